@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+/// Creates an administrator from the command line, for a fresh installation with no accounts.
+public enum AdministratorBootstrap {
+    public enum Failure: Error, CustomStringConvertible {
+        case passwordTooShort(minimum: Int)
+        case invalidField(name: String)
+        case exists(staffNumber: String)
+
+        public var description: String {
+            switch self {
+            case .passwordTooShort(let minimum):
+                "パスワードは\(minimum)文字以上にしてください。\nThe password must be at least \(minimum) characters."
+            case .invalidField(let name):
+                "\(name) が空か長すぎます。\n\(name) is empty or too long."
+            case .exists(let staffNumber):
+                "職員番号 \(staffNumber) のアカウントは既にあります。\nAn account with staff number \(staffNumber) already exists."
+            }
+        }
+    }
+
+    public static func create(staffNumber: String, name: String, password: String, on app: Application) async throws {
+        let number = StaffNumber.normalise(staffNumber)
+        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !number.isEmpty, number.count <= LoginRoutes.staffNumberMaxLength else { throw Failure.invalidField(name: "--staff-number") }
+        guard !displayName.isEmpty, displayName.count <= AccountAdminRoutes.displayNameMaxLength else { throw Failure.invalidField(name: "--name") }
+        guard password.count >= AccountRoutes.passwordMinLength, password.count <= LoginRoutes.passwordMaxLength else {
+            throw Failure.passwordTooShort(minimum: AccountRoutes.passwordMinLength)
+        }
+        guard try await User.query(on: app.db).filter(\.$staffNumber == number).count() == 0 else {
+            throw Failure.exists(staffNumber: number)
+        }
+        let user = User(staffNumber: number, displayName: displayName, passwordHash: try await app.password.async.hash(password))
+        try await app.db.transaction { database in
+            try await user.create(on: database)
+            for role in [Role.staff, .administrator] {
+                try await UserRole(userID: try user.requireID(), role: role).create(on: database)
+            }
+        }
+    }
+}

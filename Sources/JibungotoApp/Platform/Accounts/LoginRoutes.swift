@@ -1,0 +1,160 @@
+import Fluent
+import Vapor
+
+/// Sign-in, sign-out and the language switch.
+struct LoginRoutes {
+    static let staffNumberMaxLength = 32
+    static let passwordMaxLength = 128
+
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, PlatformRoute.login, requires: .visitor, use: show)
+        routes.on(.POST, PlatformRoute.login, requires: .visitor, use: submit)
+        routes.on(.POST, PlatformRoute.logout, requires: .visitor, use: logout)
+        routes.on(.POST, PlatformRoute.language, requires: .visitor, use: switchLanguage)
+    }
+
+    struct LoginContent: Encodable, Sendable {
+        let form: FormModel
+        let notice: Flash?
+        let demo: DemoLogins?
+    }
+
+    struct DemoLogins: Encodable, Sendable {
+        let password: String
+        let accounts: [DemoLogin]
+    }
+
+    struct DemoLogin: Encodable, Sendable {
+        let staffNumber: String
+        let roleName: String
+    }
+
+    struct LoginForm: Content {
+        var staff_number: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        if request.currentUser != nil {
+            return request.redirect(to: PlatformRoute.home.path)
+        }
+        let expired = (try? request.query.get(String.self, at: "expired")) == "1"
+        let next = (try? request.query.get(String.self, at: "next")) ?? ""
+        return try await page(
+            request,
+            staffNumber: "",
+            next: next,
+            notice: expired ? Flash(kind: .info, message: request.t("login.expired")) : nil,
+            validation: FormValidation(request: request)
+        )
+    }
+
+    @Sendable func submit(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(LoginForm.self)
+        var validation = FormValidation(request: request)
+        let staffNumber = validation.text("staff_number", input.staff_number, labelKey: "login.staffNumber", maxLength: Self.staffNumberMaxLength)
+        let password = input.password ?? ""
+        if password.isEmpty {
+            validation.fail("password", "form.required", request.t("login.password"))
+        } else if password.count > Self.passwordMaxLength {
+            validation.fail("password", "form.tooLong", request.t("login.password"), String(Self.passwordMaxLength))
+        }
+        let next = input.next ?? ""
+        guard validation.isValid else {
+            return try await page(request, staffNumber: staffNumber, next: next, notice: nil, validation: validation, status: .unprocessableEntity)
+        }
+
+        let throttle = request.loginThrottle
+        let accountKey = StaffNumber.normalise(staffNumber)
+        let address = request.clientAddress
+        if try await throttle.isBlocked(accountKey: accountKey, address: address) {
+            try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber, detail: "throttled")
+            let notice = Flash(kind: .error, message: request.t("login.throttled", String(request.application.jibungotoSettings.loginWindowMinutes)))
+            return try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .tooManyRequests)
+        }
+
+        let user = try await User.query(on: request.db)
+            .filter(\.$staffNumber == accountKey)
+            .filter(\.$isActive == true)
+            .with(\.$roles)
+            .first()
+        // Verify against a fixed hash when the account is unknown, so timing does not tell.
+        let hash = user?.passwordHash ?? request.application.unknownAccountHash
+        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        guard let user, matches else {
+            try await throttle.record(accountKey: accountKey, address: address, succeeded: false)
+            try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber)
+            let notice = Flash(kind: .error, message: request.t("login.invalid"))
+            return try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .unauthorized)
+        }
+        try await throttle.record(accountKey: accountKey, address: address, succeeded: true)
+        try await throttle.prune()
+        try await request.signIn(user)
+        try await request.audit(.login, subjectType: "account", subjectID: user.staffNumber)
+        return request.redirect(to: Self.safeRedirect(next))
+    }
+
+    @Sendable func logout(_ request: Request) async throws -> Response {
+        if let user = request.currentUser {
+            try await request.audit(.logout, subjectType: "account", subjectID: user.staffNumber)
+        }
+        request.signOut()
+        return request.redirect(to: PlatformRoute.login.path)
+    }
+
+    struct LanguageForm: Content {
+        var language: String
+        var return_to: String?
+    }
+
+    @Sendable func switchLanguage(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(LanguageForm.self)
+        guard let language = Language(rawValue: input.language) else {
+            throw Abort(.badRequest, reason: "unknown language")
+        }
+        if let user = request.currentUser {
+            try await User.query(on: request.db).filter(\.$id == user.id)
+                .set(\.$language, to: language.rawValue).update()
+        }
+        request.session.data[LocaleMiddleware.sessionKey] = language.rawValue
+        return request.redirect(to: Self.safeRedirect(input.return_to ?? ""))
+    }
+
+    /// Only paths on this site: never another host (`//evil`, `https://…`).
+    static func safeRedirect(_ target: String) -> String {
+        guard target.hasPrefix("/"), !target.hasPrefix("//"), !target.hasPrefix("/\\") else {
+            return PlatformRoute.home.path
+        }
+        return target
+    }
+
+    private func page(
+        _ request: Request,
+        staffNumber: String,
+        next: String,
+        notice: Flash?,
+        validation: FormValidation,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        var form = FormModel(request: request, action: PlatformRoute.login.path, submitLabelKey: "login.submit", fields: [
+            FormField(request: request, name: "staff_number", labelKey: "login.staffNumber", value: staffNumber,
+                      isRequired: true, autocomplete: "username", maxLength: Self.staffNumberMaxLength),
+            FormField(request: request, name: "password", labelKey: "login.password", kind: .password,
+                      isRequired: true, autocomplete: "current-password", maxLength: Self.passwordMaxLength),
+            FormField(request: request, name: "next", labelKey: "login.next", kind: .hidden, value: next),
+        ])
+        form.apply(validation, request: request)
+        let settings = request.application.jibungotoSettings
+        let demo = settings.isDemo ? DemoLogins(
+            password: settings.demoPassword,
+            accounts: DemoAccounts.all.map { DemoLogin(staffNumber: $0.staffNumber, roleName: $0.roles.map { request.t($0.messageKey) }.joined(separator: "・")) }
+        ) : nil
+        return try await request.renderPage(
+            "platform/login",
+            title: "login.title",
+            content: LoginContent(form: form, notice: notice, demo: demo),
+            status: status
+        )
+    }
+}

@@ -1,0 +1,101 @@
+import JibungotoDomain
+import Fluent
+import Vapor
+
+/// The account behind a request, loaded once per request from the session.
+struct SignedInUser: Sendable {
+    let id: UUID
+    let staffNumber: String
+    let displayName: String
+    let roles: Set<Role>
+    let language: Language?
+    let dateDisplay: DateDisplay
+
+    init(_ user: User) throws {
+        self.id = try user.requireID()
+        self.staffNumber = user.staffNumber
+        self.displayName = user.displayName
+        self.roles = Set(user.roles.compactMap { Role(rawValue: $0.role) })
+        self.language = user.language.flatMap(Language.init(rawValue:))
+        self.dateDisplay = DateDisplay(rawValue: user.dateDisplay) ?? .defaultValue
+    }
+
+    func scope(of permission: Permission) -> Scope? {
+        RolePolicy.scope(of: permission, for: roles)
+    }
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = SignedInUser }
+    private struct SessionExpiredKey: StorageKey { typealias Value = Bool }
+
+    var currentUser: SignedInUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    /// True when this request came with a session whose sign-in timed out.
+    var sessionExpired: Bool {
+        get { storage[SessionExpiredKey.self] ?? false }
+        set { storage[SessionExpiredKey.self] = newValue }
+    }
+
+    /// The signed-in user; routes behind a permission can rely on it.
+    func requireUser() throws -> SignedInUser {
+        guard let user = currentUser else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    /// The scope the current user holds for a permission; routes use it to narrow their queries.
+    func scope(of permission: Permission) throws -> Scope {
+        guard let scope = try requireUser().scope(of: permission) else { throw Abort(.forbidden) }
+        return scope
+    }
+}
+
+/// Restores the signed-in user from the session, ending the sign-in after the idle time.
+struct SessionUserMiddleware: AsyncMiddleware {
+    static let userKey = "user"
+    static let lastSeenKey = "seen"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let userID = request.session.data[Self.userKey].flatMap(UUID.init(uuidString:)) {
+            let now = Date().timeIntervalSince1970
+            let lastSeen = request.session.data[Self.lastSeenKey].flatMap(Double.init) ?? 0
+            let idleLimit = Double(request.application.jibungotoSettings.sessionIdleMinutes * 60)
+            if now - lastSeen > idleLimit {
+                request.session.data[Self.userKey] = nil
+                request.sessionExpired = true
+            } else if let user = try await User.query(on: request.db)
+                .filter(\.$id == userID).filter(\.$isActive == true)
+                .with(\.$roles).first() {
+                request.currentUser = try SignedInUser(user)
+                request.session.data[Self.lastSeenKey] = String(Int(now))
+            } else {
+                request.session.data[Self.userKey] = nil
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// Starts a signed-in session under a fresh session id, so an id planted before sign-in is useless.
+    func signIn(_ user: User) async throws {
+        let carried = session.data[LocaleMiddleware.sessionKey]
+        if let oldID = session.id {
+            try await application.sessions.driver.deleteSession(oldID, for: self)
+        }
+        session.id = nil
+        session.data = SessionData()
+        session.data[SessionUserMiddleware.userKey] = try user.requireID().uuidString
+        session.data[SessionUserMiddleware.lastSeenKey] = String(Int(Date().timeIntervalSince1970))
+        session.data[LocaleMiddleware.sessionKey] = carried
+        currentUser = try SignedInUser(user)
+    }
+
+    func signOut() {
+        session.destroy()
+        currentUser = nil
+    }
+}

@@ -1,0 +1,222 @@
+import Fluent
+import Vapor
+
+/// The administrator's accounts and roles pages.
+struct AccountAdminRoutes {
+    static let displayNameMaxLength = 100
+
+    func register(on routes: any RoutesBuilder) {
+        let access = Access.permission(.manageAccounts)
+        routes.on(.GET, AdminRoute.accounts, requires: access, use: list)
+        routes.on(.GET, AdminRoute.newAccount, requires: access, use: showNew)
+        routes.on(.POST, AdminRoute.newAccount, requires: access, use: create)
+        routes.on(.GET, AdminRoute.account(.pattern), requires: access, use: showEdit)
+        routes.on(.POST, AdminRoute.account(.pattern), requires: access, use: update)
+    }
+
+    struct ListContent: Encodable, Sendable {
+        let query: String
+        let searchAction: String
+        let newAccountHref: String
+        let rows: [Row]
+        let pagination: Pagination
+    }
+
+    struct Row: Encodable, Sendable {
+        let staffNumber: String
+        let displayName: String
+        let roleNames: String
+        let isActive: Bool
+        let href: String
+    }
+
+    struct FormContent: Encodable, Sendable {
+        let form: FormModel
+    }
+
+    struct AccountForm: Content {
+        var staff_number: String?
+        var display_name: String?
+        var roles: [String]?
+        var is_active: [String]?
+        var password: String?
+    }
+
+    private func breadcrumbs(_ request: Request) -> [Breadcrumb] {
+        [Breadcrumb(label: request.t("admin.accounts.title"), href: AdminRoute.accounts.path)]
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let page = Pagination.requestedPage(request)
+        var builder = User.query(on: request.db)
+        if !query.isEmpty {
+            let normalised = StaffNumber.normalise(query)
+            builder = builder.group(.or) {
+                $0.filter(\.$staffNumber, .contains(inverse: false, .anywhere), normalised)
+                    .filter(\.$displayName, .contains(inverse: false, .anywhere), query)
+            }
+        }
+        let total = try await builder.count()
+        let users = try await builder.with(\.$roles).sort(\.$staffNumber)
+            .range(((page - 1) * Pagination.perPage)..<(page * Pagination.perPage)).all()
+        try await request.audit(.view, subjectType: "account", detail: "list q=\(query) page=\(page)")
+        let rows = try users.map { user in
+            Row(
+                staffNumber: user.staffNumber,
+                displayName: user.displayName,
+                roleNames: user.roles.compactMap { Role(rawValue: $0.role) }.sorted().map { request.t($0.messageKey) }.joined(separator: "、"),
+                isActive: user.isActive,
+                href: AdminRoute.account(.id(try user.requireID())).path
+            )
+        }
+        return try await request.renderPage(
+            "platform/admin-accounts",
+            title: "admin.accounts.title",
+            breadcrumbs: breadcrumbs(request),
+            content: ListContent(
+                query: query,
+                searchAction: AdminRoute.accounts.path,
+                newAccountHref: AdminRoute.newAccount.path,
+                rows: rows,
+                pagination: Pagination(request: request, route: AdminRoute.accounts, filters: [("q", query)], page: page, total: total)
+            )
+        )
+    }
+
+    @Sendable func showNew(_ request: Request) async throws -> Response {
+        try await formPage(request, account: nil, input: AccountForm(), validation: FormValidation(request: request))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(AccountForm.self)
+        var validation = FormValidation(request: request)
+        let staffNumber = StaffNumber.normalise(validation.text("staff_number", input.staff_number, labelKey: "account.staffNumber", maxLength: LoginRoutes.staffNumberMaxLength))
+        let displayName = validation.text("display_name", input.display_name, labelKey: "account.displayName", maxLength: Self.displayNameMaxLength)
+        let roles = parseRoles(input.roles, validation: &validation)
+        validation.checkNewPassword(input.password ?? "", field: "password")
+        if validation.isValid, try await User.query(on: request.db).filter(\.$staffNumber == staffNumber).count() > 0 {
+            validation.fail("staff_number", "admin.accounts.duplicate", staffNumber)
+        }
+        guard validation.isValid else {
+            return try await formPage(request, account: nil, input: input, validation: validation)
+        }
+        let hash = try await request.password.async.hash(input.password ?? "")
+        let user = User(staffNumber: staffNumber, displayName: displayName, passwordHash: hash)
+        try await request.db.transaction { database in
+            try await user.create(on: database)
+            try await replaceRoles(of: user, with: roles, on: database)
+            try await request.audit(.create, subjectType: "account", subjectID: staffNumber, detail: roles.map(\.rawValue).sorted().joined(separator: ","), on: database)
+        }
+        request.flash(.success, request.t("admin.accounts.created", staffNumber))
+        return request.redirect(to: AdminRoute.accounts.path)
+    }
+
+    @Sendable func showEdit(_ request: Request) async throws -> Response {
+        let user = try await findAccount(request)
+        try await request.audit(.view, subjectType: "account", subjectID: user.staffNumber)
+        let input = AccountForm(
+            staff_number: user.staffNumber,
+            display_name: user.displayName,
+            roles: user.roles.map(\.role),
+            is_active: user.isActive ? ["1"] : [],
+            password: nil
+        )
+        return try await formPage(request, account: user, input: input, validation: FormValidation(request: request))
+    }
+
+    @Sendable func update(_ request: Request) async throws -> Response {
+        let user = try await findAccount(request)
+        let input = try request.content.decode(AccountForm.self)
+        var validation = FormValidation(request: request)
+        let displayName = validation.text("display_name", input.display_name, labelKey: "account.displayName", maxLength: Self.displayNameMaxLength)
+        let roles = parseRoles(input.roles, validation: &validation)
+        let isActive = input.is_active?.contains("1") ?? false
+        let password = input.password ?? ""
+        if !password.isEmpty { validation.checkNewPassword(password, field: "password") }
+        if try user.requireID() == request.requireUser().id && (!isActive || !roles.contains(.administrator)) {
+            validation.fail("roles", "admin.accounts.cannotLockOutSelf")
+        }
+        guard validation.isValid else {
+            var shown = input
+            shown.staff_number = user.staffNumber
+            return try await formPage(request, account: user, input: shown, validation: validation)
+        }
+        user.displayName = displayName
+        user.isActive = isActive
+        if !password.isEmpty {
+            user.passwordHash = try await request.password.async.hash(password)
+        }
+        try await request.db.transaction { database in
+            try await user.save(on: database)
+            try await replaceRoles(of: user, with: roles, on: database)
+            try await request.audit(.update, subjectType: "account", subjectID: user.staffNumber,
+                                    detail: "roles=\(roles.map(\.rawValue).sorted().joined(separator: ",")) active=\(isActive) password=\(password.isEmpty ? "kept" : "reset")",
+                                    on: database)
+        }
+        request.flash(.success, request.t("admin.accounts.updated", user.staffNumber))
+        return request.redirect(to: AdminRoute.accounts.path)
+    }
+
+    private func findAccount(_ request: Request) async throws -> User {
+        guard let id = request.parameters.get("accountID", as: UUID.self),
+              let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$roles).first()
+        else { throw Abort(.notFound) }
+        return user
+    }
+
+    private func parseRoles(_ values: [String]?, validation: inout FormValidation) -> Set<Role> {
+        var roles = Set<Role>()
+        for value in values ?? [] {
+            guard let role = Role(rawValue: value) else {
+                validation.fail("roles", "form.invalidChoice", validation.request.t("account.roles"))
+                continue
+            }
+            roles.insert(role)
+        }
+        if roles.isEmpty { validation.fail("roles", "admin.accounts.rolesRequired") }
+        return roles
+    }
+
+    private func replaceRoles(of user: User, with roles: Set<Role>, on database: any Database) async throws {
+        let id = try user.requireID()
+        try await UserRole.query(on: database).filter(\.$user.$id == id).delete()
+        for role in roles.sorted() {
+            try await UserRole(userID: id, role: role).create(on: database)
+        }
+    }
+
+    private func formPage(_ request: Request, account: User?, input: AccountForm, validation: FormValidation) async throws -> Response {
+        let selectedRoles = Set(input.roles ?? [])
+        var fields: [FormField] = []
+        if account == nil {
+            fields.append(FormField(request: request, name: "staff_number", labelKey: "account.staffNumber", value: input.staff_number ?? "",
+                                    isRequired: true, autocomplete: "off", maxLength: LoginRoutes.staffNumberMaxLength))
+        }
+        fields.append(FormField(request: request, name: "display_name", labelKey: "account.displayName", value: input.display_name ?? "",
+                                isRequired: true, autocomplete: "off", maxLength: Self.displayNameMaxLength))
+        fields.append(FormField(request: request, name: "roles", labelKey: "account.roles", kind: .checkboxes,
+                                options: Role.allCases.map {
+                                    FormOption(value: $0.rawValue, label: request.t($0.messageKey), isSelected: selectedRoles.contains($0.rawValue), fieldName: "roles")
+                                }, isRequired: true))
+        if account != nil {
+            fields.append(FormField(request: request, name: "is_active", labelKey: "account.status", kind: .checkboxes,
+                                    options: [FormOption(value: "1", label: request.t("account.active"), isSelected: input.is_active?.contains("1") ?? false, fieldName: "is_active")]))
+        }
+        fields.append(FormField(request: request, name: "password", labelKey: account == nil ? "account.initialPassword" : "account.resetPassword",
+                                kind: .password, hintKey: account == nil ? "password.rules" : "account.resetPasswordHint",
+                                isRequired: account == nil, autocomplete: "new-password", maxLength: LoginRoutes.passwordMaxLength))
+        let action = try account.map { AdminRoute.account(.id(try $0.requireID())).path } ?? AdminRoute.newAccount.path
+        var form = FormModel(request: request, action: action, submitLabelKey: "form.save", fields: fields)
+        form.apply(validation, request: request)
+        let title = account == nil ? "admin.accounts.new" : "admin.accounts.edit"
+        return try await request.renderPage(
+            "platform/form-page",
+            title: title,
+            titleArguments: [account?.staffNumber ?? ""],
+            breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, account?.staffNumber ?? ""), href: nil)],
+            content: FormContent(form: form),
+            status: validation.isValid ? .ok : .unprocessableEntity
+        )
+    }
+}

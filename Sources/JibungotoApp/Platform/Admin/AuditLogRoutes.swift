@@ -1,0 +1,136 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// The administrator reads, filters and exports the audit log.
+struct AuditLogRoutes {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, AdminRoute.auditLog, requires: .permission(.readAuditLog), use: list)
+        routes.on(.GET, AdminRoute.auditLogExport, requires: .permission(.readAuditLog), use: export)
+    }
+
+    /// The filters of the audit log page, from its query string.
+    struct Filter: Sendable {
+        var actor = ""
+        var action = ""
+        var subjectType = ""
+        var subjectID = ""
+        var from: LocalDate?
+        var to: LocalDate?
+        var fromText = ""
+        var toText = ""
+
+        init(request: Request, validation: inout FormValidation) {
+            func value(_ name: String) -> String {
+                ((try? request.query.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces)
+            }
+            actor = StaffNumber.normalise(value("actor"))
+            action = value("action")
+            subjectType = value("subject_type")
+            subjectID = value("subject_id")
+            fromText = value("from")
+            toText = value("to")
+            if !action.isEmpty && AuditAction(rawValue: action) == nil {
+                validation.fail("action", "form.invalidChoice", request.t("audit.action"))
+                action = ""
+            }
+            for (field, text) in [("from", fromText), ("to", toText)] where !text.isEmpty {
+                switch LocalDate.parseJapanese(text) {
+                case .success(let date): if field == "from" { from = date } else { to = date }
+                case .failure(let error):
+                    validation.fail(field, "audit.badDate", request.t("audit.\(field)"), error.message(language: request.language.rawValue))
+                }
+            }
+        }
+
+        var queryItems: [(String, String)] {
+            [("actor", actor), ("action", action), ("subject_type", subjectType), ("subject_id", subjectID), ("from", fromText), ("to", toText)]
+        }
+
+        func apply(to query: QueryBuilder<AuditEvent>) -> QueryBuilder<AuditEvent> {
+            if !actor.isEmpty { query.filter(\.$actorStaffNumber == actor) }
+            if !action.isEmpty { query.filter(\.$action == action) }
+            if !subjectType.isEmpty { query.filter(\.$subjectType == subjectType) }
+            if !subjectID.isEmpty { query.filter(\.$subjectID == subjectID) }
+            if let from { query.filter(\.$occurredAt >= from.startOfDay(in: .japan)) }
+            if let to { query.filter(\.$occurredAt < to.adding(days: 1).startOfDay(in: .japan)) }
+            return query
+        }
+    }
+
+    struct ListContent: Encodable, Sendable {
+        let form: FormModel
+        let rows: [Row]
+        let pagination: Pagination
+        let exportHref: String
+    }
+
+    struct Row: Encodable, Sendable {
+        let occurredAt: String
+        let actor: String
+        let action: String
+        let subject: String
+        let detail: String
+        let address: String
+        let requestID: String
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        var validation = FormValidation(request: request)
+        let filter = Filter(request: request, validation: &validation)
+        let page = Pagination.requestedPage(request)
+        let total = try await filter.apply(to: AuditEvent.query(on: request.db)).count()
+        let events = try await filter.apply(to: AuditEvent.query(on: request.db))
+            .sort(\.$occurredAt, .descending)
+            .range(((page - 1) * Pagination.perPage)..<(page * Pagination.perPage)).all()
+        try await request.audit(.view, subjectType: "audit_log", detail: "page=\(page)")
+        var form = FormModel(request: request, action: AdminRoute.auditLog.path, method: .GET, submitLabelKey: "audit.filter", fields: [
+            FormField(request: request, name: "actor", labelKey: "audit.actor", value: filter.actor, maxLength: LoginRoutes.staffNumberMaxLength),
+            FormField(request: request, name: "action", labelKey: "audit.action", kind: .select, value: filter.action,
+                      options: [FormOption(value: "", label: request.t("audit.anyAction"), isSelected: filter.action.isEmpty, fieldName: "action")]
+                        + AuditAction.allCases.map { FormOption(value: $0.rawValue, label: request.t($0.messageKey), isSelected: $0.rawValue == filter.action, fieldName: "action") }),
+            FormField(request: request, name: "subject_type", labelKey: "audit.subjectType", value: filter.subjectType, maxLength: 64),
+            FormField(request: request, name: "subject_id", labelKey: "audit.subjectID", value: filter.subjectID, maxLength: 64),
+            FormField(request: request, name: "from", labelKey: "audit.from", value: filter.fromText, hintKey: "audit.dateHint", maxLength: 20),
+            FormField(request: request, name: "to", labelKey: "audit.to", value: filter.toText, hintKey: "audit.dateHint", maxLength: 20),
+        ])
+        form.apply(validation, request: request)
+        let rows = events.map { event in
+            Row(
+                occurredAt: DateFormatting.format(timestamp: event.occurredAt, preferences: request.preferences),
+                actor: event.actorStaffNumber ?? "-",
+                action: AuditAction(rawValue: event.action).map { request.t($0.messageKey) } ?? event.action,
+                subject: [event.subjectType, event.subjectID].compactMap { $0 }.joined(separator: " "),
+                detail: event.detail,
+                address: event.address,
+                requestID: event.requestID
+            )
+        }
+        return try await request.renderPage(
+            "platform/admin-audit",
+            title: "audit.title",
+            breadcrumbs: [Breadcrumb(label: request.t("audit.title"), href: nil)],
+            content: ListContent(
+                form: form,
+                rows: rows,
+                pagination: Pagination(request: request, route: AdminRoute.auditLog, filters: filter.queryItems, page: page, total: total),
+                exportHref: AdminRoute.auditLogExport.path(query: filter.queryItems)
+            ),
+            status: validation.isValid ? .ok : .unprocessableEntity
+        )
+    }
+
+    @Sendable func export(_ request: Request) async throws -> Response {
+        var validation = FormValidation(request: request)
+        let filter = Filter(request: request, validation: &validation)
+        guard validation.isValid else { throw Abort(.badRequest, reason: validation.errors.values.joined(separator: " ")) }
+        let events = try await filter.apply(to: AuditEvent.query(on: request.db)).sort(\.$occurredAt, .descending).all()
+        try await request.audit(.export, subjectType: "audit_log", detail: "rows=\(events.count)")
+        let header = ["occurred_at", "actor_staff_number", "action", "subject_type", "subject_id", "detail", "address", "request_id"]
+        let rows = events.map { event in
+            [ISO8601DateFormatter().string(from: event.occurredAt), event.actorStaffNumber ?? "", event.action,
+             event.subjectType, event.subjectID ?? "", event.detail, event.address, event.requestID]
+        }
+        return try CSVResponse.make(filename: "audit-log.csv", header: header, rows: rows, request: request)
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import Vapor
+
+/// Sets up the application: database, sessions, views, middleware and every module's routes.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    app.jibungotoSettings = settings
+    let resources = AppResources.directory
+    app.catalogs = try MessageCatalogs.load(from: resources)
+    app.stylesheet = try String(contentsOf: resources.appendingPathComponent("style.css"), encoding: .utf8)
+
+    try DatabaseSetup.configure(app, location: settings.database)
+
+    app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
+    app.unknownAccountHash = try app.password.hash(UUID().uuidString)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "jibungoto_session") { id in
+        HTTPCookies.Value(string: id.string, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.views.use(.leaf)
+    // The build folder is hidden (.build), so Leaf's default "visible files only" limit is dropped;
+    // templates stay confined to the views folder by the sandbox limit.
+    let views = resources.appendingPathComponent("Views").path + "/"
+    app.leaf.configuration.rootDirectory = views
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio,
+        limits: [.toSandbox, .requireExtensions],
+        sandboxDirectory: views,
+        viewDirectory: views
+    ))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.registerLeafTags()
+
+    // Outermost first. Errors inside the session layer become pages; anything earlier, plain text.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(PlainErrorMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(LocaleMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AccessMiddleware())
+
+    for module in AppModules.all {
+        module.register(on: app.routes, app: app)
+    }
+}
+
+/// Opens the application for a command: configured, migrated, ready to serve or to load data.
+public func makeApplication(settings: AppSettings, environment: Environment) async throws -> Application {
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, settings: settings)
+        try await app.autoMigrate()
+        return app
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}

@@ -1,0 +1,29 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Connects Fluent to the configured database and runs every module's migrations.
+enum DatabaseSetup {
+    static func configure(_ app: Application, location: DatabaseLocation) throws {
+        switch location {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            let configuration = try DatabaseLocation.postgresConfiguration(url: url, searchPath: searchPath)
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        }
+        for migration in AppModules.migrations {
+            app.migrations.add(migration)
+        }
+    }
+
+    /// A round trip to the database, for the health check.
+    static func ping(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        _ = try await sql.raw("SELECT 1 AS ok").first()
+    }
+}

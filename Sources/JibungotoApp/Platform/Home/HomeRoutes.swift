@@ -1,0 +1,65 @@
+import Vapor
+
+/// The home page, the health check and the stylesheet.
+struct HomeRoutes {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, PlatformRoute.home, requires: .permission(.useApplication), use: home)
+        routes.on(.GET, PlatformRoute.healthz, requires: .visitor, use: health)
+        routes.on(.GET, PlatformRoute.stylesheet, requires: .visitor, use: stylesheet)
+    }
+
+    struct HomeContent: Encodable, Sendable {
+        let greeting: String
+        let today: String
+        let fiscalYear: String
+        let modules: [NavigationLink]
+    }
+
+    @Sendable func home(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let today = LocalDateClock.today()
+        let layout = request.makeLayout(title: "", breadcrumbs: [])
+        return try await request.renderPage(
+            "platform/home",
+            title: "home.title",
+            content: HomeContent(
+                greeting: request.t("home.greeting", user.displayName),
+                today: DateFormatting.format(date: today, preferences: request.preferences),
+                fiscalYear: DateFormatting.format(fiscalYear: today.fiscalYear.startYear, preferences: request.preferences),
+                modules: layout.navigation.filter { $0.href != PlatformRoute.home.path }
+            )
+        )
+    }
+
+    struct HealthStatus: Content {
+        let status: String
+        let database: String
+    }
+
+    @Sendable func health(_ request: Request) async throws -> Response {
+        do {
+            try await DatabaseSetup.ping(request.db)
+            return try await HealthStatus(status: "ok", database: "reachable").encodeResponse(status: .ok, for: request)
+        } catch {
+            request.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])
+            return try await HealthStatus(status: "error", database: "unreachable").encodeResponse(status: .serviceUnavailable, for: request)
+        }
+    }
+
+    @Sendable func stylesheet(_ request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: request.application.stylesheet))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}
+
+extension Application {
+    private struct StylesheetKey: StorageKey { typealias Value = String }
+
+    /// The one stylesheet, read from the resources once at start.
+    var stylesheet: String {
+        get { storage[StylesheetKey.self] ?? "" }
+        set { storage[StylesheetKey.self] = newValue }
+    }
+}

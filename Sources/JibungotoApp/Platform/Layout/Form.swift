@@ -1,0 +1,125 @@
+import Vapor
+
+/// One form as the shared partial `partials/form.leaf` draws it: labels, hints, values, each
+/// field's error beside it, the error summary at the top and the CSRF token.
+struct FormModel: Encodable, Sendable {
+    let action: String
+    let method: String
+    let submitLabel: String
+    let csrfToken: String
+    var fields: [FormField]
+    var errorSummaryTitle: String?
+    var errors: [FormErrorLink]
+
+    /// A `post` form changes data and carries the CSRF token; a `get` form only filters a list.
+    init(request: Request, action: String, method: HTTPMethod = .POST, submitLabelKey: String, fields: [FormField]) {
+        self.action = action
+        self.method = method == .GET ? "get" : "post"
+        self.submitLabel = request.t(submitLabelKey)
+        self.csrfToken = request.csrfToken
+        self.fields = fields
+        self.errorSummaryTitle = nil
+        self.errors = []
+    }
+
+    /// Attaches the validation's messages to their fields and lists them in the summary.
+    mutating func apply(_ validation: FormValidation, request: Request) {
+        guard !validation.isValid else { return }
+        errorSummaryTitle = request.t("form.errorSummary")
+        errors = []
+        for index in fields.indices {
+            if let message = validation.errors[fields[index].name] {
+                fields[index].error = message
+                errors.append(FormErrorLink(fieldID: fields[index].id, message: message))
+            }
+        }
+    }
+}
+
+struct FormField: Encodable, Sendable {
+    enum Kind: String, Encodable, Sendable {
+        case text, password, select, checkboxes, radios, hidden, textarea
+    }
+
+    let name: String
+    let id: String
+    let label: String
+    let kind: Kind
+    var value: String
+    var options: [FormOption]
+    var hint: String?
+    var error: String?
+    let isRequired: Bool
+    let autocomplete: String?
+    let maxLength: Int?
+
+    init(
+        request: Request,
+        name: String,
+        labelKey: String,
+        kind: Kind = .text,
+        value: String = "",
+        options: [FormOption] = [],
+        hintKey: String? = nil,
+        isRequired: Bool = false,
+        autocomplete: String? = nil,
+        maxLength: Int? = nil
+    ) {
+        self.name = name
+        self.id = "field-" + name.replacingOccurrences(of: "_", with: "-")
+        self.label = request.t(labelKey)
+        self.kind = kind
+        self.value = value
+        self.options = options
+        self.hint = hintKey.map { request.t($0) }
+        self.error = nil
+        self.isRequired = isRequired
+        self.autocomplete = autocomplete
+        self.maxLength = maxLength
+    }
+}
+
+struct FormOption: Encodable, Sendable {
+    let value: String
+    let label: String
+    let isSelected: Bool
+    let id: String
+
+    init(value: String, label: String, isSelected: Bool, fieldName: String) {
+        self.value = value
+        self.label = label
+        self.isSelected = isSelected
+        self.id = "field-\(fieldName)-\(value)".replacingOccurrences(of: "_", with: "-")
+    }
+}
+
+struct FormErrorLink: Encodable, Sendable {
+    let fieldID: String
+    let message: String
+}
+
+/// Field-by-field checks of submitted values, with messages in the user's language.
+struct FormValidation {
+    private(set) var errors: [String: String] = [:]
+    let request: Request
+
+    init(request: Request) { self.request = request }
+
+    var isValid: Bool { errors.isEmpty }
+
+    mutating func fail(_ field: String, _ key: String, _ arguments: String...) {
+        if errors[field] == nil { errors[field] = request.t(key, arguments) }
+    }
+
+    /// Required and at most `maxLength` characters; returns the trimmed value.
+    @discardableResult
+    mutating func text(_ field: String, _ value: String?, labelKey: String, required: Bool = true, maxLength: Int) -> String {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && trimmed.isEmpty {
+            fail(field, "form.required", request.t(labelKey))
+        } else if trimmed.count > maxLength {
+            fail(field, "form.tooLong", request.t(labelKey), String(maxLength))
+        }
+        return trimmed
+    }
+}

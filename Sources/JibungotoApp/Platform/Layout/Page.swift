@@ -1,0 +1,158 @@
+import Vapor
+
+/// Every page: the layout's view model plus the page's own content, rendered by one template
+/// that `#extend`s `layout`.
+struct Page<Content: Encodable & Sendable>: Encodable, Sendable {
+    let layout: LayoutContext
+    let content: Content
+}
+
+/// What the base layout shows around a page: title, user, navigation, breadcrumbs, switches.
+struct LayoutContext: Encodable, Sendable {
+    let language: String
+    let title: String
+    let user: LayoutUser?
+    let navigation: [NavigationLink]
+    let breadcrumbs: [Breadcrumb]
+    let csrfToken: String
+    let languageOptions: [LanguageOption]
+    let languageAction: String
+    let logoutAction: String
+    let homeHref: String
+    let stylesheetHref: String
+    let currentPath: String
+    let flash: Flash?
+    let isDemo: Bool
+}
+
+struct LayoutUser: Encodable, Sendable {
+    let displayName: String
+    let staffNumber: String
+    let roleNames: [String]
+    let accountHref: String
+}
+
+struct NavigationLink: Encodable, Sendable {
+    let label: String
+    let href: String
+    let isCurrent: Bool
+}
+
+struct Breadcrumb: Encodable, Sendable {
+    let label: String
+    let href: String?
+}
+
+struct LanguageOption: Encodable, Sendable {
+    let code: String
+    let label: String
+    let isCurrent: Bool
+}
+
+/// A one-time message shown at the top of the next page (after a redirect).
+struct Flash: Codable, Sendable {
+    enum Kind: String, Codable, Sendable { case success, error, info }
+    let kind: Kind
+    let message: String
+}
+
+extension Request {
+    private static let flashKey = "flash"
+
+    /// Keeps a message for the next page the user sees (post → redirect → get).
+    func flash(_ kind: Flash.Kind, _ message: String) {
+        session.data[Self.flashKey] = "\(kind.rawValue)|\(message)"
+    }
+
+    private func takeFlash() -> Flash? {
+        guard hasSession, let stored = session.data[Self.flashKey] else { return nil }
+        session.data[Self.flashKey] = nil
+        let parts = stored.split(separator: "|", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = Flash.Kind(rawValue: parts[0]) else { return nil }
+        return Flash(kind: kind, message: parts[1])
+    }
+
+    /// Renders a page inside the base layout. `title` is a catalog key; breadcrumbs after Home are
+    /// given as already translated labels.
+    func renderPage<Content: Encodable & Sendable>(
+        _ template: String,
+        title titleKey: String,
+        titleArguments: [String] = [],
+        breadcrumbs: [Breadcrumb] = [],
+        content: Content,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let layout = makeLayout(title: t(titleKey, titleArguments), breadcrumbs: breadcrumbs)
+        let view = try await self.view.render(template, Page(layout: layout, content: content))
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    func makeLayout(title: String, breadcrumbs: [Breadcrumb]) -> LayoutContext {
+        let user = currentUser
+        let path = url.path
+        let navigation = user.map { user in
+            application.navigation.entries
+                .filter { user.scope(of: $0.permission) != nil }
+                .map { entry in
+                    NavigationLink(
+                        label: t(entry.labelKey),
+                        href: entry.href,
+                        isCurrent: entry.href == "/" ? path == "/" : path.hasPrefix(entry.href)
+                    )
+                }
+        } ?? []
+        let home = Breadcrumb(label: t("nav.home"), href: PlatformRoute.home.path)
+        return LayoutContext(
+            language: language.rawValue,
+            title: title,
+            user: user.map {
+                LayoutUser(
+                    displayName: $0.displayName,
+                    staffNumber: $0.staffNumber,
+                    roleNames: $0.roles.sorted().map { t($0.messageKey) },
+                    accountHref: AccountRoute.settings.path
+                )
+            },
+            navigation: navigation,
+            breadcrumbs: breadcrumbs.isEmpty ? [] : [home] + breadcrumbs,
+            csrfToken: csrfToken,
+            languageOptions: Language.allCases.map {
+                LanguageOption(code: $0.rawValue, label: t("language.\($0.rawValue)"), isCurrent: $0 == language)
+            },
+            languageAction: PlatformRoute.language.path,
+            logoutAction: PlatformRoute.logout.path,
+            homeHref: PlatformRoute.home.path,
+            stylesheetHref: PlatformRoute.stylesheet.path,
+            currentPath: url.string,
+            flash: takeFlash(),
+            isDemo: application.jibungotoSettings.isDemo
+        )
+    }
+}
+
+/// A module's entry in the navigation, shown only to users whose roles grant its permission.
+struct NavigationEntry: Sendable {
+    let labelKey: String
+    let href: String
+    let permission: Permission
+}
+
+/// The navigation, in the order modules registered their entries.
+final class NavigationRegistry: @unchecked Sendable {
+    private(set) var entries: [NavigationEntry] = []
+
+    func add(_ entry: NavigationEntry) { entries.append(entry) }
+}
+
+extension Application {
+    private struct NavigationKey: StorageKey { typealias Value = NavigationRegistry }
+
+    var navigation: NavigationRegistry {
+        if let registry = storage[NavigationKey.self] { return registry }
+        let registry = NavigationRegistry()
+        storage[NavigationKey.self] = registry
+        return registry
+    }
+}

@@ -1,0 +1,52 @@
+/// URLs of the platform itself: home, sign-in, language, health, stylesheet.
+enum PlatformRoute: TypedRoute {
+    case home
+    case login
+    case logout
+    case language
+    case healthz
+    case stylesheet
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language: "/language"
+        case .healthz: "/healthz"
+        case .stylesheet: "/static/style.css"
+        }
+    }
+}
+
+/// The signed-in user's own account: preferences and password.
+enum AccountRoute: TypedRoute {
+    case settings
+    case password
+
+    var path: String {
+        switch self {
+        case .settings: "/account"
+        case .password: "/account/password"
+        }
+    }
+}
+
+/// The administrator's pages: accounts and roles, the audit log.
+enum AdminRoute: TypedRoute {
+    case accounts
+    case newAccount
+    case account(RouteParameter)
+    case auditLog
+    case auditLogExport
+
+    var path: String {
+        switch self {
+        case .accounts: "/admin/accounts"
+        case .newAccount: "/admin/accounts/new"
+        case .account(let id): "/admin/accounts/\(id.rendered(as: "accountID"))"
+        case .auditLog: "/admin/audit"
+        case .auditLogExport: "/admin/audit/export"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Vapor
+
+/// A token kept in the session and required on every state-changing request, so another site
+/// cannot make a signed-in browser post a form.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let sessionKey = "csrf"
+    static let fieldName = "_csrf"
+    static let headerName = "X-CSRF-Token"
+    private static let safeMethods: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard !Self.safeMethods.contains(request.method), request.route != nil else {
+            return try await next.respond(to: request)
+        }
+        let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil
+        let supplied = request.headers.first(name: Self.headerName)
+            ?? (try? request.content.get(String.self, at: Self.fieldName))
+        guard let expected, let supplied, Self.constantTimeEquals(expected, supplied) else {
+            throw CSRFError()
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8), right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
+        return difference == 0
+    }
+}
+
+/// A state-changing request without a valid token; shown as a 403 page that says what to do.
+struct CSRFError: AbortError {
+    var status: HTTPResponseStatus { .forbidden }
+    var reason: String { "CSRF token missing or invalid" }
+}
+
+extension Request {
+    /// The session's CSRF token, created on first use.
+    var csrfToken: String {
+        if let token = session.data[CSRFMiddleware.sessionKey] { return token }
+        let token = Data([UInt8].random(count: 32)).base64EncodedString()
+        session.data[CSRFMiddleware.sessionKey] = token
+        return token
+    }
+}

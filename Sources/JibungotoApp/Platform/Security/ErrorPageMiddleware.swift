@@ -1,0 +1,81 @@
+import Vapor
+
+/// Turns every error into a page in the user's language with the request id to quote; the
+/// detail goes to the log only, never to the user.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    struct ErrorContent: Encodable, Sendable {
+        let status: UInt
+        let message: String
+        let requestID: String
+        let homeHref: String
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            let messageKey: String
+            switch error {
+            case is CSRFError:
+                status = .forbidden
+                messageKey = "error.csrf"
+            case let abort as any AbortError:
+                status = abort.status
+                messageKey = Self.messageKey(for: abort.status)
+                if status.code >= 500 {
+                    request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+                } else {
+                    request.logger.notice("request refused", metadata: ["status": .stringConvertible(status.code), "reason": .string(abort.reason)])
+                }
+            default:
+                status = .internalServerError
+                messageKey = "error.internal"
+                request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+            }
+            return await render(request, status: status, messageKey: messageKey)
+        }
+    }
+
+    static func messageKey(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400, 422: "error.badRequest"
+        case 401: "error.unauthorized"
+        case 403: "error.forbidden"
+        case 404: "error.notFound"
+        case 405: "error.notFound"
+        case 413: "error.tooLarge"
+        default: status.code >= 500 ? "error.internal" : "error.badRequest"
+        }
+    }
+
+    private func render(_ request: Request, status: HTTPResponseStatus, messageKey: String) async -> Response {
+        let content = ErrorContent(status: status.code, message: request.t(messageKey), requestID: request.id, homeHref: PlatformRoute.home.path)
+        do {
+            return try await request.renderPage("platform/error", title: "error.title", titleArguments: [String(status.code)], content: content, status: status)
+        } catch {
+            request.logger.error("error page failed", metadata: ["error": .string(String(reflecting: error))])
+            let response = Response(status: status, body: .init(string: "\(status.code) — request id \(request.id)"))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}
+
+/// The last resort for errors raised before a page can be drawn (e.g. the session store is
+/// unreachable): plain text in both languages, still with the request id.
+struct PlainErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            request.logger.error("request failed before rendering", metadata: ["error": .string(String(reflecting: error))])
+            let status = (error as? any AbortError)?.status ?? .internalServerError
+            let response = Response(status: status, body: .init(string:
+                "エラーが発生しました。時間をおいてもう一度お試しください。(\(status.code), 受付番号 \(request.id))\n"
+                + "Something went wrong. Please try again later. (\(status.code), request id \(request.id))\n"))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import JibungotoApp
+
+@main
+struct Jibungoto: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jibungoto",
+        abstract: "自分ごと (Jibungoto): staff and organization development for a Japanese city.",
+        discussion: """
+        Data lives in an SQLite file in the working directory unless DATABASE_URL names a \
+        PostgreSQL database (postgres://user:password@host:5432/name?tlsmode=require). \
+        See README.md for the JIBUNGOTO_* settings.
+        """,
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAdminCommand.self, SolveCommand.self]
+    )
+}
+
+/// `--database PATH`, shared by every command that touches data; `DATABASE_URL` wins when set.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file to use (ignored when DATABASE_URL is set).")
+    var database: String?
+
+    func settings(defaultPath: String, isDemo: Bool) throws -> AppSettings {
+        try reportingFailures { try Launcher.settings(databasePath: database ?? defaultPath, isDemo: isDemo) }
+    }
+}
+
+/// Prints a launcher failure (already bilingual) and exits with status 2 instead of a trace.
+func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let failure as Launcher.Failure {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        throw ExitCode(2)
+    }
+}
+
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as Launcher.Failure {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        throw ExitCode(2)
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the web server (migrating the database first).",
+        discussion: "With --demo, uses demo.sqlite and loads the fictional demo city and one login per role."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @Flag(help: "Load the demo city into demo.sqlite (or --database) and show the demo logins.")
+    var demo = false
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        let settings = try databaseOptions.settings(defaultPath: demo ? "demo.sqlite" : "jibungoto.sqlite", isDemo: demo)
+        try await reportingFailures { try await Launcher.serve(settings, host: host, port: port) }
+    }
+}
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending database migrations (creating the SQLite file if absent) and exit."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        try await reportingFailures { try await Launcher.migrate(settings) }
+    }
+}
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the fictional demo city into the database (demo.sqlite by default) and exit."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let settings = try databaseOptions.settings(defaultPath: "demo.sqlite", isDemo: true)
+        try await reportingFailures { try await Launcher.loadDemo(settings) }
+    }
+}
+
+struct CreateAdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create an administrator account; the password is read from standard input."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @Option(help: "Staff number (職員番号) of the administrator.")
+    var staffNumber: String
+    @Option(help: "Display name (氏名).")
+    var name: String
+
+    func run() async throws {
+        let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        FileHandle.standardError.write(Data("Password (10+ characters): ".utf8))
+        let password = readLine(strippingNewline: true) ?? ""
+        try await reportingFailures {
+            try await Launcher.createAdministrator(settings, staffNumber: staffNumber, name: name, password: password)
+        }
+    }
+}
