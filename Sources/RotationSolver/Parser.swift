@@ -56,9 +56,8 @@ public enum InstanceParser {
         guard S <= limit else { throw InstanceParseError(line: 1, reason: "staff count \(S) too large") }
         guard J <= limit else { throw InstanceParseError(line: 1, reason: "section count \(J) too large") }
         guard E <= limit else { throw InstanceParseError(line: 1, reason: "edge count \(E) too large") }
-        // Guard against absurd counts before allocating: each line needs >= 2 bytes.
-        let minBytes = 2 * (J + E)
-        if minBytes > r.remainingBytes + 2 {
+        // Guard against absurd counts before allocating: every line needs at least one byte.
+        if J + E > r.remainingBytes {
             throw InstanceParseError(line: 1, reason: "wrong counts: header announces \(J) sections and \(E) edges but the file is too short for them")
         }
         var caps = [Int](repeating: 0, count: J)

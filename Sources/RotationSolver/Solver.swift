@@ -39,6 +39,10 @@ public final class AssignmentSolver {
     // Primal / dual state.
     private let assigned: UnsafeMutablePointer<Int32>   // S: pair index or -1
     private let slot: UnsafeMutablePointer<Int32>       // S: index into seats
+    /// Lower bound on min over the staff member's other pairs k of cost + p_k (valid while
+    /// prices only rise; -INF = unknown). Lets Dijkstra skip occupants that cannot improve.
+    private let alt: UnsafeMutablePointer<Int64>        // S
+    private var altValid = true
     private let price: UnsafeMutablePointer<Int64>      // J
     private let load: UnsafeMutablePointer<Int32>       // J
     private var seatStart: UnsafeMutablePointer<Int32>  // J + 1
@@ -55,8 +59,8 @@ public final class AssignmentSolver {
 
     // Column index (pairs by section), built lazily for the warm repair of priced sections.
     private var colStart: UnsafeMutablePointer<Int32>? = nil // J + 1
-    private var colPair: UnsafeMutablePointer<Int32>? = nil  // E
-    private var colStaff: UnsafeMutablePointer<Int32>? = nil // E
+    /// Packed (pair index << 32 | staff) per stored pair, grouped by section.
+    private var colEntry: UnsafeMutablePointer<UInt64>? = nil // E
 
     private var freeStaff: [Int32] = []
     private var deficit: [Int32] = []
@@ -69,6 +73,9 @@ public final class AssignmentSolver {
         public var scannedSections = 0
         public var repairs = 0
         public var greedyPlaced = 0
+        public var columnIndexBuilds = 0
+        public var columnIndexNanoseconds: Int64 = 0
+        public var repairNanoseconds: Int64 = 0
     }
 
     static let INF: Int64 = Int64.max / 4
@@ -88,6 +95,7 @@ public final class AssignmentSolver {
         cap = .allocate(capacity: max(J, 1))
         assigned = .allocate(capacity: max(S, 1))
         slot = .allocate(capacity: max(S, 1))
+        alt = .allocate(capacity: max(S, 1))
         price = .allocate(capacity: max(J, 1))
         load = .allocate(capacity: max(J, 1))
         indegree = .allocate(capacity: max(J, 1))
@@ -111,6 +119,7 @@ public final class AssignmentSolver {
         pinnedFlag.initialize(repeating: 0, count: max(S, 1))
         assigned.initialize(repeating: -1, count: max(S, 1))
         slot.initialize(repeating: -1, count: max(S, 1))
+        alt.initialize(repeating: -Self.INF, count: max(S, 1))
         price.initialize(repeating: 0, count: max(J, 1))
         load.initialize(repeating: 0, count: max(J, 1))
         indegree.initialize(repeating: 0, count: max(J, 1))
@@ -126,11 +135,11 @@ public final class AssignmentSolver {
     deinit {
         rowStart.deallocate(); rowEnd.deallocate(); rowLimit.deallocate(); pinnedFlag.deallocate()
         sec.deallocate(); cost.deallocate(); cap.deallocate()
-        assigned.deallocate(); slot.deallocate(); price.deallocate(); load.deallocate()
+        assigned.deallocate(); slot.deallocate(); alt.deallocate(); price.deallocate(); load.deallocate()
         seatStart.deallocate(); seats.deallocate(); indegree.deallocate()
         dist.deallocate(); predPair.deallocate(); predStaff.deallocate()
         touched.deallocate(); finalized.deallocate()
-        colStart?.deallocate(); colPair?.deallocate(); colStaff?.deallocate()
+        colStart?.deallocate(); colEntry?.deallocate()
     }
 
     /// Convenience: cold solve of a problem.
@@ -190,6 +199,10 @@ public final class AssignmentSolver {
                 if stopRequested(limits) { return .stopped }
             }
         }
+        if !altValid {
+            alt.update(repeating: -Self.INF, count: max(staffCount, 1))
+            altValid = true
+        }
         // 2. Place every unplaced staff member by a shortest augmenting path.
         while let r = freeStaff.last {
             if assigned[Int(r)] >= 0 { freeStaff.removeLast(); continue }
@@ -224,12 +237,19 @@ public final class AssignmentSolver {
             if lo == hi { freeStaff.append(Int32(s)); continue }
             var best = lo
             var bestCost = cost[lo]
+            var second = Int64.max / 4
             var q = lo + 1
             while q < hi {
                 let c = cost[q]
-                if c < bestCost { bestCost = c; best = q }
+                if c < bestCost {
+                    second = Int64(bestCost)
+                    bestCost = c; best = q
+                } else if Int64(c) < second {
+                    second = Int64(c)
+                }
                 q += 1
             }
+            alt[s] = second
             let j = Int(sec[best])
             if load[j] < cap[j] {
                 let pos = seatStart[j] + load[j]
@@ -254,7 +274,7 @@ public final class AssignmentSolver {
         let cap = self.cap, load = self.load, price = self.price, dist = self.dist
         let predPair = self.predPair, predStaff = self.predStaff, touched = self.touched
         let finalized = self.finalized, seats = self.seats, seatStart = self.seatStart
-        let assigned = self.assigned, heap = self.heap
+        let assigned = self.assigned, heap = self.heap, alt = self.alt
         var nTouched = 0
         var nFinal = 0
         var bestFree = INF
@@ -263,9 +283,12 @@ public final class AssignmentSolver {
         // Seed with r's pairs (distance = cost + price; a constant offset is irrelevant).
         var q = Int(rowStart[Int(r)])
         let qEnd = Int(rowEnd[Int(r)])
+        var min1 = INF, min2 = INF
+        var min1Sec = -1
         while q < qEnd {
             let k = Int(sec[q])
             let nd = Int64(cost[q]) &+ price[k]
+            if nd < min1 { min2 = min1; min1 = nd; min1Sec = k } else if nd < min2 { min2 = nd }
             if nd < dist[k] {
                 if dist[k] == INF { touched[nTouched] = Int32(k); nTouched &+= 1 }
                 dist[k] = nd
@@ -294,26 +317,38 @@ public final class AssignmentSolver {
             while o < oEnd {
                 let t = seats[o]
                 let ti = Int(t)
-                let base = base0 &- Int64(cost[Int(assigned[ti])])
+                let ae = Int(assigned[ti])
+                let base = base0 &- Int64(cost[ae])
+                o &+= 1
+                // Every candidate through t is >= d + (alt - u_t); skip t if that cannot win.
+                if alt[ti] &+ base >= bestFree { continue }
+                var minND = INF
                 var e = Int(rowStart[ti])
                 let eEnd = Int(rowEnd[ti])
-                while e < eEnd {
-                    let k = Int(sec[e])
-                    let nd = base &+ Int64(cost[e]) &+ price[k]
-                    if nd < dist[k] {
-                        if dist[k] == INF { touched[nTouched] = Int32(k); nTouched &+= 1 }
-                        dist[k] = nd
-                        predPair[k] = Int32(e)
-                        predStaff[k] = t
-                        if load[k] < cap[k] {
-                            if nd < bestFree { bestFree = nd; bestNode = Int32(k) }
-                        } else if nd < bestFree {
-                            heap.pushOrDecrease(Int32(k), nd)
+                var stop = ae
+                while true {
+                    while e < stop {
+                        let k = Int(sec[e])
+                        let nd = base &+ Int64(cost[e]) &+ price[k]
+                        if nd < minND { minND = nd }
+                        if nd < dist[k] {
+                            if dist[k] == INF { touched[nTouched] = Int32(k); nTouched &+= 1 }
+                            dist[k] = nd
+                            predPair[k] = Int32(e)
+                            predStaff[k] = t
+                            if load[k] < cap[k] {
+                                if nd < bestFree { bestFree = nd; bestNode = Int32(k) }
+                            } else if nd < bestFree {
+                                heap.pushOrDecrease(Int32(k), nd)
+                            }
                         }
+                        e &+= 1
                     }
-                    e &+= 1
+                    if stop == eEnd { break }
+                    e = ae &+ 1
+                    stop = eEnd
                 }
-                o &+= 1
+                alt[ti] = minND == INF ? INF : minND &- base
             }
         }
         lastStats.scannedSections &+= nFinal
@@ -355,7 +390,12 @@ public final class AssignmentSolver {
             assigned[t] = e
             seats[Int(pos)] = Int32(t)
             slot[t] = pos
-            if old < 0 { break }
+            if old < 0 {
+                alt[t] = Int(sec[Int(e)]) == min1Sec ? min2 : min1
+                break
+            }
+            let back = Int64(cost[Int(old)]) &+ price[Int(sec[Int(old)])]
+            if back < alt[t] { alt[t] = back }
             k = Int(sec[Int(old)])
             pos = oldSlot
         }
@@ -399,6 +439,7 @@ public final class AssignmentSolver {
         guard pinnedFlag[s] != 0 else { return }
         pinnedFlag[s] = 0
         rowEnd[s] = rowLimit[s]
+        alt[s] = -Self.INF
         revalidate(s)
     }
 
@@ -532,12 +573,13 @@ public final class AssignmentSolver {
     private func swapPairs(_ s: Int, _ a: Int, _ b: Int) {
         if a == b { return }
         let ja = Int(sec[a]), jb = Int(sec[b])
-        if let cs = colStart, let cp = colPair, let cst = colStaff {
+        if let cs = colStart, let ce = colEntry {
+            let keyA = UInt64(a) << 32 | UInt64(s), keyB = UInt64(b) << 32 | UInt64(s)
             var ia = -1, ib = -1
-            for i in Int(cs[ja])..<Int(cs[ja + 1]) where cst[i] == Int32(s) && Int(cp[i]) == a { ia = i; break }
-            for i in Int(cs[jb])..<Int(cs[jb + 1]) where cst[i] == Int32(s) && Int(cp[i]) == b { ib = i; break }
-            if ia >= 0 { cp[ia] = Int32(b) }
-            if ib >= 0 { cp[ib] = Int32(a) }
+            for i in Int(cs[ja])..<Int(cs[ja + 1]) where ce[i] == keyA { ia = i; break }
+            for i in Int(cs[jb])..<Int(cs[jb + 1]) where ce[i] == keyB { ib = i; break }
+            if ia >= 0 { ce[ia] = keyB }
+            if ib >= 0 { ce[ib] = keyA }
         }
         let ts = sec[a]; sec[a] = sec[b]; sec[b] = ts
         let tc = cost[a]; cost[a] = cost[b]; cost[b] = tc
@@ -547,24 +589,26 @@ public final class AssignmentSolver {
     private func buildColumnIndex() {
         let J = sectionCount, S = staffCount, E = storedPairCount
         let cs = UnsafeMutablePointer<Int32>.allocate(capacity: J + 1)
-        let cp = UnsafeMutablePointer<Int32>.allocate(capacity: max(E, 1))
-        let cst = UnsafeMutablePointer<Int32>.allocate(capacity: max(E, 1))
+        let ce = UnsafeMutablePointer<UInt64>.allocate(capacity: max(E, 1))
         var acc: Int32 = 0
         for j in 0..<J { cs[j] = acc; acc += indegree[j] }
         cs[J] = acc
         let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(J, 1))
         fill.initialize(from: cs, count: J)
+        let sec = self.sec, rowStart = self.rowStart
         for s in 0..<S {
-            for q in Int(rowStart[s])..<Int(rowStart[s + 1]) {
+            var q = Int(rowStart[s])
+            let qEnd = Int(rowStart[s + 1])
+            while q < qEnd {
                 let j = Int(sec[q])
                 let i = Int(fill[j])
-                cp[i] = Int32(q)
-                cst[i] = Int32(s)
-                fill[j] = Int32(i + 1)
+                ce[i] = UInt64(q) << 32 | UInt64(s)
+                fill[j] = Int32(truncatingIfNeeded: i &+ 1)
+                q &+= 1
             }
         }
         fill.deallocate()
-        colStart = cs; colPair = cp; colStaff = cst
+        colStart = cs; colEntry = ce
     }
 
     /// Section `k` has a free seat but a positive price (complementary slackness broken).
@@ -572,8 +616,15 @@ public final class AssignmentSolver {
     /// can release an occupant more cheaply than the price (then occupants shift from x toward
     /// k), or k's price drops to 0. Prices of scanned sections drop by B - d (never below 0).
     private func repairSection(_ k: Int) {
-        if colStart == nil { buildColumnIndex() }
-        let cs = colStart!, cp = colPair!, cst = colStaff!
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        if colStart == nil {
+            buildColumnIndex()
+            lastStats.columnIndexBuilds += 1
+            lastStats.columnIndexNanoseconds += nanos(clock.now - t0)
+        }
+        defer { lastStats.repairNanoseconds += nanos(clock.now - t0) }
+        let cs = colStart!, ce = colEntry!
         let INF = Self.INF
         while load[k] < cap[k] && price[k] > 0 {
             lastStats.repairs += 1
@@ -593,7 +644,8 @@ public final class AssignmentSolver {
                 if y != k && d + price[y] < B { B = d + price[y]; bestX = y }
                 let py = price[y]
                 for i in Int(cs[y])..<Int(cs[y + 1]) {
-                    let s = Int(cst[i]), e = Int(cp[i])
+                    let entry = ce[i]
+                    let s = Int(entry & 0xFFFF_FFFF), e = Int(entry >> 32)
                     if e >= Int(rowEnd[s]) { continue }
                     let ae = Int(assigned[s])
                     if ae < 0 || ae == e { continue }
@@ -612,6 +664,7 @@ public final class AssignmentSolver {
                 let y = Int(finalized[i])
                 price[y] -= B - dist[y]
             }
+            altValid = false
             if bestX >= 0 {
                 // Staff leave x toward k: x loses one occupant, k gains one.
                 var m = bestX
@@ -646,6 +699,11 @@ public final class AssignmentSolver {
             for i in 0..<nTouched { dist[Int(touched[i])] = INF; heap.reset(touched[i]) }
         }
     }
+}
+
+@inline(__always) func nanos(_ d: Duration) -> Int64 {
+    let c = d.components
+    return c.seconds * 1_000_000_000 + c.attoseconds / 1_000_000_000
 }
 
 /// Binary min-heap over node ids 0..<n with decrease-key; keys are Int64.

@@ -117,6 +117,10 @@ struct SolveCommand: ParsableCommand {
         switch outcome {
         case .optimal(let warm):
             print("warm_seconds=\(Self.seconds(elapsed)) warm_cost=\(warm.totalCost) pinned_staff=\(s) pinned_section=\(j)")
+            if stats {
+                let st = solver.lastStats
+                print("warm_stats augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) column_index_ms=\(Double(st.columnIndexNanoseconds) / 1e6) repair_ms=\(Double(st.repairNanoseconds) / 1e6)")
+            }
             if verify {
                 switch warm.verify(against: solver.currentProblem) {
                 case .success: print("warm_certificate=ok")

@@ -9,6 +9,11 @@ public protocol TypedRoute: Sendable {
 }
 
 extension TypedRoute {
+    /// Characters left as they are in a query value: `&`, `=`, `+` and `#` would change its meaning.
+    private static var queryValueAllowed: CharacterSet {
+        CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+    }
+
     var pathComponents: [PathComponent] {
         path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
@@ -17,11 +22,10 @@ extension TypedRoute {
     func path(query: [(String, String)]) -> String {
         let pairs = query.filter { !$0.1.isEmpty }
         guard !pairs.isEmpty else { return path }
-        var components = URLComponents()
-        components.queryItems = pairs.map { URLQueryItem(name: $0.0, value: $0.1) }
-        let encoded = components.percentEncodedQuery?
-            .replacingOccurrences(of: "+", with: "%2B") ?? ""
-        return path + "?" + encoded
+        func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: Self.queryValueAllowed) ?? ""
+        }
+        return path + "?" + pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 }
 

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+@testable import JibungotoApp
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Accounts administration and the audit log")
+struct AdministrationTests {
+    @Test func administratorCreatesAnAccountThatCanLogIn() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.logIn(Demo.administrator)
+            try await admin.get("/admin/accounts/new")
+            let created = try await admin.post("/admin/accounts/new", [
+                ("staff_number", "ｓ１２３"), ("display_name", "新井 太郎"),
+                ("roles[]", "staff"), ("roles[]", "sectionManager"), ("password", "first-password-1"),
+            ])
+            #expect(created.status == .seeOther)
+            let user = try #require(try await User.query(on: app.db).filter(\.$staffNumber == "S123").with(\.$roles).first())
+            #expect(Set(user.roles.map(\.role)) == ["staff", "sectionManager"])
+            let newcomer = Browser(app)
+            #expect(try await newcomer.logIn("S123", password: "first-password-1").status == .seeOther)
+            #expect(try await newcomer.get("/").body.string.contains("所属長"))
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "create").all()
+            #expect(audit.map(\.subjectID) == ["S123"])
+        }
+    }
+
+    @Test func badAccountInputIsNamedAndNothingIsSaved() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.logIn(Demo.administrator)
+            try await admin.get("/admin/accounts/new")
+            let before = try await User.query(on: app.db).count()
+            let response = try await admin.post("/admin/accounts/new", [
+                ("staff_number", Demo.staff), ("display_name", String(repeating: "長", count: 101)),
+                ("roles[]", "emperor"), ("password", "short"),
+            ])
+            #expect(response.status == .unprocessableEntity)
+            let body = response.body.string
+            #expect(body.contains("氏名は100文字以内で入力してください。"))
+            #expect(body.contains("役割の選択肢が正しくありません。"))
+            #expect(body.contains("パスワードは10文字以上で入力してください。"))
+            #expect(body.contains("入力内容に問題があります"))
+            #expect(try await User.query(on: app.db).count() == before)
+            let duplicate = try await admin.post("/admin/accounts/new", [
+                ("staff_number", Demo.staff), ("display_name", "重複"), ("roles[]", "staff"), ("password", "long-enough-pass"),
+            ])
+            #expect(duplicate.body.string.contains("職員番号 D0001 のアカウントは既にあります。"))
+        }
+    }
+
+    @Test func rolesChangeAndTheAdministratorCannotLockThemselvesOut() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.logIn(Demo.administrator)
+            let staff = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.staff).first())
+            let staffPage = "/admin/accounts/\(try staff.requireID().uuidString.lowercased())"
+            try await admin.get(staffPage)
+            let updated = try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff"), ("roles[]", "hr"), ("is_active[]", "1")])
+            #expect(updated.status == .seeOther)
+            let staffBrowser = Browser(app)
+            try await staffBrowser.logIn(Demo.staff)
+            #expect(try await staffBrowser.get("/").body.string.contains("人事担当"))
+            // Deactivating ends the sign-in on the next request.
+            try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff")])
+            #expect(try await staffBrowser.get("/").status == .seeOther)
+
+            let me = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.administrator).first())
+            let myPage = "/admin/accounts/\(try me.requireID().uuidString.lowercased())"
+            try await admin.get(myPage)
+            let lockout = try await admin.post(myPage, [("display_name", "木村 健"), ("roles[]", "staff"), ("is_active[]", "1")])
+            #expect(lockout.status == .unprocessableEntity)
+            #expect(lockout.body.string.contains("自分自身のシステム管理者の役割を外したり"))
+        }
+    }
+
+    @Test func viewsAndExportsOfPersonalDataAreAudited() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            admin.extraHeaders = ["X-Request-Id": "req-audit-1"]
+            try await admin.logIn(Demo.administrator)
+            try await admin.get("/admin/accounts?q=D000")
+            let views = try await AuditEvent.query(on: app.db).filter(\.$action == "view").filter(\.$subjectType == "account").all()
+            #expect(views.count == 1)
+            #expect(views.first?.actorStaffNumber == Demo.administrator)
+            #expect(views.first?.detail.contains("q=D000") == true)
+
+            let export = try await admin.get("/admin/audit/export?action=view")
+            #expect(export.status == .ok)
+            #expect(export.headers.contentType?.subType == "csv")
+            let bytes = Array(export.body.readableBytesView)
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with BOM for Excel")
+            #expect(export.body.string.contains("\r\n"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "export").count() == 1)
+
+            let cp932 = try await admin.get("/admin/audit/export?encoding=cp932")
+            #expect(String(data: Data(cp932.body.readableBytesView), encoding: .shiftJIS)?.contains("occurred_at") == true)
+        }
+    }
+
+    @Test func theAuditLogFiltersAndNamesBadDates() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            try await admin.logIn(Demo.administrator)
+            try await Browser(app).logIn(Demo.hr, password: "wrong-password-x")
+            let filtered = try await admin.get("/admin/audit?action=loginFailed")
+            #expect(filtered.status == .ok)
+            #expect(filtered.body.string.contains("ログイン失敗"))
+            #expect(!filtered.body.string.contains("<td>閲覧</td>"))
+            let bad = try await admin.get("/admin/audit?from=R7.13.1")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("開始日"))
+        }
+    }
+}
