@@ -29,13 +29,12 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
@@ -94,6 +93,9 @@ def new_driver() -> webdriver.Chrome:
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--disable-gpu", "--no-first-run", "--disable-extensions", "--lang=ja"):
         options.add_argument(arg)
+    # Anonymous pages follow Accept-Language; start every session in Japanese (the city's
+    # default) so that the English runs really exercise the language switch.
+    options.add_experimental_option("prefs", {"intl.accept_languages": "ja"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
@@ -120,9 +122,17 @@ def press(driver, *keys) -> None:
     ActionChains(driver).send_keys(*keys).perform()
 
 
-def wait_for_reload(driver, old_html_element, timeout: int = WAIT) -> None:
-    WebDriverWait(driver, timeout).until(EC.staleness_of(old_html_element))
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+def mark_document(driver) -> None:
+    """Tag the current document so wait_for_new_document can tell when it has been replaced."""
+    driver.execute_script("window.__uiCheckOldDocument = true;")
+
+
+def wait_for_new_document(driver, timeout: int = WAIT) -> None:
+    # Polling the old element for staleness races with the navigation in Chromium
+    # ("Node with given id does not belong to the document"); a window flag does not.
+    WebDriverWait(driver, timeout, poll_frequency=0.1, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return window.__uiCheckOldDocument !== true && document.readyState === 'complete';"))
 
 
 # ---------------------------------------------------------------- raw HTML ---
@@ -283,9 +293,9 @@ class Checker:
     def switch_language(self, driver, lang: str) -> None:
         button = driver.find_element(
             By.CSS_SELECTOR, f"header form.language-switch button[name=language][value={lang}]")
-        html = driver.find_element(By.TAG_NAME, "html")
+        mark_document(driver)
         button.click()
-        wait_for_reload(driver, html)
+        wait_for_new_document(driver)
         got = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
         if got != lang:
             raise AssertionError(f'after clicking the "{lang}" language button the page says lang="{got}"')
@@ -319,18 +329,31 @@ class Checker:
         press(driver, staff, Keys.TAB)
         if active(driver).get_attribute("name") != "password":
             raise AssertionError(f"Tab from the staff number field went to {describe(active(driver))}")
-        html = driver.find_element(By.TAG_NAME, "html")
+        mark_document(driver)
         press(driver, self.password, Keys.ENTER)
-        wait_for_reload(driver, html)
+        wait_for_new_document(driver)
         if urllib.parse.urlsplit(driver.current_url).path != "/":
             raise AssertionError(f"keyboard login as {staff} ended at {driver.current_url}, expected /")
         if not driver.find_elements(By.CSS_SELECTOR, '.user-box form[action="/logout"]'):
             raise AssertionError(f"keyboard login as {staff}: home page has no logout form")
 
-    def failed_login_page(self, lang: str) -> None:
-        """The login form's error state (empty submit) - the one POST response we check."""
+    def failed_login(self, driver, lang: str) -> None:
+        """The login form's error state (empty submit): the one POST response checked."""
         label = f"anon/{lang} POST /login (empty fields)"
         print(f"- {label}", flush=True)
+        self.report.pages.setdefault(f"anon/{lang}", []).append("POST /login")
+        driver.get(self.base + "/login")
+        mark_document(driver)
+        driver.find_element(By.CSS_SELECTOR, 'main form[action="/login"] button[type=submit]').click()
+        wait_for_new_document(driver)
+        if not driver.find_elements(By.CSS_SELECTOR, "main .error-summary"):
+            self.report.error(f"{label}: no error summary on the re-displayed login form")
+        self.check_contract(driver, label, lang, logged_in=False, path="/login")
+        self.run_axe(driver, label)
+        self.save_failed_login_html(label, lang)
+
+    def save_failed_login_html(self, label: str, lang: str) -> None:
+        """The server's bytes for the failed login (a POST, so replayed here with urllib)."""
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
 
@@ -358,10 +381,7 @@ class Checker:
         if status >= 500 or status in (301, 302, 303, 307, 308):
             self.report.error(f"{label}: HTTP {status}, expected the form again with errors")
             return
-        self.report.pages.setdefault(f"anon/{lang}", []).append("POST /login")
         self.save_html(label, body)
-        if b"error-summary" not in body:
-            self.report.error(f"{label}: no error summary on the re-displayed login form")
 
     # ---------------------------------------------------------------- runs ---
 
@@ -371,7 +391,8 @@ class Checker:
             driver = new_driver()
             fn(driver)
         except Exception as error:  # keep going with the other roles, but fail the run
-            self.report.error(f"{label}: {type(error).__name__}: {error}".strip())
+            message = error.msg if isinstance(error, WebDriverException) and error.msg else str(error)
+            self.report.error(f"{label}: {type(error).__name__}: {(message or '').strip().splitlines()[0] if message else ''}")
             traceback.print_exc()
             if driver is not None:
                 try:
@@ -389,7 +410,7 @@ class Checker:
             self.check_page(driver, "/login", f"anon/{lang} /login", lang, logged_in=False)
             self.check_page(driver, "/no-such-page", f"anon/{lang} /no-such-page", lang, logged_in=False,
                             expect_status=404)
-            self.failed_login_page(lang)
+            self.failed_login(driver, lang)
 
     def role(self, staff: str, lang: str):
         def run(driver) -> None:
