@@ -1,24 +1,40 @@
 // Solver.swift -- exact capacitated assignment by successive shortest paths on the section side.
 //
-// Algorithm (see README-style notes in the doc comment of `AssignmentSolver`):
-//   state: section prices p_j >= 0, each placed staff member s tight on its pair
-//          (u_s = cost(s, a(s)) + p_{a(s)} <= cost(s, k) + p_k for all its pairs k),
-//          p_j > 0 only on full sections.
-//   cold start: every staff member takes its cheapest pair while seats last (p = 0).
-//   each unplaced staff member r: Dijkstra over *sections only* with reduced costs
-//          (a section's occupants are expanded when the section is scanned), stopped at the
-//          first section with a free seat; prices of the scanned sections rise by D - d_j
-//          (Jonker-Volgenant style partial update), then the occupants shift along the path.
-//   warm start after a change keeps prices and assignment; only the staff who must move are
-//          unplaced, and a section that gained a seat while priced is repaired by a reverse
-//          Dijkstra that either pulls a staff member in or lowers its price to 0.
+// Invariants (the LP dual of the transportation problem, kept at every step):
+//   * section prices p_j >= 0; a placed staff member s is tight on its pair:
+//     u_s = cost(s, a(s)) + p_a(s) <= cost(s, k) + p_k for every active pair (s, k);
+//   * p_j > 0 only on full sections (a priced section with a free seat, which only a change can
+//     create, is queued and repaired at the end of `solve`).
+//
+// Cold start: every staff member takes its cheapest pair while seats last (p = 0).
+// Each unplaced staff member r: Dijkstra over *sections only* (J nodes) with reduced costs;
+// a section is expanded by scanning its occupants' pairs ("occupant t moves on to k"), and
+// the search stops at the first section with a free seat. Scanned sections' prices rise by
+// D - d_j (Jonker-Volgenant partial update), then occupants shift along the path. Two prunings
+// make this fast on wide rows: (1) per staff member a lower bound `alt` on its second-best
+// cost + price lets the search skip occupants that cannot beat the best free seat found so far;
+// (2) rows are sorted by cost on first use, and because prices are >= 0 a scan stops at the first
+// pair whose cost alone already exceeds that bound.
+// Warm start after a change keeps prices and placements: only the staff who must move are
+// unplaced (and re-placed by the same search); a priced section with a free seat is repaired by
+// one Dijkstra from the sink side (every loaded section is a source at its price) that either
+// pulls a staff member into the seat along a negative cycle or lowers the price to 0.
 
-/// Solver with warm re-solve.
+/// Exact solver for the capacitated assignment (transportation) problem, with warm re-solve.
 ///
-/// Build it from an `AssignmentProblem`, call `solve()`, then apply changes (`pin`,
-/// `removePair`, `setCapacity`, `unpin`) and call `solve()` again: the previous optimum's
-/// prices and placements are kept and only the affected part is re-optimised; the result is
-/// the same optimum (same cost) as a cold solve of the changed problem.
+/// ```swift
+/// let solver = AssignmentSolver(problem)
+/// switch solver.solve(limits: .timeLimit(.seconds(2))) {
+/// case .optimal(let solution):   // solution.assignment, .totalCost, .certificate
+/// case .infeasible(let violator): // violator.staff, .sections, .seats
+/// case .stopped:                  // time limit / cancel; call solve() again to resume
+/// }
+/// try solver.pin(staff: 12, section: 3)   // or removePair / setCapacity / unpin
+/// let again = solver.solve()             // warm: same optimum as a cold solve of the change
+/// ```
+///
+/// Memory: about 8 bytes per pair (section and cost as `Int32`) plus O(staff + sections).
+/// Costs are `Int32`, totals and prices `Int64`.
 ///
 /// Not thread-safe; use one instance from one task at a time.
 public final class AssignmentSolver {
@@ -42,7 +58,6 @@ public final class AssignmentSolver {
     /// Lower bound on min over the staff member's other pairs k of cost + p_k (valid while
     /// prices only rise; -INF = unknown). Lets Dijkstra skip occupants that cannot improve.
     private let alt: UnsafeMutablePointer<Int64>        // S
-    private var altValid = true
     private let price: UnsafeMutablePointer<Int64>      // J
     private let load: UnsafeMutablePointer<Int32>       // J
     private var seatStart: UnsafeMutablePointer<Int32>  // J + 1
@@ -57,10 +72,9 @@ public final class AssignmentSolver {
     private let touched: UnsafeMutablePointer<Int32>    // J
     private let finalized: UnsafeMutablePointer<Int32>  // J
 
-    // Column index (pairs by section), built lazily for the warm repair of priced sections.
-    private var colStart: UnsafeMutablePointer<Int32>? = nil // J + 1
-    /// Packed (pair index << 32 | staff) per stored pair, grouped by section.
-    private var colEntry: UnsafeMutablePointer<UInt64>? = nil // E
+    /// 1 when the active pairs of the staff member are sorted by cost (sorted lazily, the
+    /// first time its row is scanned), which lets scans stop at the first useless pair.
+    private let rowSorted: UnsafeMutablePointer<UInt8>  // S
 
     private var freeStaff: [Int32] = []
     private var deficit: [Int32] = []
@@ -73,9 +87,7 @@ public final class AssignmentSolver {
         public var scannedSections = 0
         public var repairs = 0
         public var greedyPlaced = 0
-        public var columnIndexBuilds = 0
-        public var columnIndexNanoseconds: Int64 = 0
-        public var repairNanoseconds: Int64 = 0
+        public var sortedRows = 0
     }
 
     static let INF: Int64 = Int64.max / 4
@@ -90,6 +102,7 @@ public final class AssignmentSolver {
         rowEnd = .allocate(capacity: max(S, 1))
         rowLimit = .allocate(capacity: max(S, 1))
         pinnedFlag = .allocate(capacity: max(S, 1))
+        rowSorted = .allocate(capacity: max(S, 1))
         sec = .allocate(capacity: max(E, 1))
         cost = .allocate(capacity: max(E, 1))
         cap = .allocate(capacity: max(J, 1))
@@ -117,6 +130,7 @@ public final class AssignmentSolver {
             rowLimit[s] = rowStart[s + 1]
         }
         pinnedFlag.initialize(repeating: 0, count: max(S, 1))
+        rowSorted.initialize(repeating: 0, count: max(S, 1))
         assigned.initialize(repeating: -1, count: max(S, 1))
         slot.initialize(repeating: -1, count: max(S, 1))
         alt.initialize(repeating: -Self.INF, count: max(S, 1))
@@ -139,7 +153,7 @@ public final class AssignmentSolver {
         seatStart.deallocate(); seats.deallocate(); indegree.deallocate()
         dist.deallocate(); predPair.deallocate(); predStaff.deallocate()
         touched.deallocate(); finalized.deallocate()
-        colStart?.deallocate(); colEntry?.deallocate()
+        rowSorted.deallocate()
     }
 
     /// Convenience: cold solve of a problem.
@@ -192,18 +206,9 @@ public final class AssignmentSolver {
             started = true
         }
         var sinceCheck = 0
-        // 1. Repair priced sections that have free seats.
-        while let k = deficit.popLast() {
-            repairSection(Int(k))
-            if !limits.isUnlimited {
-                if stopRequested(limits) { return .stopped }
-            }
-        }
-        if !altValid {
-            alt.update(repeating: -Self.INF, count: max(staffCount, 1))
-            altValid = true
-        }
-        // 2. Place every unplaced staff member by a shortest augmenting path.
+        // 1. Place every unplaced staff member by a shortest augmenting path. A priced section
+        //    with a free seat (left by a change) is simply a possible path end here; paths keep
+        //    the dual feasible on all staff-section pairs, so the order of steps 1 and 2 is free.
         while let r = freeStaff.last {
             if assigned[Int(r)] >= 0 { freeStaff.removeLast(); continue }
             if let violator = augment(from: r) {
@@ -216,6 +221,14 @@ public final class AssignmentSolver {
                     sinceCheck = 0
                     if stopRequested(limits) { return .stopped }
                 }
+            }
+        }
+        // 2. Repair priced sections that still have free seats (this moves placed staff but
+        //    never unplaces anyone).
+        while let k = deficit.popLast() {
+            repairSection(Int(k))
+            if !limits.isUnlimited {
+                if stopRequested(limits) { return .stopped }
             }
         }
         return .optimal(currentSolution())
@@ -317,20 +330,32 @@ public final class AssignmentSolver {
             while o < oEnd {
                 let t = seats[o]
                 let ti = Int(t)
-                let ae = Int(assigned[ti])
+                var ae = Int(assigned[ti])
                 let base = base0 &- Int64(cost[ae])
                 o &+= 1
                 // Every candidate through t is >= d + (alt - u_t); skip t if that cannot win.
                 if alt[ti] &+ base >= bestFree { continue }
-                var minND = INF
+                if rowSorted[ti] == 0 {
+                    sortRow(ti)
+                    ae = Int(assigned[ti])
+                }
+                // Rows are sorted by cost and prices are >= 0: once base + cost >= bestFree,
+                // no later pair can give a useful label. The new alt is a lower bound over
+                // the pairs not scanned (cost alone) and exact over the scanned ones.
+                var newAlt = INF
                 var e = Int(rowStart[ti])
                 let eEnd = Int(rowEnd[ti])
-                var stop = ae
-                while true {
-                    while e < stop {
+                while e < eEnd {
+                    let c = Int64(cost[e])
+                    if base &+ c >= bestFree {
+                        if c < newAlt { newAlt = c }
+                        break
+                    }
+                    if e != ae {
                         let k = Int(sec[e])
-                        let nd = base &+ Int64(cost[e]) &+ price[k]
-                        if nd < minND { minND = nd }
+                        let cp = c &+ price[k]
+                        if cp < newAlt { newAlt = cp }
+                        let nd = base &+ cp
                         if nd < dist[k] {
                             if dist[k] == INF { touched[nTouched] = Int32(k); nTouched &+= 1 }
                             dist[k] = nd
@@ -342,13 +367,10 @@ public final class AssignmentSolver {
                                 heap.pushOrDecrease(Int32(k), nd)
                             }
                         }
-                        e &+= 1
                     }
-                    if stop == eEnd { break }
-                    e = ae &+ 1
-                    stop = eEnd
+                    e &+= 1
                 }
-                alt[ti] = minND == INF ? INF : minND &- base
+                alt[ti] = newAlt
             }
         }
         lastStats.scannedSections &+= nFinal
@@ -431,6 +453,7 @@ public final class AssignmentSolver {
         swapPairs(s, lo, q)
         rowEnd[s] = Int32(lo + 1)
         pinnedFlag[s] = 1
+        rowSorted[s] = 1
     }
 
     /// Releases a pin: the staff member's remaining (not removed) pairs are active again.
@@ -439,6 +462,7 @@ public final class AssignmentSolver {
         guard pinnedFlag[s] != 0 else { return }
         pinnedFlag[s] = 0
         rowEnd[s] = rowLimit[s]
+        rowSorted[s] = 0
         alt[s] = -Self.INF
         revalidate(s)
     }
@@ -569,71 +593,65 @@ public final class AssignmentSolver {
         }
     }
 
-    /// Swaps two pairs inside the row of `s`, keeping `assigned` and the column index valid.
+    /// Sorts the active pairs of `t` by cost (ties by section), keeping `assigned` valid.
+    private func sortRow(_ t: Int) {
+        let lo = Int(rowStart[t]), hi = Int(rowEnd[t])
+        rowSorted[t] = 1
+        let n = hi - lo
+        if n <= 1 { return }
+        lastStats.sortedRows += 1
+        let a = Int(assigned[t])
+        let aSec = a >= 0 ? sec[a] : -1
+        var keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
+        defer { keys.deallocate() }
+        for i in 0..<n {
+            let c = UInt64(UInt32(bitPattern: cost[lo + i]) ^ 0x8000_0000)
+            keys[i] = c << 32 | UInt64(UInt32(bitPattern: sec[lo + i]))
+        }
+        keys.sort()
+        for i in 0..<n {
+            let key = keys[i]
+            let j = Int32(bitPattern: UInt32(truncatingIfNeeded: key))
+            sec[lo + i] = j
+            cost[lo + i] = Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000)
+            if j == aSec { assigned[t] = Int32(lo + i) }
+        }
+    }
+
+    /// Swaps two pairs inside the row of `s`, keeping `assigned` valid.
     private func swapPairs(_ s: Int, _ a: Int, _ b: Int) {
         if a == b { return }
-        let ja = Int(sec[a]), jb = Int(sec[b])
-        if let cs = colStart, let ce = colEntry {
-            let keyA = UInt64(a) << 32 | UInt64(s), keyB = UInt64(b) << 32 | UInt64(s)
-            var ia = -1, ib = -1
-            for i in Int(cs[ja])..<Int(cs[ja + 1]) where ce[i] == keyA { ia = i; break }
-            for i in Int(cs[jb])..<Int(cs[jb + 1]) where ce[i] == keyB { ib = i; break }
-            if ia >= 0 { ce[ia] = keyB }
-            if ib >= 0 { ce[ib] = keyA }
-        }
+        rowSorted[s] = 0
         let ts = sec[a]; sec[a] = sec[b]; sec[b] = ts
         let tc = cost[a]; cost[a] = cost[b]; cost[b] = tc
         if Int(assigned[s]) == a { assigned[s] = Int32(b) } else if Int(assigned[s]) == b { assigned[s] = Int32(a) }
     }
 
-    private func buildColumnIndex() {
-        let J = sectionCount, S = staffCount, E = storedPairCount
-        let cs = UnsafeMutablePointer<Int32>.allocate(capacity: J + 1)
-        let ce = UnsafeMutablePointer<UInt64>.allocate(capacity: max(E, 1))
-        var acc: Int32 = 0
-        for j in 0..<J { cs[j] = acc; acc += indegree[j] }
-        cs[J] = acc
-        let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(J, 1))
-        fill.initialize(from: cs, count: J)
-        let sec = self.sec, rowStart = self.rowStart
-        for s in 0..<S {
-            var q = Int(rowStart[s])
-            let qEnd = Int(rowStart[s + 1])
-            while q < qEnd {
-                let j = Int(sec[q])
-                let i = Int(fill[j])
-                ce[i] = UInt64(q) << 32 | UInt64(s)
-                fill[j] = Int32(truncatingIfNeeded: i &+ 1)
-                q &+= 1
-            }
-        }
-        fill.deallocate()
-        colStart = cs; colEntry = ce
-    }
-
-    /// Section `k` has a free seat but a positive price (complementary slackness broken).
-    /// Reverse Dijkstra from k over "staff at m may move into y" arcs: either some section x
-    /// can release an occupant more cheaply than the price (then occupants shift from x toward
-    /// k), or k's price drops to 0. Prices of scanned sections drop by B - d (never below 0).
+    /// Index-free repair of section `k` (free seat, positive price): Dijkstra forward from the
+    /// sink side. Every loaded section m is a source at distance p_m (releasing one of its
+    /// seats costs its price); paths follow "occupant t of y moves to z" arcs. If k is reached
+    /// at d_k < p_k the cycle is negative: occupants shift from the source toward k. Otherwise
+    /// k's price drops to 0. New prices: p - min(d, B) (clamped at 0 on empty sections), so all
+    /// prices drop by at most B; `alt` bounds are shifted by B to stay valid.
     private func repairSection(_ k: Int) {
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        if colStart == nil {
-            buildColumnIndex()
-            lastStats.columnIndexBuilds += 1
-            lastStats.columnIndexNanoseconds += nanos(clock.now - t0)
-        }
-        defer { lastStats.repairNanoseconds += nanos(clock.now - t0) }
-        let cs = colStart!, ce = colEntry!
         let INF = Self.INF
+        let J = sectionCount
+        let rowStart = self.rowStart, rowEnd = self.rowEnd, sec = self.sec, cost = self.cost
+        let load = self.load, price = self.price, dist = self.dist, alt = self.alt
+        let predPair = self.predPair, predStaff = self.predStaff, touched = self.touched
+        let finalized = self.finalized, seats = self.seats, seatStart = self.seatStart
+        let assigned = self.assigned, heap = self.heap
         while load[k] < cap[k] && price[k] > 0 {
             lastStats.repairs += 1
-            var nTouched = 0, nFinal = 0
             var B = price[k]
-            var bestX = -1
-            dist[k] = 0
-            touched[nTouched] = Int32(k); nTouched += 1
-            heap.pushOrDecrease(Int32(k), 0)
+            var nTouched = 0, nFinal = 0
+            for m in 0..<J where load[m] > 0 && price[m] < B {
+                dist[m] = price[m]
+                predStaff[m] = -1
+                touched[nTouched] = Int32(m); nTouched += 1
+                heap.pushOrDecrease(Int32(m), price[m])
+            }
+            var found = false
             while heap.count > 0 {
                 let (d, y32) = heap.top
                 if d >= B { break }
@@ -641,69 +659,84 @@ public final class AssignmentSolver {
                 heap.markDone(y32)
                 let y = Int(y32)
                 finalized[nFinal] = y32; nFinal += 1
-                if y != k && d + price[y] < B { B = d + price[y]; bestX = y }
-                let py = price[y]
-                for i in Int(cs[y])..<Int(cs[y + 1]) {
-                    let entry = ce[i]
-                    let s = Int(entry & 0xFFFF_FFFF), e = Int(entry >> 32)
-                    if e >= Int(rowEnd[s]) { continue }
-                    let ae = Int(assigned[s])
-                    if ae < 0 || ae == e { continue }
-                    let m = Int(sec[ae])
-                    let nd = d + Int64(cost[e]) + py - Int64(cost[ae]) - price[m]
-                    if nd < dist[m] && nd < B {
-                        if dist[m] == INF { touched[nTouched] = Int32(m); nTouched += 1 }
-                        dist[m] = nd
-                        predPair[m] = Int32(e)
-                        predStaff[m] = Int32(s)
-                        heap.pushOrDecrease(Int32(m), nd)
+                if y == k { found = true; B = d; break }
+                let base0 = d &- price[y]
+                var o = Int(seatStart[y])
+                let oEnd = o + Int(load[y])
+                while o < oEnd {
+                    let t = seats[o]
+                    let ti = Int(t)
+                    o += 1
+                    var ae = Int(assigned[ti])
+                    let base = base0 &- Int64(cost[ae])
+                    if alt[ti] &+ base >= B { continue }
+                    if rowSorted[ti] == 0 {
+                        sortRow(ti)
+                        ae = Int(assigned[ti])
+                    }
+                    var e = Int(rowStart[ti])
+                    let eEnd = Int(rowEnd[ti])
+                    while e < eEnd {
+                        let c = Int64(cost[e])
+                        if base &+ c >= B { break }
+                        if e != ae {
+                            let z = Int(sec[e])
+                            let nd = base &+ c &+ price[z]
+                            if nd < dist[z] && nd < B {
+                                if dist[z] == INF { touched[nTouched] = Int32(z); nTouched += 1 }
+                                dist[z] = nd
+                                predPair[z] = Int32(e)
+                                predStaff[z] = t
+                                heap.pushOrDecrease(Int32(z), nd)
+                            }
+                        }
+                        e += 1
                     }
                 }
             }
-            for i in 0..<nFinal {
-                let y = Int(finalized[i])
-                price[y] -= B - dist[y]
+            // New prices p - min(d, B).
+            for y in 0..<J {
+                let dec: Int64
+                if heap.isDone(Int32(y)) { dec = dist[y] } else { dec = B }
+                var np = price[y] &- dec
+                if np < 0 { np = 0 }   // only empty sections can go below 0
+                price[y] = np
             }
-            altValid = false
-            if bestX >= 0 {
-                // Staff leave x toward k: x loses one occupant, k gains one.
-                var m = bestX
-                var t = Int(predStaff[m])
-                // remove t from x
-                let lastPos = seatStart[m] + load[m] - 1
-                let moved = seats[Int(lastPos)]
-                seats[Int(slot[t])] = moved
-                slot[Int(moved)] = slot[t]
-                load[m] -= 1
+            for t in 0..<staffCount { alt[t] = max(alt[t] &- B, -INF) }
+            if found {
+                // Path: source m -> ... -> k; each pred (e, t) moves t into sec[e].
+                var z = k
+                var pos = seatStart[k] &+ load[k]
+                load[k] &+= 1
                 while true {
-                    let e = predPair[m]
-                    let y = Int(sec[Int(e)])
+                    let e = predPair[z]
+                    let t = Int(predStaff[z])
+                    let old = Int(assigned[t])
+                    let oldSlot = slot[t]
                     assigned[t] = e
-                    if y == k {
-                        let pos = seatStart[k] + load[k]
-                        seats[Int(pos)] = Int32(t)
-                        slot[t] = pos
-                        load[k] += 1
+                    seats[Int(pos)] = Int32(t)
+                    slot[t] = pos
+                    let y = Int(sec[old])
+                    if predStaff[y] < 0 {
+                        // y is the source: it loses t's seat.
+                        let lastPos = seatStart[y] &+ load[y] &- 1
+                        let moved = seats[Int(lastPos)]
+                        if lastPos != oldSlot {
+                            seats[Int(oldSlot)] = moved
+                            slot[Int(moved)] = oldSlot
+                        }
+                        load[y] &-= 1
                         break
                     }
-                    // t takes the seat of y's leaving occupant
-                    let next = Int(predStaff[y])
-                    let p = slot[next]
-                    seats[Int(p)] = Int32(t)
-                    slot[t] = p
-                    t = next
-                    m = y
+                    z = y
+                    pos = oldSlot
                 }
             }
             heap.clear()
             for i in 0..<nTouched { dist[Int(touched[i])] = INF; heap.reset(touched[i]) }
         }
     }
-}
 
-@inline(__always) func nanos(_ d: Duration) -> Int64 {
-    let c = d.components
-    return c.seconds * 1_000_000_000 + c.attoseconds / 1_000_000_000
 }
 
 /// Binary min-heap over node ids 0..<n with decrease-key; keys are Int64.
@@ -726,6 +759,7 @@ final class IndexedHeap {
     @inline(__always) var top: (Int64, Int32) { (keys[0], nodes[0]) }
 
     @inline(__always) func markDone(_ v: Int32) { pos[Int(v)] = -2 }
+    @inline(__always) func isDone(_ v: Int32) -> Bool { pos[Int(v)] == -2 }
     @inline(__always) func reset(_ v: Int32) { pos[Int(v)] = -1 }
     @inline(__always) func clear() {
         for i in 0..<count { pos[Int(nodes[i])] = -1 }

@@ -28,26 +28,10 @@ struct SolveCommand: ParsableCommand {
     var stats = false
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: instance) else {
-            FileHandle.standardError.write(Data("error: cannot read \(instance)\n".utf8))
-            throw ExitCode(2)
-        }
-        let parsed = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<AssignmentProblem, InstanceParseError> in
-            do throws(InstanceParseError) {
-                return .success(try InstanceParser.parse(raw))
-            } catch {
-                return .failure(error)
-            }
-        }
-        let problem: AssignmentProblem
-        switch parsed {
-        case .success(let p): problem = p
-        case .failure(let error):
-            FileHandle.standardError.write(Data("error: \(instance): line \(error.line): \(error.reason)\n".utf8))
-            throw ExitCode(2)
-        }
-
         let clock = ContinuousClock()
+        let problem = try Self.readInstance(instance)
+        let (S, J, E) = (problem.staffCount, problem.sectionCount, problem.pairCount)
+        // Solve time includes building the solver's arrays, not reading the file.
         let start = clock.now
         let solver = AssignmentSolver(problem)
         let outcome = solver.solve()
@@ -61,13 +45,13 @@ struct SolveCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: solve stopped\n".utf8))
             throw ExitCode(1)
         case .optimal(let solution):
-            print("cost=\(solution.totalCost) staff=\(problem.staffCount) sections=\(problem.sectionCount) edges=\(problem.pairCount) seconds=\(Self.seconds(elapsed))")
+            print("cost=\(solution.totalCost) staff=\(S) sections=\(J) edges=\(E) seconds=\(Self.seconds(elapsed))")
             if stats {
                 let st = solver.lastStats
-                print("stats greedy_placed=\(st.greedyPlaced) augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs)")
+                print("stats greedy_placed=\(st.greedyPlaced) augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) sorted_rows=\(st.sortedRows)")
             }
             if verify {
-                switch solution.verify(against: problem) {
+                switch solution.verify(against: solver.currentProblem) {
                 case .success: print("certificate=ok")
                 case .failure(let why):
                     FileHandle.standardError.write(Data("certificate check failed: \(why)\n".utf8))
@@ -87,21 +71,44 @@ struct SolveCommand: ParsableCommand {
                 }
             }
             if pinBenchmark {
-                try runPinBenchmark(solver: solver, problem: problem, solution: solution)
+                try runPinBenchmark(solver: solver, solution: solution)
             }
+        }
+    }
+
+    /// Reads and parses the instance; exit code 2 with line and reason when malformed.
+    /// The file bytes are released as soon as parsing ends (lower peak memory).
+    static func readInstance(_ path: String) throws -> AssignmentProblem {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
+            throw ExitCode(2)
+        }
+        let parsed = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<AssignmentProblem, InstanceParseError> in
+            do throws(InstanceParseError) {
+                return .success(try InstanceParser.parse(raw))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case .success(let problem):
+            return problem
+        case .failure(let error):
+            FileHandle.standardError.write(Data("error: \(path): line \(error.line): \(error.reason)\n".utf8))
+            throw ExitCode(2)
         }
     }
 
     /// Pins the middle staff member (first one with a choice) to its cheapest other allowed
     /// section and times the warm re-solve.
-    private func runPinBenchmark(solver: AssignmentSolver, problem: AssignmentProblem, solution: Solution) throws {
-        let S = problem.staffCount
+    private func runPinBenchmark(solver: AssignmentSolver, solution: Solution) throws {
+        let S = solver.staffCount
         guard S > 0 else { return }
         var s = S / 2
         var target: Int? = nil
         for step in 0..<S {
             let cand = (S / 2 + step) % S
-            let options = problem.pairs(ofStaff: cand).filter { $0.section != solution.assignment[cand] }
+            let options = solver.activePairs(ofStaff: cand).filter { $0.section != solution.assignment[cand] }
             if let best = options.min(by: { $0.cost < $1.cost }) {
                 s = cand
                 target = best.section
@@ -119,7 +126,7 @@ struct SolveCommand: ParsableCommand {
             print("warm_seconds=\(Self.seconds(elapsed)) warm_cost=\(warm.totalCost) pinned_staff=\(s) pinned_section=\(j)")
             if stats {
                 let st = solver.lastStats
-                print("warm_stats augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) column_index_ms=\(Double(st.columnIndexNanoseconds) / 1e6) repair_ms=\(Double(st.repairNanoseconds) / 1e6)")
+                print("warm_stats augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) sorted_rows=\(st.sortedRows)")
             }
             if verify {
                 switch warm.verify(against: solver.currentProblem) {

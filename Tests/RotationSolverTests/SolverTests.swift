@@ -5,21 +5,21 @@ import Testing
 @Suite struct SolverTests {
     @Test func smallRandomInstancesMatchBruteForce() async {
         var runs = 0, infeasible = 0
-        await propertyCheck(count: 600, input: Gen.int(in: 1...6), Gen.int(in: 1...4), Gen.int(in: 0...1_000_000)) { S, J, seed in
+        await propertyCheck(count: 1500, input: Gen.int(in: 1...6), Gen.int(in: 1...4), Gen.int(in: 0...1_000_000)) { S, J, seed in
             runs += 1
-            let style = CostStyle(rawValue: seed % 4)!
+            let style = CostStyle(rawValue: seed % 5)!
             let p = randomProblem(staff: S, sections: J, maxCap: 3, density: 30 + seed % 60, style: style, seed: seed)
             let expected = bruteForce(p)
             if expected == nil { infeasible += 1 }
             expectOutcome(AssignmentSolver.solve(p), matches: expected, p)
         }
-        #expect(runs == 600)
-        #expect(infeasible > 50 && infeasible < 550, "mix of feasible and infeasible cases: \(infeasible)")
+        #expect(runs == 1500)
+        #expect(infeasible > 100 && infeasible < 1400, "mix of feasible and infeasible cases: \(infeasible)")
     }
 
     @Test func mediumRandomInstancesMatchReference() async {
         await propertyCheck(count: 40, input: Gen.int(in: 5...40), Gen.int(in: 2...12), Gen.int(in: 0...1_000_000)) { S, J, seed in
-            let style = CostStyle(rawValue: seed % 4)!
+            let style = CostStyle(rawValue: seed % 5)!
             let p = randomProblem(staff: S, sections: J, maxCap: 2 + S / J, density: 15 + seed % 50, style: style, seed: seed)
             expectOutcome(AssignmentSolver.solve(p), matches: referenceCost(p), p)
         }

@@ -6,8 +6,9 @@ import Testing
     /// Random changes (pin, unpin, remove a pair, change a capacity) after a solve: each warm
     /// re-solve must give the same result as a cold solve of the changed problem.
     @Test func warmEqualsColdOverRandomChanges() async {
-        await propertyCheck(count: 120, input: Gen.int(in: 2...25), Gen.int(in: 1...8), Gen.int(in: 0...1_000_000)) { S, J, seed in
-            let style = CostStyle(rawValue: seed % 4)!
+        var repairs = 0, infeasible = 0
+        await propertyCheck(count: 300, input: Gen.int(in: 2...25), Gen.int(in: 1...8), Gen.int(in: 0...1_000_000)) { S, J, seed in
+            let style = CostStyle(rawValue: seed % 5)!
             let p = randomProblem(staff: S, sections: J, maxCap: 2 + 2 * S / J, density: 25 + seed % 60, style: style, seed: seed)
             let solver = AssignmentSolver(p)
             _ = solver.solve()
@@ -16,24 +17,28 @@ import Testing
                 applyRandomChange(solver, &rng)
                 let current = solver.currentProblem
                 let warm = solver.solve()
+                repairs += solver.lastStats.repairs
                 let cold = AssignmentSolver.solve(current)
                 switch (warm, cold) {
                 case (.optimal(let w), .optimal(let c)):
                     #expect(w.totalCost == c.totalCost)
                     if case .failure(let why) = w.verify(against: current) { Issue.record("warm certificate: \(why)") }
                 case (.infeasible(let v), .infeasible):
+                    infeasible += 1
                     expectValidViolator(v, current)
                 default:
                     Issue.record("warm \(warm) vs cold \(cold)")
                 }
             }
         }
+        #expect(repairs > 40, "priced sections with free seats must be exercised: \(repairs)")
+        #expect(infeasible > 10)
     }
 
     /// Warm changes checked against brute force on tiny instances.
     @Test func warmEqualsBruteForceOnTinyInstances() async {
         await propertyCheck(count: 150, input: Gen.int(in: 1...6), Gen.int(in: 1...4), Gen.int(in: 0...1_000_000)) { S, J, seed in
-            let p = randomProblem(staff: S, sections: J, maxCap: 3, density: 60, style: CostStyle(rawValue: seed % 4)!, seed: seed)
+            let p = randomProblem(staff: S, sections: J, maxCap: 3, density: 60, style: CostStyle(rawValue: seed % 5)!, seed: seed)
             let solver = AssignmentSolver(p)
             _ = solver.solve()
             var rng = SplitMix(seed &+ 7)
@@ -41,6 +46,28 @@ import Testing
                 applyRandomChange(solver, &rng)
                 let current = solver.currentProblem
                 expectOutcome(solver.solve(), matches: bruteForce(current), current)
+            }
+        }
+    }
+
+    /// Longer change sequences on bigger instances (certificate + cold comparison each step).
+    @Test(arguments: [1, 2, 3, 4])
+    func warmEqualsColdOnLargerInstances(_ seed: Int) {
+        let p = randomProblem(staff: 300, sections: 40, maxCap: 12, density: 20, style: CostStyle(rawValue: seed % 5)!, seed: seed)
+        let solver = AssignmentSolver(p)
+        _ = solver.solve()
+        var rng = SplitMix(seed)
+        for _ in 0..<25 {
+            applyRandomChange(solver, &rng)
+            let current = solver.currentProblem
+            switch (solver.solve(), AssignmentSolver.solve(current)) {
+            case (.optimal(let w), .optimal(let c)):
+                #expect(w.totalCost == c.totalCost)
+                if case .failure(let why) = w.verify(against: current) { Issue.record("warm certificate: \(why)") }
+            case (.infeasible(let v), .infeasible):
+                expectValidViolator(v, current, checkMinimal: v.staff.count <= 12)
+            case (let w, let c):
+                Issue.record("warm \(w) vs cold \(c)")
             }
         }
     }
