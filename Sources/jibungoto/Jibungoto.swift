@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import JibungotoApp
 
+extension Role: ExpressibleByArgument {}
+
 @main
 struct Jibungoto: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +14,7 @@ struct Jibungoto: AsyncParsableCommand {
         PostgreSQL database (postgres://user:password@host:5432/name?tlsmode=require). \
         See README.md for the JIBUNGOTO_* settings.
         """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAdminCommand.self, SolveCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAccountCommand.self, ImportCommand.self, SolveCommand.self]
     )
 }
 
@@ -21,8 +23,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite file to use (ignored when DATABASE_URL is set).")
     var database: String?
 
+    /// The settings for a command that touches data; also sets up logging, once per process.
     func settings(defaultPath: String, isDemo: Bool) throws -> AppSettings {
-        try reportingFailures { try Launcher.settings(databasePath: database ?? defaultPath, isDemo: isDemo) }
+        try Launcher.bootstrapLogging()
+        return try reportingFailures { try Launcher.settings(databasePath: database ?? defaultPath, isDemo: isDemo) }
     }
 }
 
@@ -94,24 +98,26 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateAdminCommand: AsyncParsableCommand {
+struct CreateAccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "create-admin",
-        abstract: "Create an administrator account; the password is read from standard input."
+        commandName: "create-account",
+        abstract: "Create an account (the first administrator of a new installation); the password is read from standard input."
     )
 
     @OptionGroup var databaseOptions: DatabaseOptions
-    @Option(help: "Staff number (職員番号) of the administrator.")
+    @Option(help: "Staff number (職員番号).")
     var staffNumber: String
     @Option(help: "Display name (氏名).")
     var name: String
+    @Option(help: "A role, repeatable: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var role: [Role] = [.administrator]
 
     func run() async throws {
         let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
         FileHandle.standardError.write(Data("Password (10+ characters): ".utf8))
         let password = readLine(strippingNewline: true) ?? ""
         try await reportingFailures {
-            try await Launcher.createAdministrator(settings, staffNumber: staffNumber, name: name, password: password)
+            try await Launcher.createAccount(settings, staffNumber: staffNumber, name: name, roles: Set(role), password: password)
         }
     }
 }

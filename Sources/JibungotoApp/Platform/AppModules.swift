@@ -12,6 +12,9 @@ protocol AppModule {
 enum AppModules {
     static let all: [any AppModule.Type] = [
         PlatformModule.self,
+        OrganizationModule.self,
+        CareerModule.self,
+        AdministrationModule.self,
     ]
 
     static var migrations: [any Migration] { all.flatMap { $0.migrations } }
@@ -28,6 +31,14 @@ enum PlatformModule: AppModule {
         AccountAdminRoutes().register(on: routes)
         AuditLogRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.home", href: PlatformRoute.home.path, permission: .useApplication))
+    }
+}
+
+/// The administrator's pages, last in the navigation.
+enum AdministrationModule: AppModule {
+    static var migrations: [any Migration] { [] }
+
+    static func register(on routes: any RoutesBuilder, app: Application) {
         app.navigation.add(NavigationEntry(labelKey: "nav.accounts", href: AdminRoute.accounts.path, permission: .manageAccounts))
         app.navigation.add(NavigationEntry(labelKey: "nav.audit", href: AdminRoute.auditLog.path, permission: .readAuditLog))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JibungotoDomain
 import Logging
 import Vapor
 
@@ -7,6 +8,12 @@ public enum Launcher {
     /// A failure the operator can fix, already worded in Japanese and English.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    /// Sets up logging from `LOG_LEVEL`; the process calls it once, before any command runs.
+    public static func bootstrapLogging() throws {
+        var environment = Environment(name: ProcessInfo.processInfo.environment["JIBUNGOTO_ENV"] ?? "production", arguments: ["jibungoto"])
+        try LoggingSystem.bootstrap(from: &environment)
     }
 
     /// Settings from the environment on top of the chosen database, or a clear failure.
@@ -26,8 +33,7 @@ public enum Launcher {
         arguments: [String] = ["jibungoto"],
         _ body: (Application) async throws -> Void
     ) async throws {
-        var environment = Environment(name: ProcessInfo.processInfo.environment["JIBUNGOTO_ENV"] ?? "production", arguments: arguments)
-        try LoggingSystem.bootstrap(from: &environment)
+        let environment = Environment(name: ProcessInfo.processInfo.environment["JIBUNGOTO_ENV"] ?? "production", arguments: arguments)
         let app: Application
         do {
             app = try await makeApplication(settings: settings, environment: environment)
@@ -49,7 +55,7 @@ public enum Launcher {
     public static func serve(_ settings: AppSettings, host: String, port: Int) async throws {
         try await withApplication(settings, arguments: ["jibungoto", "serve", "--hostname", host, "--port", String(port)]) { app in
             if settings.isDemo {
-                try await DemoCity.load(on: app)
+                try await DemoLoader.load(on: app)
                 print("自分ごと demo — http://\(host):\(port)")
                 print("Demo logins (password: \(settings.demoPassword)):")
                 DemoAccounts.loginSummary(password: settings.demoPassword).forEach { print($0) }
@@ -68,19 +74,64 @@ public enum Launcher {
 
     public static func loadDemo(_ settings: AppSettings) async throws {
         try await withApplication(settings) { app in
-            try await DemoCity.load(on: app)
+            try await DemoLoader.load(on: app)
             print("Demo city loaded: \(settings.database.description)")
         }
     }
 
-    public static func createAdministrator(_ settings: AppSettings, staffNumber: String, name: String, password: String) async throws {
+    public static func createAccount(_ settings: AppSettings, staffNumber: String, name: String, roles: Set<Role>, password: String) async throws {
         try await withApplication(settings) { app in
             do {
-                try await AdministratorBootstrap.create(staffNumber: staffNumber, name: name, password: password, on: app)
-            } catch let error as AdministratorBootstrap.Failure {
+                try await AccountBootstrap.create(staffNumber: staffNumber, name: name, roles: roles, password: password, on: app)
+            } catch let error as AccountBootstrap.Failure {
                 throw Failure(description: error.description)
             }
-            print("Administrator \(StaffNumber.normalise(staffNumber)) created.")
+            print("Account \(StaffNumber.normalise(staffNumber)) created: \(roles.sorted().map(\.rawValue).joined(separator: ", ")).")
         }
+    }
+}
+
+extension Launcher {
+    /// The outcome of `jibungoto import`: what to print and whether anything was wrong.
+    public struct ImportOutcome: Sendable {
+        /// One line per bad row, naming the line and column.
+        public let issues: [String]
+        /// Counts and what happened.
+        public let summary: [String]
+        public var succeeded: Bool { issues.isEmpty }
+    }
+
+    /// Checks (and unless `dryRun`, applies) a staff or assignments CSV, with the same
+    /// line-numbered messages the web page shows.
+    public static func importFile(
+        _ settings: AppSettings, kind: ImportKind, path: String, dryRun: Bool, encoding: CSVTextEncoding, language: String
+    ) async throws -> ImportOutcome {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "ファイルを読めません：\(path)\nCannot read the file: \(path)")
+        }
+        var outcome = ImportOutcome(issues: [], summary: [])
+        try await withApplication(settings) { app in
+            let report: OrganizationImporter.Report
+            do {
+                report = dryRun
+                    ? try await OrganizationImporter.dryRun(kind: kind, data: data, encoding: encoding, on: app.db)
+                    : try await OrganizationImporter.apply(kind: kind, data: data, encoding: encoding, on: app.db)
+            } catch OrganizationImporter.Failure.hasErrors(let failed) {
+                report = failed
+            }
+            let japanese = language.hasPrefix("ja")
+            var lines: [String] = []
+            lines.append(japanese
+                ? "\(report.rowCount)行：追加 \(report.toAdd)、変更 \(report.toChange)、変更なし \(report.unchanged)、エラー \(report.issues.count)（文字コード：\(report.detectedEncoding)）"
+                : "\(report.rowCount) rows: add \(report.toAdd), change \(report.toChange), unchanged \(report.unchanged), errors \(report.issues.count) (encoding: \(report.detectedEncoding))")
+            if !report.hasErrors {
+                lines.append(dryRun ? (japanese ? "確認のみ（書き込みなし）" : "dry run: nothing written")
+                                    : (japanese ? "取り込みました" : "applied"))
+            } else if !dryRun {
+                lines.append(japanese ? "エラーがあるため何も書き込んでいません" : "nothing written because of the errors")
+            }
+            outcome = ImportOutcome(issues: report.issues.map { $0.message(language: language) }, summary: lines)
+        }
+        return outcome
     }
 }

@@ -82,6 +82,20 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one file, as a browser does for `<input type="file">`.
+    @discardableResult
+    func upload(_ path: String, fields: [(String, String)], fileField: String, filename: String, file: Data) async throws -> TestingHTTPResponse {
+        let boundary = "----jibungoto-test-boundary"
+        var body = Data()
+        for (name, value) in fields + [("_csrf", csrfToken ?? "")] {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+        body.append(file)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(data: body))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var all = headers.merging(extraHeaders)
         if let cookie { all.replaceOrAdd(name: .cookie, value: "jibungoto_session=\(cookie)") }

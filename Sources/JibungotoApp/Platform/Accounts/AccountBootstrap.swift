@@ -1,8 +1,8 @@
 import Fluent
 import Vapor
 
-/// Creates an administrator from the command line, for a fresh installation with no accounts.
-public enum AdministratorBootstrap {
+/// Creates an account from the command line, e.g. the first administrator of a fresh installation.
+public enum AccountBootstrap {
     public enum Failure: Error, CustomStringConvertible {
         case passwordTooShort(minimum: Int)
         case invalidField(name: String)
@@ -20,7 +20,7 @@ public enum AdministratorBootstrap {
         }
     }
 
-    public static func create(staffNumber: String, name: String, password: String, on app: Application) async throws {
+    public static func create(staffNumber: String, name: String, roles: Set<Role>, password: String, on app: Application) async throws {
         let number = StaffNumber.normalise(staffNumber)
         let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !number.isEmpty, number.count <= LoginRoutes.staffNumberMaxLength else { throw Failure.invalidField(name: "--staff-number") }
@@ -34,7 +34,7 @@ public enum AdministratorBootstrap {
         let user = User(staffNumber: number, displayName: displayName, passwordHash: try await app.password.async.hash(password))
         try await app.db.transaction { database in
             try await user.create(on: database)
-            for role in [Role.staff, .administrator] {
+            for role in roles.union([.staff]).sorted() {
                 try await UserRole(userID: try user.requireID(), role: role).create(on: database)
             }
         }

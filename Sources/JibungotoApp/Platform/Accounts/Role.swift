@@ -30,20 +30,39 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case useApplication
     case manageAccounts
     case readAuditLog
+    /// The organization tree and section pages (not personal data).
+    case viewOrganization
+    /// Staff pages and lists: own page, own section, own department or all.
+    case viewStaff
+    /// Editing fiscal-year organizations, importing and exporting the staff master.
+    case manageOrganization
+    /// Reading section profiles (部署紹介).
+    case viewSectionProfiles
+    /// Writing a section's profile: a manager their own section, HR every section.
+    case editSectionProfiles
+    /// Filling in one's own self-report.
+    case submitSelfReport
+    /// Who has submitted the self-report (names, never circumstances): section, department or all.
+    case viewSelfReportCompletion
+    /// Opening self-report rounds, reading every report including circumstances, exporting.
+    case manageSelfReports
 }
 
 /// The one place where roles turn into permissions.
 public enum RolePolicy {
     static func grants(of role: Role) -> [Permission: Scope] {
-        switch role {
-        case .staff: [.useApplication: .own]
-        case .sectionManager: [.useApplication: .own]
-        case .departmentHead: [.useApplication: .own]
-        case .hr: [.useApplication: .own]
-        case .promotionTeam: [.useApplication: .own]
-        case .districtLiaison: [.useApplication: .own]
-        case .administrator: [.useApplication: .own, .manageAccounts: .all, .readAuditLog: .all]
+        let everyone: [Permission: Scope] = [
+            .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
+            .viewSectionProfiles: .all, .submitSelfReport: .own,
+        ]
+        let extra: [Permission: Scope] = switch role {
+        case .staff, .promotionTeam, .districtLiaison: [:]
+        case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section]
+        case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department]
+        case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all]
+        case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
+        return everyone.merging(extra) { $1 }
     }
 
     /// The widest scope any of the roles grants for the permission, or nil when none does.

@@ -60,6 +60,7 @@ struct AuditLogRoutes {
 
     struct ListContent: Encodable, Sendable {
         let form: FormModel
+        let filtersActive: Bool
         let rows: [Row]
         let pagination: Pagination
         let exportHref: String
@@ -112,6 +113,7 @@ struct AuditLogRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("audit.title"), href: nil)],
             content: ListContent(
                 form: form,
+                filtersActive: !validation.isValid || filter.queryItems.contains { !$0.1.isEmpty },
                 rows: rows,
                 pagination: Pagination(request: request, route: AdminRoute.auditLog, filters: filter.queryItems, page: page, total: total),
                 exportHref: AdminRoute.auditLogExport.path(query: filter.queryItems)

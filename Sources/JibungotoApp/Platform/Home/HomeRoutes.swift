@@ -12,6 +12,7 @@ struct HomeRoutes {
         let greeting: String
         let today: String
         let fiscalYear: String
+        let notices: [HomeNotice]
         let modules: [NavigationLink]
     }
 
@@ -26,6 +27,7 @@ struct HomeRoutes {
                 greeting: request.t("home.greeting", user.displayName),
                 today: DateFormatting.format(date: today, preferences: request.preferences),
                 fiscalYear: DateFormatting.format(fiscalYear: today.fiscalYear.startYear, preferences: request.preferences),
+                notices: try await request.application.homeNotices.notices(for: request, user: user),
                 modules: layout.navigation.filter { $0.href != PlatformRoute.home.path }
             )
         )

@@ -5,7 +5,11 @@ import Vapor
 struct FormModel: Encodable, Sendable {
     let action: String
     let method: String
+    /// Forms with a file field are sent as multipart.
+    let isMultipart: Bool
     let submitLabel: String
+    /// A second button that saves without submitting (sent as `action=draft`; the main one as `action=submit`).
+    var draftLabel: String?
     let csrfToken: String
     var fields: [FormField]
     var errorSummaryTitle: String?
@@ -15,6 +19,7 @@ struct FormModel: Encodable, Sendable {
     init(request: Request, action: String, method: HTTPMethod = .POST, submitLabelKey: String, fields: [FormField]) {
         self.action = action
         self.method = method == .GET ? "get" : "post"
+        self.isMultipart = fields.contains { $0.kind == .file }
         self.submitLabel = request.t(submitLabelKey)
         self.csrfToken = request.csrfToken
         self.fields = fields
@@ -38,7 +43,7 @@ struct FormModel: Encodable, Sendable {
 
 struct FormField: Encodable, Sendable {
     enum Kind: String, Encodable, Sendable {
-        case text, password, select, checkboxes, radios, hidden, textarea
+        case text, password, select, checkboxes, radios, hidden, textarea, file
     }
 
     let name: String
@@ -61,6 +66,7 @@ struct FormField: Encodable, Sendable {
         value: String = "",
         options: [FormOption] = [],
         hintKey: String? = nil,
+        hint: String? = nil,
         isRequired: Bool = false,
         autocomplete: String? = nil,
         maxLength: Int? = nil
@@ -71,7 +77,7 @@ struct FormField: Encodable, Sendable {
         self.kind = kind
         self.value = value
         self.options = options
-        self.hint = hintKey.map { request.t($0) }
+        self.hint = hint ?? hintKey.map { request.t($0) }
         self.error = nil
         self.isRequired = isRequired
         self.autocomplete = autocomplete

@@ -1,8 +1,9 @@
 import Vapor
 
 /// The fictional demo city. Each module adds its part here; all of it loads in one call.
-public enum DemoCity {
+public enum DemoLoader {
     public static func load(on app: Application) async throws {
+        try await DemoOrganization.load(on: app.db)
         try await DemoAccounts.load(on: app)
     }
 }

@@ -1,0 +1,22 @@
+/// URLs of the Career module.
+enum CareerRoute: TypedRoute {
+    case profiles
+    case profile(RouteParameter)
+    case editProfile(RouteParameter)
+    case selfReport
+    case cycles
+    case cycle(RouteParameter)
+    case cycleExport(RouteParameter)
+
+    var path: String {
+        switch self {
+        case .profiles: "/career/sections"
+        case .profile(let code): "/career/sections/\(code.rendered(as: "code"))"
+        case .editProfile(let code): "/career/sections/\(code.rendered(as: "code"))/edit"
+        case .selfReport: "/career/self-report"
+        case .cycles: "/career/cycles"
+        case .cycle(let id): "/career/cycles/\(id.rendered(as: "cycleID"))"
+        case .cycleExport(let id): "/career/cycles/\(id.rendered(as: "cycleID"))/export"
+        }
+    }
+}

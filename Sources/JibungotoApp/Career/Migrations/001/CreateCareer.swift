@@ -1,0 +1,61 @@
+import Fluent
+
+struct CreateCareer: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(SectionProfile.schema)
+            .id()
+            .field("fiscal_year", .int, .required)
+            .field("section_code", .string, .required)
+            .field("mission", .string, .required)
+            .field("main_work", .string, .required)
+            .field("busy_seasons", .string, .required)
+            .field("skills", .string, .required)
+            .field("staff_voices", .string, .required)
+            .field("career_meaning", .string, .required)
+            .field("updated_by", .string, .required)
+            .field("updated_at", .datetime)
+            .unique(on: "fiscal_year", "section_code")
+            .create()
+        try await database.schema(SelfReportCycle.schema)
+            .id()
+            .field("fiscal_year", .int, .required)
+            .field("title", .string, .required)
+            .field("opens_on", .string, .required)
+            .field("deadline", .string, .required)
+            .field("target_departments", .string, .required)
+            .field("target_employment_types", .string, .required)
+            .field("created_by", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(SelfReport.schema)
+            .id()
+            .field("cycle_id", .uuid, .required, .references(SelfReportCycle.schema, .id, onDelete: .cascade))
+            .field("staff_number", .string, .required)
+            .field("submitted_at", .datetime)
+            .field("move_wish", .string, .required)
+            .field("career_plan", .string, .required)
+            .field("project_team_interest", .bool, .required)
+            .field("project_team_themes", .string, .required)
+            .field("side_job_interest", .bool, .required)
+            .field("side_job_themes", .string, .required)
+            .field("skills", .string, .required)
+            .field("circumstances", .string, .required)
+            .field("updated_at", .datetime)
+            .unique(on: "cycle_id", "staff_number")
+            .create()
+        try await database.schema(SelfReportWish.schema)
+            .id()
+            .field("report_id", .uuid, .required, .references(SelfReport.schema, .id, onDelete: .cascade))
+            .field("rank", .int, .required)
+            .field("section_code", .string, .required)
+            .field("reason", .string, .required)
+            .unique(on: "report_id", "rank")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        for schema in [SelfReportWish.schema, SelfReport.schema, SelfReportCycle.schema, SectionProfile.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

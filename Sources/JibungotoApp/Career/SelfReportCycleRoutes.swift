@@ -1,0 +1,227 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// Self-report rounds: HR opens them; completion is tracked by HR (all), department heads (their
+/// department) and section managers (their section, with the names of who has not submitted —
+/// the self-report is not anonymous — but never anyone's circumstances).
+struct SelfReportCycleRoutes {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, CareerRoute.cycles, requires: .permission(.viewSelfReportCompletion), use: list)
+        routes.on(.POST, CareerRoute.cycles, requires: .permission(.manageSelfReports), use: create)
+        routes.on(.GET, CareerRoute.cycle(.pattern), requires: .permission(.viewSelfReportCompletion), use: completion)
+        routes.on(.GET, CareerRoute.cycleExport(.pattern), requires: .permission(.manageSelfReports), use: export)
+    }
+
+    // MARK: - Rounds
+
+    struct ListContent: Encodable, Sendable {
+        let rounds: [RoundRow]
+        let form: FormModel?
+    }
+
+    struct RoundRow: Encodable, Sendable {
+        let title: String
+        let period: String
+        let href: String
+        let isOpen: Bool
+    }
+
+    struct CycleForm: Content {
+        var title: String?
+        var opens_on: String?
+        var deadline: String?
+        var departments: [String]?
+        var employment_types: [String]?
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        try await listPage(request, input: CycleForm(), validation: FormValidation(request: request))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CycleForm.self)
+        var validation = FormValidation(request: request)
+        let title = validation.text("title", input.title, labelKey: "cycle.name", maxLength: 100)
+        let opens = parseDate(input.opens_on, field: "opens_on", labelKey: "cycle.opensOn", validation: &validation)
+        let deadline = parseDate(input.deadline, field: "deadline", labelKey: "cycle.deadline", validation: &validation)
+        if let opens, let deadline, deadline < opens { validation.fail("deadline", "cycle.deadlineBeforeOpening") }
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let departments = (input.departments ?? []).filter { !$0.isEmpty }
+        if departments.contains(where: { tree.units[$0]?.kind != .department }) { validation.fail("departments", "form.invalidChoice", request.t("cycle.departments")) }
+        let types = (input.employment_types ?? []).filter { !$0.isEmpty }
+        if types.contains(where: { EmploymentType(rawValue: $0) == nil }) { validation.fail("employment_types", "form.invalidChoice", request.t("cycle.employmentTypes")) }
+        guard validation.isValid, let opens, let deadline else {
+            return try await listPage(request, input: input, validation: validation)
+        }
+        let cycle = SelfReportCycle()
+        cycle.fiscalYear = opens.fiscalYear.startYear
+        cycle.title = title
+        cycle.opensOn = opens.iso
+        cycle.deadline = deadline.iso
+        cycle.targetDepartments = departments.joined(separator: ",")
+        cycle.targetEmploymentTypes = types.joined(separator: ",")
+        cycle.createdBy = try request.requireUser().staffNumber
+        try await cycle.create(on: request.db)
+        try await request.audit(.create, subjectType: "self_report_cycle", subjectID: title)
+        request.flash(.success, request.t("cycle.created", title))
+        return request.redirect(to: CareerRoute.cycle(.id(try cycle.requireID())).path)
+    }
+
+    private func parseDate(_ text: String?, field: String, labelKey: String, validation: inout FormValidation) -> LocalDate? {
+        let value = validation.text(field, text, labelKey: labelKey, maxLength: 20)
+        guard !value.isEmpty else { return nil }
+        switch LocalDate.parseJapanese(value) {
+        case .success(let date): return date
+        case .failure(let error):
+            validation.fail(field, "audit.badDate", validation.request.t(labelKey), error.message(language: validation.request.language.rawValue))
+            return nil
+        }
+    }
+
+    private func listPage(_ request: Request, input: CycleForm, validation: FormValidation) async throws -> Response {
+        let cycles = try await SelfReportCycle.query(on: request.db).sort(\.$opensOn, .descending).all()
+        let rounds = try cycles.map { cycle in
+            RoundRow(title: cycle.title,
+                     period: request.t("staff.period", DateFormatting.format(iso: cycle.opensOn, preferences: request.preferences), DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
+                     href: CareerRoute.cycle(.id(try cycle.requireID())).path, isOpen: SelfReportRounds.isOpen(cycle))
+        }
+        var form: FormModel? = nil
+        if request.currentUser?.scope(of: .manageSelfReports) != nil {
+            let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+            let departments = Set(input.departments ?? []), types = Set(input.employment_types ?? [])
+            var model = FormModel(request: request, action: CareerRoute.cycles.path, submitLabelKey: "cycle.create", fields: [
+                FormField(request: request, name: "title", labelKey: "cycle.name", value: input.title ?? "", hintKey: "cycle.nameHint", isRequired: true, maxLength: 100),
+                FormField(request: request, name: "opens_on", labelKey: "cycle.opensOn", value: input.opens_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
+                FormField(request: request, name: "deadline", labelKey: "cycle.deadline", value: input.deadline ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
+                FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
+                          options: tree.roots.compactMap { tree.units[$0] }.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments") },
+                          hintKey: "cycle.departmentsHint"),
+                FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
+                          options: EmploymentType.allCases.map { FormOption(value: $0.rawValue, label: request.t("employment.\($0.rawValue)"), isSelected: types.contains($0.rawValue), fieldName: "employment_types") },
+                          hintKey: "cycle.employmentTypesHint"),
+            ])
+            model.apply(validation, request: request)
+            form = model
+        }
+        return try await request.renderPage("career/cycles", title: "cycle.title", breadcrumbs: [Breadcrumb(label: request.t("cycle.title"), href: nil)],
+                                            content: ListContent(rounds: rounds, form: form), status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: - Completion
+
+    struct CompletionContent: Encodable, Sendable {
+        let title: String
+        let period: String
+        let overall: CompletionRow
+        let groups: [CompletionRow]
+        let groupHeading: String
+        let pending: [PendingRow]?
+        let pendingHeading: String?
+        let exportHref: String?
+    }
+
+    struct CompletionRow: Encodable, Sendable {
+        let label: String
+        let href: String?
+        let targets: Int
+        let submitted: Int
+        let drafts: Int
+        let rate: String
+    }
+
+    struct PendingRow: Encodable, Sendable {
+        let staffNumber: String
+        let name: String
+        let section: String
+        let status: String
+    }
+
+    @Sendable func completion(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let scope = try request.scope(of: .viewSelfReportCompletion)
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let reachable: Set<String>? = scope == .all ? nil : try await OrganizationScope.units(for: request, scope: scope)
+        if let reachable, reachable.isEmpty { throw Abort(.forbidden) }
+        let asked = (try? request.query.get(String.self, at: "section")).flatMap { $0.isEmpty ? nil : $0 }
+        if let asked, tree.units[asked] == nil || reachable.map({ !$0.contains(asked) }) == true {
+            throw Abort(.forbidden)
+        }
+        let targets = try await SelfReportRounds.targets(of: cycle, tree: tree, on: request.db)
+            .filter { member in reachable.map { member.currentSectionCode.map($0.contains) == true } ?? true }
+        let statuses = try await SelfReportRounds.statuses(of: cycle, on: request.db)
+        func row(_ label: String, _ href: String?, _ members: [StaffMember]) -> CompletionRow {
+            let submitted = members.filter { statuses[$0.staffNumber] == true }.count
+            let drafts = members.filter { statuses[$0.staffNumber] == false }.count
+            let rate = members.isEmpty ? "-" : String(format: "%.1f%%", Double(submitted) * 100 / Double(members.count))
+            return CompletionRow(label: label, href: href, targets: members.count, submitted: submitted, drafts: drafts, rate: rate)
+        }
+        let cycleHref = CareerRoute.cycle(.id(id)).path
+        // HR and department heads see departments (HR) or sections (heads); a manager sees their section.
+        let grouping: (StaffMember) -> String? = scope == .all
+            ? { $0.currentSectionCode.flatMap { tree.department(of: $0)?.code } }
+            : { $0.currentSectionCode }
+        let groups = Dictionary(grouping: targets, by: { grouping($0) ?? "" })
+            .sorted { $0.key < $1.key }
+            .compactMap { code, members -> CompletionRow? in
+                guard let unit = tree.units[code] else { return nil }
+                return row(localizedName(unit, request), cycleHref + "?section=" + code, members)
+            }
+        var focus = asked
+        if focus == nil && scope == .section {
+            focus = try await OrganizationScope.root(for: request, scope: .section, tree: tree)
+        }
+        var pending: [PendingRow]? = nil
+        if let focus {
+            let codes = tree.subtree(of: focus)
+            pending = targets.filter { codes.contains($0.currentSectionCode ?? "") && statuses[$0.staffNumber] != true }
+                .sorted { $0.kanaSearch < $1.kanaSearch }
+                .map { member in
+                    PendingRow(staffNumber: member.staffNumber, name: member.name,
+                               section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                               status: request.t(statuses[member.staffNumber] == false ? "selfReport.status.draft" : "selfReport.status.notStarted"))
+                }
+            try await request.audit(.view, subjectType: "self_report_completion", subjectID: focus, detail: cycle.title)
+        }
+        return try await request.renderPage(
+            "career/completion", title: "cycle.completionTitle", titleArguments: [cycle.title],
+            breadcrumbs: [Breadcrumb(label: request.t("cycle.title"), href: CareerRoute.cycles.path), Breadcrumb(label: cycle.title, href: nil)],
+            content: CompletionContent(
+                title: cycle.title,
+                period: request.t("staff.period", DateFormatting.format(iso: cycle.opensOn, preferences: request.preferences), DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
+                overall: row(request.t(scope == .all ? "cycle.overall" : "cycle.yourScope"), nil, targets),
+                groups: groups,
+                groupHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
+                pending: pending,
+                pendingHeading: focus.flatMap { tree.units[$0] }.map { request.t("cycle.pendingIn", localizedName($0, request)) },
+                exportHref: request.currentUser?.scope(of: .manageSelfReports) != nil ? CareerRoute.cycleExport(.id(id)).path : nil
+            )
+        )
+    }
+
+    // MARK: - Export
+
+    @Sendable func export(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let reports = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == id).with(\.$wishes).sort(\.$staffNumber).all()
+        try await request.audit(.export, subjectType: "self_reports", subjectID: cycle.title, detail: "rows=\(reports.count)")
+        let header = ["職員番号", "提出日時", "第1希望", "第1希望の理由", "第2希望", "第2希望の理由", "第3希望", "第3希望の理由",
+                      "異動希望", "キャリアプラン", "PT参加希望", "PTテーマ", "庁内副業希望", "副業テーマ", "スキル・資格", "事情（人事担当限り）"]
+        let rows = reports.map { report -> [String] in
+            let wishes = report.wishes.sorted { $0.rank < $1.rank }
+            var row = [report.staffNumber, report.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+            for rank in 1...SelfReportRoutes.maximumWishes {
+                let wish = wishes.first { $0.rank == rank }
+                row += [wish?.sectionCode ?? "", wish?.reason ?? ""]
+            }
+            row += [report.moveWish, report.careerPlan, report.projectTeamInterest ? "1" : "0", report.projectTeamThemes,
+                    report.sideJobInterest ? "1" : "0", report.sideJobThemes, report.skills, report.circumstances]
+            return row
+        }
+        return try CSVResponse.make(filename: "self-reports.csv", header: header, rows: rows, request: request)
+    }
+}

@@ -1,0 +1,226 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// The annual self-report (自己申告): each staff member's form, drafts and submission until the deadline.
+struct SelfReportRoutes {
+    static let maximumWishes = 3
+    static let reasonMaxLength = 400
+    static let textMaxLength = 2_000
+
+    enum MoveWish: String, CaseIterable, Sendable {
+        case move, stay, either
+    }
+
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, CareerRoute.selfReport, requires: .permission(.submitSelfReport), use: show)
+        routes.on(.POST, CareerRoute.selfReport, requires: .permission(.submitSelfReport), use: save)
+    }
+
+    struct FormContent: Encodable, Sendable {
+        let form: FormModel?
+        let roundTitle: String?
+        let deadline: String?
+        let status: String?
+        let closedMessage: String?
+        let noRoundMessage: String?
+    }
+
+    private func context(_ request: Request) async throws -> (StaffMember?, OrganizationTree, SelfReportCycle?) {
+        let user = try request.requireUser()
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        guard let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first() else {
+            return (nil, tree, nil)
+        }
+        return (staff, tree, try await SelfReportRounds.current(for: staff, tree: tree, on: request.db))
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let (staff, tree, cycle) = try await context(request)
+        guard let staff, let cycle else { return try await page(request, tree: tree, cycle: nil, report: nil, input: [:], validation: nil) }
+        let report = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
+            .filter(\.$staffNumber == staff.staffNumber).with(\.$wishes).first()
+        return try await page(request, tree: tree, cycle: cycle, report: report, input: report.map(Self.formValues) ?? [:], validation: nil)
+    }
+
+    @Sendable func save(_ request: Request) async throws -> Response {
+        let (staff, tree, cycle) = try await context(request)
+        guard let staff, let cycle else { throw Abort(.notFound) }
+        let existing = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
+            .filter(\.$staffNumber == staff.staffNumber).with(\.$wishes).first()
+        let input = try request.content.decode(SubmittedForm.self).values
+        guard SelfReportRounds.isOpen(cycle) else {
+            return try await page(request, tree: tree, cycle: cycle, report: existing, input: input, validation: nil, status: .conflict)
+        }
+        var validation = FormValidation(request: request)
+        let submitting = input["action"] == "submit"
+        let wishes = validateWishes(input, tree: tree, validation: &validation)
+        let moveWish = MoveWish(rawValue: input["move_wish"] ?? "")
+        if submitting && moveWish == nil { validation.fail("move_wish", "form.required", request.t("selfReport.moveWish")) }
+        if let text = input["move_wish"], !text.isEmpty, moveWish == nil { validation.fail("move_wish", "form.invalidChoice", request.t("selfReport.moveWish")) }
+        var texts: [String: String] = [:]
+        for (field, key) in [("career_plan", "selfReport.careerPlan"), ("project_team_themes", "selfReport.projectTeamThemes"),
+                             ("side_job_themes", "selfReport.sideJobThemes"), ("skills", "selfReport.skills"), ("circumstances", "selfReport.circumstances")] {
+            texts[field] = validation.text(field, input[field], labelKey: key, required: submitting && field == "career_plan", maxLength: Self.textMaxLength)
+        }
+        guard validation.isValid else {
+            return try await page(request, tree: tree, cycle: cycle, report: existing, input: input, validation: validation)
+        }
+        let report = existing ?? SelfReport()
+        report.$cycle.id = try cycle.requireID()
+        report.staffNumber = staff.staffNumber
+        report.moveWish = moveWish?.rawValue ?? ""
+        report.careerPlan = texts["career_plan"] ?? ""
+        report.projectTeamInterest = input["project_team_interest"] == "1"
+        report.projectTeamThemes = texts["project_team_themes"] ?? ""
+        report.sideJobInterest = input["side_job_interest"] == "1"
+        report.sideJobThemes = texts["side_job_themes"] ?? ""
+        report.skills = texts["skills"] ?? ""
+        report.circumstances = texts["circumstances"] ?? ""
+        if submitting { report.submittedAt = Date() }
+        try await request.db.transaction { database in
+            try await report.save(on: database)
+            let id = try report.requireID()
+            try await SelfReportWish.query(on: database).filter(\.$report.$id == id).delete()
+            for (rank, wish) in wishes.enumerated() {
+                try await SelfReportWish(reportID: id, rank: rank + 1, sectionCode: wish.code, reason: wish.reason).create(on: database)
+            }
+        }
+        request.flash(.success, request.t(submitting ? "selfReport.submitted" : "selfReport.draftSaved"))
+        return request.redirect(to: CareerRoute.selfReport.path)
+    }
+
+    /// Wishes 1–3: each a section of today's organization with a reason, no section twice.
+    private func validateWishes(_ input: [String: String], tree: OrganizationTree, validation: inout FormValidation) -> [(code: String, reason: String)] {
+        let request = validation.request
+        if !(input["wish4_section"] ?? "").isEmpty {
+            validation.fail("wish1_section", "selfReport.tooManyWishes", String(Self.maximumWishes))
+        }
+        var wishes: [(String, String)] = []
+        var seen: Set<String> = []
+        for rank in 1...Self.maximumWishes {
+            let field = "wish\(rank)_section"
+            let code = (input[field] ?? "").trimmingCharacters(in: .whitespaces)
+            let reason = validation.text("wish\(rank)_reason", input["wish\(rank)_reason"], labelKey: "selfReport.wishReason\(rank)", required: false, maxLength: Self.reasonMaxLength)
+            guard !code.isEmpty else {
+                if !reason.isEmpty { validation.fail(field, "selfReport.reasonWithoutSection", String(rank)) }
+                continue
+            }
+            guard let unit = tree.units[code], unit.kind != .department else {
+                validation.fail(field, "selfReport.sectionNotInOrganization", String(rank))
+                continue
+            }
+            guard seen.insert(code).inserted else {
+                validation.fail(field, "selfReport.duplicateWish", String(rank), localizedName(unit, request))
+                continue
+            }
+            wishes.append((code, reason))
+        }
+        return wishes
+    }
+
+    static func formValues(_ report: SelfReport) -> [String: String] {
+        var values: [String: String] = [
+            "move_wish": report.moveWish, "career_plan": report.careerPlan, "project_team_themes": report.projectTeamThemes,
+            "side_job_themes": report.sideJobThemes, "skills": report.skills, "circumstances": report.circumstances,
+            "project_team_interest": report.projectTeamInterest ? "1" : "", "side_job_interest": report.sideJobInterest ? "1" : "",
+        ]
+        for wish in report.wishes {
+            values["wish\(wish.rank)_section"] = wish.sectionCode
+            values["wish\(wish.rank)_reason"] = wish.reason
+        }
+        return values
+    }
+
+    private func page(
+        _ request: Request, tree: OrganizationTree, cycle: SelfReportCycle?, report: SelfReport?, input: [String: String],
+        validation: FormValidation?, status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
+        let breadcrumbs = [Breadcrumb(label: request.t("selfReport.title"), href: nil)]
+        guard let cycle else {
+            return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
+                form: nil, roundTitle: nil, deadline: nil, status: nil, closedMessage: nil, noRoundMessage: request.t("selfReport.noRound")))
+        }
+        let deadline = DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)
+        let statusText = report.map { $0.submittedAt != nil ? request.t("selfReport.status.submitted", DateFormatting.format(timestamp: $0.submittedAt!, preferences: request.preferences)) : request.t("selfReport.status.draft") }
+            ?? request.t("selfReport.status.notStarted")
+        guard SelfReportRounds.isOpen(cycle) else {
+            return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
+                form: nil, roundTitle: cycle.title, deadline: deadline, status: statusText,
+                closedMessage: request.t("selfReport.closed", deadline), noRoundMessage: nil), status: status ?? .ok)
+        }
+        let sections = tree.flattened().filter { $0.record.kind != .department }
+        func sectionOptions(_ field: String) -> [FormOption] {
+            [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
+                + sections.map { unit, depth in
+                    FormOption(value: unit.code, label: String(repeating: "　", count: max(0, depth - 1)) + localizedName(unit, request)
+                               + (unit.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : ""),
+                               isSelected: input[field] == unit.code, fieldName: field)
+                }
+        }
+        var fields: [FormField] = []
+        for rank in 1...Self.maximumWishes {
+            fields.append(FormField(request: request, name: "wish\(rank)_section", labelKey: "selfReport.wish\(rank)", kind: .select,
+                                    value: input["wish\(rank)_section"] ?? "", options: sectionOptions("wish\(rank)_section")))
+            fields.append(FormField(request: request, name: "wish\(rank)_reason", labelKey: "selfReport.wishReason\(rank)", kind: .textarea,
+                                    value: input["wish\(rank)_reason"] ?? "", maxLength: Self.reasonMaxLength))
+        }
+        fields += [
+            FormField(request: request, name: "move_wish", labelKey: "selfReport.moveWish", kind: .radios, options: MoveWish.allCases.map {
+                FormOption(value: $0.rawValue, label: request.t("selfReport.moveWish.\($0.rawValue)"), isSelected: input["move_wish"] == $0.rawValue, fieldName: "move_wish")
+            }, isRequired: true),
+            FormField(request: request, name: "career_plan", labelKey: "selfReport.careerPlan", kind: .textarea, value: input["career_plan"] ?? "",
+                      hintKey: "selfReport.careerPlanHint", isRequired: true, maxLength: Self.textMaxLength),
+            FormField(request: request, name: "project_team_interest", labelKey: "selfReport.projectTeam", kind: .checkboxes, options: [
+                FormOption(value: "1", label: request.t("selfReport.projectTeamInterest"), isSelected: input["project_team_interest"] == "1", fieldName: "project_team_interest"),
+            ]),
+            FormField(request: request, name: "project_team_themes", labelKey: "selfReport.projectTeamThemes", kind: .textarea, value: input["project_team_themes"] ?? "", maxLength: Self.textMaxLength),
+            FormField(request: request, name: "side_job_interest", labelKey: "selfReport.sideJob", kind: .checkboxes, options: [
+                FormOption(value: "1", label: request.t("selfReport.sideJobInterest"), isSelected: input["side_job_interest"] == "1", fieldName: "side_job_interest"),
+            ]),
+            FormField(request: request, name: "side_job_themes", labelKey: "selfReport.sideJobThemes", kind: .textarea, value: input["side_job_themes"] ?? "", maxLength: Self.textMaxLength),
+            FormField(request: request, name: "skills", labelKey: "selfReport.skills", kind: .textarea, value: input["skills"] ?? "", maxLength: Self.textMaxLength),
+            FormField(request: request, name: "circumstances", labelKey: "selfReport.circumstances", kind: .textarea, value: input["circumstances"] ?? "",
+                      hintKey: "selfReport.circumstancesHint", maxLength: Self.textMaxLength),
+        ]
+        var form = FormModel(request: request, action: CareerRoute.selfReport.path, submitLabelKey: "selfReport.submit", fields: fields)
+        form.draftLabel = request.t("selfReport.saveDraft")
+        if let validation { form.apply(validation, request: request) }
+        return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
+            form: form, roundTitle: cycle.title, deadline: deadline, status: statusText, closedMessage: nil, noRoundMessage: nil),
+            status: status ?? (validation.map { $0.isValid ? .ok : .unprocessableEntity } ?? .ok))
+    }
+
+    /// The posted form; `wish4_section` is read only to refuse a fourth wish from a tampered form.
+    struct SubmittedForm: Content {
+        var action: String?
+        var wish1_section: String?, wish1_reason: String?
+        var wish2_section: String?, wish2_reason: String?
+        var wish3_section: String?, wish3_reason: String?
+        var wish4_section: String?
+        var move_wish: String?
+        var career_plan: String?
+        var project_team_interest: [String]?
+        var project_team_themes: String?
+        var side_job_interest: [String]?
+        var side_job_themes: String?
+        var skills: String?
+        var circumstances: String?
+
+        /// The same values as the page shows them, keyed by field name (checkboxes as "1").
+        var values: [String: String] {
+            var values: [String: String] = [:]
+            let pairs: [(String, String?)] = [
+                ("action", action), ("wish1_section", wish1_section), ("wish1_reason", wish1_reason),
+                ("wish2_section", wish2_section), ("wish2_reason", wish2_reason), ("wish3_section", wish3_section),
+                ("wish3_reason", wish3_reason), ("wish4_section", wish4_section), ("move_wish", move_wish),
+                ("career_plan", career_plan), ("project_team_themes", project_team_themes), ("side_job_themes", side_job_themes),
+                ("skills", skills), ("circumstances", circumstances),
+                ("project_team_interest", project_team_interest?.contains("1") == true ? "1" : nil),
+                ("side_job_interest", side_job_interest?.contains("1") == true ? "1" : nil),
+            ]
+            for (key, value) in pairs { if let value { values[key] = value } }
+            return values
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// HR uploads a payroll-system CSV, reads the dry run, then applies it (all or nothing).
+struct ImportRoutes {
+    static let maximumFileSize: ByteCount = "32mb"
+    static let issuesShown = 500
+
+    func register(on routes: any RoutesBuilder) {
+        let access = Access.permission(.manageOrganization)
+        routes.on(.GET, OrganizationRoute.importUpload, requires: access, use: showUpload)
+        routes.on(.POST, OrganizationRoute.importUpload, requires: access, body: .collect(maxSize: Self.maximumFileSize), use: upload)
+        routes.on(.GET, OrganizationRoute.importBatch(.pattern), requires: access, use: showBatch)
+        routes.on(.POST, OrganizationRoute.importApply(.pattern), requires: access, use: apply)
+        routes.on(.GET, OrganizationRoute.importMapping, requires: access, use: showMapping)
+        routes.on(.POST, OrganizationRoute.importMapping, requires: access, use: saveMapping)
+    }
+
+    private func breadcrumbs(_ request: Request, _ extra: [Breadcrumb] = []) -> [Breadcrumb] {
+        [Breadcrumb(label: request.t("staff.title"), href: OrganizationRoute.staffList.path),
+         Breadcrumb(label: request.t("import.title"), href: extra.isEmpty ? nil : OrganizationRoute.importUpload.path)] + extra
+    }
+
+    // MARK: - Upload
+
+    struct UploadContent: Encodable, Sendable {
+        let form: FormModel
+        let mappingHref: String
+    }
+
+    struct UploadForm: Content {
+        var kind: String?
+        var encoding: String?
+        var file: File?
+    }
+
+    @Sendable func showUpload(_ request: Request) async throws -> Response {
+        try await uploadPage(request, input: UploadForm(kind: ImportKind.staff.rawValue, encoding: CSVTextEncoding.auto.rawValue), validation: FormValidation(request: request))
+    }
+
+    @Sendable func upload(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(UploadForm.self)
+        var validation = FormValidation(request: request)
+        let kind = ImportKind(rawValue: input.kind ?? "")
+        let encoding = CSVTextEncoding(rawValue: input.encoding ?? "")
+        if kind == nil { validation.fail("kind", "form.invalidChoice", request.t("import.kind")) }
+        if encoding == nil { validation.fail("encoding", "form.invalidChoice", request.t("import.encoding")) }
+        let file = input.file.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
+        if file == nil { validation.fail("file", "import.fileRequired") }
+        guard validation.isValid, let kind, let encoding, let file else {
+            return try await uploadPage(request, input: input, validation: validation)
+        }
+        let batch = ImportBatch()
+        batch.kind = kind.rawValue
+        batch.filename = String(file.filename.prefix(200))
+        batch.encoding = encoding.rawValue
+        batch.content = Data(buffer: file.data)
+        batch.uploadedBy = try request.requireUser().staffNumber
+        batch.uploadedAt = Date()
+        try await batch.create(on: request.db)
+        return request.redirect(to: OrganizationRoute.importBatch(.id(try batch.requireID())).path)
+    }
+
+    private func uploadPage(_ request: Request, input: UploadForm, validation: FormValidation) async throws -> Response {
+        var form = FormModel(request: request, action: OrganizationRoute.importUpload.path, submitLabelKey: "import.dryRun", fields: [
+            FormField(request: request, name: "kind", labelKey: "import.kind", kind: .radios, options: ImportKind.allCases.map {
+                FormOption(value: $0.rawValue, label: request.t("import.kind.\($0.rawValue)"), isSelected: $0.rawValue == input.kind, fieldName: "kind")
+            }, isRequired: true),
+            FormField(request: request, name: "file", labelKey: "import.file", kind: .file, hintKey: "import.fileHint", isRequired: true),
+            FormField(request: request, name: "encoding", labelKey: "import.encoding", kind: .select, value: input.encoding ?? "", options: CSVTextEncoding.allCases.map {
+                FormOption(value: $0.rawValue, label: request.t("import.encoding.\($0.rawValue)"), isSelected: $0.rawValue == input.encoding, fieldName: "encoding")
+            }),
+        ])
+        form.apply(validation, request: request)
+        return try await request.renderPage("organization/import-upload", title: "import.title", breadcrumbs: breadcrumbs(request),
+                                            content: UploadContent(form: form, mappingHref: OrganizationRoute.importMapping.path),
+                                            status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: - Dry run and apply
+
+    struct ReportContent: Encodable, Sendable {
+        let filename: String
+        let kind: String
+        let encoding: String
+        let rowCount: Int
+        let toAdd: Int
+        let toChange: Int
+        let unchanged: Int
+        let issueCount: Int
+        let issues: [IssueRow]
+        let moreIssues: String?
+        let applyAction: String?
+        let appliedNote: String?
+        let csrfToken: String
+        let uploadHref: String
+    }
+
+    struct IssueRow: Encodable, Sendable {
+        let line: Int
+        let column: String
+        let message: String
+    }
+
+    @Sendable func showBatch(_ request: Request) async throws -> Response {
+        let batch = try await findBatch(request)
+        let report = try await OrganizationImporter.dryRun(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), on: request.db)
+        return try await reportPage(request, batch: batch, report: report)
+    }
+
+    @Sendable func apply(_ request: Request) async throws -> Response {
+        let batch = try await findBatch(request)
+        guard batch.appliedAt == nil else { return request.redirect(to: OrganizationRoute.importBatch(.id(try batch.requireID())).path) }
+        do {
+            let report = try await OrganizationImporter.apply(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), on: request.db)
+            batch.appliedAt = Date()
+            try await batch.save(on: request.db)
+            try await request.audit(.update, subjectType: "import_\(batch.kind)", subjectID: batch.filename,
+                                    detail: "add=\(report.toAdd) change=\(report.toChange) unchanged=\(report.unchanged)")
+            request.flash(.success, request.t("import.applied", String(report.toAdd), String(report.toChange), String(report.unchanged)))
+            return request.redirect(to: OrganizationRoute.staffList.path)
+        } catch OrganizationImporter.Failure.hasErrors(let report) {
+            return try await reportPage(request, batch: batch, report: report, status: .unprocessableEntity)
+        }
+    }
+
+    private func reportPage(_ request: Request, batch: ImportBatch, report: OrganizationImporter.Report, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let language = request.language.rawValue
+        let issues = report.issues.prefix(Self.issuesShown).map {
+            IssueRow(line: $0.line, column: $0.column ?? "", message: $0.message(language: language))
+        }
+        let batchID = try batch.requireID()
+        return try await request.renderPage(
+            "organization/import-report", title: "import.reportTitle", titleArguments: [batch.filename],
+            breadcrumbs: breadcrumbs(request, [Breadcrumb(label: batch.filename, href: nil)]),
+            content: ReportContent(
+                filename: batch.filename,
+                kind: request.t("import.kind.\(batch.kind)"),
+                encoding: report.detectedEncoding.isEmpty ? "-" : request.t("import.detected.\(report.detectedEncoding)"),
+                rowCount: report.rowCount, toAdd: report.toAdd, toChange: report.toChange, unchanged: report.unchanged,
+                issueCount: report.issues.count, issues: Array(issues),
+                moreIssues: report.issues.count > Self.issuesShown ? request.t("import.moreIssues", String(report.issues.count - Self.issuesShown)) : nil,
+                applyAction: report.hasErrors || batch.appliedAt != nil ? nil : OrganizationRoute.importApply(.id(batchID)).path,
+                appliedNote: batch.appliedAt.map { request.t("import.alreadyApplied", DateFormatting.format(timestamp: $0, preferences: request.preferences)) },
+                csrfToken: request.csrfToken,
+                uploadHref: OrganizationRoute.importUpload.path
+            ),
+            status: status
+        )
+    }
+
+    private func findBatch(_ request: Request) async throws -> ImportBatch {
+        guard let id = request.parameters.get("batchID", as: UUID.self), let batch = try await ImportBatch.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return batch
+    }
+
+    private func kind(of batch: ImportBatch) throws -> ImportKind {
+        guard let kind = ImportKind(rawValue: batch.kind) else { throw Abort(.internalServerError) }
+        return kind
+    }
+
+    private func encoding(of batch: ImportBatch) -> CSVTextEncoding { CSVTextEncoding(rawValue: batch.encoding) ?? .auto }
+
+    // MARK: - Header mapping
+
+    struct MappingContent: Encodable, Sendable {
+        let form: FormModel
+    }
+
+    @Sendable func showMapping(_ request: Request) async throws -> Response {
+        var values: [String: String] = [:]
+        for row in try await ImportHeaderMapping.query(on: request.db).all() {
+            let key = "\(row.kind).\(row.field)"
+            values[key] = values[key].map { $0 + "," + row.header } ?? row.header
+        }
+        return try await mappingPage(request, values: values, validation: FormValidation(request: request))
+    }
+
+    @Sendable func saveMapping(_ request: Request) async throws -> Response {
+        let input = try request.content.decode([String: String].self)
+        var validation = FormValidation(request: request)
+        var rows: [ImportHeaderMapping] = []
+        var seen: [String: String] = [:]
+        for (kind, field) in Self.mappableFields {
+            let name = "\(kind.rawValue).\(field.key)"
+            let text = validation.text(name, input[name], labelKey: field.labelKey, required: false, maxLength: 300)
+            for header in text.split(whereSeparator: { $0 == "," || $0 == "、" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !header.isEmpty {
+                let seenKey = "\(kind.rawValue)|\(header)"
+                if let other = seen[seenKey], other != field.key {
+                    validation.fail(name, "import.mappingDuplicate", header)
+                }
+                seen[seenKey] = field.key
+                rows.append(ImportHeaderMapping(kind: kind.rawValue, header: header, field: field.key))
+            }
+        }
+        guard validation.isValid else {
+            return try await mappingPage(request, values: input, validation: validation)
+        }
+        let replacement = rows
+        try await request.db.transaction { database in
+            try await ImportHeaderMapping.query(on: database).delete()
+            try await replacement.create(on: database)
+        }
+        try await request.audit(.update, subjectType: "import_mapping", detail: "rows=\(rows.count)")
+        request.flash(.success, request.t("import.mappingSaved"))
+        return request.redirect(to: OrganizationRoute.importMapping.path)
+    }
+
+    /// Every field a header can map to, with the catalog key of its label.
+    static var mappableFields: [(ImportKind, (key: String, labelKey: String, defaults: [String]))] {
+        StaffField.allCases.map { (ImportKind.staff, ($0.rawValue, "import.field.staff.\($0.rawValue)", $0.defaultHeaders)) }
+            + AssignmentField.allCases.map { (ImportKind.assignments, ($0.rawValue, "import.field.assignments.\($0.rawValue)", $0.defaultHeaders)) }
+    }
+
+    private func mappingPage(_ request: Request, values: [String: String], validation: FormValidation) async throws -> Response {
+        let fields = Self.mappableFields.map { kind, field in
+            FormField(request: request, name: "\(kind.rawValue).\(field.key)", labelKey: field.labelKey,
+                      value: values["\(kind.rawValue).\(field.key)"] ?? "",
+                      hint: request.t("import.mappingDefaults", request.t("import.kind.\(kind.rawValue)"), field.defaults.joined(separator: "、")),
+                      maxLength: 300)
+        }
+        var form = FormModel(request: request, action: OrganizationRoute.importMapping.path, submitLabelKey: "form.save", fields: fields)
+        form.apply(validation, request: request)
+        return try await request.renderPage("organization/import-mapping", title: "import.mappingTitle",
+                                            breadcrumbs: breadcrumbs(request, [Breadcrumb(label: request.t("import.mappingTitle"), href: nil)]),
+                                            content: MappingContent(form: form),
+                                            status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// One unit (部, 課, 室, センター, 係) in one fiscal year. The code is its identity across years;
+/// a fiscal year's rows are never changed once the year is over.
+final class OrganizationUnit: Model, @unchecked Sendable {
+    static let schema = "org_units"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "code") var code: String
+    @Field(key: "name_ja") var nameJa: String
+    @Field(key: "name_en") var nameEn: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "parent_code") var parentCode: String?
+    @Field(key: "is_collaboration_post") var isCollaborationPost: Bool
+    @OptionalField(key: "district") var district: String?
+    @Field(key: "authorized_headcount") var authorizedHeadcount: Int
+    @Field(key: "is_managerial") var isManagerial: Bool
+
+    init() {}
+
+    init(fiscalYear: Int, record: SectionRecord) {
+        self.fiscalYear = fiscalYear
+        self.code = record.code
+        update(from: record)
+    }
+
+    func update(from record: SectionRecord) {
+        nameJa = record.nameJa
+        nameEn = record.nameEn
+        kind = record.kind.rawValue
+        parentCode = record.parentCode
+        isCollaborationPost = record.isCollaborationPost
+        district = record.district
+        authorizedHeadcount = record.authorizedHeadcount
+        isManagerial = record.isManagerial
+    }
+
+    var record: SectionRecord {
+        SectionRecord(
+            code: code, nameJa: nameJa, nameEn: nameEn, kind: SectionKind(rawValue: kind) ?? .division,
+            parentCode: parentCode, isCollaborationPost: isCollaborationPost, district: district,
+            authorizedHeadcount: authorizedHeadcount, isManagerial: isManagerial
+        )
+    }
+}
+
+/// What happened to a unit when a fiscal year's organization was edited, for the section's history.
+final class OrganizationChange: Model, @unchecked Sendable {
+    static let schema = "org_changes"
+
+    enum Kind: String, Codable, CaseIterable, Sendable {
+        case created, renamed, updated, merged, abolished
+
+        var messageKey: String { "organization.change.\(rawValue)" }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "code") var code: String
+    @OptionalField(key: "target_code") var targetCode: String?
+    @Field(key: "detail") var detail: String
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+
+    init(fiscalYear: Int, kind: Kind, code: String, targetCode: String? = nil, detail: String = "") {
+        self.fiscalYear = fiscalYear
+        self.kind = kind.rawValue
+        self.code = code
+        self.targetCode = targetCode
+        self.detail = detail
+        self.recordedAt = Date()
+    }
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// A staff member in the staff master. The current section, post and since-date are copied from
+/// the open assignment so that lists of tens of thousands filter and sort on indexed columns.
+final class StaffMember: Model, @unchecked Sendable {
+    static let schema = "staff"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "name") var name: String
+    @Field(key: "name_kana") var nameKana: String
+    /// 氏名カナ normalised for search: katakana, no spaces (ひらがな and ｶﾀｶﾅ queries are normalised alike).
+    @Field(key: "kana_search") var kanaSearch: String
+    @Field(key: "birth_date") var birthDate: String
+    @OptionalField(key: "gender") var gender: String?
+    @Field(key: "hire_date") var hireDate: String
+    /// The fiscal year of hiring (採用年度), for cohort filters.
+    @Field(key: "hire_fiscal_year") var hireFiscalYear: Int
+    @Field(key: "job_type") var jobType: String
+    @Field(key: "grade") var grade: String
+    @Field(key: "employment_type") var employmentType: String
+    @OptionalField(key: "current_section_code") var currentSectionCode: String?
+    @OptionalField(key: "current_post") var currentPost: String?
+    @OptionalField(key: "current_since") var currentSince: String?
+
+    init() {}
+
+    init(record: StaffRecord) {
+        update(from: record)
+    }
+
+    func update(from record: StaffRecord) {
+        staffNumber = record.staffNumber
+        name = record.name
+        nameKana = record.nameKana
+        kanaSearch = KanaSearch.normalize(record.nameKana)
+        birthDate = record.birthDate.iso
+        gender = record.gender?.rawValue
+        hireDate = record.hireDate.iso
+        hireFiscalYear = FiscalYear.containing(record.hireDate).startYear
+        jobType = record.jobType
+        grade = record.grade
+        employmentType = record.employmentType.rawValue
+    }
+
+    var record: StaffRecord {
+        StaffRecord(
+            staffNumber: staffNumber, name: name, nameKana: nameKana,
+            birthDate: LocalDate(iso: birthDate) ?? .earliest, gender: gender.flatMap(Gender.init(rawValue:)),
+            hireDate: LocalDate(iso: hireDate) ?? .earliest, jobType: jobType, grade: grade,
+            employmentType: EmploymentType(rawValue: employmentType) ?? .regular
+        )
+    }
+}
+
+/// One line of 異動履歴.
+final class Assignment: Model, @unchecked Sendable {
+    static let schema = "assignments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "post") var post: String
+    @Field(key: "start_date") var startDate: String
+    @OptionalField(key: "end_date") var endDate: String?
+
+    init() {}
+
+    init(record: AssignmentRecord) {
+        staffNumber = record.staffNumber
+        sectionCode = record.sectionCode
+        post = record.post
+        startDate = record.start.iso
+        endDate = record.end?.iso
+    }
+
+    var record: AssignmentRecord {
+        AssignmentRecord(
+            staffNumber: staffNumber, sectionCode: sectionCode, post: post,
+            start: LocalDate(iso: startDate) ?? .earliest, end: endDate.flatMap(LocalDate.init(iso:))
+        )
+    }
+}

@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import SQLKit
+import JibungotoDomain
+
+/// The staff and assignment CSV import, shared by the web pages and `jibungoto import`:
+/// a dry run that lists every bad row, and an apply that is all or nothing.
+public enum OrganizationImporter {
+    public struct Report: Sendable {
+        public let kind: ImportKind
+        public let detectedEncoding: String
+        public let rowCount: Int
+        public let issues: [ImportIssue]
+        public let toAdd: Int
+        public let toChange: Int
+        public let unchanged: Int
+
+        public var hasErrors: Bool { !issues.isEmpty }
+    }
+
+    public enum Failure: Error {
+        /// Apply was asked for a file whose dry run has errors.
+        case hasErrors(Report)
+    }
+
+    /// Checks a file without writing anything.
+    public static func dryRun(kind: ImportKind, data: Data, encoding: CSVTextEncoding, on database: any Database) async throws -> Report {
+        try await plan(kind: kind, data: data, encoding: encoding, on: database).report
+    }
+
+    /// Applies a file in one transaction; refuses (writing nothing) when the dry run finds errors.
+    @discardableResult
+    public static func apply(kind: ImportKind, data: Data, encoding: CSVTextEncoding, on database: any Database) async throws -> Report {
+        try await database.transaction { database in
+            let plan = try await plan(kind: kind, data: data, encoding: encoding, on: database)
+            guard !plan.report.hasErrors else { throw Failure.hasErrors(plan.report) }
+            switch plan.changes {
+            case .staff(let added, let changed):
+                try await insertInChunks(added.map(StaffMember.init(record:)), on: database)
+                for (member, record) in changed {
+                    member.update(from: record)
+                    try await member.save(on: database)
+                }
+            case .assignments(let byStaff):
+                let numbers = Array(byStaff.keys)
+                for chunk in numbers.chunked(into: 500) {
+                    try await Assignment.query(on: database).filter(\.$staffNumber ~~ chunk).delete()
+                }
+                try await insertInChunks(byStaff.values.flatMap { $0 }.map(Assignment.init(record:)), on: database)
+                try await refreshCurrentPlacement(of: byStaff, on: database)
+            case .none:
+                break
+            }
+            return plan.report
+        }
+    }
+
+    private enum Changes {
+        case staff(added: [StaffRecord], changed: [(StaffMember, StaffRecord)])
+        case assignments([String: [AssignmentRecord]])
+        case none
+    }
+
+    private struct Plan {
+        let report: Report
+        let changes: Changes
+    }
+
+    private static func plan(kind: ImportKind, data: Data, encoding: CSVTextEncoding, on database: any Database) async throws -> Plan {
+        func failed(_ issues: [ImportIssue], detected: String = "") -> Plan {
+            Plan(report: Report(kind: kind, detectedEncoding: detected, rowCount: 0, issues: issues, toAdd: 0, toChange: 0, unchanged: 0), changes: .none)
+        }
+        let decoded: DecodedCSVText
+        switch CSVText.decode(data, encoding: encoding) {
+        case .success(let text): decoded = text
+        case .failure(let error): return failed([error.issue])
+        }
+        let table: CSVTable
+        switch CSVTable.parse(decoded.text) {
+        case .success(let parsed): table = parsed
+        case .failure(let issue): return failed([issue], detected: decoded.detected.rawValue)
+        }
+        let mapping = try await ImportMappings.load(kind: kind, on: database)
+        switch kind {
+        case .staff:
+            let result = StaffImport.validate(table: table, mapping: mapping)
+            let existing = try await StaffMember.query(on: database).all()
+            let byNumber = Dictionary(existing.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
+            let incoming = result.records.map(\.record)
+            let summary = ImportSummary.staff(incoming: incoming, existing: byNumber.mapValues(\.record))
+            let addedKeys = Set(summary.addedKeys), changedKeys = Set(summary.changedKeys)
+            let added = incoming.filter { addedKeys.contains($0.staffNumber) }
+            let changed = incoming.filter { changedKeys.contains($0.staffNumber) }.compactMap { record in
+                byNumber[record.staffNumber].map { ($0, record) }
+            }
+            let report = Report(kind: kind, detectedEncoding: decoded.detected.rawValue, rowCount: table.records.count, issues: result.issues,
+                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged)
+            return Plan(report: report, changes: .staff(added: added, changed: changed))
+        case .assignments:
+            let sections = Set(try await OrganizationUnit.query(on: database).unique().all(\.$code))
+            let staffNumbers = Set(try await StaffMember.query(on: database).all(\.$staffNumber))
+            let result = AssignmentImport.validate(table: table, mapping: mapping, knownSectionCodes: sections, knownStaffNumbers: staffNumbers)
+            let incoming = Dictionary(grouping: result.records.map(\.record), by: \.staffNumber)
+            let existing = try await assignments(of: Array(incoming.keys), on: database)
+            let summary = ImportSummary.assignments(incoming: result.records.map(\.record), existing: existing.values.flatMap { $0 })
+            let report = Report(kind: kind, detectedEncoding: decoded.detected.rawValue, rowCount: table.records.count, issues: result.issues,
+                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged)
+            return Plan(report: report, changes: .assignments(incoming))
+        }
+    }
+
+    private static func assignments(of numbers: [String], on database: any Database) async throws -> [String: [AssignmentRecord]] {
+        var result: [String: [AssignmentRecord]] = [:]
+        for chunk in numbers.chunked(into: 500) {
+            for row in try await Assignment.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
+                result[row.staffNumber, default: []].append(row.record)
+            }
+        }
+        return result
+    }
+
+    /// Copies today's placement onto the staff rows so lists filter on indexed columns.
+    static func refreshCurrentPlacement(of histories: [String: [AssignmentRecord]], on database: any Database) async throws {
+        let today = LocalDateClock.today()
+        for chunk in Array(histories.keys).chunked(into: 500) {
+            for member in try await StaffMember.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
+                let placement = CurrentPlacement.on(today, from: histories[member.staffNumber] ?? [])
+                member.currentSectionCode = placement?.sectionCode
+                member.currentPost = placement?.post
+                member.currentSince = placement?.since.iso
+                try await member.save(on: database)
+            }
+        }
+    }
+
+    /// Multi-row inserts: one statement per few hundred rows instead of one per row.
+    static func insertInChunks<M: Model>(_ models: [M], on database: any Database) async throws {
+        for chunk in models.chunked(into: 400) {
+            try await Array(chunk).create(on: database)
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+/// The municipality's saved header names over the built-in defaults.
+enum ImportMappings {
+    static func load(kind: ImportKind, on database: any Database) async throws -> HeaderMapping {
+        let saved = try await ImportHeaderMapping.query(on: database).filter(\.$kind == kind.rawValue).all()
+        return HeaderMapping.defaults(for: kind).merging(Dictionary(saved.map { ($0.header, $0.field) }, uniquingKeysWith: { first, _ in first }))
+    }
+}

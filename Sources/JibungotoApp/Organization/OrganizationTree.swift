@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import Vapor
+
+/// A fiscal year's organization in memory (a few hundred units): parents, children, subtrees.
+struct OrganizationTree: Sendable {
+    let fiscalYear: Int
+    let units: [String: SectionRecord]
+    let children: [String: [String]]
+    let roots: [String]
+
+    init(fiscalYear: Int, records: [SectionRecord]) {
+        self.fiscalYear = fiscalYear
+        var units: [String: SectionRecord] = [:]
+        for record in records { units[record.code] = record }
+        var children: [String: [String]] = [:]
+        var roots: [String] = []
+        for record in records.sorted(by: { $0.code < $1.code }) {
+            if let parent = record.parentCode, units[parent] != nil {
+                children[parent, default: []].append(record.code)
+            } else {
+                roots.append(record.code)
+            }
+        }
+        self.units = units
+        self.children = children
+        self.roots = roots
+    }
+
+    static func load(fiscalYear: Int, on database: any Database) async throws -> OrganizationTree {
+        let rows = try await OrganizationUnit.query(on: database).filter(\.$fiscalYear == fiscalYear).all()
+        return OrganizationTree(fiscalYear: fiscalYear, records: rows.map(\.record))
+    }
+
+    /// The unit and everything below it.
+    func subtree(of code: String) -> Set<String> {
+        var result: Set<String> = []
+        var stack = [code]
+        while let next = stack.popLast() {
+            guard units[next] != nil, result.insert(next).inserted else { continue }
+            stack.append(contentsOf: children[next] ?? [])
+        }
+        return result
+    }
+
+    /// From the top (the department) down to the unit.
+    func path(to code: String) -> [SectionRecord] {
+        var path: [SectionRecord] = []
+        var current = units[code]
+        while let unit = current, !path.contains(where: { $0.code == unit.code }) {
+            path.insert(unit, at: 0)
+            current = unit.parentCode.flatMap { units[$0] }
+        }
+        return path
+    }
+
+    func department(of code: String) -> SectionRecord? { path(to: code).first }
+
+    /// Units in display order: depth-first, each with its depth.
+    func flattened() -> [(record: SectionRecord, depth: Int)] {
+        var result: [(SectionRecord, Int)] = []
+        func visit(_ code: String, _ depth: Int) {
+            guard let unit = units[code] else { return }
+            result.append((unit, depth))
+            for child in children[code] ?? [] { visit(child, depth + 1) }
+        }
+        roots.forEach { visit($0, 0) }
+        return result
+    }
+}
+
+/// Which fiscal years have an organization, newest first.
+enum OrganizationYears {
+    static func all(on database: any Database) async throws -> [Int] {
+        let rows = try await OrganizationUnit.query(on: database).unique().all(\.$fiscalYear)
+        return Array(Set(rows)).sorted(by: >)
+    }
+
+    /// The fiscal year a page shows: `?fy=` when it exists, else today's year if it exists, else the newest.
+    static func chosen(_ request: Request, available: [Int]) -> Int? {
+        if let asked = try? request.query.get(Int.self, at: "fy"), available.contains(asked) { return asked }
+        let current = LocalDateClock.today().fiscalYear.startYear
+        if available.contains(current) { return current }
+        return available.first
+    }
+}
+
+/// The units a section or department scope reaches for the signed-in user, from where they work today.
+enum OrganizationScope {
+    /// The unit at the top of what the scope reaches: the user's own section (`.section`) or their
+    /// department (`.department`); nil when they have no current placement.
+    static func root(for request: Request, scope: Scope, tree: OrganizationTree) async throws -> String? {
+        let user = try request.requireUser()
+        guard let me = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first(),
+              let section = me.currentSectionCode
+        else { return nil }
+        return scope == .department ? (tree.department(of: section)?.code ?? section) : section
+    }
+
+    /// That unit and everything below it; empty when the user has no current placement.
+    static func units(for request: Request, scope: Scope) async throws -> Set<String> {
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        return try await root(for: request, scope: scope, tree: tree).map(tree.subtree(of:)) ?? []
+    }
+}
+
+/// Whose staff records the current user may see, from their `viewStaff` scope and where they work.
+enum StaffVisibility: Sendable {
+    case all
+    case sections(Set<String>, ownNumber: String)
+    case onlyOwn(String)
+
+    static func resolve(_ request: Request) async throws -> StaffVisibility {
+        let user = try request.requireUser()
+        let scope = try request.scope(of: .viewStaff)
+        switch scope {
+        case .all: return .all
+        case .own: return .onlyOwn(user.staffNumber)
+        case .section, .department:
+            let units = try await OrganizationScope.units(for: request, scope: scope)
+            return units.isEmpty ? .onlyOwn(user.staffNumber) : .sections(units, ownNumber: user.staffNumber)
+        }
+    }
+
+    func allows(_ staff: StaffMember) -> Bool {
+        switch self {
+        case .all: true
+        case .sections(let codes, let own): staff.staffNumber == own || staff.currentSectionCode.map(codes.contains) == true
+        case .onlyOwn(let number): staff.staffNumber == number
+        }
+    }
+
+    func allowsSection(_ code: String) -> Bool {
+        switch self {
+        case .all: true
+        case .sections(let codes, _): codes.contains(code)
+        case .onlyOwn: false
+        }
+    }
+
+    func apply(to query: QueryBuilder<StaffMember>) -> QueryBuilder<StaffMember> {
+        switch self {
+        case .all: return query
+        case .sections(let codes, let own):
+            return query.group(.or) { $0.filter(\.$currentSectionCode ~~ Array(codes)).filter(\.$staffNumber == own) }
+        case .onlyOwn(let number): return query.filter(\.$staffNumber == number)
+        }
+    }
+}

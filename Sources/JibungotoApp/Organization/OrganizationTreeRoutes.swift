@@ -1,0 +1,438 @@
+import Fluent
+import JibungotoDomain
+import SQLKit
+import Vapor
+
+/// The fiscal-year organization: the tree, a section's page, and HR's edits (clone, add, edit,
+/// merge, abolish). A year that has ended is read-only.
+struct OrganizationTreeRoutes {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, OrganizationRoute.tree, requires: .permission(.viewOrganization), use: tree)
+        routes.on(.POST, OrganizationRoute.cloneYear, requires: .permission(.manageOrganization), use: cloneYear)
+        routes.on(.GET, OrganizationRoute.newSection, requires: .permission(.manageOrganization), use: showNew)
+        routes.on(.POST, OrganizationRoute.newSection, requires: .permission(.manageOrganization), use: create)
+        routes.on(.GET, OrganizationRoute.section(.pattern), requires: .permission(.viewOrganization), use: section)
+        routes.on(.GET, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), use: showEdit)
+        routes.on(.POST, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), use: update)
+    }
+
+    // MARK: - Tree
+
+    struct TreeContent: Encodable, Sendable {
+        let fiscalYear: Int
+        let yearForm: FormModel
+        let rows: [TreeRow]
+        let showsHeadcount: Bool
+        let isEditable: Bool
+        let canManage: Bool
+        let newSectionHref: String
+        let cloneAction: String?
+        let cloneLabel: String
+        let csrfToken: String
+        let emptyMessage: String?
+    }
+
+    struct TreeRow: Encodable, Sendable {
+        let depth: Int
+        let code: String
+        let name: String
+        let kind: String
+        let href: String
+        let isCollaborationPost: Bool
+        let district: String?
+        let authorizedHeadcount: Int
+        let currentHeadcount: Int?
+    }
+
+    @Sendable func tree(_ request: Request) async throws -> Response {
+        let years = try await OrganizationYears.all(on: request.db)
+        let canManage = request.currentUser?.scope(of: .manageOrganization) != nil
+        guard let year = OrganizationYears.chosen(request, available: years) else {
+            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [], content: TreeContent(
+                fiscalYear: 0, yearForm: yearForm(request, years: [], chosen: 0), rows: [], showsHeadcount: false,
+                isEditable: false, canManage: canManage, newSectionHref: "", cloneAction: nil, cloneLabel: "",
+                csrfToken: request.csrfToken, emptyMessage: request.t("organization.empty")))
+        }
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        let isCurrent = year == LocalDateClock.today().fiscalYear.startYear
+        let headcounts = isCurrent ? try await OrganizationHeadcount.current(on: request.db) : [:]
+        let rows = tree.flattened().map { unit, depth in
+            TreeRow(
+                depth: min(depth, 3), code: unit.code, name: localizedName(unit, request),
+                kind: request.t("organization.kind.\(unit.kind.rawValue)"),
+                href: OrganizationRoute.section(.value(unit.code)).path(query: [("fy", String(year))]),
+                isCollaborationPost: unit.isCollaborationPost, district: unit.district,
+                authorizedHeadcount: unit.authorizedHeadcount,
+                currentHeadcount: isCurrent ? headcounts[unit.code] ?? 0 : nil
+            )
+        }
+        let next = year + 1
+        let canClone = canManage && !years.contains(next) && year == years.first
+        return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [], content: TreeContent(
+            fiscalYear: year,
+            yearForm: yearForm(request, years: years, chosen: year),
+            rows: rows,
+            showsHeadcount: isCurrent,
+            isEditable: canManage && OrganizationEditing.isEditable(year),
+            canManage: canManage,
+            newSectionHref: OrganizationRoute.newSection.path(query: [("fy", String(year))]),
+            cloneAction: canClone ? OrganizationRoute.cloneYear.path : nil,
+            cloneLabel: request.t("organization.clone", DateFormatting.format(fiscalYear: next, preferences: request.preferences)),
+            csrfToken: request.csrfToken,
+            emptyMessage: nil
+        ))
+    }
+
+    private func yearForm(_ request: Request, years: [Int], chosen: Int) -> FormModel {
+        FormModel(request: request, action: OrganizationRoute.tree.path, method: .GET, submitLabelKey: "organization.showYear", fields: [
+            FormField(request: request, name: "fy", labelKey: "organization.fiscalYear", kind: .select, value: String(chosen),
+                      options: years.map { FormOption(value: String($0), label: DateFormatting.format(fiscalYear: $0, preferences: request.preferences), isSelected: $0 == chosen, fieldName: "fy") }),
+        ])
+    }
+
+    struct CloneForm: Content {
+        var from: Int
+    }
+
+    @Sendable func cloneYear(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CloneForm.self)
+        let target = input.from + 1
+        let created = try await OrganizationEditing.clone(from: input.from, on: request.db)
+        guard created else {
+            request.flash(.error, request.t("organization.cloneExists", DateFormatting.format(fiscalYear: target, preferences: request.preferences)))
+            return request.redirect(to: OrganizationRoute.tree.path(query: [("fy", String(input.from))]))
+        }
+        try await request.audit(.create, subjectType: "organization", subjectID: String(target), detail: "clone from \(input.from)")
+        request.flash(.success, request.t("organization.cloned", DateFormatting.format(fiscalYear: target, preferences: request.preferences)))
+        return request.redirect(to: OrganizationRoute.tree.path(query: [("fy", String(target))]))
+    }
+
+    // MARK: - Section page
+
+    struct SectionContent: Encodable, Sendable {
+        let fiscalYear: Int
+        let code: String
+        let kind: String
+        let path: [Breadcrumb]
+        let nameEn: String
+        let nameJa: String
+        let isCollaborationPost: Bool
+        let isManagerial: Bool
+        let district: String?
+        let authorizedHeadcount: Int
+        let currentHeadcount: Int?
+        let headcountStatus: String?
+        let children: [TreeRow]
+        let members: [MemberRow]?
+        let history: [HistoryRow]
+        let changes: [ChangeRow]
+        let editHref: String?
+    }
+
+    struct MemberRow: Encodable, Sendable {
+        let staffNumber: String
+        let name: String
+        let post: String
+        let since: String
+        let href: String
+    }
+
+    struct HistoryRow: Encodable, Sendable {
+        let fiscalYear: String
+        let name: String
+        let parent: String
+        let authorizedHeadcount: Int
+        let href: String
+    }
+
+    struct ChangeRow: Encodable, Sendable {
+        let fiscalYear: String
+        let description: String
+    }
+
+    @Sendable func section(_ request: Request) async throws -> Response {
+        let code = try request.parameters.require("code")
+        let years = try await OrganizationYears.all(on: request.db)
+        let allVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code == code).sort(\.$fiscalYear, .descending).all()
+        guard !allVersions.isEmpty else { throw Abort(.notFound) }
+        let existing = allVersions.map(\.fiscalYear)
+        let asked = (try? request.query.get(Int.self, at: "fy")).flatMap { existing.contains($0) ? $0 : nil }
+        let year = asked ?? OrganizationYears.chosen(request, available: years).flatMap { existing.contains($0) ? $0 : nil } ?? existing[0]
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        guard let unit = tree.units[code] else { throw Abort(.notFound) }
+        let isCurrent = year == LocalDateClock.today().fiscalYear.startYear
+        let visibility = try await StaffVisibility.resolve(request)
+        let subtree = tree.subtree(of: code)
+
+        var members: [MemberRow]? = nil
+        var currentHeadcount: Int? = nil
+        if isCurrent {
+            let staff = try await StaffMember.query(on: request.db).filter(\.$currentSectionCode ~~ Array(subtree)).sort(\.$kanaSearch).all()
+            currentHeadcount = staff.filter { $0.currentSectionCode == code }.count
+            if visibility.allowsSection(code) {
+                members = staff.filter { $0.currentSectionCode == code }.map { member in
+                    MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost ?? "",
+                              since: member.currentSince.map { DateFormatting.format(iso: $0, preferences: request.preferences) } ?? "",
+                              href: OrganizationRoute.staff(.value(member.staffNumber)).path)
+                }
+                try await request.audit(.view, subjectType: "section_members", subjectID: code, detail: "fy=\(year)")
+            }
+        }
+        let parents = try await OrganizationUnit.query(on: request.db)
+            .filter(\.$code ~~ allVersions.compactMap(\.parentCode)).all()
+        let parentNames = Dictionary(parents.map { ("\($0.fiscalYear)/\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
+        let history = allVersions.map { version in
+            HistoryRow(
+                fiscalYear: DateFormatting.format(fiscalYear: version.fiscalYear, preferences: request.preferences),
+                name: localizedName(version.record, request),
+                parent: version.parentCode.flatMap { parentNames["\(version.fiscalYear)/\($0)"] }.map { localizedName($0.record, request) } ?? "",
+                authorizedHeadcount: version.authorizedHeadcount,
+                href: OrganizationRoute.section(.value(code)).path(query: [("fy", String(version.fiscalYear))])
+            )
+        }
+        let changes = try await OrganizationChange.query(on: request.db).group(.or) { $0.filter(\.$code == code).filter(\.$targetCode == code) }
+            .sort(\.$fiscalYear, .descending).sort(\.$recordedAt, .descending).all()
+        let changeRows = changes.map { change in
+            ChangeRow(
+                fiscalYear: DateFormatting.format(fiscalYear: change.fiscalYear, preferences: request.preferences),
+                description: request.t(OrganizationChange.Kind(rawValue: change.kind)?.messageKey ?? change.kind, change.code, change.targetCode ?? "", change.detail)
+            )
+        }
+        let headcountStatus = currentHeadcount.map { count in
+            count > unit.authorizedHeadcount ? request.t("organization.overHeadcount", String(count - unit.authorizedHeadcount))
+                : count < unit.authorizedHeadcount ? request.t("organization.underHeadcount", String(unit.authorizedHeadcount - count))
+                : request.t("organization.atHeadcount")
+        }
+        let canEdit = request.currentUser?.scope(of: .manageOrganization) != nil && OrganizationEditing.isEditable(year)
+        let fyQuery = [("fy", String(year))]
+        let path = tree.path(to: code).dropLast().map {
+            Breadcrumb(label: localizedName($0, request), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
+        }
+        return try await request.renderPage(
+            "organization/section",
+            title: "organization.section.title",
+            titleArguments: [localizedName(unit, request)],
+            breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: fyQuery))]
+                + path + [Breadcrumb(label: localizedName(unit, request), href: nil)],
+            content: SectionContent(
+                fiscalYear: year, code: code, kind: request.t("organization.kind.\(unit.kind.rawValue)"), path: Array(path),
+                nameEn: unit.nameEn, nameJa: unit.nameJa, isCollaborationPost: unit.isCollaborationPost, isManagerial: unit.isManagerial,
+                district: unit.district, authorizedHeadcount: unit.authorizedHeadcount, currentHeadcount: currentHeadcount,
+                headcountStatus: headcountStatus,
+                children: (tree.children[code] ?? []).compactMap { tree.units[$0] }.map { child in
+                    TreeRow(depth: 0, code: child.code, name: localizedName(child, request), kind: request.t("organization.kind.\(child.kind.rawValue)"),
+                            href: OrganizationRoute.section(.value(child.code)).path(query: fyQuery), isCollaborationPost: child.isCollaborationPost,
+                            district: child.district, authorizedHeadcount: child.authorizedHeadcount, currentHeadcount: nil)
+                },
+                members: members,
+                history: history,
+                changes: changeRows,
+                editHref: canEdit ? OrganizationRoute.editSection(.value(code)).path(query: fyQuery) : nil
+            )
+        )
+    }
+
+    // MARK: - Add and edit
+
+    struct FormContent: Encodable, Sendable {
+        let form: FormModel
+    }
+
+    struct SectionForm: Content {
+        var code: String?
+        var name_ja: String?
+        var name_en: String?
+        var kind: String?
+        var parent_code: String?
+        var flags: [String]?
+        var district: String?
+        var authorized_headcount: String?
+        var disposition: String?
+        var merge_into: String?
+    }
+
+    @Sendable func showNew(_ request: Request) async throws -> Response {
+        let year = try editableYear(request)
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        return try await sectionFormPage(request, tree: tree, existing: nil, input: SectionForm(kind: SectionKind.division.rawValue, authorized_headcount: "0"), validation: FormValidation(request: request))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let year = try editableYear(request)
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        let input = try request.content.decode(SectionForm.self)
+        var validation = FormValidation(request: request)
+        let code = validation.text("code", input.code, labelKey: "organization.code", maxLength: 20)
+        if !code.isEmpty && !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            validation.fail("code", "organization.codeCharacters")
+        }
+        if tree.units[code] != nil {
+            validation.fail("code", "organization.codeExists", code)
+        } else if try await OrganizationUnit.query(on: request.db).filter(\.$code == code).count() > 0 {
+            validation.fail("code", "organization.codeUsedBefore", code)
+        }
+        let record = validateRecord(input, code: code, tree: tree, validation: &validation)
+        guard validation.isValid, let record else {
+            return try await sectionFormPage(request, tree: tree, existing: nil, input: input, validation: validation)
+        }
+        try await request.db.transaction { database in
+            try await OrganizationUnit(fiscalYear: year, record: record).create(on: database)
+            try await OrganizationChange(fiscalYear: year, kind: .created, code: code, detail: record.nameJa).create(on: database)
+        }
+        request.flash(.success, request.t("organization.sectionCreated", record.nameJa))
+        return request.redirect(to: OrganizationRoute.section(.value(code)).path(query: [("fy", String(year))]))
+    }
+
+    @Sendable func showEdit(_ request: Request) async throws -> Response {
+        let year = try editableYear(request)
+        let code = try request.parameters.require("code")
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        guard let unit = tree.units[code] else { throw Abort(.notFound) }
+        let input = SectionForm(
+            code: unit.code, name_ja: unit.nameJa, name_en: unit.nameEn, kind: unit.kind.rawValue, parent_code: unit.parentCode ?? "",
+            flags: (unit.isCollaborationPost ? ["collaboration"] : []) + (unit.isManagerial ? ["managerial"] : []),
+            district: unit.district ?? "", authorized_headcount: String(unit.authorizedHeadcount), disposition: "keep", merge_into: ""
+        )
+        return try await sectionFormPage(request, tree: tree, existing: unit, input: input, validation: FormValidation(request: request))
+    }
+
+    @Sendable func update(_ request: Request) async throws -> Response {
+        let year = try editableYear(request)
+        let code = try request.parameters.require("code")
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        guard let existing = tree.units[code] else { throw Abort(.notFound) }
+        let input = try request.content.decode(SectionForm.self)
+        var validation = FormValidation(request: request)
+        let record = validateRecord(input, code: code, tree: tree, validation: &validation)
+        let disposition = OrganizationEditing.Disposition(rawValue: input.disposition ?? "keep")
+        if disposition == nil { validation.fail("disposition", "form.invalidChoice", request.t("organization.disposition")) }
+        let mergeTarget = (input.merge_into ?? "").trimmingCharacters(in: .whitespaces)
+        if disposition == .merge {
+            if mergeTarget.isEmpty || tree.units[mergeTarget] == nil || tree.subtree(of: code).contains(mergeTarget) {
+                validation.fail("merge_into", "organization.mergeTargetInvalid")
+            }
+        }
+        if disposition != .keep && disposition != nil && !(tree.children[code] ?? []).isEmpty {
+            validation.fail("disposition", "organization.hasChildren")
+        }
+        guard validation.isValid, let record, let disposition else {
+            return try await sectionFormPage(request, tree: tree, existing: existing, input: input, validation: validation)
+        }
+        do {
+            try await OrganizationEditing.apply(year: year, existing: existing, updated: record, disposition: disposition, mergeTarget: mergeTarget, on: request.db)
+        } catch OrganizationEditing.Failure.unitHasMembers(let count) {
+            validation.fail("disposition", "organization.hasMembers", String(count))
+            return try await sectionFormPage(request, tree: tree, existing: existing, input: input, validation: validation)
+        }
+        try await request.audit(.update, subjectType: "organization_unit", subjectID: code, detail: "fy=\(year) \(disposition.rawValue)")
+        request.flash(.success, request.t("organization.sectionSaved", record.nameJa))
+        let target = disposition == .keep ? OrganizationRoute.section(.value(code)).path(query: [("fy", String(year))])
+            : OrganizationRoute.tree.path(query: [("fy", String(year))])
+        return request.redirect(to: target)
+    }
+
+    private func editableYear(_ request: Request) throws -> Int {
+        guard let year = try? request.query.get(Int.self, at: "fy") else { throw Abort(.badRequest) }
+        guard OrganizationEditing.isEditable(year) else { throw Abort(.forbidden, reason: "fiscal year \(year) is closed") }
+        return year
+    }
+
+    private func validateRecord(_ input: SectionForm, code: String, tree: OrganizationTree, validation: inout FormValidation) -> SectionRecord? {
+        let request = validation.request
+        let nameJa = validation.text("name_ja", input.name_ja, labelKey: "organization.nameJa", maxLength: 100)
+        let nameEn = validation.text("name_en", input.name_en, labelKey: "organization.nameEn", maxLength: 150)
+        let kind = SectionKind(rawValue: input.kind ?? "")
+        if kind == nil { validation.fail("kind", "form.invalidChoice", request.t("organization.kind")) }
+        let parent = (input.parent_code ?? "").trimmingCharacters(in: .whitespaces)
+        if kind == .department && !parent.isEmpty {
+            validation.fail("parent_code", "organization.departmentHasNoParent")
+        } else if kind != .department && kind != nil && parent.isEmpty {
+            validation.fail("parent_code", "organization.parentRequired")
+        } else if !parent.isEmpty && (tree.units[parent] == nil || tree.subtree(of: code).contains(parent)) {
+            validation.fail("parent_code", "organization.parentInvalid")
+        }
+        let district = validation.text("district", input.district, labelKey: "organization.district", required: false, maxLength: 50)
+        let headcountText = (input.authorized_headcount ?? "").trimmingCharacters(in: .whitespaces)
+        let headcount = Int(headcountText.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? headcountText)
+        if headcount == nil || headcount! < 0 || headcount! > 10_000 {
+            validation.fail("authorized_headcount", "organization.headcountInvalid")
+        }
+        guard let kind, let headcount else { return nil }
+        let flags = Set(input.flags ?? [])
+        return SectionRecord(
+            code: code, nameJa: nameJa, nameEn: nameEn, kind: kind, parentCode: parent.isEmpty ? nil : parent,
+            isCollaborationPost: flags.contains("collaboration"), district: district.isEmpty ? nil : district,
+            authorizedHeadcount: headcount, isManagerial: flags.contains("managerial")
+        )
+    }
+
+    private func sectionFormPage(_ request: Request, tree: OrganizationTree, existing: SectionRecord?, input: SectionForm, validation: FormValidation) async throws -> Response {
+        let year = tree.fiscalYear
+        let parentOptions = [FormOption(value: "", label: request.t("organization.noParent"), isSelected: (input.parent_code ?? "").isEmpty, fieldName: "parent_code")]
+            + tree.flattened().filter { $0.record.kind != .unit && $0.record.code != existing?.code }.map { unit, depth in
+                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request) + " (\(unit.code))",
+                           isSelected: unit.code == input.parent_code, fieldName: "parent_code")
+            }
+        let flags = Set(input.flags ?? [])
+        var fields: [FormField] = []
+        if existing == nil {
+            fields.append(FormField(request: request, name: "code", labelKey: "organization.code", value: input.code ?? "", hintKey: "organization.codeHint", isRequired: true, maxLength: 20))
+        }
+        fields += [
+            FormField(request: request, name: "name_ja", labelKey: "organization.nameJa", value: input.name_ja ?? "", isRequired: true, maxLength: 100),
+            FormField(request: request, name: "name_en", labelKey: "organization.nameEn", value: input.name_en ?? "", isRequired: true, maxLength: 150),
+            FormField(request: request, name: "kind", labelKey: "organization.kind", kind: .select, value: input.kind ?? "",
+                      options: SectionKind.allCases.map { FormOption(value: $0.rawValue, label: request.t("organization.kind.\($0.rawValue)"), isSelected: $0.rawValue == input.kind, fieldName: "kind") }, isRequired: true),
+            FormField(request: request, name: "parent_code", labelKey: "organization.parent", kind: .select, value: input.parent_code ?? "", options: parentOptions),
+            FormField(request: request, name: "flags", labelKey: "organization.attributes", kind: .checkboxes, options: [
+                FormOption(value: "collaboration", label: request.t("organization.collaborationPost"), isSelected: flags.contains("collaboration"), fieldName: "flags"),
+                FormOption(value: "managerial", label: request.t("organization.managerial"), isSelected: flags.contains("managerial"), fieldName: "flags"),
+            ]),
+            FormField(request: request, name: "district", labelKey: "organization.district", value: input.district ?? "", hintKey: "organization.districtHint", maxLength: 50),
+            FormField(request: request, name: "authorized_headcount", labelKey: "organization.authorizedHeadcount", value: input.authorized_headcount ?? "", isRequired: true, maxLength: 6),
+        ]
+        if let existing {
+            fields.append(FormField(request: request, name: "disposition", labelKey: "organization.disposition", kind: .radios,
+                                    options: OrganizationEditing.Disposition.allCases.map {
+                                        FormOption(value: $0.rawValue, label: request.t("organization.disposition.\($0.rawValue)"), isSelected: $0.rawValue == (input.disposition ?? "keep"), fieldName: "disposition")
+                                    }, hintKey: "organization.dispositionHint"))
+            fields.append(FormField(request: request, name: "merge_into", labelKey: "organization.mergeInto", kind: .select, value: input.merge_into ?? "",
+                                    options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")]
+                                        + tree.flattened().filter { $0.record.code != existing.code }.map { unit, depth in
+                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
+                                        }))
+        }
+        let action = existing.map { OrganizationRoute.editSection(.value($0.code)).path(query: [("fy", String(year))]) }
+            ?? OrganizationRoute.newSection.path(query: [("fy", String(year))])
+        var form = FormModel(request: request, action: action, submitLabelKey: "form.save", fields: fields)
+        form.apply(validation, request: request)
+        let fy = DateFormatting.format(fiscalYear: year, preferences: request.preferences)
+        let title = existing == nil ? "organization.newSection" : "organization.editSection"
+        let argument = existing.map { localizedName($0, request) } ?? fy
+        return try await request.renderPage(
+            "platform/form-page", title: title, titleArguments: [argument, fy],
+            breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: [("fy", String(year))])),
+                          Breadcrumb(label: request.t(title, argument, fy), href: nil)],
+            content: FormContent(form: form),
+            status: validation.isValid ? .ok : .unprocessableEntity
+        )
+    }
+}
+
+/// A unit's name in the request's language.
+func localizedName(_ unit: SectionRecord, _ request: Request) -> String {
+    request.language == .en && !unit.nameEn.isEmpty ? unit.nameEn : unit.nameJa
+}
+
+/// Current headcounts per unit (staff whose open assignment is there).
+enum OrganizationHeadcount {
+    static func current(on database: any Database) async throws -> [String: Int] {
+        guard let sql = database as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let code: String?; let count: Int }
+        let rows = try await sql.select()
+            .column("current_section_code", as: "code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(StaffMember.schema).groupBy("current_section_code")
+            .all(decoding: Row.self)
+        return Dictionary(rows.compactMap { row in row.code.map { ($0, row.count) } }, uniquingKeysWith: +)
+    }
+}

@@ -1,0 +1,59 @@
+/// What applying an import would do, for the dry-run page.
+public struct ImportSummary: Sendable, Hashable {
+    public var toAdd: Int
+    public var toChange: Int
+    public var unchanged: Int
+    /// Keys of the records that would be added, in file order (staff numbers; for assignments
+    /// "staffNumber@start").
+    public var addedKeys: [String]
+    /// Keys of the records that would change, in file order.
+    public var changedKeys: [String]
+
+    public init(toAdd: Int, toChange: Int, unchanged: Int, addedKeys: [String], changedKeys: [String]) {
+        self.toAdd = toAdd
+        self.toChange = toChange
+        self.unchanged = unchanged
+        self.addedKeys = addedKeys
+        self.changedKeys = changedKeys
+    }
+
+    /// Compares incoming staff with the stored master, keyed by staff number (stored in the
+    /// normalised form of ``ImportNormalization/code(_:)``). Staff missing from the file are
+    /// not counted: an import adds and updates, it does not delete.
+    public static func staff(incoming: [StaffRecord], existing: [String: StaffRecord]) -> ImportSummary {
+        compare(incoming.map { ($0.staffNumber, $0) }, existing: existing)
+    }
+
+    /// Compares incoming assignments with stored ones, an assignment being identified by staff
+    /// number and start date (one person cannot start two posts on the same day once overlaps
+    /// are refused).
+    public static func assignments(incoming: [AssignmentRecord], existing: [AssignmentRecord]) -> ImportSummary {
+        var stored: [String: AssignmentRecord] = [:]
+        stored.reserveCapacity(existing.count)
+        for record in existing { stored[key(record)] = record }
+        return compare(incoming.map { (key($0), $0) }, existing: stored)
+    }
+
+    private static func key(_ record: AssignmentRecord) -> String {
+        "\(record.staffNumber)@\(record.start.iso)"
+    }
+
+    private static func compare<Record: Equatable>(
+        _ incoming: [(String, Record)], existing: [String: Record]
+    ) -> ImportSummary {
+        var summary = ImportSummary(toAdd: 0, toChange: 0, unchanged: 0, addedKeys: [], changedKeys: [])
+        for (key, record) in incoming {
+            switch existing[key] {
+            case nil:
+                summary.toAdd += 1
+                summary.addedKeys.append(key)
+            case let stored? where stored == record:
+                summary.unchanged += 1
+            case _?:
+                summary.toChange += 1
+                summary.changedKeys.append(key)
+            }
+        }
+        return summary
+    }
+}

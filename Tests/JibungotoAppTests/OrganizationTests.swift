@@ -1,0 +1,187 @@
+import Fluent
+import Foundation
+@testable import JibungotoApp
+import JibungotoDomain
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Organization: tree, fiscal years, staff pages and scopes")
+struct OrganizationTests {
+    func withCity(_ body: (Application) async throws -> Void) async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            try await body(app)
+        }
+    }
+
+    @Test func theTreeShowsTheYearWithHeadcounts() async throws {
+        try await withCity { app in
+            let browser = Browser(app)
+            try await browser.logIn(Demo.staff)
+            let page = try await browser.get("/organization")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("人事係"))
+            #expect(page.body.string.contains("中央地区市民センター"))
+            #expect(!page.body.string.contains("/organization/years/clone"), "only HR may clone")
+        }
+    }
+
+    @Test func cloningAYearLeavesTheOldYearUntouchedAndEditsOnlyTheNewOne() async throws {
+        try await withCity { app in
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            try await hr.get("/organization")
+            let year = OrganizationFixture.thisYear
+            let cloned = try await hr.post("/organization/years/clone", [("from", String(year))])
+            #expect(cloned.status == .seeOther)
+            #expect(try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year + 1).count() == OrganizationFixture.units.count)
+            #expect(try await hr.post("/organization/years/clone", [("from", String(year))]).status == .seeOther)
+            #expect(try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year + 1).count() == OrganizationFixture.units.count)
+
+            let editPath = "/organization/sections/101010/edit?fy=\(year + 1)"
+            try await hr.get(editPath)
+            let renamed = try await hr.post(editPath, [
+                ("name_ja", "人事企画係"), ("name_en", "Personnel Planning Unit"), ("kind", "unit"), ("parent_code", "1010"),
+                ("authorized_headcount", "5"), ("disposition", "keep"),
+            ])
+            #expect(renamed.status == .seeOther)
+            let old = try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year).filter(\.$code == "101010").first()
+            let new = try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year + 1).filter(\.$code == "101010").first()
+            #expect(old?.nameJa == "人事係")
+            #expect(old?.authorizedHeadcount == 4)
+            #expect(new?.nameJa == "人事企画係")
+            #expect(try await hr.get("/organization/sections/101010?fy=\(year + 1)").body.string.contains("人事係 → 人事企画係"))
+
+            // Merge the center into the division next year; this year keeps it.
+            try await hr.get("/organization/sections/2010/edit?fy=\(year + 1)")
+            let merged = try await hr.post("/organization/sections/2010/edit?fy=\(year + 1)", [
+                ("name_ja", "中央地区市民センター"), ("name_en", "Chuo"), ("kind", "center"), ("parent_code", "20"),
+                ("authorized_headcount", "5"), ("disposition", "merge"), ("merge_into", "1010"),
+            ])
+            #expect(merged.status == .seeOther)
+            #expect(try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year + 1).filter(\.$code == "2010").count() == 0)
+            #expect(try await OrganizationUnit.query(on: app.db).filter(\.$fiscalYear == year).filter(\.$code == "2010").count() == 1)
+        }
+    }
+
+    @Test func closedYearsAndBadSectionInputAreRefused() async throws {
+        try await withCity { app in
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let year = OrganizationFixture.thisYear
+            #expect(try await hr.get("/organization/sections/101010/edit?fy=\(year - 1)").status == .forbidden)
+            try await hr.get("/organization/sections/new?fy=\(year)")
+            let bad = try await hr.post("/organization/sections/new?fy=\(year)", [
+                ("code", "1010"), ("name_ja", ""), ("name_en", "x"), ("kind", "unit"), ("parent_code", ""), ("authorized_headcount", "-1"),
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            let body = bad.body.string
+            #expect(body.contains("部署コード 1010 はこの年度に既にあります。"))
+            #expect(body.contains("名称（日本語）を入力してください。"))
+            #expect(body.contains("部以外は上位の部署を選んでください。"))
+            #expect(body.contains("定数は0以上の整数で入力してください。"))
+            // Abolishing a unit people work in this year is refused.
+            try await hr.get("/organization/sections/2010/edit?fy=\(year)")
+            let abolish = try await hr.post("/organization/sections/2010/edit?fy=\(year)", [
+                ("name_ja", "中央地区市民センター"), ("name_en", "Chuo"), ("kind", "center"), ("parent_code", "20"),
+                ("authorized_headcount", "5"), ("disposition", "abolish"),
+            ])
+            #expect(abolish.status == .unprocessableEntity)
+            #expect(abolish.body.string.contains("現在1人が所属している"))
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            #expect(try await staff.get("/organization/sections/new?fy=\(year)").status == .forbidden)
+        }
+    }
+
+    @Test func staffSeeOnlyTheirOwnPage() async throws {
+        try await withCity { app in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            let list = try await staff.get("/organization/staff")
+            #expect(list.headers.first(name: .location) == "/organization/staff/D0001")
+            let own = try await staff.get("/organization/staff/D0001")
+            #expect(own.status == .ok)
+            #expect(own.body.string.contains("人事係"))
+            #expect(own.body.string.contains("市民協働部署"))
+            #expect(try await staff.get("/organization/staff/D0004").status == .forbidden)
+            #expect(try await staff.get("/organization/export/staff").status == .forbidden)
+        }
+    }
+
+    @Test func managersSeeTheirSectionAndHeadsTheirDepartment() async throws {
+        try await withCity { app in
+            let manager = Browser(app)
+            try await manager.logIn(Demo.sectionManager)
+            #expect(try await manager.get("/organization/staff/D0001").status == .ok, "a unit below the division is the manager's section")
+            #expect(try await manager.get("/organization/staff/X0001").status == .forbidden)
+            let list = try await manager.get("/organization/staff")
+            #expect(list.body.string.contains("D0004"))
+            #expect(!list.body.string.contains("X0001"))
+            #expect(!list.body.string.contains("D0003"), "the department head sits above the division")
+
+            let head = Browser(app)
+            try await head.logIn(Demo.departmentHead)
+            let headList = try await head.get("/organization/staff")
+            #expect(headList.body.string.contains("D0002"))
+            #expect(!headList.body.string.contains("X0001"))
+            #expect(try await head.get("/organization/staff/X0001").status == .forbidden)
+
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            #expect(try await hr.get("/organization/staff/X0001").status == .ok)
+            let views = try await AuditEvent.query(on: app.db).filter(\.$subjectType == "staff").filter(\.$action == "view").all()
+            #expect(views.contains { $0.subjectID == "X0001" && $0.actorStaffNumber == Demo.hr })
+            #expect(views.contains { $0.subjectID == "D0001" && $0.actorStaffNumber == Demo.sectionManager })
+        }
+    }
+
+    @Test func sectionMembersFollowTheScope() async throws {
+        try await withCity { app in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            let page = try await staff.get("/organization/sections/2010")
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains("佐藤 一郎"), "staff see a section's profile, not its members")
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            #expect(try await hr.get("/organization/sections/2010").body.string.contains("佐藤 一郎"))
+        }
+    }
+
+    @Test func searchFindsKanaInHiraganaAndFiltersCombine() async throws {
+        try await withCity { app in
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let hiragana = try await hr.get("/organization/staff?q=" + "さとう".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(hiragana.body.string.contains("X0001"))
+            #expect(!hiragana.body.string.contains("D0001"))
+            let halfWidth = try await hr.get("/organization/staff?q=" + "ｱｵｷ".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(halfWidth.body.string.contains("D0001"))
+            let bySection = try await hr.get("/organization/staff?section=1010&sort=kana")
+            #expect(bySection.body.string.contains("D0001"))
+            #expect(!bySection.body.string.contains("X0001"))
+            let cohort = try await hr.get("/organization/staff?cohort=2019")
+            #expect(cohort.body.string.contains("D0001"))
+            #expect(!cohort.body.string.contains("X0001"))
+            let bad = try await hr.get("/organization/staff?min_years=abc")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("在課年数は0〜50の整数で入力してください。"))
+        }
+    }
+
+    @Test func exportsAreExcelReadyAndAudited() async throws {
+        try await withCity { app in
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let staff = try await hr.get("/organization/export/staff")
+            #expect(Array(staff.body.readableBytesView).starts(with: [0xEF, 0xBB, 0xBF]))
+            #expect(staff.body.string.contains("職員番号,氏名,氏名カナ"))
+            let assignments = try await hr.get("/organization/export/assignments?encoding=cp932")
+            let text = String(data: Data(assignments.body.readableBytesView), encoding: .shiftJIS)
+            #expect(text?.contains("2010") == true)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "export").count() == 2)
+        }
+    }
+}
