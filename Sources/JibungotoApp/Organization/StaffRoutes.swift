@@ -192,6 +192,18 @@ struct StaffRoutes {
         let currentSectionHref: String?
         let timeline: [TimelineRow]
         let collaborationYears: String
+        /// Only for the staff member themselves and HR.
+        let selfReports: [SelfReportRow]?
+    }
+
+    struct SelfReportRow: Encodable, Sendable {
+        let round: String
+        let status: String
+        let wishes: [String]
+        let moveWish: String
+        let careerPlan: String
+        /// HR and the staff member only; a manager never gets here at all.
+        let circumstances: String?
     }
 
     struct TimelineRow: Encodable, Sendable {
@@ -202,6 +214,8 @@ struct StaffRoutes {
         let duration: String
         let isCollaborationPost: Bool
         let isCurrent: Bool
+        /// The wishes of the self-report that preceded this move, and whether the move met one.
+        let precedingWishes: String?
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -222,6 +236,13 @@ struct StaffRoutes {
             let year = date.fiscalYear.startYear
             return (versions.first { $0.fiscalYear == year } ?? versions.max { $0.fiscalYear < $1.fiscalYear })?.record
         }
+        let viewer = try request.requireUser()
+        let readsSelfReports = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
+        let history = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : []
+        let wishesByYear = Dictionary(history.map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
+        func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
+            wishes.map { request.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizedName($0, request) } ?? $0.sectionCode) }
+        }
         var collaborationDays = 0
         let timeline = assignments.map { assignment -> TimelineRow in
             let record = assignment.record
@@ -238,9 +259,25 @@ struct StaffRoutes {
                 post: record.post,
                 duration: Self.duration(fromDays: days, request: request),
                 isCollaborationPost: section?.isCollaborationPost ?? false,
-                isCurrent: record.end == nil || record.end! >= today
+                isCurrent: record.end == nil || record.end! >= today,
+                precedingWishes: wishesByYear[record.start.fiscalYear.startYear - 1].map { wishes in
+                    let met = wishes.first { $0.sectionCode == record.sectionCode }
+                    return request.t("selfReport.wishesOfYear", wishText(wishes, on: record.start).joined(separator: "、"))
+                        + (met.map { " — " + request.t("selfReport.metWish", String($0.rank)) } ?? "")
+                }
             )
         }
+        let canReadCircumstances = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
+        let selfReports = readsSelfReports ? history.map { entry in
+            SelfReportRow(
+                round: entry.cycle.title,
+                status: entry.report.submittedAt.map { request.t("selfReport.status.submitted", DateFormatting.format(timestamp: $0, preferences: request.preferences)) } ?? request.t("selfReport.status.draft"),
+                wishes: wishText(entry.report.wishes.sorted { $0.rank < $1.rank }, on: today),
+                moveWish: entry.report.moveWish.isEmpty ? "" : request.t("selfReport.moveWish.\(entry.report.moveWish)"),
+                careerPlan: entry.report.careerPlan,
+                circumstances: canReadCircumstances && !entry.report.circumstances.isEmpty ? entry.report.circumstances : nil
+            )
+        } : nil
         let current = member.currentSectionCode.flatMap { unit($0, on: today) }
         return try await request.renderPage(
             "organization/staff-show", title: "staff.page.title", titleArguments: [member.name],
@@ -257,7 +294,8 @@ struct StaffRoutes {
                 currentSection: current.map { localizedName($0, request) },
                 currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
                 timeline: timeline,
-                collaborationYears: collaborationDays > 0 ? Self.duration(fromDays: collaborationDays, request: request) : request.t("staff.noCollaboration")
+                collaborationYears: collaborationDays > 0 ? Self.duration(fromDays: collaborationDays, request: request) : request.t("staff.noCollaboration"),
+                selfReports: selfReports
             )
         )
     }

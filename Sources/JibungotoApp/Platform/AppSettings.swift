@@ -80,6 +80,8 @@ public struct AppSettings: Sendable {
     public var sessionIdleMinutes: Int
     public var loginFailureLimit: Int
     public var loginWindowMinutes: Int
+    /// PostgreSQL connections per event loop (one loop per core).
+    public var databaseConnectionsPerLoop: Int
 
     public init(
         database: DatabaseLocation,
@@ -89,7 +91,8 @@ public struct AppSettings: Sendable {
         alwaysSecureCookies: Bool = false,
         sessionIdleMinutes: Int = 120,
         loginFailureLimit: Int = 5,
-        loginWindowMinutes: Int = 15
+        loginWindowMinutes: Int = 15,
+        databaseConnectionsPerLoop: Int = 4
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -99,6 +102,7 @@ public struct AppSettings: Sendable {
         self.sessionIdleMinutes = sessionIdleMinutes
         self.loginFailureLimit = loginFailureLimit
         self.loginWindowMinutes = loginWindowMinutes
+        self.databaseConnectionsPerLoop = databaseConnectionsPerLoop
     }
 
     public static let defaultDemoPassword = "jibungoto-demo"
@@ -128,7 +132,8 @@ public struct AppSettings: Sendable {
             alwaysSecureCookies: flag("JIBUNGOTO_SECURE_COOKIES"),
             sessionIdleMinutes: try number("JIBUNGOTO_SESSION_MINUTES", default: 120),
             loginFailureLimit: try number("JIBUNGOTO_LOGIN_FAILURE_LIMIT", default: 5),
-            loginWindowMinutes: try number("JIBUNGOTO_LOGIN_WINDOW_MINUTES", default: 15)
+            loginWindowMinutes: try number("JIBUNGOTO_LOGIN_WINDOW_MINUTES", default: 15),
+            databaseConnectionsPerLoop: try number("JIBUNGOTO_DB_CONNECTIONS_PER_CORE", default: 4)
         )
     }
 }

@@ -11,7 +11,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.catalogs = try MessageCatalogs.load(from: resources)
     app.stylesheet = try String(contentsOf: resources.appendingPathComponent("style.css"), encoding: .utf8)
 
-    try DatabaseSetup.configure(app, location: settings.database)
+    try DatabaseSetup.configure(app, settings: settings)
 
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
     app.unknownAccountHash = try app.password.hash(UUID().uuidString)

@@ -6,15 +6,15 @@ import Vapor
 
 /// Connects Fluent to the configured database and runs every module's migrations.
 enum DatabaseSetup {
-    static func configure(_ app: Application, location: DatabaseLocation) throws {
-        switch location {
+    static func configure(_ app: Application, settings: AppSettings) throws {
+        switch settings.database {
         case .sqliteFile(let path):
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
         case .sqliteMemory:
             app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
         case .postgres(let url, let searchPath):
             let configuration = try DatabaseLocation.postgresConfiguration(url: url, searchPath: searchPath)
-            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop, sqlLogLevel: .debug), as: .psql)
         }
         for migration in AppModules.migrations {
             app.migrations.add(migration)

@@ -17,9 +17,43 @@ private let quietLogging: Void = {
     }
 }()
 
+/// Bounds how many test applications are open at once, so parallel tests stay within the
+/// PostgreSQL server's connection limit.
+actor TestSlots {
+    static let shared = TestSlots(count: 12)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 func withTestApp(
     isDemo: Bool = false,
     adjust: (inout AppSettings) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
+    await TestSlots.shared.acquire()
+    do {
+        try await withOpenTestApp(isDemo: isDemo, adjust: adjust, body)
+    } catch {
+        await TestSlots.shared.release()
+        throw error
+    }
+    await TestSlots.shared.release()
+}
+
+private func withOpenTestApp(
+    isDemo: Bool,
+    adjust: (inout AppSettings) -> Void,
     _ body: (Application) async throws -> Void
 ) async throws {
     quietLogging
@@ -31,7 +65,8 @@ func withTestApp(
     } else {
         location = .sqliteMemory
     }
-    var settings = AppSettings(database: location, isDemo: isDemo)
+    // One connection per core per test: many tests run at once against one PostgreSQL server.
+    var settings = AppSettings(database: location, isDemo: isDemo, databaseConnectionsPerLoop: 1)
     adjust(&settings)
     let app = try await Application.make(.testing)
     do {

@@ -1,0 +1,165 @@
+import Fluent
+import Foundation
+@testable import JibungotoApp
+import JibungotoDomain
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Career: section profiles and the self-report")
+struct CareerTests {
+    /// The fixture city with an open round (deadline in the future) unless `closed`.
+    func withRound(closed: Bool = false, _ body: (Application, UUID) async throws -> Void) async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            let today = LocalDateClock.today()
+            let cycle = SelfReportCycle()
+            cycle.fiscalYear = today.fiscalYear.startYear
+            cycle.title = "自己申告テスト"
+            cycle.opensOn = today.adding(days: -10).iso
+            cycle.deadline = closed ? today.adding(days: -1).iso : today.adding(days: 10).iso
+            cycle.targetDepartments = ""
+            cycle.targetEmploymentTypes = ""
+            cycle.createdBy = Demo.hr
+            try await cycle.create(on: app.db)
+            try await body(app, try cycle.requireID())
+        }
+    }
+
+    func form(_ extra: [(String, String)] = []) -> [(String, String)] {
+        [("wish1_section", "2010"), ("wish1_reason", "地域の方と関わりたい"), ("move_wish", "move"),
+         ("career_plan", "窓口で基礎を固め、企画に関わりたい"), ("circumstances", "親の介護があります"), ("action", "submit")] + extra
+    }
+
+    @Test func managersAndHRWriteProfilesAndEveryoneReadsThem() async throws {
+        try await withRound { app, _ in
+            let manager = Browser(app)
+            try await manager.logIn(Demo.sectionManager)
+            try await manager.get("/career/sections/101010/edit")
+            let saved = try await manager.post("/career/sections/101010/edit", [
+                ("mission", "職員の任用と人事異動を担います"), ("main_work", "人事異動の調整"), ("skills", "面談の技術\n労務の知識"),
+                ("busy_seasons", "2〜3月"), ("staff_voices", ""), ("career_meaning", ""),
+            ])
+            #expect(saved.status == .seeOther)
+            #expect(try await manager.get("/career/sections/2010/edit").status == .forbidden, "another department's section")
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            let page = try await staff.get("/career/sections/101010")
+            #expect(page.body.string.contains("職員の任用と人事異動を担います"))
+            let missing = try await staff.get("/career/sections/2010")
+            #expect(missing.body.string.contains("この部署の紹介はまだ作成されていません"))
+            #expect(try await staff.get("/career/sections?skill=" + "面談".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).body.string.contains("人事係"))
+            let collaboration = try await staff.get("/career/sections?collaboration=1")
+            #expect(collaboration.body.string.contains("中央地区市民センター"))
+            #expect(!collaboration.body.string.contains(">人事係<"))
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            #expect(try await hr.get("/career/sections").body.string.contains("部署紹介がまだない部署が"))
+            let tooLong = try await manager.post("/career/sections/101010/edit", [("mission", String(repeating: "あ", count: 2_001)), ("main_work", "x")])
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.string.contains("使命・役割は2000文字以内で入力してください。"))
+        }
+    }
+
+    @Test func draftThenSubmitThenReviseUntilTheDeadline() async throws {
+        try await withRound { app, cycleID in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            #expect(try await staff.get("/").body.string.contains("自己申告テスト"), "reminder banner before submitting")
+            try await staff.get("/career/self-report")
+            let draft = try await staff.post("/career/self-report", [("career_plan", "下書き"), ("action", "draft")])
+            #expect(draft.status == .seeOther)
+            #expect(try await SelfReport.query(on: app.db).filter(\.$submittedAt == nil).count() == 1)
+            try await staff.get("/career/self-report")
+            #expect(try await staff.post("/career/self-report", form()).status == .seeOther)
+            #expect(!(try await staff.get("/").body.string.contains("自己申告テスト")), "no banner once submitted")
+            try await staff.get("/career/self-report")
+            #expect(try await staff.post("/career/self-report", form([("wish2_section", "1010")])).status == .seeOther)
+            let report = try #require(try await SelfReport.query(on: app.db).filter(\.$cycle.$id == cycleID).with(\.$wishes).first())
+            #expect(report.submittedAt != nil)
+            #expect(report.wishes.map(\.sectionCode).sorted() == ["1010", "2010"])
+        }
+    }
+
+    @Test func badWishesAreNamedAndNothingIsSaved() async throws {
+        try await withRound { app, _ in
+            // An abolished unit: present last year only.
+            let last = OrganizationFixture.thisYear - 1
+            try await OrganizationUnit(fiscalYear: last, record: SectionRecord(code: "3010", nameJa: "旧課", nameEn: "Old", kind: .division, parentCode: "10", isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true)).create(on: app.db)
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            try await staff.get("/career/self-report")
+            let cases: [([(String, String)], String)] = [
+                ([("wish2_section", "3010")], "第2希望の部署は今年度の組織にありません"),
+                ([("wish2_section", "2010")], "ほかの希望と同じ部署です"),
+                ([("wish2_section", "1010"), ("wish3_section", "101010"), ("wish4_section", "10")], "希望する部署は3つまでです。"),
+                ([("wish2_section", "1010"), ("wish2_reason", String(repeating: "理", count: 401))], "第2希望の理由は400文字以内で入力してください。"),
+            ]
+            for (extra, message) in cases {
+                let response = try await staff.post("/career/self-report", form(extra))
+                #expect(response.status == .unprocessableEntity, "\(message)")
+                #expect(response.body.string.contains(message))
+                #expect(response.body.string.contains("地域の方と関わりたい"), "the other answers are kept on the page")
+            }
+            #expect(try await SelfReport.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func afterTheDeadlineTheFormIsClosed() async throws {
+        try await withRound(closed: true) { app, _ in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            let page = try await staff.get("/career/self-report")
+            #expect(page.body.string.contains("受付を終了しました"))
+            #expect(!page.body.string.contains("name=\"career_plan\""))
+            let late = try await staff.post("/career/self-report", form())
+            #expect(late.status == .conflict)
+            #expect(try await SelfReport.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func completionFollowsScopeAndCircumstancesStayWithHR() async throws {
+        try await withRound { app, cycleID in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            try await staff.get("/career/self-report")
+            try await staff.post("/career/self-report", form())
+            let path = "/career/cycles/\(cycleID.uuidString.lowercased())"
+
+            let manager = Browser(app)
+            try await manager.logIn(Demo.sectionManager)
+            let own = try await manager.get(path)
+            #expect(own.status == .ok)
+            #expect(own.body.string.contains("江藤 美咲"), "not yet submitted, named")
+            #expect(!own.body.string.contains("佐藤 一郎"), "another department")
+            #expect(try await manager.get(path + "?section=2010").status == .forbidden)
+            #expect(try await manager.get(path + "/export").status == .forbidden)
+            #expect(try await manager.get("/organization/staff/D0001").body.string.contains("親の介護") == false)
+
+            let colleague = Browser(app)
+            try await colleague.logIn(Demo.hr)
+            let hrPage = try await colleague.get("/organization/staff/D0001")
+            #expect(hrPage.body.string.contains("親の介護"), "HR reads circumstances")
+            let export = try await colleague.get(path + "/export")
+            #expect(export.body.string.contains("親の介護"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "self_reports").filter(\.$action == "export").count() == 1)
+            #expect(try await staff.get("/organization/staff/D0001").body.string.contains("親の介護"), "the author reads their own")
+            #expect(try await staff.get(path).status == .forbidden)
+        }
+    }
+
+    @Test func hrOpensARoundAndBadDatesAreNamed() async throws {
+        try await withRound { app, _ in
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            try await hr.get("/career/cycles")
+            let bad = try await hr.post("/career/cycles", [("title", "次の申告"), ("opens_on", "R8.13.1"), ("deadline", "2026-02-30")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("受付開始日"))
+            #expect(bad.body.string.contains("提出期限"))
+            let good = try await hr.post("/career/cycles", [("title", "次の申告"), ("opens_on", "R8.10.1"), ("deadline", "R8.12.20"), ("employment_types[]", "regular")])
+            #expect(good.status == .seeOther)
+            #expect(try await SelfReportCycle.query(on: app.db).count() == 2)
+        }
+    }
+}
