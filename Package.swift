@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "JibungotoDomain",
             dependencies: [
+                "RotationSolver",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -51,6 +52,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "PlannerBench",
+            dependencies: ["JibungotoDomain", "RotationSolver"],
+            path: "Benchmarks/planner"
+        ),
         .testTarget(
             name: "RotationSolverTests",
             dependencies: [
@@ -58,7 +64,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "JibungotoDomainTests", dependencies: ["JibungotoDomain"]),
+        .testTarget(name: "JibungotoDomainTests", dependencies: ["JibungotoDomain", "RotationSolver"]),
         .testTarget(
             name: "JibungotoAppTests",
             dependencies: [

@@ -43,8 +43,8 @@ struct SelfReportCycleRoutes {
         let input = try request.content.decode(CycleForm.self)
         var validation = FormValidation(request: request)
         let title = validation.text("title", input.title, labelKey: "cycle.name", maxLength: 100)
-        let opens = parseDate(input.opens_on, field: "opens_on", labelKey: "cycle.opensOn", validation: &validation)
-        let deadline = parseDate(input.deadline, field: "deadline", labelKey: "cycle.deadline", validation: &validation)
+        let opens = validation.date("opens_on", input.opens_on, labelKey: "cycle.opensOn")
+        let deadline = validation.date("deadline", input.deadline, labelKey: "cycle.deadline")
         if let opens, let deadline, deadline < opens { validation.fail("deadline", "cycle.deadlineBeforeOpening") }
         let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
         let departments = (input.departments ?? []).filter { !$0.isEmpty }
@@ -66,17 +66,6 @@ struct SelfReportCycleRoutes {
         try await request.audit(.create, subjectType: "self_report_cycle", subjectID: title)
         request.flash(.success, request.t("cycle.created", title))
         return request.redirect(to: CareerRoute.cycle(.id(try cycle.requireID())).path)
-    }
-
-    private func parseDate(_ text: String?, field: String, labelKey: String, validation: inout FormValidation) -> LocalDate? {
-        let value = validation.text(field, text, labelKey: labelKey, maxLength: 20)
-        guard !value.isEmpty else { return nil }
-        switch LocalDate.parseJapanese(value) {
-        case .success(let date): return date
-        case .failure(let error):
-            validation.fail(field, "audit.badDate", validation.request.t(labelKey), error.message(language: validation.request.language.rawValue))
-            return nil
-        }
     }
 
     private func listPage(_ request: Request, input: CycleForm, validation: FormValidation) async throws -> Response {

@@ -5,6 +5,7 @@ public enum DemoLoader {
     public static func load(on app: Application) async throws {
         try await DemoOrganization.load(on: app.db)
         try await DemoCareer.load(on: app.db)
+        try await DemoSurveys.load(on: app.db)
         try await DemoAccounts.load(on: app)
     }
 }

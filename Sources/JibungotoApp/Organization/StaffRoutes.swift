@@ -45,11 +45,7 @@ struct StaffRoutes {
             }
             let yearsText = value("min_years")
             if !yearsText.isEmpty {
-                minYearsInPost = Int(yearsText.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? yearsText)
-                if minYearsInPost == nil || minYearsInPost! < 0 || minYearsInPost! > 50 {
-                    validation.fail("min_years", "staff.minYearsInvalid")
-                    minYearsInPost = nil
-                }
+                minYearsInPost = validation.integer("min_years", yearsText, range: 0...50, messageKey: "staff.minYearsInvalid")
             }
             sort = Sort(rawValue: value("sort")) ?? .number
         }

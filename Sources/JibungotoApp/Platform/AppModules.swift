@@ -14,6 +14,7 @@ enum AppModules {
         PlatformModule.self,
         OrganizationModule.self,
         CareerModule.self,
+        SurveysModule.self,
         AdministrationModule.self,
     ]
 

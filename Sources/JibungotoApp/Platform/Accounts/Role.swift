@@ -46,6 +46,14 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewSelfReportCompletion
     /// Opening self-report rounds, reading every report including circumstances, exporting.
     case manageSelfReports
+    /// Answering the surveys one is asked.
+    case answerSurveys
+    /// Building, opening and closing surveys.
+    case manageSurveys
+    /// Survey results (aggregates under the disclosure rules only) and their export.
+    case viewSurveyResults
+    /// Response rates: a manager their section (or department when the section is small), HR all.
+    case viewSurveyRates
 }
 
 /// The one place where roles turn into permissions.
@@ -53,13 +61,15 @@ public enum RolePolicy {
     static func grants(of role: Role) -> [Permission: Scope] {
         let everyone: [Permission: Scope] = [
             .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
-            .viewSectionProfiles: .all, .submitSelfReport: .own,
+            .viewSectionProfiles: .all, .submitSelfReport: .own, .answerSurveys: .own,
         ]
         let extra: [Permission: Scope] = switch role {
-        case .staff, .promotionTeam, .districtLiaison: [:]
-        case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section]
-        case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department]
-        case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all]
+        case .staff, .districtLiaison: [:]
+        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all]
+        case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section]
+        case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department]
+        case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
+                   .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

@@ -34,13 +34,8 @@ struct AuditLogRoutes {
                 validation.fail("action", "form.invalidChoice", request.t("audit.action"))
                 action = ""
             }
-            for (field, text) in [("from", fromText), ("to", toText)] where !text.isEmpty {
-                switch LocalDate.parseJapanese(text) {
-                case .success(let date): if field == "from" { from = date } else { to = date }
-                case .failure(let error):
-                    validation.fail(field, "audit.badDate", request.t("audit.\(field)"), error.message(language: request.language.rawValue))
-                }
-            }
+            from = validation.date("from", fromText, labelKey: "audit.from", required: false)
+            to = validation.date("to", toText, labelKey: "audit.to", required: false)
         }
 
         var queryItems: [(String, String)] {

@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Vapor
 
 /// One form as the shared partial `partials/form.leaf` draws it: labels, hints, values, each
@@ -127,5 +128,27 @@ struct FormValidation {
             fail(field, "form.tooLong", request.t(labelKey), String(maxLength))
         }
         return trimmed
+    }
+
+    /// A date in any form Japanese offices write (2026-04-01, 2026/4/1, R8.4.1, 令和8年4月1日).
+    mutating func date(_ field: String, _ value: String?, labelKey: String, required: Bool = true) -> LocalDate? {
+        let text = self.text(field, value, labelKey: labelKey, required: required, maxLength: 20)
+        guard !text.isEmpty else { return nil }
+        switch LocalDate.parseJapanese(text) {
+        case .success(let date): return date
+        case .failure(let error):
+            fail(field, "form.badDate", request.t(labelKey), error.message(language: request.language.rawValue))
+            return nil
+        }
+    }
+
+    /// A whole number in `range` (full-width digits accepted); `messageKey` gets the bounds as {0} and {1}.
+    mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, messageKey: String) -> Int? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespaces)
+        guard let number = Int(trimmed.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? trimmed), range.contains(number) else {
+            fail(field, messageKey, String(range.lowerBound), String(range.upperBound))
+            return nil
+        }
+        return number
     }
 }

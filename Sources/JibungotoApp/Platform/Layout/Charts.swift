@@ -1,0 +1,80 @@
+import Foundation
+
+/// Server-drawn SVG charts. The markup is built here from numbers and escaped labels only, so
+/// templates may print it with `#unsafeHTML`; each chart also comes with a data table for
+/// screen readers (the SVG itself is `aria-hidden`).
+enum SVGChart {
+    struct Point: Sendable {
+        let label: String
+        let value: Double?
+    }
+
+    /// A line chart of percentages (0–100) with an optional dashed target line.
+    static func percentLine(_ points: [Point], target: Double? = nil, width: Int = 640, height: Int = 220) -> String {
+        let left = 44.0, right = 12.0, top = 12.0, bottom = 28.0
+        let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
+        func x(_ index: Int) -> Double { left + (points.count <= 1 ? plotWidth / 2 : plotWidth * Double(index) / Double(points.count - 1)) }
+        func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value, 0), 100) / 100) }
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let ty = y(Double(tick))
+            svg += "<line x1=\"\(format(left))\" y1=\"\(format(ty))\" x2=\"\(format(Double(width) - right))\" y2=\"\(format(ty))\" stroke=\"#d5dde5\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(format(left - 6))\" y=\"\(format(ty + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#595959\">\(tick)%</text>"
+        }
+        if let target {
+            svg += "<line x1=\"\(format(left))\" y1=\"\(format(y(target)))\" x2=\"\(format(Double(width) - right))\" y2=\"\(format(y(target)))\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+        }
+        var path = ""
+        for (index, point) in points.enumerated() {
+            guard let value = point.value else { continue }
+            path += (path.isEmpty ? "M" : "L") + "\(format(x(index))) \(format(y(value))) "
+        }
+        if !path.isEmpty {
+            svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\"/>"
+        }
+        let labelEvery = max(1, points.count / 8)
+        for (index, point) in points.enumerated() {
+            if let value = point.value {
+                svg += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" fill=\"#0b5394\"/>"
+            }
+            if index % labelEvery == 0 || index == points.count - 1 {
+                svg += "<text x=\"\(format(x(index)))\" y=\"\(height - 8)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#595959\">\(escape(point.label))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Horizontal bars of percentages (0–100), one per label; nil values are left empty.
+    static func percentBars(_ points: [Point], target: Double? = nil, width: Int = 640) -> String {
+        let rowHeight = 24.0, labelWidth = 200.0, right = 56.0
+        let height = Int(rowHeight * Double(points.count) + 8)
+        let plotWidth = Double(width) - labelWidth - right
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        for (index, point) in points.enumerated() {
+            let top = 4 + rowHeight * Double(index)
+            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(String(point.label.prefix(18))))</text>"
+            if let value = point.value {
+                let barWidth = plotWidth * min(max(value, 0), 100) / 100
+                svg += "<rect x=\"\(format(labelWidth))\" y=\"\(format(top + 4))\" width=\"\(format(barWidth))\" height=\"\(format(rowHeight - 8))\" fill=\"#0b5394\"/>"
+                svg += "<text x=\"\(format(labelWidth + barWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#1a1a1a\">\(format(value))%</text>"
+            } else {
+                svg += "<text x=\"\(format(labelWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#595959\">—</text>"
+            }
+        }
+        if let target {
+            let tx = labelWidth + plotWidth * target / 100
+            svg += "<line x1=\"\(format(tx))\" y1=\"0\" x2=\"\(format(tx))\" y2=\"\(height)\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}

@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// The demo city's staff surveys: the paper's two earlier cycles (FY R3 76.3 %, FY R4 67.5 %),
+/// closed, and this year's, open and about half answered so far. Deterministic.
+enum DemoSurveys {
+    static let questionIDs: [String] = Array(SurveyQuestionBank.all.filter { $0.kind == .likert5 }.prefix(10).map(\.id))
+        + Array(SurveyQuestionBank.all.filter { $0.kind == .scale0to10 }.prefix(1).map(\.id))
+        + Array(SurveyQuestionBank.all.filter { $0.kind == .freeText }.prefix(1).map(\.id))
+
+    static func load(on database: any Database, today: LocalDate = LocalDateClock.today()) async throws {
+        guard try await Survey.query(on: database).count() == 0 else { return }
+        let year = today.fiscalYear.startYear
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
+        let staff = try await StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
+            .filter(\.$employmentType != EmploymentType.fiscalYearAppointed.rawValue).sort(\.$staffNumber).all()
+        guard !staff.isEmpty else { return }
+        let questions = questionIDs.compactMap(SurveyQuestionBank.question(id:)).enumerated().map { index, question in
+            var question = question
+            question.page = index < 6 ? 0 : 1
+            return question
+        }
+        let cycles: [(fiscalYear: Int, era: String, rate: Double, opens: LocalDate, closes: LocalDate, isOpen: Bool)] = [
+            (2021, "令和3年度", 0.763, LocalDate(iso: "2021-11-01")!, LocalDate(iso: "2021-11-30")!, false),
+            (2022, "令和4年度", 0.675, LocalDate(iso: "2022-11-01")!, LocalDate(iso: "2022-11-30")!, false),
+            (year, "令和\(year - 2018)年度", 0.55, today.adding(days: -20), today.adding(days: 20), true),
+        ]
+        try await database.transaction { database in
+            for cycle in cycles {
+                let survey = Survey()
+                survey.id = UUID()
+                survey.series = "staff-survey"
+                survey.fiscalYear = cycle.fiscalYear
+                survey.titleJa = "\(cycle.era) 職員アンケート"
+                survey.titleEn = "FY\(cycle.fiscalYear) staff survey"
+                survey.descriptionText = "働きがい、人材育成基本方針の認知、職場の魅力、対話の機会についてお聞きします。回答は匿名で集計され、5人未満の集団の結果は表示されません。"
+                survey.opensOn = cycle.opens.iso
+                survey.closesOn = cycle.closes.iso
+                survey.isAnonymous = true
+                survey.targetDepartments = ""
+                survey.targetEmploymentTypes = ""
+                survey.reportingAttributes = [ReportingAttribute.department, .ageBand, .serviceBand].map(\.rawValue).joined(separator: ",")
+                survey.k = 5
+                survey.freeTextK = 10
+                survey.targetRate = 0.8
+                survey.questions = questions
+                survey.status = (cycle.isOpen ? Survey.Status.open : Survey.Status.closed).rawValue
+                survey.organizationFiscalYear = year
+                survey.createdBy = "D0005"
+                try await survey.create(on: database)
+                let surveyID = try survey.requireID()
+                var targets: [SurveyTarget] = [], completions: [SurveyCompletion] = []
+                var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
+                let days = max(1, cycle.opens.days(until: min(cycle.closes, today)))
+                for member in staff {
+                    let section = member.currentSectionCode ?? ""
+                    let department = tree.department(of: section)?.code ?? ""
+                    let target = SurveyTarget()
+                    target.surveyID = surveyID
+                    target.staffNumber = member.staffNumber
+                    target.sectionCode = section
+                    target.departmentCode = department
+                    targets.append(target)
+                    // Departments differ a little in their response rate, as in a real city.
+                    let departmentBias = Double(DemoHash.value(department, cycle.fiscalYear) % 21) / 100 - 0.10
+                    guard Double(DemoHash.value(member.staffNumber, cycle.fiscalYear, "answered") % 1000) / 1000 < cycle.rate + departmentBias,
+                          member.staffNumber != "D0001" || !cycle.isOpen else { continue }
+                    let completion = SurveyCompletion()
+                    completion.surveyID = surveyID
+                    completion.staffNumber = member.staffNumber
+                    // Most answers arrive in the first days and after each reminder.
+                    let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
+                    completion.day = cycle.opens.adding(days: min(days - 1, spread * spread * days / 10_000)).iso
+                    completions.append(completion)
+                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department, on: cycle.opens, recording: Set(survey.attributes))
+                    let response = SurveyResponseRecord()
+                    response.id = UUID()
+                    response.surveyID = surveyID
+                    response.departmentCode = attributes.departmentCode
+                    response.ageBand = attributes.ageBand?.rawValue
+                    response.serviceBand = attributes.serviceBand?.rawValue
+                    responses.append(response)
+                    for question in questions {
+                        let roll = DemoHash.value(member.staffNumber, cycle.fiscalYear, question.id)
+                        let text: String?
+                        switch question.kind {
+                        case .likert5:
+                            // Later cycles and some departments answer a little more favourably.
+                            let lift = (cycle.fiscalYear - 2021) / 2 + DemoHash.value(department, question.id) % 2
+                            text = String(min(5, max(1, 1 + roll % 5 + (roll % 3 == 0 ? lift : 0))))
+                        case .scale0to10:
+                            text = String(roll % 11)
+                        case .freeText:
+                            text = roll % 4 == 0 ? DemoText.surveyComments[roll % DemoText.surveyComments.count] : nil
+                        default:
+                            text = nil
+                        }
+                        guard let text else { continue }
+                        let answer = SurveyAnswerRecord()
+                        answer.id = UUID()
+                        answer.responseID = response.id!
+                        answer.questionID = question.id
+                        answer.value = text
+                        answers.append(answer)
+                    }
+                }
+                try await OrganizationImporter.insertInChunks(targets, on: database)
+                try await OrganizationImporter.insertInChunks(completions, on: database)
+                // Shuffled so that not even the demo data keeps responses in the order of completions.
+                var generator = SeededGenerator(seed: UInt64(cycle.fiscalYear))
+                try await OrganizationImporter.insertInChunks(responses.shuffled(using: &generator), on: database)
+                try await OrganizationImporter.insertInChunks(answers.shuffled(using: &generator), on: database)
+            }
+        }
+    }
+}
+
+extension DemoText {
+    static let surveyComments = [
+        "他の課の仕事を知る機会がもっとあるとよいと思います。",
+        "若手職員同士で話し合える場がほしいです。",
+        "人材育成基本方針の内容を、具体的な取組と一緒に知りたいです。",
+        "地区市民センターでの経験がとても役に立っています。",
+        "業務量が多く、研修に参加する余裕がありません。",
+        "上司と将来のキャリアについて話す機会がほしいです。",
+    ]
+}

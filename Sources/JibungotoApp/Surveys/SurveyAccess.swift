@@ -1,0 +1,93 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// Finding surveys, who may answer them, and opening them (freezing the target group).
+enum SurveyAccess {
+    static func find(_ request: Request) async throws -> Survey {
+        guard let id = request.parameters.get("surveyID", as: UUID.self), let survey = try await Survey.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return survey
+    }
+
+    /// Open surveys (today within the dates) that list this staff member among their targets.
+    static func openSurveys(for staffNumber: String, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws -> [Survey] {
+        let targeted = try await SurveyTarget.query(on: database).filter(\.$staffNumber == staffNumber).all(\.$surveyID)
+        guard !targeted.isEmpty else { return [] }
+        return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == Survey.Status.open.rawValue)
+            .filter(\.$opensOn <= today.iso).filter(\.$closesOn >= today.iso).sort(\.$closesOn).all()
+    }
+
+    /// Questions may change only until the first answer arrives; after that, copy the survey.
+    static func questionsAreEditable(_ survey: Survey, on database: any Database) async throws -> Bool {
+        guard survey.status == Survey.Status.draft.rawValue else { return false }
+        return try await SurveyCompletion.query(on: database).filter(\.$surveyID == survey.requireID()).count() == 0
+    }
+
+    /// Opens a survey: records who is asked (with their department and section as of today's
+    /// organization) in one transaction, and freezes the organization year used for reporting.
+    static func open(_ survey: Survey, on database: any Database) async throws -> Int {
+        let year = LocalDateClock.today().fiscalYear.startYear
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
+        var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
+        let types = survey.targetEmploymentTypes.split(separator: ",").map(String.init)
+        if !types.isEmpty { query = query.filter(\.$employmentType ~~ types) }
+        let departments = Set(survey.targetDepartments.split(separator: ",").map(String.init))
+        let staff = try await query.all().filter { member in
+            guard let section = member.currentSectionCode, tree.units[section] != nil else { return false }
+            return departments.isEmpty || tree.department(of: section).map { departments.contains($0.code) } == true
+        }
+        let surveyID = try survey.requireID()
+        let targets = staff.map { member in
+            let target = SurveyTarget()
+            target.surveyID = surveyID
+            target.staffNumber = member.staffNumber
+            target.sectionCode = member.currentSectionCode ?? ""
+            target.departmentCode = member.currentSectionCode.flatMap { tree.department(of: $0)?.code } ?? ""
+            return target
+        }
+        try await database.transaction { database in
+            try await OrganizationImporter.insertInChunks(targets, on: database)
+            survey.status = Survey.Status.open.rawValue
+            survey.organizationFiscalYear = year
+            try await survey.save(on: database)
+        }
+        return targets.count
+    }
+
+    /// Open surveys the user has not answered yet, as home-page banners.
+    @Sendable static func reminders(_ request: Request, _ user: SignedInUser) async throws -> [HomeNotice] {
+        let open = try await openSurveys(for: user.staffNumber, on: request.db)
+        guard !open.isEmpty else { return [] }
+        let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
+        return try open.filter { !answered.contains(try $0.requireID()) }.map { survey in
+            HomeNotice(message: request.t("survey.reminder", survey.title(request.language), DateFormatting.format(iso: survey.closesOn, preferences: request.preferences)),
+                       href: SurveysRoute.answer(.id(try survey.requireID())).path, linkLabel: request.t("survey.answerNow"))
+        }
+    }
+}
+
+/// How answer values are stored: one row per value (one per chosen option of a multiple choice),
+/// so aggregates are plain GROUP BY queries.
+enum StoredAnswer {
+    static func rows(for value: SurveyAnswerValue) -> [String] {
+        switch value {
+        case .likert(let number), .scale(let number): [String(number)]
+        case .single(let key): [key]
+        case .multiple(let keys): keys
+        case .text(let text): [text]
+        }
+    }
+
+    static func value(of rows: [String], for question: SurveyQuestion) -> SurveyAnswerValue? {
+        guard let first = rows.first else { return nil }
+        switch question.kind {
+        case .likert5: return Int(first).map(SurveyAnswerValue.likert)
+        case .scale0to10: return Int(first).map(SurveyAnswerValue.scale)
+        case .singleChoice: return .single(first)
+        case .multipleChoice: return .multiple(rows)
+        case .freeText: return .text(first)
+        }
+    }
+}

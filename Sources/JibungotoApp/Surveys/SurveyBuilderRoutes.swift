@@ -1,0 +1,385 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// HR and the promotion team build surveys: details, questions (from the bank or their own),
+/// preview, open (freezing who is asked and how results are grouped), close, copy.
+struct SurveyBuilderRoutes {
+    func register(on routes: any RoutesBuilder) {
+        let manage = Access.permission(.manageSurveys)
+        routes.on(.GET, SurveysRoute.list, requires: .permission(.answerSurveys), use: list)
+        routes.on(.GET, SurveysRoute.new, requires: manage, use: showNew)
+        routes.on(.POST, SurveysRoute.new, requires: manage, use: create)
+        routes.on(.GET, SurveysRoute.manage(.pattern), requires: manage, use: showManage)
+        routes.on(.POST, SurveysRoute.addQuestion(.pattern), requires: manage, use: addQuestion)
+        routes.on(.POST, SurveysRoute.removeQuestion(.pattern), requires: manage, use: removeQuestion)
+        routes.on(.POST, SurveysRoute.open(.pattern), requires: manage, use: open)
+        routes.on(.POST, SurveysRoute.close(.pattern), requires: manage, use: close)
+        routes.on(.POST, SurveysRoute.copy(.pattern), requires: manage, use: copy)
+    }
+
+    // MARK: - List
+
+    struct ListContent: Encodable, Sendable {
+        let toAnswer: [SurveyLink]
+        let managed: [SurveyLink]?
+        let newHref: String?
+    }
+
+    struct SurveyLink: Encodable, Sendable {
+        let title: String
+        let period: String
+        let status: String
+        let href: String
+        let links: [NavigationLink]
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        let open = try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db)
+        let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
+        let toAnswer = try open.map { survey in
+            let id = try survey.requireID()
+            return SurveyLink(title: survey.title(request.language), period: period(survey, request),
+                              status: request.t(answered.contains(id) ? "survey.answered" : "survey.notAnswered"),
+                              href: answered.contains(id) ? SurveysRoute.receipt(.id(id)).path : SurveysRoute.answer(.id(id)).path, links: [])
+        }
+        var managed: [SurveyLink]? = nil
+        if user.scope(of: .manageSurveys) != nil {
+            managed = try await Survey.query(on: request.db).sort(\.$opensOn, .descending).all().map { survey in
+                let id = try survey.requireID()
+                return SurveyLink(title: survey.title(request.language), period: period(survey, request),
+                                  status: request.t("survey.status.\(survey.status)"), href: SurveysRoute.manage(.id(id)).path,
+                                  links: survey.status == Survey.Status.draft.rawValue ? [] : [
+                                    NavigationLink(label: request.t("survey.rate"), href: SurveysRoute.rate(.id(id)).path, isCurrent: false),
+                                    NavigationLink(label: request.t("survey.results"), href: SurveysRoute.results(.id(id)).path, isCurrent: false),
+                                  ])
+            }
+        } else if user.scope(of: .viewSurveyRates) != nil {
+            managed = try await Survey.query(on: request.db).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$opensOn, .descending).all().map { survey in
+                let id = try survey.requireID()
+                return SurveyLink(title: survey.title(request.language), period: period(survey, request),
+                                  status: request.t("survey.status.\(survey.status)"), href: SurveysRoute.rate(.id(id)).path, links: [])
+            }
+        }
+        return try await request.renderPage("surveys/list", title: "survey.title", breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: nil)],
+                                            content: ListContent(toAnswer: toAnswer, managed: managed, newHref: user.scope(of: .manageSurveys) != nil ? SurveysRoute.new.path : nil))
+    }
+
+    private func period(_ survey: Survey, _ request: Request) -> String {
+        request.t("staff.period", DateFormatting.format(iso: survey.opensOn, preferences: request.preferences), DateFormatting.format(iso: survey.closesOn, preferences: request.preferences))
+    }
+
+    // MARK: - New survey
+
+    struct FormContent: Encodable, Sendable {
+        let form: FormModel
+    }
+
+    struct SurveyForm: Content {
+        var title_ja: String?
+        var title_en: String?
+        var description: String?
+        var series: String?
+        var opens_on: String?
+        var closes_on: String?
+        var anonymity: String?
+        var departments: [String]?
+        var employment_types: [String]?
+        var attributes: [String]?
+        var k: String?
+        var free_text_k: String?
+        var target_rate: String?
+    }
+
+    @Sendable func showNew(_ request: Request) async throws -> Response {
+        try await newPage(request, input: SurveyForm(series: "staff-survey", anonymity: "anonymous", attributes: ["department"], k: "5", free_text_k: "10", target_rate: "80"),
+                          validation: FormValidation(request: request))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(SurveyForm.self)
+        var validation = FormValidation(request: request)
+        let titleJa = validation.text("title_ja", input.title_ja, labelKey: "survey.titleJa", maxLength: 150)
+        let titleEn = validation.text("title_en", input.title_en, labelKey: "survey.titleEn", required: false, maxLength: 200)
+        let description = validation.text("description", input.description, labelKey: "survey.description", required: false, maxLength: 2_000)
+        let series = validation.text("series", input.series, labelKey: "survey.series", maxLength: 50)
+        let opens = validation.date("opens_on", input.opens_on, labelKey: "survey.opensOn")
+        let closes = validation.date("closes_on", input.closes_on, labelKey: "survey.closesOn")
+        if let opens, let closes, closes < opens { validation.fail("closes_on", "survey.closesBeforeOpening") }
+        let k = validation.integer("k", input.k, range: 3...50, messageKey: "survey.kInvalid")
+        let freeTextK = validation.integer("free_text_k", input.free_text_k, range: max(k ?? 3, 3)...100, messageKey: "survey.freeTextKInvalid")
+        let targetRate = validation.integer("target_rate", input.target_rate, range: 1...100, messageKey: "survey.targetRateInvalid")
+        let attributes = (input.attributes ?? []).compactMap(ReportingAttribute.init(rawValue:))
+        if attributes.count != (input.attributes ?? []).count { validation.fail("attributes", "form.invalidChoice", request.t("survey.attributes")) }
+        let types = (input.employment_types ?? []).filter { !$0.isEmpty }
+        if types.contains(where: { EmploymentType(rawValue: $0) == nil }) { validation.fail("employment_types", "form.invalidChoice", request.t("cycle.employmentTypes")) }
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let departments = (input.departments ?? []).filter { !$0.isEmpty }
+        if departments.contains(where: { tree.units[$0]?.kind != .department }) { validation.fail("departments", "form.invalidChoice", request.t("cycle.departments")) }
+        guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else {
+            return try await newPage(request, input: input, validation: validation)
+        }
+        let survey = Survey()
+        survey.series = series
+        survey.fiscalYear = opens.fiscalYear.startYear
+        survey.titleJa = titleJa
+        survey.titleEn = titleEn
+        survey.descriptionText = description
+        survey.opensOn = opens.iso
+        survey.closesOn = closes.iso
+        survey.isAnonymous = input.anonymity != "named"
+        survey.targetDepartments = departments.joined(separator: ",")
+        survey.targetEmploymentTypes = types.joined(separator: ",")
+        survey.reportingAttributes = attributes.map(\.rawValue).sorted().joined(separator: ",")
+        survey.k = k
+        survey.freeTextK = freeTextK
+        survey.targetRate = Double(targetRate) / 100
+        survey.questions = []
+        survey.status = Survey.Status.draft.rawValue
+        survey.createdBy = try request.requireUser().staffNumber
+        try await survey.create(on: request.db)
+        request.flash(.success, request.t("survey.created"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    private func newPage(_ request: Request, input: SurveyForm, validation: FormValidation) async throws -> Response {
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let departments = Set(input.departments ?? []), types = Set(input.employment_types ?? []), attributes = Set(input.attributes ?? [])
+        var form = FormModel(request: request, action: SurveysRoute.new.path, submitLabelKey: "survey.createDraft", fields: [
+            FormField(request: request, name: "title_ja", labelKey: "survey.titleJa", value: input.title_ja ?? "", isRequired: true, maxLength: 150),
+            FormField(request: request, name: "title_en", labelKey: "survey.titleEn", value: input.title_en ?? "", maxLength: 200),
+            FormField(request: request, name: "description", labelKey: "survey.description", kind: .textarea, value: input.description ?? "", maxLength: 2_000),
+            FormField(request: request, name: "series", labelKey: "survey.series", value: input.series ?? "", hintKey: "survey.seriesHint", isRequired: true, maxLength: 50),
+            FormField(request: request, name: "opens_on", labelKey: "survey.opensOn", value: input.opens_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
+            FormField(request: request, name: "closes_on", labelKey: "survey.closesOn", value: input.closes_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
+            FormField(request: request, name: "anonymity", labelKey: "survey.anonymity", kind: .radios, options: ["anonymous", "named"].map {
+                FormOption(value: $0, label: request.t("survey.anonymity.\($0)"), isSelected: (input.anonymity ?? "anonymous") == $0, fieldName: "anonymity")
+            }, hintKey: "survey.anonymityHint", isRequired: true),
+            FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
+                      options: tree.roots.compactMap { tree.units[$0] }.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments") },
+                      hintKey: "cycle.departmentsHint"),
+            FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
+                      options: EmploymentType.allCases.map { FormOption(value: $0.rawValue, label: request.t("employment.\($0.rawValue)"), isSelected: types.contains($0.rawValue), fieldName: "employment_types") },
+                      hintKey: "cycle.employmentTypesHint"),
+            FormField(request: request, name: "attributes", labelKey: "survey.attributes", kind: .checkboxes,
+                      options: ReportingAttribute.allCases.map { FormOption(value: $0.rawValue, label: $0.label.text(language: request.language.rawValue), isSelected: attributes.contains($0.rawValue), fieldName: "attributes") },
+                      hintKey: "survey.attributesHint"),
+            FormField(request: request, name: "k", labelKey: "survey.k", value: input.k ?? "5", hintKey: "survey.kHint", isRequired: true, maxLength: 3),
+            FormField(request: request, name: "free_text_k", labelKey: "survey.freeTextK", value: input.free_text_k ?? "10", hintKey: "survey.freeTextKHint", isRequired: true, maxLength: 3),
+            FormField(request: request, name: "target_rate", labelKey: "survey.targetRate", value: input.target_rate ?? "80", hintKey: "survey.targetRateHint", isRequired: true, maxLength: 3),
+        ])
+        form.apply(validation, request: request)
+        return try await request.renderPage("platform/form-page", title: "survey.new",
+                                            breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.new"), href: nil)],
+                                            content: FormContent(form: form), status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: - Manage one survey
+
+    struct ManageContent: Encodable, Sendable {
+        let survey: SurveySummary
+        let questions: [QuestionRow]
+        let isEditable: Bool
+        let lockedNote: String?
+        let bankForm: FormModel?
+        let customForm: FormModel?
+        let removeAction: String
+        let openAction: String?
+        let closeAction: String?
+        let copyAction: String
+        let previewHref: String
+        let rateHref: String?
+        let resultsHref: String?
+        let csrfToken: String
+    }
+
+    struct SurveySummary: Encodable, Sendable {
+        let title: String
+        let status: String
+        let period: String
+        let anonymity: String
+        let attributes: String
+        let k: Int
+        let freeTextK: Int
+        let targetRate: String
+        let respondents: Int?
+    }
+
+    struct QuestionRow: Encodable, Sendable {
+        let id: String
+        let page: Int
+        let text: String
+        let kind: String
+        let isRequired: Bool
+        let options: String
+    }
+
+    @Sendable func showManage(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        return try await managePage(request, survey: survey, bankValidation: nil, customInput: [:], customValidation: nil)
+    }
+
+    private func managePage(_ request: Request, survey: Survey, bankValidation: FormValidation?, customInput: [String: String], customValidation: FormValidation?) async throws -> Response {
+        let id = try survey.requireID()
+        let language = request.language.rawValue
+        let respondents = survey.status == Survey.Status.draft.rawValue ? nil : try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).count()
+        let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
+        let used = Set(survey.questions.map(\.id))
+        var bankForm: FormModel? = nil, customForm: FormModel? = nil
+        if editable {
+            var form = FormModel(request: request, action: SurveysRoute.addQuestion(.id(id)).path, submitLabelKey: "survey.addFromBank", fields: [
+                FormField(request: request, name: "bank_id", labelKey: "survey.bankQuestion", kind: .select, value: "",
+                          options: SurveyQuestionBank.all.filter { !used.contains($0.id) }.map {
+                              FormOption(value: $0.id, label: "[\($0.theme?.label.text(language: language) ?? "")] \($0.text.text(language: language))", isSelected: false, fieldName: "bank_id")
+                          }),
+                FormField(request: request, name: "page", labelKey: "survey.page", value: "1", hintKey: "survey.pageHint", maxLength: 2),
+            ])
+            if let bankValidation { form.apply(bankValidation, request: request) }
+            bankForm = form
+            var custom = FormModel(request: request, action: SurveysRoute.addQuestion(.id(id)).path, submitLabelKey: "survey.addCustom", fields: [
+                FormField(request: request, name: "text_ja", labelKey: "survey.questionJa", kind: .textarea, value: customInput["text_ja"] ?? "", isRequired: true, maxLength: 500),
+                FormField(request: request, name: "text_en", labelKey: "survey.questionEn", kind: .textarea, value: customInput["text_en"] ?? "", maxLength: 500),
+                FormField(request: request, name: "kind", labelKey: "survey.kind", kind: .select, value: customInput["kind"] ?? "",
+                          options: SurveyQuestionKind.allCases.map { FormOption(value: $0.rawValue, label: $0.label.text(language: language), isSelected: customInput["kind"] == $0.rawValue, fieldName: "kind") }),
+                FormField(request: request, name: "options", labelKey: "survey.options", kind: .textarea, value: customInput["options"] ?? "", hintKey: "survey.optionsHint", maxLength: 2_000),
+                FormField(request: request, name: "required", labelKey: "survey.requiredLabel", kind: .checkboxes,
+                          options: [FormOption(value: "1", label: request.t("survey.required"), isSelected: customInput["required"] == "1", fieldName: "required")]),
+                FormField(request: request, name: "page", labelKey: "survey.page", value: customInput["page"] ?? "1", hintKey: "survey.pageHint", maxLength: 2),
+            ])
+            if let customValidation { custom.apply(customValidation, request: request) }
+            customForm = custom
+        }
+        let status = Survey.Status(rawValue: survey.status) ?? .draft
+        return try await request.renderPage(
+            "surveys/manage", title: "survey.manageTitle", titleArguments: [survey.title(request.language)],
+            breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: survey.title(request.language), href: nil)],
+            content: ManageContent(
+                survey: SurveySummary(
+                    title: survey.title(request.language), status: request.t("survey.status.\(survey.status)"), period: period(survey, request),
+                    anonymity: request.t(survey.isAnonymous ? "survey.anonymity.anonymous" : "survey.anonymity.named"),
+                    attributes: survey.attributes.map { $0.label.text(language: request.language.rawValue) }.joined(separator: "、"),
+                    k: survey.k, freeTextK: survey.freeTextK, targetRate: ResponseRate.percentText(survey.targetRate), respondents: respondents),
+                questions: survey.questions.map { question in
+                    QuestionRow(id: question.id, page: question.page + 1, text: question.text.text(language: language), kind: question.kind.label.text(language: language),
+                                isRequired: question.isRequired, options: question.options.map { $0.label.text(language: language) }.joined(separator: " / "))
+                },
+                isEditable: editable,
+                lockedNote: editable ? nil : request.t("survey.locked"),
+                bankForm: bankForm, customForm: customForm,
+                removeAction: SurveysRoute.removeQuestion(.id(id)).path,
+                openAction: status == .draft ? SurveysRoute.open(.id(id)).path : nil,
+                closeAction: status == .open ? SurveysRoute.close(.id(id)).path : nil,
+                copyAction: SurveysRoute.copy(.id(id)).path,
+                previewHref: SurveysRoute.preview(.id(id)).path,
+                rateHref: status == .draft ? nil : SurveysRoute.rate(.id(id)).path,
+                resultsHref: status == .draft ? nil : SurveysRoute.results(.id(id)).path,
+                csrfToken: request.csrfToken
+            )
+        )
+    }
+
+    struct QuestionForm: Content {
+        var bank_id: String?
+        var text_ja: String?
+        var text_en: String?
+        var kind: String?
+        var options: String?
+        var required: [String]?
+        var page: String?
+    }
+
+    @Sendable func addQuestion(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard try await SurveyAccess.questionsAreEditable(survey, on: request.db) else { throw Abort(.conflict) }
+        let input = try request.content.decode(QuestionForm.self)
+        var validation = FormValidation(request: request)
+        let page = (validation.integer("page", input.page, range: 1...20, messageKey: "survey.pageInvalid") ?? 1) - 1
+        var questions = survey.questions
+        if let bankID = input.bank_id {
+            guard var question = SurveyQuestionBank.question(id: bankID), !questions.contains(where: { $0.id == bankID }) else {
+                validation.fail("bank_id", "form.invalidChoice", request.t("survey.bankQuestion"))
+                return try await managePage(request, survey: survey, bankValidation: validation, customInput: [:], customValidation: nil)
+            }
+            guard validation.isValid else { return try await managePage(request, survey: survey, bankValidation: validation, customInput: [:], customValidation: nil) }
+            question.page = page
+            questions.append(question)
+        } else {
+            let textJa = validation.text("text_ja", input.text_ja, labelKey: "survey.questionJa", maxLength: 500)
+            let textEn = validation.text("text_en", input.text_en, labelKey: "survey.questionEn", required: false, maxLength: 500)
+            let kind = SurveyQuestionKind(rawValue: input.kind ?? "")
+            if kind == nil { validation.fail("kind", "form.invalidChoice", request.t("survey.kind")) }
+            let optionLines = (input.options ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if kind?.hasOptions == true && optionLines.count < 2 { validation.fail("options", "survey.optionsRequired") }
+            let custom = ["text_ja": input.text_ja ?? "", "text_en": input.text_en ?? "", "kind": input.kind ?? "", "options": input.options ?? "",
+                          "required": input.required?.contains("1") == true ? "1" : "", "page": input.page ?? ""]
+            guard validation.isValid, let kind else {
+                return try await managePage(request, survey: survey, bankValidation: nil, customInput: custom, customValidation: validation)
+            }
+            let options = kind.hasOptions ? optionLines.enumerated().map { index, line -> SurveyOption in
+                let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return SurveyOption(key: "o\(index + 1)", ja: parts[0], en: parts.count > 1 ? parts[1] : parts[0])
+            } : []
+            questions.append(SurveyQuestion(id: "q\(UUID().uuidString.prefix(8).lowercased())", kind: kind,
+                                            text: BilingualText(ja: textJa, en: textEn.isEmpty ? textJa : textEn), options: options,
+                                            isRequired: input.required?.contains("1") == true, page: page))
+        }
+        survey.questions = questions.sorted { $0.page < $1.page }
+        try await survey.save(on: request.db)
+        request.flash(.success, request.t("survey.questionAdded"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    struct RemoveForm: Content { var question_id: String }
+
+    @Sendable func removeQuestion(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard try await SurveyAccess.questionsAreEditable(survey, on: request.db) else { throw Abort(.conflict) }
+        let input = try request.content.decode(RemoveForm.self)
+        survey.questions = survey.questions.filter { $0.id != input.question_id }
+        try await survey.save(on: request.db)
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    @Sendable func open(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status == Survey.Status.draft.rawValue else { throw Abort(.conflict) }
+        guard !survey.questions.isEmpty else {
+            request.flash(.error, request.t("survey.noQuestions"))
+            return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+        }
+        let count = try await SurveyAccess.open(survey, on: request.db)
+        try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "opened targets=\(count)")
+        request.flash(.success, request.t("survey.opened", String(count)))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    @Sendable func close(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status == Survey.Status.open.rawValue else { throw Abort(.conflict) }
+        survey.status = Survey.Status.closed.rawValue
+        try await survey.save(on: request.db)
+        request.flash(.success, request.t("survey.closed"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    @Sendable func copy(_ request: Request) async throws -> Response {
+        let original = try await SurveyAccess.find(request)
+        let copy = Survey()
+        for keyPath in [\Survey.series, \Survey.titleEn, \Survey.descriptionText, \Survey.opensOn, \Survey.closesOn,
+                        \Survey.targetDepartments, \Survey.targetEmploymentTypes, \Survey.reportingAttributes, \Survey.questionsJSON, \Survey.createdBy] {
+            copy[keyPath: keyPath] = original[keyPath: keyPath]
+        }
+        copy.titleJa = request.t("survey.copyOf", original.titleJa)
+        copy.fiscalYear = original.fiscalYear
+        copy.isAnonymous = original.isAnonymous
+        copy.k = original.k
+        copy.freeTextK = original.freeTextK
+        copy.targetRate = original.targetRate
+        copy.status = Survey.Status.draft.rawValue
+        copy.createdBy = try request.requireUser().staffNumber
+        try await copy.create(on: request.db)
+        request.flash(.success, request.t("survey.copied"))
+        return request.redirect(to: SurveysRoute.manage(.id(try copy.requireID())).path)
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import SQLKit
+
+/// Counts for a survey's reports, computed with GROUP BY in the database, and the cells a report
+/// may show under the disclosure rules. Every report (rates, results, export) reads from here, so
+/// they all suppress the same cells and none can be subtracted from another.
+struct SurveyStatistics: Sendable {
+    let survey: Survey
+    let cells: [CellSpec]
+    let counts: [CellSpec: CellCount]
+    let suppression: SuppressionResult
+    let departments: [String]
+    /// (cell of respondent attributes) → question → stored value → count.
+    let answerCounts: [CellSpec: [String: [String: Int]]]
+
+    static func load(_ survey: Survey, on database: any Database) async throws -> SurveyStatistics {
+        guard let sql = database as? any SQLDatabase else { throw DatabaseUnsupported() }
+        let surveyID = try survey.requireID()
+        let dimensions = survey.attributes.filter { $0 != .employmentType }
+        struct ResponseRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let n: Int }
+        let responseRows = try await sql.select()
+            .column("department_code").column("age_band").column("service_band")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SurveyResponseRecord.schema).where("survey_id", .equal, surveyID)
+            .groupBy("department_code").groupBy("age_band").groupBy("service_band")
+            .all(decoding: ResponseRow.self)
+        struct TargetRow: Decodable { let department_code: String; let n: Int }
+        let targetRows = try await sql.select().column("department_code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SurveyTarget.schema).where("survey_id", .equal, surveyID).groupBy("department_code")
+            .all(decoding: TargetRow.self)
+        let departments = Array(Set(targetRows.map(\.department_code) + responseRows.compactMap(\.department_code))).sorted()
+
+        // Every cell any view of the report can show: the whole, each attribute value, and
+        // department × band. Suppressing them together keeps every view consistent.
+        var domains: [CellDimension: [String]] = [:]
+        if dimensions.contains(.department) { domains[.department] = departments }
+        if dimensions.contains(.ageBand) { domains[.ageBand] = AgeBand.allCases.map(\.rawValue) }
+        if dimensions.contains(.serviceBand) { domains[.serviceBand] = ServiceBand.allCases.map(\.rawValue) }
+        var cells: [CellSpec] = [.all]
+        for (dimension, values) in domains.sorted(by: { $0.key < $1.key }) {
+            cells += values.map { CellSpec([dimension: $0]) }
+        }
+        if let departmentValues = domains[.department] {
+            for band in [CellDimension.ageBand, .serviceBand] {
+                guard let bandValues = domains[band] else { continue }
+                cells += departmentValues.flatMap { department in bandValues.map { CellSpec([.department: department, band: $0]) } }
+            }
+        }
+        func key(_ row: (String?, String?, String?)) -> [CellDimension: String] {
+            var filters: [CellDimension: String] = [:]
+            if let department = row.0 { filters[.department] = department }
+            if let age = row.1 { filters[.ageBand] = age }
+            if let service = row.2 { filters[.serviceBand] = service }
+            return filters
+        }
+        var respondents: [CellSpec: Int] = [:]
+        for row in responseRows {
+            let filters = key((row.department_code, row.age_band, row.service_band))
+            for cell in cells where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
+                respondents[cell, default: 0] += row.n
+            }
+        }
+        let members = Dictionary(targetRows.map { ($0.department_code, $0.n) }, uniquingKeysWith: +)
+        var counts: [CellSpec: CellCount] = [:]
+        for cell in cells {
+            let memberCount: Int? = cell == .all ? members.values.reduce(0, +)
+                : cell.filters.count == 1 ? cell.filters[.department].flatMap { members[$0] ?? 0 } : nil
+            counts[cell] = CellCount(respondents: respondents[cell] ?? 0, members: memberCount)
+        }
+        let hierarchy = CellHierarchy.crossClassified(cells: cells, domains: domains)
+        let suppression = DisclosureControl.suppress(cells: cells, counts: counts, hierarchy: hierarchy, policy: survey.policy)
+
+        struct AnswerRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let question_id: String; let value: String; let n: Int }
+        let scaleQuestions = survey.questions.filter { $0.kind != .freeText }.map(\.id)
+        var answerCounts: [CellSpec: [String: [String: Int]]] = [:]
+        if !scaleQuestions.isEmpty {
+            let rows = try await sql.select()
+                .column(SQLColumn("department_code", table: "r")).column(SQLColumn("age_band", table: "r")).column(SQLColumn("service_band", table: "r"))
+                .column(SQLColumn("question_id", table: "a")).column(SQLColumn("value", table: "a"))
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(SQLAlias(SQLIdentifier(SurveyAnswerRecord.schema), as: SQLIdentifier("a")))
+                .join(SQLAlias(SQLIdentifier(SurveyResponseRecord.schema), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                      on: SQLColumn("id", table: "r"), .equal, SQLColumn("response_id", table: "a"))
+                .where(SQLColumn("survey_id", table: "r"), .equal, SQLBind(surveyID))
+                .where(SQLColumn("question_id", table: "a"), .in, SQLBind.group(scaleQuestions))
+                .groupBy(SQLColumn("department_code", table: "r")).groupBy(SQLColumn("age_band", table: "r")).groupBy(SQLColumn("service_band", table: "r"))
+                .groupBy(SQLColumn("question_id", table: "a")).groupBy(SQLColumn("value", table: "a"))
+                .all(decoding: AnswerRow.self)
+            let shown = suppression.shown
+            for row in rows {
+                let filters = key((row.department_code, row.age_band, row.service_band))
+                for cell in shown where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
+                    answerCounts[cell, default: [:]][row.question_id, default: [:]][row.value, default: 0] += row.n
+                }
+            }
+        }
+        return SurveyStatistics(survey: survey, cells: cells, counts: counts, suppression: suppression, departments: departments, answerCounts: answerCounts)
+    }
+
+    /// Distribution, favorable share and mean of a question in a shown cell; nil when suppressed.
+    func summary(of question: SurveyQuestion, in cell: CellSpec) -> CellSummary? {
+        guard suppression.isShown(cell), let values = answerCounts[cell]?[question.id] else { return nil }
+        let answered = question.kind == .multipleChoice ? (counts[cell]?.respondents ?? 0) : values.values.reduce(0, +)
+        guard answered > 0 else { return nil }
+        var favorable = 0, total = 0.0
+        for (text, count) in values {
+            guard let value = StoredAnswer.value(of: [text], for: question) else { continue }
+            if SurveyAggregation.isFavorable(value) { favorable += count }
+            total += Double(value.scaleValue ?? 0) * Double(count)
+        }
+        return CellSummary(
+            answered: answered, distribution: values,
+            favorableShare: question.kind.isScale ? Double(favorable) / Double(answered) : nil,
+            mean: question.kind.isScale ? total / Double(answered) : nil)
+    }
+
+    struct CellSummary: Sendable {
+        let answered: Int
+        let distribution: [String: Int]
+        let favorableShare: Double?
+        let mean: Double?
+    }
+
+    struct DatabaseUnsupported: Error {}
+}

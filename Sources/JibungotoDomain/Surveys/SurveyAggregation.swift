@@ -1,0 +1,136 @@
+/// The aggregate of one question over a group of responses.
+public struct QuestionSummary: Sendable, Hashable {
+    public var questionID: String
+    public var kind: SurveyQuestionKind
+    /// Response sheets in the group (the group's n), answered or not.
+    public var respondents: Int
+    /// Sheets with an answer to this question.
+    public var answered: Int
+    /// Sheets without one (the 無回答 category, so the distribution always covers n).
+    public var unanswered: Int { respondents - answered }
+    /// Count per answer key, in ``keys`` order: "1"…"5" for Likert, "0"…"10" for the 0–10
+    /// scale, option keys for choice questions (for multiple choice a sheet counts once per
+    /// chosen option). Empty for free text.
+    public var counts: [String: Int]
+    /// The answer keys in display order.
+    public var keys: [String]
+    /// Answers in the favorable range (Likert 4–5, 0–10 scale 7–10); nil for other kinds.
+    public var favorable: Int?
+    /// favorable ÷ answered; nil when not a scale or nobody answered.
+    public var favorableShare: Double? {
+        guard let favorable, answered > 0 else { return nil }
+        return Double(favorable) / Double(answered)
+    }
+    /// Mean of the scale values; nil when not a scale or nobody answered.
+    public var mean: Double?
+    /// For the 0–10 scale: % promoters (9–10) − % detractors (0–6), from −100 to 100.
+    public var netPromoterScore: Double?
+
+    /// count ÷ answered for one key (for multiple choice: the share of those who answered
+    /// the question who chose it).
+    public func share(of key: String) -> Double? {
+        answered > 0 ? Double(counts[key] ?? 0) / Double(answered) : nil
+    }
+}
+
+/// Distributions, favorable shares and means over response sheets.
+///
+/// Favorable means 4–5 on the 5-point scale (the top two boxes, 「そう思う」「どちらかといえば
+/// そう思う」) and 7–10 on the 0–10 scale (the top four points, the same share of the scale as
+/// the Likert top two boxes, so heatmap colours mean the same across kinds). The 0–10 scale also
+/// gets the promoter convention (9–10 promoters, 0–6 detractors) as ``QuestionSummary/netPromoterScore``.
+/// Means are given only for the two scales; choice questions have no order.
+///
+/// These functions do not apply disclosure control: run ``DisclosureControl`` over the cells
+/// first and summarize only the shown ones.
+public enum SurveyAggregation {
+    /// Whether a scale answer is favorable.
+    public static func isFavorable(_ value: SurveyAnswerValue) -> Bool {
+        switch value {
+        case .likert(let point): point >= 4
+        case .scale(let point): point >= 7
+        default: false
+        }
+    }
+
+    /// The summary of `question` over `responses`.
+    public static func summarize(_ question: SurveyQuestion, over responses: some Sequence<SurveyResponse>) -> QuestionSummary {
+        var counts: [String: Int] = [:]
+        var respondents = 0
+        var answered = 0
+        var favorable = 0
+        var sum = 0
+        var promoters = 0
+        var detractors = 0
+        for response in responses {
+            respondents += 1
+            guard let value = response.answers[question.id] else { continue }
+            answered += 1
+            switch value {
+            case .likert(let point), .scale(let point):
+                counts[String(point), default: 0] += 1
+                sum += point
+                if isFavorable(value) { favorable += 1 }
+                if case .scale = value {
+                    if point >= 9 { promoters += 1 } else if point <= 6 { detractors += 1 }
+                }
+            case .single(let key):
+                counts[key, default: 0] += 1
+            case .multiple(let keys):
+                for key in keys { counts[key, default: 0] += 1 }
+            case .text:
+                break
+            }
+        }
+        let keys: [String]
+        switch question.kind {
+        case .likert5: keys = (1...5).map(String.init)
+        case .scale0to10: keys = (0...10).map(String.init)
+        case .singleChoice, .multipleChoice: keys = question.options.map(\.key)
+        case .freeText: keys = []
+        }
+        let isScale = question.kind.isScale
+        return QuestionSummary(
+            questionID: question.id, kind: question.kind, respondents: respondents, answered: answered,
+            counts: counts, keys: keys, favorable: isScale ? favorable : nil,
+            mean: isScale && answered > 0 ? Double(sum) / Double(answered) : nil,
+            netPromoterScore: question.kind == .scale0to10 && answered > 0
+                ? Double(promoters - detractors) * 100 / Double(answered) : nil)
+    }
+
+    /// Respondents per cell, e.g. to feed ``DisclosureControl/suppress(cells:counts:hierarchy:policy:)``.
+    public static func respondentCounts(cells: [CellSpec], responses: [SurveyResponse]) -> [CellSpec: Int] {
+        var byAttributes: [RespondentAttributes: Int] = [:]
+        for response in responses { byAttributes[response.attributes, default: 0] += 1 }
+        var counts: [CellSpec: Int] = [:]
+        for cell in cells {
+            counts[cell] = byAttributes.reduce(0) { $0 + ($1.key.belongs(to: cell) ? $1.value : 0) }
+        }
+        return counts
+    }
+
+    /// Summaries of every question for every cell that `suppression` shows (department ×
+    /// question heatmap and the like). Suppressed cells are absent.
+    public static func table(
+        questions: [SurveyQuestion], responses: [SurveyResponse], suppression: SuppressionResult
+    ) -> [CellSpec: [String: QuestionSummary]] {
+        var table: [CellSpec: [String: QuestionSummary]] = [:]
+        for cell in suppression.shown where table[cell] == nil {
+            let members = responses.filter { $0.attributes.belongs(to: cell) }
+            var row: [String: QuestionSummary] = [:]
+            for question in questions where question.kind != .freeText {
+                row[question.id] = summarize(question, over: members)
+            }
+            table[cell] = row
+        }
+        return table
+    }
+
+    /// The change in favorable share from the previous cycle, in percentage points; nil unless
+    /// both summaries exist (pass nil for a cell that is suppressed in either cycle) and both
+    /// have favorable shares.
+    public static func favorableChange(current: QuestionSummary?, previous: QuestionSummary?) -> Double? {
+        guard let now = current?.favorableShare, let before = previous?.favorableShare else { return nil }
+        return (now - before) * 100
+    }
+}
