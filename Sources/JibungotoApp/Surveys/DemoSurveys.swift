@@ -67,16 +67,17 @@ enum DemoSurveys {
                     guard Double(DemoHash.value(member.staffNumber, cycle.fiscalYear, "answered") % 1000) / 1000 < cycle.rate + departmentBias,
                           member.staffNumber != "D0001" || !cycle.isOpen else { continue }
                     let completion = SurveyCompletion()
+                    completion.id = UUID()
                     completion.surveyID = surveyID
                     completion.staffNumber = member.staffNumber
-                    // Most answers arrive in the first days and after each reminder.
-                    let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
-                    completion.day = cycle.opens.adding(days: min(days - 1, spread * spread * days / 10_000)).iso
                     completions.append(completion)
+                    // Most answers arrive in the first days.
+                    let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
                     let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department, on: cycle.opens, recording: Set(survey.attributes))
                     let response = SurveyResponseRecord()
                     response.id = UUID()
                     response.surveyID = surveyID
+                    response.day = cycle.opens.adding(days: min(days - 1, spread * spread * days / 10_000)).iso
                     response.departmentCode = attributes.departmentCode
                     response.ageBand = attributes.ageBand?.rawValue
                     response.serviceBand = attributes.serviceBand?.rawValue
@@ -106,12 +107,15 @@ enum DemoSurveys {
                     }
                 }
                 try await OrganizationImporter.insertInChunks(targets, on: database)
-                try await OrganizationImporter.insertInChunks(completions, on: database)
-                // Shuffled so that not even the demo data keeps responses in the order of completions.
                 var generator = SeededGenerator(seed: UInt64(cycle.fiscalYear))
+                try await OrganizationImporter.insertInChunks(completions.shuffled(using: &generator), on: database)
+                // Shuffled so that not even the demo data keeps responses in the order of completions.
                 try await OrganizationImporter.insertInChunks(responses.shuffled(using: &generator), on: database)
                 try await OrganizationImporter.insertInChunks(answers.shuffled(using: &generator), on: database)
             }
+        }
+        for survey in try await Survey.query(on: database).filter(\.$status == Survey.Status.closed.rawValue).all() {
+            try await SurveyStorage.rewriteInRandomOrder(surveyID: try survey.requireID(), on: database)
         }
     }
 }

@@ -157,13 +157,13 @@ struct SurveyAnswerRoutes {
     @Sendable func receipt(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
         let user = try request.requireUser()
-        guard let completion = try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == survey.requireID())
-            .filter(\.$staffNumber == user.staffNumber).first() else { throw Abort(.notFound) }
+        guard try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == survey.requireID())
+            .filter(\.$staffNumber == user.staffNumber).count() > 0 else { throw Abort(.notFound) }
         return try await request.renderPage(
             "surveys/receipt", title: "survey.receiptTitle",
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: survey.title(request.language), href: nil)],
             content: ReceiptContent(title: survey.title(request.language),
-                                    message: request.t("survey.receipt", DateFormatting.format(iso: completion.day, preferences: request.preferences)),
+                                    message: request.t("survey.receipt"),
                                     listHref: SurveysRoute.list.path))
     }
 
@@ -248,11 +248,11 @@ enum SurveySubmission {
                 let completion = SurveyCompletion()
                 completion.surveyID = surveyID
                 completion.staffNumber = staffNumber
-                completion.day = today.iso
                 try await completion.create(on: database)
                 let response = SurveyResponseRecord()
                 response.id = UUID()
                 response.surveyID = surveyID
+                response.day = today.iso
                 response.departmentCode = attributes.departmentCode
                 response.ageBand = attributes.ageBand?.rawValue
                 response.serviceBand = attributes.serviceBand?.rawValue

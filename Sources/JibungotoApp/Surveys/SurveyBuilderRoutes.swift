@@ -359,6 +359,7 @@ struct SurveyBuilderRoutes {
         guard survey.status == Survey.Status.open.rawValue else { throw Abort(.conflict) }
         survey.status = Survey.Status.closed.rawValue
         try await survey.save(on: request.db)
+        try await SurveyStorage.rewriteInRandomOrder(surveyID: try survey.requireID(), on: request.db)
         request.flash(.success, request.t("survey.closed"))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
     }
@@ -366,10 +367,15 @@ struct SurveyBuilderRoutes {
     @Sendable func copy(_ request: Request) async throws -> Response {
         let original = try await SurveyAccess.find(request)
         let copy = Survey()
-        for keyPath in [\Survey.series, \Survey.titleEn, \Survey.descriptionText, \Survey.opensOn, \Survey.closesOn,
-                        \Survey.targetDepartments, \Survey.targetEmploymentTypes, \Survey.reportingAttributes, \Survey.questionsJSON, \Survey.createdBy] {
-            copy[keyPath: keyPath] = original[keyPath: keyPath]
-        }
+        copy.series = original.series
+        copy.titleEn = original.titleEn
+        copy.descriptionText = original.descriptionText
+        copy.opensOn = original.opensOn
+        copy.closesOn = original.closesOn
+        copy.targetDepartments = original.targetDepartments
+        copy.targetEmploymentTypes = original.targetEmploymentTypes
+        copy.reportingAttributes = original.reportingAttributes
+        copy.questionsJSON = original.questionsJSON
         copy.titleJa = request.t("survey.copyOf", original.titleJa)
         copy.fiscalYear = original.fiscalYear
         copy.isAnonymous = original.isAnonymous

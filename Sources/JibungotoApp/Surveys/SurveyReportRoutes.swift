@@ -145,7 +145,8 @@ struct SurveyReportRoutes {
         var daily: [DailyRow] = [], dailyChart: String? = nil, trend: [TrendRow] = [], trendChart: String? = nil
         if scope == .all, let first = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
             let last = min(closes, LocalDateClock.today())
-            let perDay = Dictionary(grouping: completions.compactMap { LocalDate(iso: $0.day) }, by: { $0 }).mapValues(\.count)
+            let days = try await SurveyResponseRecord.query(on: request.db).filter(\.$surveyID == surveyID).all(\.$day)
+            let perDay = Dictionary(grouping: days.compactMap(LocalDate.init(iso:)), by: { $0 }).mapValues(\.count)
             let points = ResponseRate.cumulative(dailyCounts: perDay, from: first, through: max(first, last), members: targets.count)
             daily = points.map { DailyRow(day: DateFormatting.format(date: $0.day, preferences: request.preferences), submitted: String($0.submitted), rate: $0.rate.map(ResponseRate.percentText) ?? "—") }
             dailyChart = SVGChart.percentLine(points.map { SVGChart.Point(label: "\($0.day.month)/\($0.day.day)", value: $0.rate.map { $0 * 100 }) }, target: survey.targetRate * 100)

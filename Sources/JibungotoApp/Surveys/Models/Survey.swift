@@ -61,26 +61,26 @@ final class SurveyTarget: Model, @unchecked Sendable {
     init() {}
 }
 
-/// That someone has answered, and on which day. Stored apart from the answers, with nothing that
-/// links the two.
+/// That someone has answered: no time, no link to the answers (see docs/surveys-anonymity.md).
 final class SurveyCompletion: Model, @unchecked Sendable {
     static let schema = "survey_completions"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
     @Field(key: "staff_number") var staffNumber: String
-    @Field(key: "day") var day: String
 
     init() {}
 }
 
-/// One set of answers. No staff id, no time, a random id; only the coarse attributes the survey
-/// reports on, copied at submission. (A named survey stores the staff number openly.)
+/// One set of answers. No staff id, a random id, the day of submission only (for the daily
+/// response curve); only the coarse attributes the survey reports on, copied at submission.
+/// (A named survey stores the staff number openly.)
 final class SurveyResponseRecord: Model, @unchecked Sendable {
     static let schema = "survey_responses"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "day") var day: String
     @OptionalField(key: "department_code") var departmentCode: String?
     @OptionalField(key: "age_band") var ageBand: String?
     @OptionalField(key: "service_band") var serviceBand: String?

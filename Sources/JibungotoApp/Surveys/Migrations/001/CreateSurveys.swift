@@ -1,8 +1,9 @@
 import Fluent
 import SQLKit
 
-/// The answer tables are created by hand on SQLite as WITHOUT ROWID tables keyed by a random id:
-/// a rowid would record the order of submission, which could be matched against the completions.
+/// The answer and completion tables are created by hand on SQLite as WITHOUT ROWID tables keyed
+/// by a random id: a rowid would record the order of submission, which could be matched between
+/// the two. (On PostgreSQL, closing a survey rewrites its rows in id order: `SurveyStorage`.)
 struct CreateSurveys: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(Survey.schema)
@@ -34,13 +35,6 @@ struct CreateSurveys: AsyncMigration {
             .field("section_code", .string, .required)
             .unique(on: "survey_id", "staff_number")
             .create()
-        try await database.schema(SurveyCompletion.schema)
-            .id()
-            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-            .field("staff_number", .string, .required)
-            .field("day", .string, .required)
-            .unique(on: "survey_id", "staff_number")
-            .create()
         try await database.schema(SurveyAction.schema)
             .id()
             .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
@@ -52,17 +46,28 @@ struct CreateSurveys: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             try await sql.raw("""
+                CREATE TABLE survey_completions (id BLOB PRIMARY KEY NOT NULL, survey_id BLOB NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
+                staff_number TEXT NOT NULL, UNIQUE (survey_id, staff_number)) WITHOUT ROWID
+                """).run()
+            try await sql.raw("""
                 CREATE TABLE survey_responses (id BLOB PRIMARY KEY NOT NULL, survey_id BLOB NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
-                department_code TEXT, age_band TEXT, service_band TEXT, employment_type TEXT, named_staff_number TEXT) WITHOUT ROWID
+                day TEXT NOT NULL, department_code TEXT, age_band TEXT, service_band TEXT, employment_type TEXT, named_staff_number TEXT) WITHOUT ROWID
                 """).run()
             try await sql.raw("""
                 CREATE TABLE survey_answers (id BLOB PRIMARY KEY NOT NULL, response_id BLOB NOT NULL REFERENCES survey_responses (id) ON DELETE CASCADE,
                 question_id TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID
                 """).run()
         } else {
+            try await database.schema(SurveyCompletion.schema)
+                .id()
+                .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+                .field("staff_number", .string, .required)
+                .unique(on: "survey_id", "staff_number")
+                .create()
             try await database.schema(SurveyResponseRecord.schema)
                 .id()
                 .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+                .field("day", .string, .required)
                 .field("department_code", .string)
                 .field("age_band", .string)
                 .field("service_band", .string)

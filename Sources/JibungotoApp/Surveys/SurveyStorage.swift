@@ -1,0 +1,28 @@
+import Fluent
+import SQLKit
+
+/// Storage measures that keep answers unlinkable to the people who gave them.
+enum SurveyStorage {
+    /// On PostgreSQL, heap order (ctid) and inserting transaction ids (xmin) follow submission
+    /// order. Closing a survey rewrites its completions, responses and answers in random-id order
+    /// in one transaction, so neither can link an answer to a completion. (SQLite stores these
+    /// tables WITHOUT ROWID, in id order, from the start.)
+    static func rewriteInRandomOrder(surveyID: UUID, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await database.transaction { database in
+            guard let sql = database as? any SQLDatabase else { return }
+            let statements: [SQLQueryString] = [
+                "CREATE TEMPORARY TABLE rewrite_completions ON COMMIT DROP AS SELECT * FROM survey_completions WHERE survey_id = \(bind: surveyID)",
+                "CREATE TEMPORARY TABLE rewrite_responses ON COMMIT DROP AS SELECT * FROM survey_responses WHERE survey_id = \(bind: surveyID)",
+                "CREATE TEMPORARY TABLE rewrite_answers ON COMMIT DROP AS SELECT a.* FROM survey_answers a JOIN rewrite_responses r ON r.id = a.response_id",
+                "DELETE FROM survey_answers WHERE response_id IN (SELECT id FROM rewrite_responses)",
+                "DELETE FROM survey_responses WHERE survey_id = \(bind: surveyID)",
+                "DELETE FROM survey_completions WHERE survey_id = \(bind: surveyID)",
+                "INSERT INTO survey_completions SELECT * FROM rewrite_completions ORDER BY id",
+                "INSERT INTO survey_responses SELECT * FROM rewrite_responses ORDER BY id",
+                "INSERT INTO survey_answers SELECT * FROM rewrite_answers ORDER BY id",
+            ]
+            for statement in statements { try await sql.raw(statement).run() }
+        }
+    }
+}
