@@ -30,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
         let outcome = try await reportingFailures {
             try await Launcher.importFile(settings, kind: kind, path: file, dryRun: dryRun, encoding: encoding, language: language)
         }

@@ -24,9 +24,9 @@ struct DatabaseOptions: ParsableArguments {
     var database: String?
 
     /// The settings for a command that touches data; also sets up logging, once per process.
-    func settings(defaultPath: String, isDemo: Bool) throws -> AppSettings {
+    func settings(defaultPath: String, isDemo: Bool) async throws -> AppSettings {
         try Launcher.bootstrapLogging()
-        return try reportingFailures { try Launcher.settings(databasePath: database ?? defaultPath, isDemo: isDemo) }
+        return try await reportingFailures { try Launcher.settings(databasePath: database ?? defaultPath, isDemo: isDemo) }
     }
 }
 
@@ -34,15 +34,6 @@ struct DatabaseOptions: ParsableArguments {
 func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let failure as Launcher.Failure {
-        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-        throw ExitCode(2)
-    }
-}
-
-func reportingFailures<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
     } catch let failure as Launcher.Failure {
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
         throw ExitCode(2)
@@ -65,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     func run() async throws {
-        let settings = try databaseOptions.settings(defaultPath: demo ? "demo.sqlite" : "jibungoto.sqlite", isDemo: demo)
+        let settings = try await databaseOptions.settings(defaultPath: demo ? "demo.sqlite" : "jibungoto.sqlite", isDemo: demo)
         try await reportingFailures { try await Launcher.serve(settings, host: host, port: port) }
     }
 }
@@ -79,7 +70,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
         try await reportingFailures { try await Launcher.migrate(settings) }
     }
 }
@@ -93,7 +84,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let settings = try databaseOptions.settings(defaultPath: "demo.sqlite", isDemo: true)
+        let settings = try await databaseOptions.settings(defaultPath: "demo.sqlite", isDemo: true)
         try await reportingFailures { try await Launcher.loadDemo(settings) }
     }
 }
@@ -113,7 +104,7 @@ struct CreateAccountCommand: AsyncParsableCommand {
     var role: [Role] = [.administrator]
 
     func run() async throws {
-        let settings = try databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
         FileHandle.standardError.write(Data("Password (10+ characters): ".utf8))
         let password = readLine(strippingNewline: true) ?? ""
         try await reportingFailures {

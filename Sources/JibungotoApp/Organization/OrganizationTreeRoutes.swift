@@ -48,7 +48,7 @@ struct OrganizationTreeRoutes {
         let years = try await OrganizationYears.all(on: request.db)
         let canManage = request.currentUser?.scope(of: .manageOrganization) != nil
         guard let year = OrganizationYears.chosen(request, available: years) else {
-            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [], content: TreeContent(
+            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: nil)], content: TreeContent(
                 fiscalYear: 0, yearForm: yearForm(request, years: [], chosen: 0), rows: [], showsHeadcount: false,
                 isEditable: false, canManage: canManage, newSectionHref: "", cloneAction: nil, cloneLabel: "",
                 csrfToken: request.csrfToken, emptyMessage: request.t("organization.empty")))
@@ -68,7 +68,7 @@ struct OrganizationTreeRoutes {
         }
         let next = year + 1
         let canClone = canManage && !years.contains(next) && year == years.first
-        return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [], content: TreeContent(
+        return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: nil)], content: TreeContent(
             fiscalYear: year,
             yearForm: yearForm(request, years: years, chosen: year),
             rows: rows,

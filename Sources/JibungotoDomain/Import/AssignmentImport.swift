@@ -1,29 +1,6 @@
 import Foundation
 
-/// The outcome of checking an assignment-history file. Apply only when ``issues`` is empty.
-public struct AssignmentImportResult: Sendable, Equatable {
-    /// Valid rows in file order; rows with any issue are left out.
-    public var records: [ImportRow<AssignmentRecord>]
-    /// Every problem, sorted by line.
-    public var issues: [ImportIssue]
-    /// Data records read (empty lines not counted).
-    public var rowCount: Int
-    /// How the bytes were decoded, when the result came from the `data:` variant.
-    public var detectedEncoding: DetectedCSVEncoding?
-    /// Header cells that map to no field and were ignored.
-    public var ignoredColumns: [String]
-
-    public var isValid: Bool { issues.isEmpty }
-
-    public init(records: [ImportRow<AssignmentRecord>], issues: [ImportIssue], rowCount: Int,
-                detectedEncoding: DetectedCSVEncoding? = nil, ignoredColumns: [String] = []) {
-        self.records = records
-        self.issues = issues
-        self.rowCount = rowCount
-        self.detectedEncoding = detectedEncoding
-        self.ignoredColumns = ignoredColumns
-    }
-}
+public typealias AssignmentImportResult = ImportResult<AssignmentRecord>
 
 /// Checks an assignment-history (異動履歴) file: 職員番号, 所属コード, 職名, 発令日, 終了日.
 public enum AssignmentImport {

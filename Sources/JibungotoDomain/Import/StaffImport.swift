@@ -1,22 +1,22 @@
 import Foundation
 
-/// The outcome of checking a staff file: the records that passed, and every problem found.
+/// The outcome of checking an import file: the records that passed, and every problem found.
 /// Apply only when ``issues`` is empty.
-public struct StaffImportResult: Sendable, Equatable {
+public struct ImportResult<Record: Sendable & Equatable>: Sendable, Equatable {
     /// Valid rows in file order; rows with any issue are left out.
-    public var records: [ImportRow<StaffRecord>]
+    public var records: [ImportRow<Record>]
     /// Every problem, sorted by line.
     public var issues: [ImportIssue]
     /// Data records read (empty lines not counted).
     public var rowCount: Int
-    /// How the bytes were decoded, when the result came from ``StaffImport/validate(data:encoding:mapping:)``.
+    /// How the bytes were decoded, when the result came from a `validate(data:…)` variant.
     public var detectedEncoding: DetectedCSVEncoding?
     /// Header cells that map to no field and were ignored.
     public var ignoredColumns: [String]
 
     public var isValid: Bool { issues.isEmpty }
 
-    public init(records: [ImportRow<StaffRecord>], issues: [ImportIssue], rowCount: Int,
+    public init(records: [ImportRow<Record>], issues: [ImportIssue], rowCount: Int,
                 detectedEncoding: DetectedCSVEncoding? = nil, ignoredColumns: [String] = []) {
         self.records = records
         self.issues = issues
@@ -25,6 +25,8 @@ public struct StaffImportResult: Sendable, Equatable {
         self.ignoredColumns = ignoredColumns
     }
 }
+
+public typealias StaffImportResult = ImportResult<StaffRecord>
 
 /// Checks a staff-master file (職員番号, 氏名, 氏名カナ, 生年月日, 性別, 採用年月日, 職種, 職位, 雇用区分).
 public enum StaffImport {

@@ -19,7 +19,6 @@ struct HomeRoutes {
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let today = LocalDateClock.today()
-        let layout = request.makeLayout(title: "", breadcrumbs: [])
         return try await request.renderPage(
             "platform/home",
             title: "home.title",
@@ -28,7 +27,7 @@ struct HomeRoutes {
                 today: DateFormatting.format(date: today, preferences: request.preferences),
                 fiscalYear: DateFormatting.format(fiscalYear: today.fiscalYear.startYear, preferences: request.preferences),
                 notices: try await request.application.homeNotices.notices(for: request, user: user),
-                modules: layout.navigation.filter { $0.href != PlatformRoute.home.path }
+                modules: request.navigationLinks().filter { $0.href != PlatformRoute.home.path }
             )
         )
     }

@@ -89,16 +89,20 @@ extension Request {
         return response
     }
 
+    /// The navigation entries the signed-in user may open; the one for this page marked current.
+    func navigationLinks() -> [NavigationLink] {
+        guard let user = currentUser else { return [] }
+        let path = url.path
+        let entries = application.navigation.entries.filter { user.scope(of: $0.permission) != nil }
+        // The entry whose URL is the longest prefix of this page is the current one.
+        let current = entries.filter { $0.href == "/" ? path == "/" : path == $0.href || path.hasPrefix($0.href + "/") }
+            .max { $0.href.count < $1.href.count }?.href
+        return entries.map { NavigationLink(label: t($0.labelKey), href: $0.href, isCurrent: $0.href == current) }
+    }
+
     func makeLayout(title: String, breadcrumbs: [Breadcrumb]) -> LayoutContext {
         let user = currentUser
-        let path = url.path
-        let navigation = user.map { user -> [NavigationLink] in
-            let entries = application.navigation.entries.filter { user.scope(of: $0.permission) != nil }
-            // The entry whose URL is the longest prefix of this page is the current one.
-            let current = entries.filter { $0.href == "/" ? path == "/" : path == $0.href || path.hasPrefix($0.href + "/") }
-                .max { $0.href.count < $1.href.count }?.href
-            return entries.map { NavigationLink(label: t($0.labelKey), href: $0.href, isCurrent: $0.href == current) }
-        } ?? []
+        let navigation = navigationLinks()
         let home = Breadcrumb(label: t("nav.home"), href: PlatformRoute.home.path)
         return LayoutContext(
             language: language.rawValue,
