@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Storage measures that keep answers unlinkable to the people who gave them.

@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import SQLKit
+
+/// The results-page benchmark (`jibungoto bench-survey-results`): a survey with N respondents ×
+/// Q questions, timing what the results page computes (counts, suppression, summaries of every
+/// question in every shown cell) against the plain GROUP BY it is built on, in the same run.
+public enum SurveyBenchmark {
+    public struct Figures: Sendable {
+        public let respondents: Int
+        public let questions: Int
+        public let answerRows: Int
+        public let loadSeconds: Double
+        public let referenceSeconds: Double
+        public let resultsSeconds: Double
+    }
+
+    public static func run(_ settings: AppSettings, respondents: Int, questionCount: Int, repeats: Int = 5) async throws -> Figures {
+        var figures: Figures?
+        try await Launcher.withApplication(settings) { app in
+            let database = app.db
+            let started = ContinuousClock.now
+            let survey = try await makeSurvey(respondents: respondents, questionCount: questionCount, on: database)
+            let loadSeconds = seconds(since: started)
+            let surveyID = try survey.requireID()
+            guard let sql = database as? any SQLDatabase else { return }
+            var reference: [Double] = [], results: [Double] = []
+            for _ in 0..<repeats {
+                let start = ContinuousClock.now
+                _ = try await sql.raw("""
+                    SELECT r.department_code, r.age_band, r.service_band, a.question_id, a.value, COUNT(*) AS n
+                    FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                    WHERE r.survey_id = \(bind: surveyID)
+                    GROUP BY r.department_code, r.age_band, r.service_band, a.question_id, a.value
+                    """).all()
+                reference.append(seconds(since: start))
+                let pageStart = ContinuousClock.now
+                let statistics = try await SurveyStatistics.load(survey, on: database)
+                for cell in statistics.suppression.shown {
+                    for question in survey.questions { _ = statistics.summary(of: question, in: cell) }
+                }
+                results.append(seconds(since: pageStart))
+            }
+            figures = Figures(respondents: respondents, questions: questionCount, answerRows: respondents * questionCount,
+                              loadSeconds: loadSeconds, referenceSeconds: median(reference), resultsSeconds: median(results))
+        }
+        guard let figures else { throw Launcher.Failure(description: "benchmark needs an SQL database") }
+        return figures
+    }
+
+    private static func makeSurvey(respondents: Int, questionCount: Int, on database: any Database) async throws -> Survey {
+        let bank = SurveyQuestionBank.all.filter { $0.kind == .likert5 }
+        let questions = (0..<questionCount).map { index -> SurveyQuestion in
+            var question = bank[index % bank.count]
+            question.id = "bench.\(index)"
+            return question
+        }
+        let survey = Survey()
+        survey.series = "benchmark"
+        survey.fiscalYear = 2026
+        survey.titleJa = "ベンチマーク"
+        survey.titleEn = "Benchmark"
+        survey.descriptionText = ""
+        survey.opensOn = "2026-11-01"
+        survey.closesOn = "2026-11-30"
+        survey.isAnonymous = true
+        survey.targetDepartments = ""
+        survey.targetEmploymentTypes = ""
+        survey.reportingAttributes = "ageBand,department,serviceBand"
+        survey.k = 5
+        survey.freeTextK = 10
+        survey.targetRate = 0.8
+        survey.questions = questions
+        survey.status = Survey.Status.closed.rawValue
+        survey.organizationFiscalYear = 2026
+        survey.createdBy = "BENCH"
+        try await survey.create(on: database)
+        let surveyID = try survey.requireID()
+        var generator = SeededGenerator(seed: 42)
+        let departments = (10...21).map(String.init)
+        let ages = AgeBand.allCases.map(\.rawValue), services = ServiceBand.allCases.map(\.rawValue)
+        try await database.transaction { database in
+            var targets: [SurveyTarget] = []
+            for index in 0..<(respondents * 5 / 4) {
+                let target = SurveyTarget()
+                target.surveyID = surveyID
+                target.staffNumber = "B\(index)"
+                target.departmentCode = departments[index % departments.count]
+                target.sectionCode = target.departmentCode + "10"
+                targets.append(target)
+            }
+            try await OrganizationImporter.insertInChunks(targets, on: database)
+            for batch in stride(from: 0, to: respondents, by: 1_000) {
+                var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
+                for index in batch..<min(respondents, batch + 1_000) {
+                    let response = SurveyResponseRecord()
+                    response.id = UUID()
+                    response.surveyID = surveyID
+                    response.day = "2026-11-0\(1 + index % 9)"
+                    response.departmentCode = departments[index % departments.count]
+                    response.ageBand = ages[Int.random(in: 0..<ages.count, using: &generator)]
+                    response.serviceBand = services[Int.random(in: 0..<services.count, using: &generator)]
+                    responses.append(response)
+                    for question in questions {
+                        let answer = SurveyAnswerRecord()
+                        answer.id = UUID()
+                        answer.responseID = response.id!
+                        answer.questionID = question.id
+                        answer.value = String(Int.random(in: 1...5, using: &generator))
+                        answers.append(answer)
+                    }
+                }
+                try await OrganizationImporter.insertInChunks(responses, on: database)
+                try await OrganizationImporter.insertInChunks(answers, on: database)
+            }
+        }
+        return survey
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+}
