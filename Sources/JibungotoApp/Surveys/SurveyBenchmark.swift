@@ -77,10 +77,10 @@ public enum SurveyBenchmark {
         survey.createdBy = "BENCH"
         try await survey.create(on: database)
         let surveyID = try survey.requireID()
-        var generator = SeededGenerator(seed: 42)
         let departments = (10...21).map(String.init)
         let ages = AgeBand.allCases.map(\.rawValue), services = ServiceBand.allCases.map(\.rawValue)
         try await database.transaction { database in
+            var generator = SeededGenerator(seed: 42)
             var targets: [SurveyTarget] = []
             for index in 0..<(respondents * 5 / 4) {
                 let target = SurveyTarget()
