@@ -53,6 +53,16 @@ enum DemoSurveys {
                 var targets: [SurveyTarget] = [], completions: [SurveyCompletion] = []
                 var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
                 let days = max(1, cycle.opens.days(until: min(cycle.closes, today)))
+                // Exactly the cycle's rate overall (the paper's 76.3 % and 67.5 %), spread unevenly
+                // across departments so that their rates differ as in a real city.
+                let respondentCount = Int((cycle.rate * Double(staff.count)).rounded())
+                let respondents = Set(staff.sorted { lhs, rhs in
+                    func rank(_ member: StaffMember) -> Int {
+                        let department = member.currentSectionCode.flatMap { tree.department(of: $0)?.code } ?? ""
+                        return DemoHash.value(member.staffNumber, cycle.fiscalYear, "answered") % 1000 + DemoHash.value(department, cycle.fiscalYear) % 300
+                    }
+                    return (rank(lhs), lhs.staffNumber) < (rank(rhs), rhs.staffNumber)
+                }.filter { $0.staffNumber != "D0001" || !cycle.isOpen }.prefix(respondentCount).map(\.staffNumber))
                 for member in staff {
                     let section = member.currentSectionCode ?? ""
                     let department = tree.department(of: section)?.code ?? ""
@@ -62,10 +72,7 @@ enum DemoSurveys {
                     target.sectionCode = section
                     target.departmentCode = department
                     targets.append(target)
-                    // Departments differ a little in their response rate, as in a real city.
-                    let departmentBias = Double(DemoHash.value(department, cycle.fiscalYear) % 21) / 100 - 0.10
-                    guard Double(DemoHash.value(member.staffNumber, cycle.fiscalYear, "answered") % 1000) / 1000 < cycle.rate + departmentBias,
-                          member.staffNumber != "D0001" || !cycle.isOpen else { continue }
+                    guard respondents.contains(member.staffNumber) else { continue }
                     let completion = SurveyCompletion()
                     completion.id = UUID()
                     completion.surveyID = surveyID

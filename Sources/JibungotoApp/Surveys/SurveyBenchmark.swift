@@ -128,3 +128,34 @@ public enum SurveyBenchmark {
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 }
+
+extension SurveyBenchmark {
+    /// For the submission load test: `count` accounts (role staff, one password) for target staff
+    /// of the newest open survey who have not answered yet. Returns the survey id and their numbers.
+    public static func prepareSubmitters(_ settings: AppSettings, count: Int, password: String) async throws -> (UUID, [String]) {
+        var result: (UUID, [String])?
+        try await Launcher.withApplication(settings) { app in
+            guard let survey = try await Survey.query(on: app.db).filter(\.$status == Survey.Status.open.rawValue).sort(\.$opensOn, .descending).first() else {
+                throw Launcher.Failure(description: "no open survey: run `jibungoto demo` on this database first")
+            }
+            let surveyID = try survey.requireID()
+            let answered = Set(try await SurveyCompletion.query(on: app.db).filter(\.$surveyID == surveyID).all(\.$staffNumber))
+            let existing = Set(try await User.query(on: app.db).all(\.$staffNumber))
+            let targets = try await SurveyTarget.query(on: app.db).filter(\.$surveyID == surveyID).sort(\.$staffNumber).all(\.$staffNumber)
+                .filter { !answered.contains($0) && !existing.contains($0) }.prefix(count)
+            guard targets.count == count else { throw Launcher.Failure(description: "only \(targets.count) unanswered targets without an account") }
+            let hash = try await app.password.async.hash(password)
+            let staff = try await StaffMember.query(on: app.db).filter(\.$staffNumber ~~ Array(targets)).all()
+            try await app.db.transaction { database in
+                for member in staff {
+                    let user = User(staffNumber: member.staffNumber, displayName: member.name, passwordHash: hash)
+                    try await user.create(on: database)
+                    try await UserRole(userID: try user.requireID(), role: .staff).create(on: database)
+                }
+            }
+            result = (surveyID, Array(targets))
+        }
+        guard let result else { throw Launcher.Failure(description: "no result") }
+        return result
+    }
+}
