@@ -33,11 +33,12 @@ def main():
     for i in range(args.rows):
         family, family_kana = FAMILY[rand(len(FAMILY))]
         given, given_kana = GIVEN[rand(len(GIVEN))]
-        birth_year = 1961 + rand(43)
-        birth = f"{birth_year}-{1 + rand(12):02d}-{1 + rand(28):02d}"
-        if rand(3) == 0:  # some payroll systems write birth dates in 和暦
-            era, offset = ("S", 1925) if birth_year < 1989 else ("H", 1988)
-            birth = f"{era}{birth_year - offset}.{1 + rand(12)}.{1 + rand(28)}"
+        birth_year, month, day = 1961 + rand(43), 1 + rand(12), 1 + rand(28)
+        birth = f"{birth_year}-{month:02d}-{day:02d}"
+        if rand(3) == 0:  # some payroll systems write birth dates in 和暦 (Heisei began 1989-01-08)
+            showa = (birth_year, month, day) < (1989, 1, 8)
+            era, offset = ("S", 1925) if showa else ("H", 1988)
+            birth = f"{era}{birth_year - offset}.{month}.{day}"
         hire = f"{birth_year + 22 + rand(8)}/4/1"
         gender = "男" if rand(2) else "女"
         lines.append(",".join([

@@ -37,7 +37,7 @@ printf '%-28s %10s %8.2f %12.1f\n' "jibungoto apply" "$apply_s" "$(echo "$apply_
 
 # Staff list latency for this city, signed in as an HR account.
 PASS=bench-password-1
-echo "$PASS" | "$BIN" create-account --staff-number BENCH --name "Bench HR" --role hr --database "$WORK/app.sqlite" >/dev/null
+echo "$PASS" | "$BIN" create-account --staff-number BENCH --name "Bench HR" --role hr --database "$WORK/app.sqlite" >/dev/null 2>&1
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 LOG_LEVEL=error "$BIN" serve --port "$PORT" --database "$WORK/app.sqlite" >/dev/null 2>&1 &
 SERVER=$!
