@@ -236,6 +236,24 @@ struct SurveyTests {
         }
     }
 
+    @Test func answerTotalsKeptAtSubmissionMatchTheAnswers() async throws {
+        try await withSurvey { app, id in
+            for (number, value) in [(Demo.staff, "2"), (Demo.hr, "5"), (Demo.sectionManager, "5")] {
+                #expect(try await answer(app, number, surveyID: id, a: value).status == .seeOther)
+            }
+            var fromAnswers: [String: Int] = [:]
+            for answer in try await SurveyAnswerRecord.query(on: app.db).filter(\.$questionID != Self.comment.id).all() {
+                fromAnswers["\(answer.questionID)=\(answer.value)", default: 0] += 1
+            }
+            var fromTotals: [String: Int] = [:]
+            for total in try await SurveyAnswerCount.query(on: app.db).filter(\.$surveyID == id).all() {
+                fromTotals["\(total.questionID)=\(total.value)", default: 0] += total.count
+            }
+            #expect(fromAnswers == fromTotals)
+            #expect(fromTotals["q.a=5"] == 2)
+        }
+    }
+
     @Test func theHomePageRemindsUntilAnswered() async throws {
         try await withSurvey { app, id in
             let staff = Browser(app)

@@ -119,6 +119,8 @@ enum DemoSurveys {
                 // Shuffled so that not even the demo data keeps responses in the order of completions.
                 try await OrganizationImporter.insertInChunks(responses.shuffled(using: &generator), on: database)
                 try await OrganizationImporter.insertInChunks(answers.shuffled(using: &generator), on: database)
+                try await SurveyAnswerTotals.insert(for: responses, answers: answers,
+                                                    countedQuestions: Set(questions.filter { $0.kind != .freeText }.map(\.id)), on: database)
             }
         }
         for survey in try await Survey.query(on: database).filter(\.$status == Survey.Status.closed.rawValue).all() {

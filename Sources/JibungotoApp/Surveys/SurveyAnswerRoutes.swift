@@ -271,6 +271,9 @@ enum SurveySubmission {
                     }
                 }
                 if !rows.isEmpty { try await rows.create(on: database) }
+                let counted = survey.questions.filter { $0.kind != .freeText }.map(\.id)
+                try await SurveyAnswerTotals.add(rows.filter { counted.contains($0.questionID) }.map { ($0.questionID, $0.value) },
+                                                 surveyID: surveyID, attributes: attributes, on: database)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw Failure.alreadyAnswered

@@ -113,6 +113,7 @@ public enum SurveyBenchmark {
                 }
                 try await OrganizationImporter.insertInChunks(responses, on: database)
                 try await OrganizationImporter.insertInChunks(answers, on: database)
+                try await SurveyAnswerTotals.insert(for: responses, answers: answers, countedQuestions: Set(questions.map(\.id)), on: database)
             }
         }
         return survey

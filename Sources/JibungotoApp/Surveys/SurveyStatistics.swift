@@ -72,28 +72,16 @@ struct SurveyStatistics: Sendable {
         let hierarchy = CellHierarchy.crossClassified(cells: cells, domains: domains)
         let suppression = DisclosureControl.suppress(cells: cells, counts: counts, hierarchy: hierarchy, policy: survey.policy)
 
-        struct AnswerRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let question_id: String; let value: String; let n: Int }
-        let scaleQuestions = survey.questions.filter { $0.kind != .freeText }.map(\.id)
+        // Answer totals kept at submission (SurveyAnswerTotals): a few thousand rows, whatever the
+        // number of respondents.
+        let totals = try await SurveyAnswerCount.query(on: database).filter(\.$surveyID == surveyID).all()
         var answerCounts: [CellSpec: [String: [String: Int]]] = [:]
-        if !scaleQuestions.isEmpty {
-            let rows = try await sql.select()
-                .column(SQLColumn("department_code", table: "r")).column(SQLColumn("age_band", table: "r")).column(SQLColumn("service_band", table: "r"))
-                .column(SQLColumn("question_id", table: "a")).column(SQLColumn("value", table: "a"))
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(SQLAlias(SQLIdentifier(SurveyAnswerRecord.schema), as: SQLIdentifier("a")))
-                .join(SQLAlias(SQLIdentifier(SurveyResponseRecord.schema), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
-                      on: SQLColumn("id", table: "r"), .equal, SQLColumn("response_id", table: "a"))
-                .where(SQLColumn("survey_id", table: "r"), .equal, SQLBind(surveyID))
-                .where(SQLColumn("question_id", table: "a"), .in, SQLBind.group(scaleQuestions))
-                .groupBy(SQLColumn("department_code", table: "r")).groupBy(SQLColumn("age_band", table: "r")).groupBy(SQLColumn("service_band", table: "r"))
-                .groupBy(SQLColumn("question_id", table: "a")).groupBy(SQLColumn("value", table: "a"))
-                .all(decoding: AnswerRow.self)
-            let shown = suppression.shown
-            for row in rows {
-                let filters = key((row.department_code, row.age_band, row.service_band))
-                for cell in shown where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
-                    answerCounts[cell, default: [:]][row.question_id, default: [:]][row.value, default: 0] += row.n
-                }
+        let shown = suppression.shown
+        for row in totals {
+            let filters = key((row.departmentCode.isEmpty ? nil : row.departmentCode, row.ageBand.isEmpty ? nil : row.ageBand,
+                               row.serviceBand.isEmpty ? nil : row.serviceBand))
+            for cell in shown where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
+                answerCounts[cell, default: [:]][row.questionID, default: [:]][row.value, default: 0] += row.count
             }
         }
         return SurveyStatistics(survey: survey, cells: cells, counts: counts, suppression: suppression, departments: departments, answerCounts: answerCounts)

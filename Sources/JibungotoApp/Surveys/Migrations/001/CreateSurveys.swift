@@ -43,6 +43,17 @@ struct CreateSurveys: AsyncMigration {
             .field("due_on", .string, .required)
             .field("created_by", .string, .required)
             .create()
+        try await database.schema(SurveyAnswerCount.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("department_code", .string, .required)
+            .field("age_band", .string, .required)
+            .field("service_band", .string, .required)
+            .field("question_id", .string, .required)
+            .field("value", .string, .required)
+            .field("count", .int, .required)
+            .unique(on: "survey_id", "department_code", "age_band", "service_band", "question_id", "value")
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             try await sql.raw("""
@@ -87,7 +98,7 @@ struct CreateSurveys: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [SurveyAnswerRecord.schema, SurveyResponseRecord.schema, SurveyAction.schema, SurveyCompletion.schema, SurveyTarget.schema, Survey.schema] {
+        for schema in [SurveyAnswerCount.schema, SurveyAnswerRecord.schema, SurveyResponseRecord.schema, SurveyAction.schema, SurveyCompletion.schema, SurveyTarget.schema, Survey.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import SQLKit
+
+/// Keeps `survey_answer_counts` up to date: one upsert per counted answer value, in the
+/// submission's transaction.
+enum SurveyAnswerTotals {
+    static func add(_ answers: [(questionID: String, value: String)], surveyID: UUID, attributes: RespondentAttributes, on database: any Database) async throws {
+        guard !answers.isEmpty, let sql = database as? any SQLDatabase else { return }
+        let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]
+        for answer in answers {
+            try await sql.insert(into: SurveyAnswerCount.schema)
+                .columns(["id"] + keyColumns + ["count"])
+                .values([SQLBind(UUID()), SQLBind(surveyID), SQLBind(attributes.departmentCode ?? ""), SQLBind(attributes.ageBand?.rawValue ?? ""),
+                         SQLBind(attributes.serviceBand?.rawValue ?? ""), SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(1)])
+                .onConflict(with: keyColumns) { $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + 1")) }
+                .run()
+        }
+    }
+
+    /// Totals for data loaded in bulk (the demo city, the benchmark): counted in memory, then added.
+    static func insert(for responses: [SurveyResponseRecord], answers: [SurveyAnswerRecord], countedQuestions: Set<String>, on database: any Database) async throws {
+        let byResponse = Dictionary(responses.compactMap { response in response.id.map { ($0, response) } }, uniquingKeysWith: { a, _ in a })
+        var totals: [[String]: Int] = [:]
+        for answer in answers where countedQuestions.contains(answer.questionID) {
+            guard let response = byResponse[answer.responseID] else { continue }
+            totals[[response.departmentCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
+        }
+        guard let surveyID = responses.first?.surveyID, let sql = database as? any SQLDatabase else { return }
+        let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]
+        let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        for chunk in rows.chunked(into: 500) {
+            var insert = sql.insert(into: SurveyAnswerCount.schema).columns(["id"] + keyColumns + ["count"])
+            for (key, count) in chunk {
+                insert = insert.values([SQLBind(UUID()), SQLBind(surveyID)] + key.map { SQLBind($0) } + [SQLBind(count)])
+            }
+            // Loaded in batches, a key may already hold an earlier batch's total.
+            try await insert.onConflict(with: keyColumns) {
+                $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + excluded.count"))
+            }.run()
+        }
+    }
+}
