@@ -105,6 +105,8 @@ struct OrganizationTests {
             #expect(own.status == .ok)
             #expect(own.body.string.contains("人事係"))
             #expect(own.body.string.contains("市民協働部署"))
+            // Born 1990-05-10: retires at 65 at the end of FY2055 (2056-03-31).
+            #expect(own.body.string.contains("令和38年3月31日（65歳の年度末）"))
             #expect(try await staff.get("/organization/staff/D0004").status == .forbidden)
             #expect(try await staff.get("/organization/export/staff").status == .forbidden)
         }

@@ -186,6 +186,10 @@ struct StaffRoutes {
         let employmentType: String
         let currentSection: String?
         let currentSectionHref: String?
+        /// 定年退職日 under the 2023 amendment, with the age; nil for staff past it (re-appointed).
+        let retirement: String?
+        /// 役職定年: the day a managerial post is left; only for managerial posts.
+        let managerialLimit: String?
         let timeline: [TimelineRow]
         let collaborationYears: String
         /// Only for the staff member themselves and HR.
@@ -289,6 +293,13 @@ struct StaffRoutes {
                 employmentType: request.t("employment.\(member.employmentType)"),
                 currentSection: current.map { localizedName($0, request) },
                 currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
+                retirement: record.employmentType == .regular ? request.t(
+                    "staff.retirementOn",
+                    DateFormatting.format(date: RetirementRules.localPublicService2023.retirementDate(birth: record.birthDate), preferences: request.preferences),
+                    String(RetirementRules.localPublicService2023.retirementAge(birth: record.birthDate))) : nil,
+                managerialLimit: member.currentPost.map(PostTiers.standard.isManagerial) == true
+                    ? RetirementRules.localPublicService2023.managerialLimitDate(birth: record.birthDate).map { DateFormatting.format(date: $0, preferences: request.preferences) }
+                    : nil,
                 timeline: timeline,
                 collaborationYears: collaborationDays > 0 ? Self.duration(fromDays: collaborationDays, request: request) : request.t("staff.noCollaboration"),
                 selfReports: selfReports
