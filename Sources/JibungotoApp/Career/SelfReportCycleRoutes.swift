@@ -47,10 +47,7 @@ struct SelfReportCycleRoutes {
         let deadline = validation.date("deadline", input.deadline, labelKey: "cycle.deadline")
         if let opens, let deadline, deadline < opens { validation.fail("deadline", "cycle.deadlineBeforeOpening") }
         let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
-        let departments = (input.departments ?? []).filter { !$0.isEmpty }
-        if departments.contains(where: { tree.units[$0]?.kind != .department }) { validation.fail("departments", "form.invalidChoice", request.t("cycle.departments")) }
-        let types = (input.employment_types ?? []).filter { !$0.isEmpty }
-        if types.contains(where: { EmploymentType(rawValue: $0) == nil }) { validation.fail("employment_types", "form.invalidChoice", request.t("cycle.employmentTypes")) }
+        let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
         guard validation.isValid, let opens, let deadline else {
             return try await listPage(request, input: input, validation: validation)
         }
@@ -83,13 +80,7 @@ struct SelfReportCycleRoutes {
                 FormField(request: request, name: "title", labelKey: "cycle.name", value: input.title ?? "", hintKey: "cycle.nameHint", isRequired: true, maxLength: 100),
                 FormField(request: request, name: "opens_on", labelKey: "cycle.opensOn", value: input.opens_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
                 FormField(request: request, name: "deadline", labelKey: "cycle.deadline", value: input.deadline ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
-                FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
-                          options: tree.roots.compactMap { tree.units[$0] }.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments") },
-                          hintKey: "cycle.departmentsHint"),
-                FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
-                          options: EmploymentType.allCases.map { FormOption(value: $0.rawValue, label: request.t("employment.\($0.rawValue)"), isSelected: types.contains($0.rawValue), fieldName: "employment_types") },
-                          hintKey: "cycle.employmentTypesHint"),
-            ])
+            ] + TargetGroupFields.fields(request: request, tree: tree, departments: departments, employmentTypes: types))
             model.apply(validation, request: request)
             form = model
         }

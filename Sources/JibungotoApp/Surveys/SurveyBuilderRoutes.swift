@@ -112,11 +112,8 @@ struct SurveyBuilderRoutes {
         let targetRate = validation.integer("target_rate", input.target_rate, range: 1...100, messageKey: "survey.targetRateInvalid")
         let attributes = (input.attributes ?? []).compactMap(ReportingAttribute.init(rawValue:))
         if attributes.count != (input.attributes ?? []).count { validation.fail("attributes", "form.invalidChoice", request.t("survey.attributes")) }
-        let types = (input.employment_types ?? []).filter { !$0.isEmpty }
-        if types.contains(where: { EmploymentType(rawValue: $0) == nil }) { validation.fail("employment_types", "form.invalidChoice", request.t("cycle.employmentTypes")) }
         let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
-        let departments = (input.departments ?? []).filter { !$0.isEmpty }
-        if departments.contains(where: { tree.units[$0]?.kind != .department }) { validation.fail("departments", "form.invalidChoice", request.t("cycle.departments")) }
+        let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
         guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else {
             return try await newPage(request, input: input, validation: validation)
         }
@@ -156,12 +153,7 @@ struct SurveyBuilderRoutes {
             FormField(request: request, name: "anonymity", labelKey: "survey.anonymity", kind: .radios, options: ["anonymous", "named"].map {
                 FormOption(value: $0, label: request.t("survey.anonymity.\($0)"), isSelected: (input.anonymity ?? "anonymous") == $0, fieldName: "anonymity")
             }, hintKey: "survey.anonymityHint", isRequired: true),
-            FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
-                      options: tree.roots.compactMap { tree.units[$0] }.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments") },
-                      hintKey: "cycle.departmentsHint"),
-            FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
-                      options: EmploymentType.allCases.map { FormOption(value: $0.rawValue, label: request.t("employment.\($0.rawValue)"), isSelected: types.contains($0.rawValue), fieldName: "employment_types") },
-                      hintKey: "cycle.employmentTypesHint"),
+        ] + TargetGroupFields.fields(request: request, tree: tree, departments: departments, employmentTypes: types) + [
             FormField(request: request, name: "attributes", labelKey: "survey.attributes", kind: .checkboxes,
                       options: ReportingAttribute.allCases.map { FormOption(value: $0.rawValue, label: $0.label.text(language: request.language.rawValue), isSelected: attributes.contains($0.rawValue), fieldName: "attributes") },
                       hintKey: "survey.attributesHint"),

@@ -1,0 +1,34 @@
+import JibungotoDomain
+import Vapor
+
+/// "Who is it for": the departments and employment types a self-report round or a survey asks,
+/// as form fields and their validation (empty means everyone).
+enum TargetGroupFields {
+    static func fields(request: Request, tree: OrganizationTree, departments: Set<String>, employmentTypes: Set<String>) -> [FormField] {
+        [
+            FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
+                      options: tree.roots.compactMap { tree.units[$0] }.map {
+                          FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments")
+                      },
+                      hintKey: "cycle.departmentsHint"),
+            FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
+                      options: EmploymentType.allCases.map {
+                          FormOption(value: $0.rawValue, label: request.t("employment.\($0.rawValue)"), isSelected: employmentTypes.contains($0.rawValue), fieldName: "employment_types")
+                      },
+                      hintKey: "cycle.employmentTypesHint"),
+        ]
+    }
+
+    /// The chosen department codes and employment types, each checked against what exists.
+    static func validate(departments: [String]?, employmentTypes: [String]?, tree: OrganizationTree, validation: inout FormValidation) -> (departments: [String], employmentTypes: [String]) {
+        let chosenDepartments = (departments ?? []).filter { !$0.isEmpty }
+        if chosenDepartments.contains(where: { tree.units[$0]?.kind != .department }) {
+            validation.fail("departments", "form.invalidChoice", validation.request.t("cycle.departments"))
+        }
+        let chosenTypes = (employmentTypes ?? []).filter { !$0.isEmpty }
+        if chosenTypes.contains(where: { EmploymentType(rawValue: $0) == nil }) {
+            validation.fail("employment_types", "form.invalidChoice", validation.request.t("cycle.employmentTypes"))
+        }
+        return (chosenDepartments, chosenTypes)
+    }
+}
