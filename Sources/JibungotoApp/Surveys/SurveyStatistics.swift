@@ -73,15 +73,32 @@ struct SurveyStatistics: Sendable {
         let suppression = DisclosureControl.suppress(cells: cells, counts: counts, hierarchy: hierarchy, policy: survey.policy)
 
         // Answer totals kept at submission (SurveyAnswerTotals): a few thousand rows, whatever the
-        // number of respondents.
-        let totals = try await SurveyAnswerCount.query(on: database).filter(\.$surveyID == surveyID).all()
+        // number of respondents. Each row adds to the shown cells its attributes fall in (the
+        // whole, each single attribute, department × band) — found directly, not by scanning cells.
+        struct TotalRow: Decodable { let department_code: String; let age_band: String; let service_band: String; let question_id: String; let value: String; let count: Int }
+        let totals = try await sql.select()
+            .column("department_code").column("age_band").column("service_band").column("question_id").column("value").column("count")
+            .from(SurveyAnswerCount.schema).where("survey_id", .equal, surveyID)
+            .all(decoding: TotalRow.self)
+        let shown = Set(suppression.shown)
         var answerCounts: [CellSpec: [String: [String: Int]]] = [:]
-        let shown = suppression.shown
+        var cellsOfKey: [[String]: [CellSpec]] = [:]
         for row in totals {
-            let filters = key((row.departmentCode.isEmpty ? nil : row.departmentCode, row.ageBand.isEmpty ? nil : row.ageBand,
-                               row.serviceBand.isEmpty ? nil : row.serviceBand))
-            for cell in shown where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
-                answerCounts[cell, default: [:]][row.questionID, default: [:]][row.value, default: 0] += row.count
+            let attributesKey = [row.department_code, row.age_band, row.service_band]
+            let cells = cellsOfKey[attributesKey] ?? {
+                let filters = key((row.department_code.isEmpty ? nil : row.department_code, row.age_band.isEmpty ? nil : row.age_band,
+                                   row.service_band.isEmpty ? nil : row.service_band))
+                let department = filters[.department].map { [CellDimension.department: $0] } ?? [:]
+                var candidates: [CellSpec] = [.all] + filters.map { CellSpec([$0.key: $0.value]) }
+                for band in [CellDimension.ageBand, .serviceBand] {
+                    if let value = filters[band], !department.isEmpty { candidates.append(CellSpec(department.merging([band: value]) { a, _ in a })) }
+                }
+                let matching = candidates.filter(shown.contains)
+                cellsOfKey[attributesKey] = matching
+                return matching
+            }()
+            for cell in cells {
+                answerCounts[cell, default: [:]][row.question_id, default: [:]][row.value, default: 0] += row.count
             }
         }
         return SurveyStatistics(survey: survey, cells: cells, counts: counts, suppression: suppression, departments: departments, answerCounts: answerCounts)
