@@ -187,3 +187,32 @@ struct OrganizationTests {
         }
     }
 }
+
+@Suite("Retirement outlook")
+struct RetirementOutlookTests {
+    @Test func hrSeesWhoRetiresAndOthersAreRefused() async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            // Someone whose retirement date is the end of this fiscal year (e.g. born 1964-04-02:
+            // 62 under the 2023 amendment, retiring 2027-03-31 at the end of FY2026).
+            let thisYear = LocalDateClock.today().fiscalYear
+            let rules = RetirementRules.localPublicService2023
+            let birth = try #require(stride(from: 0, to: 365 * 30, by: 1).lazy
+                .map { LocalDate(iso: "1950-01-01")!.adding(days: $0) }
+                .first { rules.retirementFiscalYear(birth: $0) == thisYear })
+            let veteran = StaffRecord(staffNumber: "V0001", name: "古参 太郎", nameKana: "コサン タロウ", birthDate: birth, gender: nil,
+                                      hireDate: LocalDate(iso: "1985-04-01")!, jobType: "事務", grade: "課長", employmentType: .regular)
+            try await StaffMember(record: veteran).create(on: app.db)
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let page = try await hr.get("/retirement")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("古参 太郎"))
+            #expect(page.body.string.contains(DateFormatting.format(date: rules.retirementDate(birth: birth), preferences: DisplayPreferences(language: .ja, dateDisplay: .wareki))))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "retirement_outlook").count() == 1)
+            let manager = Browser(app)
+            try await manager.logIn(Demo.sectionManager)
+            #expect(try await manager.get("/retirement").status == .forbidden)
+        }
+    }
+}

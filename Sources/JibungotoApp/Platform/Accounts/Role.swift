@@ -54,6 +54,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewSurveyResults
     /// Response rates: a manager their section (or department when the section is small), HR all.
     case viewSurveyRates
+    /// Who retires or leaves a managerial post by the age limit (定年引上げ).
+    case viewRetirement
 }
 
 /// The one place where roles turn into permissions.
@@ -69,7 +71,7 @@ public enum RolePolicy {
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
-                   .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all]
+                   .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }
