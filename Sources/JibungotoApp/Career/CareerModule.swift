@@ -18,7 +18,7 @@ enum CareerModule: AppModule {
     /// Until the deadline, a staff member who has not submitted sees a reminder.
     @Sendable static func selfReportReminder(_ request: Request, _ user: SignedInUser) async throws -> [HomeNotice] {
         guard let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first() else { return [] }
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         guard let cycle = try await SelfReportRounds.current(for: staff, tree: tree, on: request.db), SelfReportRounds.isOpen(cycle) else { return [] }
         let submitted = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
             .filter(\.$staffNumber == staff.staffNumber).filter(\.$submittedAt != nil).count() > 0

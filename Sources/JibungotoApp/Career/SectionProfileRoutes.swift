@@ -64,7 +64,7 @@ struct SectionProfileRoutes {
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let year = LocalDateClock.today().fiscalYear.startYear
-        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        let tree = try await request.currentOrganization()
         let profiles = try await SectionProfile.query(on: request.db).filter(\.$fiscalYear == year).all()
         let byCode = Dictionary(profiles.map { ($0.sectionCode, $0) }, uniquingKeysWith: { a, _ in a })
         func value(_ name: String) -> String { ((try? request.query.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces) }
@@ -228,7 +228,7 @@ struct SectionProfileRoutes {
     private func currentUnit(_ request: Request) async throws -> (SectionRecord, OrganizationTree, Int) {
         let code = try request.parameters.require("code")
         let year = LocalDateClock.today().fiscalYear.startYear
-        let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
+        let tree = try await request.currentOrganization()
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
         return (unit, tree, year)
     }

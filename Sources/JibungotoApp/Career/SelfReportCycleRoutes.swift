@@ -46,7 +46,7 @@ struct SelfReportCycleRoutes {
         let opens = validation.date("opens_on", input.opens_on, labelKey: "cycle.opensOn")
         let deadline = validation.date("deadline", input.deadline, labelKey: "cycle.deadline")
         if let opens, let deadline, deadline < opens { validation.fail("deadline", "cycle.deadlineBeforeOpening") }
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
         guard validation.isValid, let opens, let deadline else {
             return try await listPage(request, input: input, validation: validation)
@@ -74,7 +74,7 @@ struct SelfReportCycleRoutes {
         }
         var form: FormModel? = nil
         if request.currentUser?.scope(of: .manageSelfReports) != nil {
-            let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+            let tree = try await request.currentOrganization()
             let departments = Set(input.departments ?? []), types = Set(input.employment_types ?? [])
             var model = FormModel(request: request, action: CareerRoute.cycles.path, submitLabelKey: "cycle.create", fields: [
                 FormField(request: request, name: "title", labelKey: "cycle.name", value: input.title ?? "", hintKey: "cycle.nameHint", isRequired: true, maxLength: 100),
@@ -122,7 +122,7 @@ struct SelfReportCycleRoutes {
             throw Abort(.notFound)
         }
         let scope = try request.scope(of: .viewSelfReportCompletion)
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let reachable: Set<String>? = scope == .all ? nil : try await OrganizationScope.units(for: request, scope: scope)
         if let reachable, reachable.isEmpty { throw Abort(.forbidden) }
         let asked = (try? request.query.get(String.self, at: "section")).flatMap { $0.isEmpty ? nil : $0 }

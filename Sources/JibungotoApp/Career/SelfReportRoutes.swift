@@ -28,7 +28,7 @@ struct SelfReportRoutes {
 
     private func context(_ request: Request) async throws -> (StaffMember?, OrganizationTree, SelfReportCycle?) {
         let user = try request.requireUser()
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         guard let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first() else {
             return (nil, tree, nil)
         }

@@ -70,6 +70,19 @@ struct OrganizationTree: Sendable {
     }
 }
 
+extension Request {
+    private struct CurrentOrganizationKey: StorageKey { typealias Value = OrganizationTree }
+
+    /// This fiscal year's organization, loaded once per request however many parts need it
+    /// (scopes, the page, the home notices).
+    func currentOrganization() async throws -> OrganizationTree {
+        if let tree = storage[CurrentOrganizationKey.self] { return tree }
+        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: db)
+        storage[CurrentOrganizationKey.self] = tree
+        return tree
+    }
+}
+
 /// Which fiscal years have an organization, newest first.
 enum OrganizationYears {
     static func all(on database: any Database) async throws -> [Int] {
@@ -100,7 +113,7 @@ enum OrganizationScope {
 
     /// That unit and everything below it; empty when the user has no current placement.
     static func units(for request: Request, scope: Scope) async throws -> Set<String> {
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         return try await root(for: request, scope: scope, tree: tree).map(tree.subtree(of:)) ?? []
     }
 }

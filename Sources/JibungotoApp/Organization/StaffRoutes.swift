@@ -110,7 +110,7 @@ struct StaffRoutes {
         var validation = FormValidation(request: request)
         let filter = Filter(request, validation: &validation)
         let today = LocalDateClock.today()
-        let tree = try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let page = Pagination.requestedPage(request)
         let base = { filter.apply(to: visibility.apply(to: StaffMember.query(on: request.db)), tree: tree, today: today) }
         let total = try await base().count()

@@ -48,7 +48,7 @@ struct RetirementRoutes {
 
     @Sendable func outlook(_ request: Request) async throws -> Response {
         let today = LocalDateClock.today()
-        let tree = try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
         let byNumber = Dictionary(staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = RetirementRules.localPublicService2023

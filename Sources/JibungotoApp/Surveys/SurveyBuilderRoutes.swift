@@ -112,7 +112,7 @@ struct SurveyBuilderRoutes {
         let targetRate = validation.integer("target_rate", input.target_rate, range: 1...100, messageKey: "survey.targetRateInvalid")
         let attributes = (input.attributes ?? []).compactMap(ReportingAttribute.init(rawValue:))
         if attributes.count != (input.attributes ?? []).count { validation.fail("attributes", "form.invalidChoice", request.t("survey.attributes")) }
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
         guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else {
             return try await newPage(request, input: input, validation: validation)
@@ -141,7 +141,7 @@ struct SurveyBuilderRoutes {
     }
 
     private func newPage(_ request: Request, input: SurveyForm, validation: FormValidation) async throws -> Response {
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: request.db)
+        let tree = try await request.currentOrganization()
         let departments = Set(input.departments ?? []), types = Set(input.employment_types ?? []), attributes = Set(input.attributes ?? [])
         var form = FormModel(request: request, action: SurveysRoute.new.path, submitLabelKey: "survey.createDraft", fields: [
             FormField(request: request, name: "title_ja", labelKey: "survey.titleJa", value: input.title_ja ?? "", isRequired: true, maxLength: 150),

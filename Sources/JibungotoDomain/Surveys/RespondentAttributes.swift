@@ -1,7 +1,7 @@
 /// A coarse attribute that a survey may copy onto each answer for reporting. Which ones are
 /// recorded is a per-survey setting, fixed when the survey opens: record only what the
 /// reports need, because every recorded attribute narrows the group an answer hides in.
-public enum ReportingAttribute: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum ReportingAttribute: String, Sendable, Hashable, Codable, DeclarationOrdered {
     /// 部 (department) code from the organization frozen at opening.
     case department
     /// 年齢階層: ``AgeBand``.
@@ -22,14 +22,10 @@ public enum ReportingAttribute: String, Sendable, Hashable, Codable, CaseIterabl
 
     /// The dimension under which this attribute appears in report cells.
     public var dimension: CellDimension { CellDimension(rawValue: rawValue) }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// 年齢階層, in decades: 〜29, 30代, 40代, 50代, 60〜.
-public enum AgeBand: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum AgeBand: String, Sendable, Hashable, Codable, DeclarationOrdered {
     case upTo29 = "-29"
     case thirties = "30-39"
     case forties = "40-49"
@@ -57,14 +53,10 @@ public enum AgeBand: String, Sendable, Hashable, Codable, CaseIterable, Comparab
         case .from60: BilingualText(ja: "60歳以上", en: "60 or over")
         }
     }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// 勤続年数階層: 〜4年, 5〜9年, 10〜19年, 20〜29年, 30年〜 (completed years of service).
-public enum ServiceBand: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum ServiceBand: String, Sendable, Hashable, Codable, DeclarationOrdered {
     case upTo4 = "-4"
     case from5to9 = "5-9"
     case from10to19 = "10-19"
@@ -90,10 +82,6 @@ public enum ServiceBand: String, Sendable, Hashable, Codable, CaseIterable, Comp
         case .from20to29: BilingualText(ja: "20〜29年", en: "20–29 years")
         case .from30: BilingualText(ja: "30年以上", en: "30 years or more")
         }
-    }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
+import JibungotoDomain
 
 /// A role from PRODUCT.md. Roles combine on one account; each grants permissions with a scope.
-public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
+public enum Role: String, DeclarationOrdered, Codable, Sendable {
     case staff
     case sectionManager
     case departmentHead
@@ -11,10 +12,6 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case administrator
 
     var messageKey: String { "role.\(rawValue)" }
-
-    public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// How far a permission reaches: a person's own records, their section, their department, or all.
