@@ -6,6 +6,7 @@ public enum DemoLoader {
         try await DemoOrganization.load(on: app.db)
         try await DemoCareer.load(on: app.db)
         try await DemoSurveys.load(on: app.db)
+        try await DemoRotation.load(on: app.db)
         try await DemoAccounts.load(on: app)
     }
 }

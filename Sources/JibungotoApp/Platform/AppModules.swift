@@ -15,6 +15,7 @@ enum AppModules {
         OrganizationModule.self,
         CareerModule.self,
         SurveysModule.self,
+        RotationModule.self,
         RetirementModule.self,
         AdministrationModule.self,
     ]

@@ -5,10 +5,12 @@ import Vapor
 /// URLs of the Retirement module.
 enum RetirementRoute: TypedRoute {
     case outlook
+    case ageSixty(RouteParameter)
 
     var path: String {
         switch self {
         case .outlook: "/retirement"
+        case .ageSixty(let number): "/retirement/age-sixty/\(number.rendered(as: "staffNumber"))"
         }
     }
 }
@@ -18,6 +20,8 @@ enum RetirementRoute: TypedRoute {
 struct RetirementRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, RetirementRoute.outlook, requires: .permission(.viewRetirement), use: outlook)
+        routes.on(.GET, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), use: ageSixty)
+        routes.on(.POST, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), use: saveAgeSixty)
     }
 
     struct OutlookContent: Encodable, Sendable {
@@ -34,6 +38,8 @@ struct RetirementRoutes {
         let heading: String
         let dateHeading: String
         let rows: [Row]
+        /// The lists of people turning 60 show the information given and the choice made.
+        let showsAgeSixtyRecord: Bool
     }
 
     struct Row: Encodable, Sendable {
@@ -44,6 +50,8 @@ struct RetirementRoutes {
         let birthDate: String
         let date: String
         let age: Int
+        let record: String?
+        let recordHref: String?
     }
 
     @Sendable func outlook(_ request: Request) async throws -> Response {
@@ -52,6 +60,8 @@ struct RetirementRoutes {
         let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
         let byNumber = Dictionary(staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = RetirementRules.localPublicService2023
+        let records = Dictionary(try await AgeSixtyRecord.query(on: request.db).all().map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
+        let canRecord = request.currentUser?.scope(of: .manageRetirement) != nil
         try await request.audit(.view, subjectType: "retirement_outlook")
         func rows(_ entries: [RetirementRules.Entry]) -> [Row] {
             entries.map { entry in
@@ -59,7 +69,9 @@ struct RetirementRoutes {
                     href: OrganizationRoute.staff(.value(entry.staffNumber)).path,
                     section: byNumber[entry.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
                     birthDate: DateFormatting.format(date: entry.birthDate, preferences: request.preferences),
-                    date: DateFormatting.format(date: entry.date, preferences: request.preferences), age: entry.age)
+                    date: DateFormatting.format(date: entry.date, preferences: request.preferences), age: entry.age,
+                    record: records[entry.staffNumber].map { Self.summary($0, request: request) },
+                    recordHref: canRecord ? RetirementRoute.ageSixty(.value(entry.staffNumber)).path : nil)
             }
         }
         let years = [today.fiscalYear, today.fiscalYear.next].map { year -> YearOutlook in
@@ -69,10 +81,10 @@ struct RetirementRoutes {
             return YearOutlook(
                 label: DateFormatting.format(fiscalYear: year.startYear, preferences: request.preferences),
                 lists: [
-                    EntryList(heading: request.t("retirement.retiring"), dateHeading: request.t("retirement.retirementDate"), rows: rows(outlook.retiring)),
-                    EntryList(heading: request.t("retirement.leavingManagerial"), dateHeading: request.t("retirement.leavesOn"), rows: rows(outlook.leavingManagerialPosts)),
-                    EntryList(heading: request.t("retirement.reachingSixty"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.reachingSixty)),
-                    EntryList(heading: request.t("retirement.informationDue"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.informationDue)),
+                    EntryList(heading: request.t("retirement.retiring"), dateHeading: request.t("retirement.retirementDate"), rows: rows(outlook.retiring), showsAgeSixtyRecord: false),
+                    EntryList(heading: request.t("retirement.leavingManagerial"), dateHeading: request.t("retirement.leavesOn"), rows: rows(outlook.leavingManagerialPosts), showsAgeSixtyRecord: false),
+                    EntryList(heading: request.t("retirement.reachingSixty"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.reachingSixty), showsAgeSixtyRecord: true),
+                    EntryList(heading: request.t("retirement.informationDue"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.informationDue), showsAgeSixtyRecord: true),
                 ])
         }
         return try await request.renderPage(
@@ -82,9 +94,98 @@ struct RetirementRoutes {
     }
 }
 
-/// The retirement outlook (定年引上げ) for HR.
+extension RetirementRoutes {
+    // MARK: - Age-60 information and choice
+
+    static func summary(_ record: AgeSixtyRecord, request: Request) -> String {
+        let informed = request.t("retirement.informedOn", DateFormatting.format(iso: record.informedOn, preferences: request.preferences))
+        let choice = record.ageSixtyChoice.map { request.language == .en ? $0.englishLabel : $0.japaneseLabel } ?? request.t("retirement.choicePending")
+        return informed + " / " + choice
+    }
+
+    struct AgeSixtyContent: Encodable, Sendable {
+        let name: String
+        let staffNumber: String
+        let staffHref: String
+        let birthDate: String
+        let reachesSixty: String
+        let retirementDate: String
+        let form: FormModel
+    }
+
+    struct AgeSixtyForm: Content {
+        var informed_on: String?
+        var choice: String?
+        var note: String?
+    }
+
+    @Sendable func ageSixty(_ request: Request) async throws -> Response {
+        let member = try await Self.member(request)
+        let record = try await AgeSixtyRecord.query(on: request.db).filter(\.$staffNumber == member.staffNumber).first()
+        let input = AgeSixtyForm(informed_on: record?.informedOn, choice: record?.choice ?? "", note: record?.note)
+        return try await ageSixtyPage(request, member: member, input: input, validation: FormValidation(request: request))
+    }
+
+    private static func member(_ request: Request) async throws -> StaffMember {
+        guard let number = request.parameters.get("staffNumber"),
+              let member = try await StaffMember.query(on: request.db).filter(\.$staffNumber == number).first() else { throw Abort(.notFound) }
+        return member
+    }
+
+    private func ageSixtyPage(_ request: Request, member: StaffMember, input: AgeSixtyForm, validation: FormValidation) async throws -> Response {
+        let rules = RetirementRules.localPublicService2023
+        let record = member.record
+        let preferences = request.preferences
+        let choice = input.choice ?? ""
+        var form = FormModel(request: request, action: RetirementRoute.ageSixty(.value(member.staffNumber)).path, submitLabelKey: "form.save", fields: [
+            FormField(request: request, name: "informed_on", labelKey: "retirement.informedOnLabel", value: input.informed_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
+            FormField(request: request, name: "choice", labelKey: "retirement.choice", kind: .radios,
+                      options: [FormOption(value: "", label: request.t("retirement.choicePending"), isSelected: choice.isEmpty, fieldName: "choice")]
+                        + AgeSixtyChoice.allCases.map {
+                            FormOption(value: $0.rawValue, label: request.language == .en ? $0.englishLabel : $0.japaneseLabel, isSelected: $0.rawValue == choice, fieldName: "choice")
+                        }),
+            FormField(request: request, name: "note", labelKey: "retirement.note", kind: .textarea, value: input.note ?? "", maxLength: 1000),
+        ])
+        form.apply(validation, request: request)
+        return try await request.renderPage(
+            "retirement/age-sixty", title: "retirement.ageSixtyTitle", titleArguments: [member.name],
+            breadcrumbs: [Breadcrumb(label: request.t("retirement.title"), href: RetirementRoute.outlook.path), Breadcrumb(label: member.name, href: nil)],
+            content: AgeSixtyContent(
+                name: member.name, staffNumber: member.staffNumber, staffHref: OrganizationRoute.staff(.value(member.staffNumber)).path,
+                birthDate: DateFormatting.format(date: record.birthDate, preferences: preferences),
+                reachesSixty: DateFormatting.format(date: record.birthDate.dayReachingAge(60), preferences: preferences),
+                retirementDate: DateFormatting.format(date: rules.retirementDate(birth: record.birthDate), preferences: preferences),
+                form: form),
+            status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func saveAgeSixty(_ request: Request) async throws -> Response {
+        let member = try await Self.member(request)
+        let input = try request.content.decode(AgeSixtyForm.self)
+        var validation = FormValidation(request: request)
+        let informed = validation.date("informed_on", input.informed_on, labelKey: "retirement.informedOnLabel")
+        if let informed, informed > LocalDateClock.today() { validation.fail("informed_on", "retirement.informedInFuture") }
+        let choiceText = input.choice ?? ""
+        let choice = AgeSixtyChoice(rawValue: choiceText)
+        if !choiceText.isEmpty && choice == nil { validation.fail("choice", "form.invalidChoice", request.t("retirement.choice")) }
+        let note = validation.text("note", input.note, labelKey: "retirement.note", required: false, maxLength: 1000)
+        guard validation.isValid, let informed else { return try await ageSixtyPage(request, member: member, input: input, validation: validation) }
+        let record = try await AgeSixtyRecord.query(on: request.db).filter(\.$staffNumber == member.staffNumber).first() ?? AgeSixtyRecord()
+        record.staffNumber = member.staffNumber
+        record.informedOn = informed.iso
+        record.choice = choice?.rawValue
+        record.note = note
+        record.recordedBy = try request.requireUser().staffNumber
+        try await record.save(on: request.db)
+        try await request.audit(.update, subjectType: "age_sixty_record", subjectID: member.staffNumber, detail: choice?.rawValue ?? "pending")
+        request.flash(.success, request.t("retirement.ageSixtySaved", member.name))
+        return request.redirect(to: RetirementRoute.outlook.path)
+    }
+}
+
+/// The retirement outlook (定年引上げ) for HR, with the record of the age-60 information.
 enum RetirementModule: AppModule {
-    static var migrations: [any Migration] { [] }
+    static var migrations: [any Migration] { [CreateAgeSixtyRecords()] }
 
     static func register(on routes: any RoutesBuilder, app: Application) {
         RetirementRoutes().register(on: routes)

@@ -171,7 +171,7 @@ extension RotationPlanner {
     }
 
     /// Why someone is not on the movers' list.
-    static func notAMoverReason(_ staffNumber: String, model: PlannerModel) -> Bilingual {
+    public static func notAMoverReason(_ staffNumber: String, model: PlannerModel) -> Bilingual {
         let facts = model.facts
         guard let person = facts.people[staffNumber] else { return Bilingual(ja: "職員が見つかりません", en: "unknown staff member") }
         if facts.pinnedToStay(staffNumber) { return Bilingual(ja: "人事が残留を指定", en: "HR pinned them to stay") }

@@ -53,6 +53,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewSurveyRates
     /// Who retires or leaves a managerial post by the age limit (定年引上げ).
     case viewRetirement
+    /// Recording the age-60 information given and the staff member's choice.
+    case manageRetirement
+    /// Transfer scenarios, the rotation rules and the collaboration-post compliance view.
+    case planRotation
 }
 
 /// The one place where roles turn into permissions.
@@ -68,7 +72,8 @@ public enum RolePolicy {
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
-                   .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all]
+                   .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
+                   .manageRetirement: .all, .planRotation: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

@@ -142,11 +142,13 @@ struct FormValidation {
         }
     }
 
-    /// A whole number in `range` (full-width digits accepted); `messageKey` gets the bounds as {0} and {1}.
-    mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, messageKey: String) -> Int? {
+    /// A whole number in `range` (full-width digits accepted); `messageKey` gets the bounds as {0}
+    /// and {1}, or, with `labelKey`, the field's label as {0} and the bounds as {1} and {2}.
+    mutating func integer(_ field: String, _ value: String?, range: ClosedRange<Int>, messageKey: String, labelKey: String? = nil) -> Int? {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespaces)
         guard let number = Int(trimmed.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? trimmed), range.contains(number) else {
-            fail(field, messageKey, String(range.lowerBound), String(range.upperBound))
+            let arguments = (labelKey.map { [request.t($0)] } ?? []) + [String(range.lowerBound), String(range.upperBound)]
+            if errors[field] == nil { errors[field] = request.t(messageKey, arguments) }
             return nil
         }
         return number

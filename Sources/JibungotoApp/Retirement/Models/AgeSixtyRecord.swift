@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// The information given to a staff member turning 60 (the 2023 amendment obliges the employer
+/// to inform them, in the year before, of the retirement age, pay after 60 and the options) and
+/// the choice they made.
+final class AgeSixtyRecord: Model, @unchecked Sendable {
+    static let schema = "age_sixty_records"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "staff_number") var staffNumber: String
+    /// ISO date the information was given.
+    @Field(key: "informed_on") var informedOn: String
+    /// ``AgeSixtyChoice`` raw value; nil while the person has not decided.
+    @OptionalField(key: "choice") var choice: String?
+    @Field(key: "note") var note: String
+    @Field(key: "recorded_by") var recordedBy: String
+    @Timestamp(key: "recorded_at", on: .update) var recordedAt: Date?
+
+    init() {}
+
+    var ageSixtyChoice: AgeSixtyChoice? { choice.flatMap(AgeSixtyChoice.init(rawValue:)) }
+}

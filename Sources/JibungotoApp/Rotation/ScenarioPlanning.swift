@@ -1,0 +1,286 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import RotationSolver
+import Vapor
+
+/// A text in both languages as stored with a solution, naming the person or section it is about.
+struct StoredText: Codable, Sendable {
+    var ja: String
+    var en: String
+    var staffNumber: String?
+    var sectionCode: String?
+
+    init(_ text: Bilingual, staffNumber: String? = nil, sectionCode: String? = nil) {
+        self.ja = text.ja
+        self.en = text.en
+        self.staffNumber = staffNumber
+        self.sectionCode = sectionCode
+    }
+
+    init(_ issue: RotationIssue) { self.init(issue.message, staffNumber: issue.staffNumber, sectionCode: issue.sectionCode) }
+
+    func text(_ language: Language) -> String { language == .en ? en : ja }
+}
+
+/// The figures a scenario is compared by.
+struct StoredMetrics: Codable, Sendable, Equatable {
+    var movers: Int
+    var moved: Int
+    var stayed: Int
+    var moversWithWishes: Int
+    var wishesMet: Int
+    var firstWishesMet: Int
+    var earlyCareerMovers: Int
+    var earlyCareerPlacedInCollaboration: Int
+    var lastChanceMissed: Int
+    var departmentChanges: Int
+    var softRulesBent: Int
+    var softRuleCost: Int
+    var score: Int64
+
+    init(_ metrics: ScenarioMetrics) {
+        movers = metrics.movers
+        moved = metrics.moved
+        stayed = metrics.stayed
+        moversWithWishes = metrics.moversWithWishes
+        wishesMet = metrics.wishesMet
+        firstWishesMet = metrics.wishesMetByRank[1] ?? 0
+        earlyCareerMovers = metrics.earlyCareerMovers
+        earlyCareerPlacedInCollaboration = metrics.earlyCareerPlacedInCollaboration
+        lastChanceMissed = metrics.lastChanceMissed
+        departmentChanges = metrics.departmentChanges
+        softRulesBent = metrics.softRulesBentCount
+        softRuleCost = metrics.softRuleCost
+        score = metrics.score
+    }
+}
+
+/// What a solve left behind, stored with the scenario: the placements (for the diff and the
+/// approval), the figures and every message, so the overview needs no recomputation.
+struct StoredSolution: Codable, Sendable {
+    enum Outcome: String, Codable, Sendable {
+        case optimal, infeasible, inputErrors = "input_errors", stopped
+    }
+
+    var revision: Int
+    var outcome: Outcome
+    /// 職員番号 → seat pool (a mover who stays is in their own pool).
+    var placements: [String: SeatPool]
+    var metrics: StoredMetrics?
+    var certificateVerified: Bool
+    var errors: [StoredText]
+    var warnings: [StoredText]
+    var unplaceable: [StoredText]
+    var infeasibility: StoredText?
+    var milliseconds: Int
+
+    func encoded() -> String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+
+    static func decode(_ text: String?) -> StoredSolution? {
+        text.flatMap { try? JSONDecoder().decode(StoredSolution.self, from: Data($0.utf8)) }
+    }
+}
+
+/// A built and solved scenario in memory, for the result and explanation pages.
+struct PlannedScenario: Sendable {
+    let revision: Int
+    let model: PlannerModel
+    let result: RotationPlanner.PlanResult?
+    let tree: OrganizationTree
+}
+
+/// The last planned scenarios of this instance. Only an accelerator: the database holds the
+/// input and the stored solution, so another instance rebuilds the same model (the planner and
+/// the solver are deterministic) when it has none.
+actor PlannedScenarioCache {
+    private var entries: [UUID: PlannedScenario] = [:]
+    private var recent: [UUID] = []
+    private let capacity = 6
+
+    func get(_ id: UUID, revision: Int) -> PlannedScenario? {
+        guard let entry = entries[id], entry.revision == revision else { return nil }
+        return entry
+    }
+
+    func put(_ id: UUID, _ planned: PlannedScenario) {
+        entries[id] = planned
+        recent.removeAll { $0 == id }
+        recent.append(id)
+        while recent.count > capacity { entries[recent.removeFirst()] = nil }
+    }
+
+    func remove(_ id: UUID) {
+        entries[id] = nil
+        recent.removeAll { $0 == id }
+    }
+}
+
+extension Application {
+    private struct PlannedScenarioCacheKey: StorageKey {
+        typealias Value = PlannedScenarioCache
+    }
+
+    var plannedScenarios: PlannedScenarioCache {
+        if let cache = storage[PlannedScenarioCacheKey.self] { return cache }
+        let cache = PlannedScenarioCache()
+        storage[PlannedScenarioCacheKey.self] = cache
+        return cache
+    }
+}
+
+/// Loads a scenario's input from the Organization and Career modules, builds the model and
+/// solves it exactly.
+enum ScenarioPlanning {
+    struct Loaded: Sendable {
+        var input: RotationInput
+        var movers: [Mover]
+        var rules: RotationRules
+        var settings: RotationRuleSettings
+        let tree: OrganizationTree
+    }
+
+    enum Failure: Error {
+        /// No organization for the transfer date's fiscal year or any earlier one.
+        case noOrganization
+    }
+
+    /// The organization a transfer date is planned on: its fiscal year's, or the newest before
+    /// it (next year's organization is often created late).
+    static func organizationYear(for date: LocalDate, on database: any Database) async throws -> Int? {
+        try await OrganizationYears.all(on: database).first { $0 <= date.fiscalYear.startYear }
+    }
+
+    /// The organization a scenario is planned on.
+    static func tree(for scenario: RotationScenario, on database: any Database) async throws -> OrganizationTree? {
+        guard let year = try await organizationYear(for: scenario.transferDay, on: database) else { return nil }
+        return try await OrganizationTree.load(fiscalYear: year, on: database)
+    }
+
+    /// The last approved transfer date, other than `excluding`'s.
+    static func lastApprovedTransferDate(excluding: UUID? = nil, on database: any Database) async throws -> LocalDate? {
+        let approved = try await RotationScenario.query(on: database).filter(\.$status == RotationScenario.Status.approved.rawValue).all()
+        return approved.filter { $0.id != excluding }.map(\.transferDay).max()
+    }
+
+    /// Everything except movers: staff, history, organization, the latest self-report's
+    /// wishes before the transfer date, and the scenario's pins and capacities when given.
+    static func input(transferDate: LocalDate, scenario: RotationScenario?, on database: any Database) async throws -> (RotationInput, OrganizationTree) {
+        guard let year = try await organizationYear(for: transferDate, on: database) else { throw Failure.noOrganization }
+        let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
+        let sections = tree.units.values.sorted { $0.code < $1.code }
+        let staff = try await StaffMember.query(on: database).sort(\.$staffNumber).all().map(\.record)
+        let assignments = try await Assignment.query(on: database).all().map(\.record)
+        var wishes: [String: [RotationWish]] = [:]
+        var wantsToMove: Set<String> = []
+        if let cycle = try await SelfReportCycle.query(on: database).filter(\.$opensOn < transferDate.iso).sort(\.$opensOn, .descending).first() {
+            let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID())
+                .filter(\.$submittedAt != nil).with(\.$wishes).all()
+            for report in reports {
+                let list = report.wishes.map { RotationWish(rank: $0.rank, sectionCode: $0.sectionCode) }.sorted { $0.rank < $1.rank }
+                if !list.isEmpty { wishes[report.staffNumber] = list }
+                if report.moveWish == SelfReportRoutes.MoveWish.move.rawValue { wantsToMove.insert(report.staffNumber) }
+            }
+        }
+        let current = Set(sections.map(\.code))
+        let pastCollaboration = Set(try await OrganizationUnit.query(on: database).filter(\.$isCollaborationPost == true).all(\.$code))
+            .subtracting(current)
+        var pins: [String: [RotationPin]] = [:]
+        var headcounts: [String: Int] = [:]
+        if let scenario, let id = scenario.id {
+            for row in try await RotationScenarioPin.query(on: database).filter(\.$scenarioID == id).all() {
+                if let pin = row.pin { pins[row.staffNumber, default: []].append(pin) }
+            }
+            for row in try await RotationScenarioCapacity.query(on: database).filter(\.$scenarioID == id).all() {
+                headcounts[row.sectionCode] = row.headcount
+            }
+        }
+        let input = RotationInput(
+            transferDate: transferDate, staff: staff, assignments: assignments, sections: sections, wishes: wishes,
+            wantsToMove: wantsToMove, pins: pins, headcountOverrides: headcounts,
+            jobTypeFit: .observed(sections: sections, staff: staff, assignments: assignments),
+            pastCollaborationCodes: pastCollaboration,
+            lastApprovedTransferDate: try await lastApprovedTransferDate(excluding: scenario?.id, on: database))
+        return (input, tree)
+    }
+
+    static func load(_ scenario: RotationScenario, on database: any Database) async throws -> Loaded {
+        let (input, tree) = try await input(transferDate: scenario.transferDay, scenario: scenario, on: database)
+        let movers = try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == scenario.requireID())
+            .sort(\.$staffNumber).all().map(\.mover)
+        let settings = RotationRuleSettings.decode(scenario.rules)
+        return Loaded(input: input, movers: movers, rules: settings.rules, settings: settings, tree: tree)
+    }
+
+    /// Builds and solves; the stored form of the outcome and, when the input had no errors, the model.
+    static func plan(_ loaded: Loaded, revision: Int) -> (StoredSolution, PlannedScenario?) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var stored = StoredSolution(revision: revision, outcome: .inputErrors, placements: [:], metrics: nil, certificateVerified: false,
+                                    errors: [], warnings: [], unplaceable: [], infeasibility: nil, milliseconds: 0)
+        func finish() { stored.milliseconds = Int((clock.now - start) / .milliseconds(1)) }
+        let model: PlannerModel
+        do {
+            model = try RotationPlanner.build(loaded.input, movers: loaded.movers, rules: loaded.rules)
+        } catch {
+            stored.errors = error.issues.filter { $0.severity == .error }.map(StoredText.init)
+            finish()
+            return (stored, nil)
+        }
+        stored.warnings = model.warnings.map(StoredText.init)
+        stored.unplaceable = RotationPlanner.unplaceableReport(model).map { StoredText($0.text, staffNumber: $0.staffNumber) }
+        var result: RotationPlanner.PlanResult? = nil
+        switch RotationPlanner.solve(model) {
+        case .optimal(let solved):
+            result = solved
+            stored.outcome = .optimal
+            stored.placements = solved.placements
+            stored.certificateVerified = (try? solved.verification.get()) != nil
+            stored.metrics = StoredMetrics(RotationPlanner.metrics(solved, model: model))
+        case .infeasible(let why):
+            stored.outcome = .infeasible
+            stored.infeasibility = StoredText(why.text)
+        case .stopped:
+            stored.outcome = .stopped
+        }
+        finish()
+        return (stored, PlannedScenario(revision: revision, model: model, result: result, tree: loaded.tree))
+    }
+
+    /// Solves the scenario (as stored, or as `loaded` when the caller already holds its input)
+    /// and saves the solution; the previous optimal one is kept for the diff.
+    @discardableResult
+    static func solveAndStore(_ scenario: RotationScenario, loaded: Loaded? = nil, request: Request, on database: any Database) async throws -> StoredSolution {
+        var input = loaded
+        if input == nil { input = try await load(scenario, on: database) }
+        guard let loaded = input else { throw Failure.noOrganization }
+        let (stored, planned) = plan(loaded, revision: scenario.revision)
+        if let previous = StoredSolution.decode(scenario.solution), previous.outcome == .optimal {
+            scenario.previousSolution = scenario.solution
+        }
+        scenario.solution = stored.encoded()
+        scenario.solvedRevision = scenario.revision
+        scenario.solvedAt = Date()
+        scenario.solveMilliseconds = stored.milliseconds
+        try await scenario.save(on: database)
+        let id = try scenario.requireID()
+        if let planned { await request.application.plannedScenarios.put(id, planned) } else { await request.application.plannedScenarios.remove(id) }
+        return stored
+    }
+
+    /// The model and result of the stored solution: from this instance's cache, else rebuilt.
+    /// Nil when the scenario has not been solved since its last change.
+    static func planned(_ scenario: RotationScenario, request: Request) async throws -> PlannedScenario? {
+        let id = try scenario.requireID()
+        guard scenario.solvedRevision == scenario.revision else { return nil }
+        if let hit = await request.application.plannedScenarios.get(id, revision: scenario.revision) { return hit }
+        let (_, planned) = plan(try await load(scenario, on: request.db), revision: scenario.revision)
+        if let planned { await request.application.plannedScenarios.put(id, planned) }
+        return planned
+    }
+
+    /// Marks the input changed: the stored solution no longer describes it.
+    static func touch(_ scenario: RotationScenario) {
+        scenario.revision += 1
+    }
+}

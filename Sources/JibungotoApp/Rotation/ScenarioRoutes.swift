@@ -1,0 +1,396 @@
+import Fluent
+import JibungotoDomain
+import Vapor
+
+/// Scenarios: the list (side by side per transfer date), creation, the overview with the last
+/// solution's figures and messages, solving, approval and deletion.
+struct ScenarioRoutes {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, RotationRoute.scenarios, requires: .permission(.planRotation), use: list)
+        routes.on(.POST, RotationRoute.scenarios, requires: .permission(.planRotation), use: create)
+        routes.on(.GET, RotationRoute.scenario(.pattern), requires: .permission(.planRotation), use: overview)
+        routes.on(.POST, RotationRoute.solve(.pattern), requires: .permission(.planRotation), use: solve)
+        routes.on(.POST, RotationRoute.approve(.pattern), requires: .permission(.planRotation), use: approve)
+        routes.on(.POST, RotationRoute.scenarioDelete(.pattern), requires: .permission(.planRotation), use: delete)
+    }
+
+    // MARK: - List and comparison
+
+    struct ListContent: Encodable, Sendable {
+        let groups: [DateGroup]
+        let form: FormModel
+        let settingsHref: String
+        let complianceHref: String
+    }
+
+    struct DateGroup: Encodable, Sendable {
+        let date: String
+        let rows: [ComparisonRow]
+    }
+
+    /// One scenario as a row of the comparison table.
+    struct ComparisonRow: Encodable, Sendable {
+        let name: String
+        let href: String
+        let status: String
+        let isCurrent: Bool
+        let metrics: MetricsView?
+        let outcome: String
+    }
+
+    /// The figures of a solved scenario as texts.
+    struct MetricsView: Encodable, Sendable {
+        let movers: Int
+        let moved: Int
+        let stayed: Int
+        let wishes: String
+        let firstWishes: Int
+        let collaboration: String
+        let lastChanceMissed: Int
+        let departmentChanges: Int
+        let softRulesBent: Int
+        let softRuleCost: Int
+        let score: String
+
+        init(_ metrics: StoredMetrics) {
+            movers = metrics.movers
+            moved = metrics.moved
+            stayed = metrics.stayed
+            wishes = "\(metrics.wishesMet) / \(metrics.moversWithWishes)"
+            firstWishes = metrics.firstWishesMet
+            collaboration = "\(metrics.earlyCareerPlacedInCollaboration) / \(metrics.earlyCareerMovers)"
+            lastChanceMissed = metrics.lastChanceMissed
+            departmentChanges = metrics.departmentChanges
+            softRulesBent = metrics.softRulesBent
+            softRuleCost = metrics.softRuleCost
+            score = String(metrics.score)
+        }
+    }
+
+    struct CreateForm: Content {
+        var name: String?
+        var transfer_date: String?
+        var preset: String?
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        try await listPage(request, input: CreateForm(), validation: FormValidation(request: request))
+    }
+
+    private func listPage(_ request: Request, input: CreateForm, validation: FormValidation) async throws -> Response {
+        let scenarios = try await RotationScenario.query(on: request.db).sort(\.$transferDate, .descending).sort(\.$createdAt).all()
+        let groups = try Dictionary(grouping: scenarios, by: \.transferDate).sorted { $0.key > $1.key }.map { date, items in
+            DateGroup(date: DateFormatting.format(iso: date, preferences: request.preferences),
+                      rows: try items.map { try Self.comparisonRow($0, request: request) })
+        }
+        let preset = input.preset ?? RotationRuleSettings.Preset.settings.rawValue
+        var form = FormModel(request: request, action: RotationRoute.scenarios.path, submitLabelKey: "rotation.create", fields: [
+            FormField(request: request, name: "name", labelKey: "rotation.scenarioName", value: input.name ?? "", hintKey: "rotation.scenarioNameHint", isRequired: true, maxLength: 100),
+            FormField(request: request, name: "transfer_date", labelKey: "rotation.transferDate", value: input.transfer_date ?? "", hintKey: "rotation.transferDateHint", isRequired: true, maxLength: 20),
+            FormField(request: request, name: "preset", labelKey: "rotation.preset", kind: .radios, options: RotationRuleSettings.Preset.allCases.map {
+                FormOption(value: $0.rawValue, label: request.t("rotation.preset." + $0.rawValue), isSelected: $0.rawValue == preset, fieldName: "preset")
+            }),
+        ])
+        form.apply(validation, request: request)
+        return try await request.renderPage(
+            "rotation/scenarios", title: "rotation.title", breadcrumbs: [Breadcrumb(label: request.t("rotation.title"), href: nil)],
+            content: ListContent(groups: groups, form: form, settingsHref: RotationRoute.settings.path, complianceHref: RotationRoute.compliance.path),
+            status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    static func comparisonRow(_ scenario: RotationScenario, request: Request) throws -> ComparisonRow {
+        let stored = StoredSolution.decode(scenario.solution)
+        return ComparisonRow(
+            name: scenario.name, href: RotationRoute.scenario(.id(try scenario.requireID())).path,
+            status: request.t("rotation.status." + scenario.status), isCurrent: scenario.solvedRevision == scenario.revision,
+            metrics: stored?.metrics.map(MetricsView.init), outcome: stored.map { request.t("rotation.outcome." + $0.outcome.rawValue) } ?? request.t("rotation.notSolved"))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(CreateForm.self)
+        var validation = FormValidation(request: request)
+        let name = validation.text("name", input.name, labelKey: "rotation.scenarioName", maxLength: 100)
+        let date = validation.date("transfer_date", input.transfer_date, labelKey: "rotation.transferDate")
+        let preset = RotationRuleSettings.Preset(rawValue: input.preset ?? "")
+        if preset == nil { validation.fail("preset", "form.invalidChoice", request.t("rotation.preset")) }
+        if let date, let last = try await ScenarioPlanning.lastApprovedTransferDate(on: request.db), date <= last {
+            validation.fail("transfer_date", "rotation.dateNotAfterApproved",
+                            DateFormatting.format(date: date, preferences: request.preferences), DateFormatting.format(date: last, preferences: request.preferences))
+        }
+        if let date, try await ScenarioPlanning.organizationYear(for: date, on: request.db) == nil {
+            validation.fail("transfer_date", "rotation.noOrganization")
+        }
+        guard validation.isValid, let date, let preset else { return try await listPage(request, input: input, validation: validation) }
+
+        let settings = preset.apply(to: try await RotationRuleSettings.load(on: request.db))
+        let (scenario, movers, planned) = try await Self.create(
+            name: name, transferDate: date, settings: settings, createdBy: try request.requireUser().staffNumber, on: request.db)
+        if let planned { await request.application.plannedScenarios.put(try scenario.requireID(), planned) }
+        try await request.audit(.create, subjectType: "rotation_scenario", subjectID: name, detail: "transfer=\(date.iso) movers=\(movers.count)")
+        request.flash(.success, request.t("rotation.created", name, String(movers.count)))
+        return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
+    }
+
+    /// Creates a scenario with the movers the rules propose and solves it, in one transaction.
+    static func create(
+        name: String, transferDate date: LocalDate, settings: RotationRuleSettings, createdBy: String, on database: any Database
+    ) async throws -> (RotationScenario, movers: [Mover], PlannedScenario?) {
+        let scenario = RotationScenario()
+        scenario.name = name
+        scenario.transferDate = date.iso
+        scenario.rules = settings.encoded()
+        scenario.status = RotationScenario.Status.draft.rawValue
+        scenario.revision = 1
+        scenario.createdBy = createdBy
+        let (input, tree) = try await ScenarioPlanning.input(transferDate: date, scenario: nil, on: database)
+        let movers = MoverSelection.propose(input, rules: settings.rules)
+        let loaded = ScenarioPlanning.Loaded(input: input, movers: movers, rules: settings.rules, settings: settings, tree: tree)
+        let (stored, planned) = ScenarioPlanning.plan(loaded, revision: scenario.revision)
+        scenario.solution = stored.encoded()
+        scenario.solvedRevision = scenario.revision
+        scenario.solvedAt = Date()
+        scenario.solveMilliseconds = stored.milliseconds
+        try await database.transaction { database in
+            try await scenario.create(on: database)
+            let id = try scenario.requireID()
+            try await OrganizationImporter.insertInChunks(movers.map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
+        }
+        return (scenario, movers, planned)
+    }
+
+    // MARK: - Overview
+
+    struct OverviewContent: Encodable, Sendable {
+        let name: String
+        let transferDate: String
+        let status: String
+        let isDraft: Bool
+        let organizationNote: String
+        let links: [Link]
+        let moverCount: Int
+        let pinCount: Int
+        let capacityCount: Int
+        let rules: [RuleLine]
+        let solvedAt: String?
+        let isStale: Bool
+        let outcome: String?
+        let isOptimal: Bool
+        let certificate: String?
+        let milliseconds: Int?
+        let metrics: MetricsView?
+        let errors: [String]
+        let infeasibility: String?
+        let unplaceable: [Message]
+        let warnings: [String]
+        let csrfToken: String
+        let solveAction: String
+        let approveAction: String?
+        let deleteAction: String?
+        let exportLinks: [Link]
+        let canApprove: Bool
+    }
+
+    struct Link: Encodable, Sendable {
+        let label: String
+        let href: String
+    }
+
+    struct RuleLine: Encodable, Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct Message: Encodable, Sendable {
+        let text: String
+        let href: String?
+    }
+
+    @Sendable func overview(_ request: Request) async throws -> Response {
+        let scenario = try await Self.find(request)
+        return try await overviewPage(request, scenario: scenario, extraErrors: [])
+    }
+
+    func overviewPage(_ request: Request, scenario: RotationScenario, extraErrors: [String], status: HTTPStatus = .ok) async throws -> Response {
+        let id = try scenario.requireID()
+        let parameter = RouteParameter.id(id)
+        let stored = StoredSolution.decode(scenario.solution)
+        let moverCount = try await RotationScenarioMover.query(on: request.db).filter(\.$scenarioID == id).count()
+        let pinCount = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).count()
+        let capacityCount = try await RotationScenarioCapacity.query(on: request.db).filter(\.$scenarioID == id).count()
+        let settings = RotationRuleSettings.decode(scenario.rules)
+        let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db)
+        let organizationNote = year.map { year in
+            year == scenario.transferDay.fiscalYear.startYear
+                ? request.t("rotation.organizationOfYear", DateFormatting.format(fiscalYear: year, preferences: request.preferences))
+                : request.t("rotation.organizationCarried", DateFormatting.format(fiscalYear: year, preferences: request.preferences),
+                            DateFormatting.format(fiscalYear: scenario.transferDay.fiscalYear.startYear, preferences: request.preferences))
+        } ?? request.t("rotation.noOrganization")
+        let language = request.language
+        let isCurrent = scenario.solvedRevision == scenario.revision
+        let isDraft = !scenario.isApproved
+        let optimal = stored?.outcome == .optimal
+        let rules = RotationRuleForm.numbers.map { RuleLine(label: request.t(RotationRuleForm.labelKey($0.name)), value: String(settings[keyPath: $0.keyPath])) }
+            + RotationRuleForm.modes.map { RuleLine(label: request.t(RotationRuleForm.labelKey($0.name)), value: request.t("rotation.mode." + settings[keyPath: $0.keyPath].rawValue)) }
+        func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .value($0)).path } }
+        let content = OverviewContent(
+            name: scenario.name,
+            transferDate: DateFormatting.format(date: scenario.transferDay, preferences: request.preferences),
+            status: request.t("rotation.status." + scenario.status),
+            isDraft: isDraft,
+            organizationNote: organizationNote,
+            links: [
+                Link(label: request.t("rotation.results"), href: RotationRoute.results(parameter).path),
+                Link(label: request.t("rotation.changes"), href: RotationRoute.changes(parameter).path),
+                Link(label: request.t("rotation.movers"), href: RotationRoute.movers(parameter).path),
+                Link(label: request.t("rotation.capacities"), href: RotationRoute.capacities(parameter).path),
+                Link(label: request.t("rotation.scenarioRules"), href: RotationRoute.scenarioRules(parameter).path),
+            ],
+            moverCount: moverCount, pinCount: pinCount, capacityCount: capacityCount, rules: rules,
+            solvedAt: scenario.solvedAt.map { DateFormatting.format(timestamp: $0, preferences: request.preferences) },
+            isStale: stored != nil && !isCurrent,
+            outcome: stored.map { request.t("rotation.outcome." + $0.outcome.rawValue) },
+            isOptimal: optimal,
+            certificate: optimal ? request.t(stored?.certificateVerified == true ? "rotation.certificateVerified" : "rotation.certificateFailed") : nil,
+            milliseconds: stored?.milliseconds,
+            metrics: stored?.metrics.map(MetricsView.init),
+            errors: extraErrors + (stored?.errors.map { $0.text(language) } ?? []),
+            infeasibility: stored?.infeasibility?.text(language),
+            unplaceable: stored?.unplaceable.map { Message(text: $0.text(language), href: personHref($0)) } ?? [],
+            warnings: stored?.warnings.map { $0.text(language) } ?? [],
+            csrfToken: request.csrfToken,
+            solveAction: RotationRoute.solve(parameter).path,
+            approveAction: isDraft ? RotationRoute.approve(parameter).path : nil,
+            deleteAction: isDraft ? RotationRoute.scenarioDelete(parameter).path : nil,
+            exportLinks: optimal && isCurrent ? [
+                Link(label: request.t("rotation.exportUTF8"), href: RotationRoute.export(parameter).path),
+                Link(label: request.t("rotation.exportCP932"), href: RotationRoute.export(parameter).path(query: [("encoding", "cp932")])),
+            ] : [],
+            canApprove: isDraft && optimal && isCurrent)
+        return try await request.renderPage(
+            "rotation/scenario", title: "rotation.scenarioTitle", titleArguments: [scenario.name],
+            breadcrumbs: Self.breadcrumbs(request, scenario: nil) + [Breadcrumb(label: scenario.name, href: nil)],
+            content: content, status: status)
+    }
+
+    // MARK: - Solve, approve, delete
+
+    @Sendable func solve(_ request: Request) async throws -> Response {
+        let scenario = try await Self.find(request)
+        if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
+        let stored = try await ScenarioPlanning.solveAndStore(scenario, request: request, on: request.db)
+        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "solve outcome=\(stored.outcome.rawValue) ms=\(stored.milliseconds)")
+        let parameter = RouteParameter.id(try scenario.requireID())
+        if stored.outcome == .optimal {
+            request.flash(.success, request.t("rotation.solved", String(stored.milliseconds)))
+            return request.redirect(to: RotationRoute.results(parameter).path)
+        }
+        request.flash(.error, request.t("rotation.notSolvedFlash"))
+        return request.redirect(to: RotationRoute.scenario(parameter).path)
+    }
+
+    /// The post a mover holds after the move: their own, except that someone leaving a
+    /// managerial post by the age limit becomes 専門員 (a non-managerial title).
+    static func postAfterMove(currentPost: String, leavesManagerialPost: Bool) -> String {
+        leavesManagerialPost ? "専門員" : currentPost
+    }
+
+    @Sendable func approve(_ request: Request) async throws -> Response {
+        let scenario = try await Self.find(request)
+        if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
+        let id = try scenario.requireID()
+        guard scenario.solvedRevision == scenario.revision, let stored = StoredSolution.decode(scenario.solution), stored.outcome == .optimal,
+              let planned = try await ScenarioPlanning.planned(scenario, request: request) else {
+            return try await overviewPage(request, scenario: scenario, extraErrors: [request.t("rotation.approveNeedsSolution")], status: .conflict)
+        }
+        let transfer = scenario.transferDay
+        let dayBefore = transfer.adding(days: -1)
+        var errors: [String] = []
+        if let last = try await ScenarioPlanning.lastApprovedTransferDate(excluding: id, on: request.db), transfer <= last {
+            errors.append(request.t("rotation.dateNotAfterApproved", DateFormatting.format(date: transfer, preferences: request.preferences),
+                                    DateFormatting.format(date: last, preferences: request.preferences)))
+        }
+        let year = transfer.fiscalYear.startYear
+        let units = Set(try await OrganizationUnit.query(on: request.db).filter(\.$fiscalYear == year).all(\.$code))
+        let moves = stored.placements.sorted { $0.key < $1.key }.filter { number, pool in
+            planned.model.currentSection(of: number) != pool.sectionCode
+        }
+        if units.isEmpty {
+            errors.append(request.t("rotation.approveNoOrganization", DateFormatting.format(fiscalYear: year, preferences: request.preferences)))
+        } else {
+            for code in Set(moves.map(\.value.sectionCode)).sorted() where !units.contains(code) {
+                errors.append(request.t("rotation.approveSectionMissing", planned.model.sectionName(code).ja, code,
+                                        DateFormatting.format(fiscalYear: year, preferences: request.preferences)))
+            }
+        }
+        guard errors.isEmpty else { return try await overviewPage(request, scenario: scenario, extraErrors: errors, status: .unprocessableEntity) }
+
+        let rules = RotationRuleSettings.decode(scenario.rules).rules
+        let approver = try request.requireUser().staffNumber
+        try await request.db.transaction { database in
+            for (number, pool) in moves {
+                let open = try await Assignment.query(on: database).filter(\.$staffNumber == number).filter(\.$startDate <= dayBefore.iso).all()
+                    .filter { $0.endDate.map { $0 >= dayBefore.iso } ?? true }
+                for assignment in open {
+                    assignment.endDate = dayBefore.iso
+                    try await assignment.save(on: database)
+                }
+                let current = planned.model.currentPost(of: number) ?? ""
+                let leaves = pool.tier == 0 && rules.posts.isManagerial(current)
+                let record = AssignmentRecord(staffNumber: number, sectionCode: pool.sectionCode,
+                                              post: Self.postAfterMove(currentPost: current, leavesManagerialPost: leaves), start: transfer, end: nil)
+                try await Assignment(record: record).create(on: database)
+            }
+            var histories: [String: [AssignmentRecord]] = [:]
+            for row in try await Assignment.query(on: database).filter(\.$staffNumber ~~ moves.map(\.key)).all() {
+                histories[row.staffNumber, default: []].append(row.record)
+            }
+            try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: database)
+            scenario.status = RotationScenario.Status.approved.rawValue
+            scenario.approvedAt = Date()
+            scenario.approvedBy = approver
+            try await scenario.save(on: database)
+        }
+        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "approve transfer=\(transfer.iso) moves=\(moves.count)")
+        request.flash(.success, request.t("rotation.approved", String(moves.count)))
+        return request.redirect(to: RotationRoute.scenario(.id(id)).path)
+    }
+
+    @Sendable func delete(_ request: Request) async throws -> Response {
+        let scenario = try await Self.find(request)
+        if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
+        let id = try scenario.requireID()
+        try await request.db.transaction { database in
+            try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).delete()
+            try await RotationScenarioPin.query(on: database).filter(\.$scenarioID == id).delete()
+            try await RotationScenarioCapacity.query(on: database).filter(\.$scenarioID == id).delete()
+            try await scenario.delete(on: database)
+        }
+        await request.application.plannedScenarios.remove(id)
+        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "delete")
+        request.flash(.success, request.t("rotation.deleted", scenario.name))
+        return request.redirect(to: RotationRoute.scenarios.path)
+    }
+
+    // MARK: - Shared
+
+    static func find(_ request: Request) async throws -> RotationScenario {
+        guard let id = request.parameters.get("scenarioID", as: UUID.self), let scenario = try await RotationScenario.find(id, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return scenario
+    }
+
+    /// An approved scenario is a record of what was decided: it no longer changes. Returns the
+    /// redirect to its overview with the message, or nil for a draft.
+    static func refuseIfApproved(_ scenario: RotationScenario, request: Request) throws -> Response? {
+        guard scenario.isApproved else { return nil }
+        request.flash(.error, request.t("rotation.approvedReadOnly"))
+        return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
+    }
+
+    static func breadcrumbs(_ request: Request, scenario: RotationScenario?) -> [Breadcrumb] {
+        var crumbs = [Breadcrumb(label: request.t("rotation.title"), href: RotationRoute.scenarios.path)]
+        if let scenario, let id = scenario.id { crumbs.append(Breadcrumb(label: scenario.name, href: RotationRoute.scenario(.id(id)).path)) }
+        return crumbs
+    }
+}
