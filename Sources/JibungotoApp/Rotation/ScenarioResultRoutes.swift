@@ -238,7 +238,7 @@ struct ScenarioResultRoutes {
                     AlternativeRow(section: Self.poolLabel(alternative.pool, name: alternative.sectionName, request: request),
                                    sectionCode: alternative.pool.sectionCode,
                                    reducedCost: alternative.reducedCost.map(String.init) ?? "—", text: text(alternative.text),
-                                   canPin: !scenario.isApproved && alternative.pool.sectionCode != row.fromSection)
+                                   canPin: !scenario.isApproved && alternative.reducedCost != nil && alternative.pool.sectionCode != row.fromSection)
                 }
             } else {
                 content.notMoverReason = text(RotationPlanner.notAMoverReason(number, model: model))
