@@ -55,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "PlannerBench",
             dependencies: ["JibungotoDomain", "RotationSolver"],
-            path: "Benchmarks/planner"
+            path: "Benchmarks/planner",
+            exclude: ["click_to_result.sh"]
         ),
         .testTarget(
             name: "RotationSolverTests",
