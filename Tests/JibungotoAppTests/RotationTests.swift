@@ -327,6 +327,50 @@ struct RotationTests {
         }
     }
 
+    @Test("a scenario's own rules, proposing again, removing a pin and deleting a draft")
+    func scenarioLifecycle() async throws {
+        try await withCity { app, hr in
+            let path = try await RotationFixture.createScenario(hr)
+            // Own rules: a bad value is refused by name; a good one is saved and marks the solution stale.
+            try await hr.get(path + "/rules")
+            let form = RotationRuleForm.numbers.map { ($0.name, String(RotationRuleSettings()[keyPath: $0.keyPath])) }
+                + [("subordinate_mode", "warning"), ("early_career_deadline_mode", "hard")]
+            var response = try await hr.post(path + "/rules", form.filter { $0.0 != "breadth" && $0.0 != "weight_breadth" } + [("weight_breadth", "x")])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("他部への異動の加点は0から10000までの整数で入力してください。"))
+            response = try await hr.post(path + "/rules", form)
+            #expect(response.status == .seeOther)
+            var scenario = try #require(try await RotationScenario.query(on: app.db).first())
+            #expect(RotationRuleSettings.decode(scenario.rules).earlyCareerDeadlineMode == .hard)
+            #expect(scenario.solvedRevision != scenario.revision)
+
+            // Proposing again keeps the people HR added.
+            try await hr.get(path + "/movers")
+            try await hr.post(path + "/movers/add", [("staff_number", "R007")])
+            try await hr.post(path + "/movers/propose", [])
+            let movers = Set(try await RotationScenarioMover.query(on: app.db).all().map(\.staffNumber))
+            #expect(movers == ["R001", "R002", "R005", "R007"])
+
+            // A pin removed: solved again without it.
+            try await hr.get(path + "/staff/R001")
+            try await hr.post(path + "/pins", [("staff_number", "R001"), ("kind", "must_go_to"), ("section_code", "3010")])
+            let pin = try #require(try await RotationScenarioPin.query(on: app.db).first())
+            try await hr.get(path + "/staff/R001")
+            response = try await hr.post(path + "/pins/remove", [("pin_id", try pin.requireID().uuidString)])
+            #expect(response.status == .seeOther)
+            #expect(try await RotationScenarioPin.query(on: app.db).count() == 0)
+            scenario = try #require(try await RotationScenario.query(on: app.db).first())
+            #expect(scenario.solvedRevision == scenario.revision)
+
+            // Deleting the draft removes its input too.
+            try await hr.get(path)
+            response = try await hr.post(path + "/delete", [])
+            #expect(response.headers.first(name: .location) == "/rotation")
+            #expect(try await RotationScenario.query(on: app.db).count() == 0)
+            #expect(try await RotationScenarioMover.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("the compliance view counts collaboration experience by hiring cohort")
     func compliance() async throws {
         try await withCity { _, hr in
@@ -350,6 +394,7 @@ struct RotationTests {
             let record = try #require(try await AgeSixtyRecord.query(on: app.db).first())
             #expect(record.informedOn == "2026-04-10")
             #expect(record.ageSixtyChoice == .shortTimeReappointment)
+            #expect(try await hr.get("/retirement/age-sixty/R001").body.string.contains("面談済み"))
         }
     }
 }

@@ -7,8 +7,8 @@ import JibungotoDomain
 /// information recorded for part of those owed it.
 enum DemoRotation {
     static let transferDate = LocalDate(year: 2027, month: 4, day: 1)!
-    /// The demo HR account (江藤 美咲).
-    static let hrStaffNumber = "D0004"
+    /// The demo HR account.
+    static let hrStaffNumber = DemoAccounts.all.first { $0.roles.contains(.hr) }?.staffNumber ?? ""
 
     static func load(on database: any Database) async throws {
         guard try await RotationScenario.query(on: database).count() == 0 else { return }

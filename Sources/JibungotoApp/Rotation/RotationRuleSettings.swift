@@ -43,11 +43,9 @@ struct RotationRuleSettings: Codable, Equatable, Sendable {
         }
     }
 
-    func encoded() -> String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+    func encoded() -> String { JSONText.encode(self, fallback: "{}") }
 
-    static func decode(_ text: String) -> RotationRuleSettings {
-        (try? JSONDecoder().decode(RotationRuleSettings.self, from: Data(text.utf8))) ?? RotationRuleSettings()
-    }
+    static func decode(_ text: String) -> RotationRuleSettings { JSONText.decode(RotationRuleSettings.self, from: text) ?? RotationRuleSettings() }
 
     /// The saved settings, or the defaults of the paper's proposal.
     static func load(on database: any Database) async throws -> RotationRuleSettings {

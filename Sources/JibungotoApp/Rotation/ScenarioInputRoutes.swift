@@ -173,7 +173,7 @@ struct ScenarioInputRoutes {
             _ = try RotationPlanner.build(loaded.input, movers: loaded.movers, rules: loaded.rules)
             return []
         } catch {
-            return error.issues.filter { $0.severity == .error }.map { StoredText($0).text(request.language) }
+            return ScenarioPlanning.inputErrors(error).map { $0.text(request.language) }
         }
     }
 

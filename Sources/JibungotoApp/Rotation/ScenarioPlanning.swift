@@ -75,11 +75,9 @@ struct StoredSolution: Codable, Sendable {
     var infeasibility: StoredText?
     var milliseconds: Int
 
-    func encoded() -> String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+    func encoded() -> String { JSONText.encode(self, fallback: "{}") }
 
-    static func decode(_ text: String?) -> StoredSolution? {
-        text.flatMap { try? JSONDecoder().decode(StoredSolution.self, from: Data($0.utf8)) }
-    }
+    static func decode(_ text: String?) -> StoredSolution? { JSONText.decode(StoredSolution.self, from: text) }
 }
 
 /// A built and solved scenario in memory, for the result and explanation pages.
@@ -212,6 +210,11 @@ enum ScenarioPlanning {
         return Loaded(input: input, movers: movers, rules: settings.rules, settings: settings, tree: tree)
     }
 
+    /// The errors the planner found in an input, with the person or section each names.
+    static func inputErrors(_ error: RotationInputError) -> [StoredText] {
+        error.issues.filter { $0.severity == .error }.map(StoredText.init)
+    }
+
     /// Builds and solves; the stored form of the outcome and, when the input had no errors, the model.
     static func plan(_ loaded: Loaded, revision: Int) -> (StoredSolution, PlannedScenario?) {
         let clock = ContinuousClock()
@@ -223,7 +226,7 @@ enum ScenarioPlanning {
         do {
             model = try RotationPlanner.build(loaded.input, movers: loaded.movers, rules: loaded.rules)
         } catch {
-            stored.errors = error.issues.filter { $0.severity == .error }.map(StoredText.init)
+            stored.errors = inputErrors(error)
             finish()
             return (stored, nil)
         }
@@ -247,25 +250,30 @@ enum ScenarioPlanning {
         return (stored, PlannedScenario(revision: revision, model: model, result: result, tree: loaded.tree))
     }
 
-    /// Solves the scenario (as stored, or as `loaded` when the caller already holds its input)
-    /// and saves the solution; the previous optimal one is kept for the diff.
-    @discardableResult
-    static func solveAndStore(_ scenario: RotationScenario, loaded: Loaded? = nil, request: Request, on database: any Database) async throws -> StoredSolution {
-        var input = loaded
-        if input == nil { input = try await load(scenario, on: database) }
-        guard let loaded = input else { throw Failure.noOrganization }
-        let (stored, planned) = plan(loaded, revision: scenario.revision)
-        if let previous = StoredSolution.decode(scenario.solution), previous.outcome == .optimal {
+    /// Puts a solution on the scenario (not yet saved); the current one becomes the previous one
+    /// when it was optimal, so the changes page compares two real placements.
+    static func record(_ stored: StoredSolution, in scenario: RotationScenario) {
+        if StoredSolution.decode(scenario.solution)?.outcome == .optimal {
             scenario.previousSolution = scenario.solution
         }
         scenario.solution = stored.encoded()
-        scenario.solvedRevision = scenario.revision
+        scenario.solvedRevision = stored.revision
         scenario.solvedAt = Date()
-        scenario.solveMilliseconds = stored.milliseconds
+    }
+
+    /// Solves the scenario as it is stored and saves the solution on it.
+    static func solveAndStore(_ scenario: RotationScenario, on database: any Database) async throws -> (StoredSolution, PlannedScenario?) {
+        let (stored, planned) = plan(try await load(scenario, on: database), revision: scenario.revision)
+        record(stored, in: scenario)
         try await scenario.save(on: database)
+        return (stored, planned)
+    }
+
+    /// Keeps this instance's model of a scenario whose solution was just saved (or forgets it
+    /// when the input had errors).
+    static func remember(_ planned: PlannedScenario?, of scenario: RotationScenario, request: Request) async throws {
         let id = try scenario.requireID()
         if let planned { await request.application.plannedScenarios.put(id, planned) } else { await request.application.plannedScenarios.remove(id) }
-        return stored
     }
 
     /// The model and result of the stored solution: from this instance's cache, else rebuilt.

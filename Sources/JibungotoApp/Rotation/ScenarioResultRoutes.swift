@@ -153,8 +153,11 @@ struct ScenarioResultRoutes {
 
     /// A seat pool for people: the section's name, with the level for a post seat (課長級 …).
     static func poolLabel(_ pool: SeatPool, name: Bilingual, request: Request) -> String {
-        let section = request.language == .en ? name.en : name.ja
-        return pool.tier == 0 ? section : request.t("rotation.poolWithTier", section, request.t("rotation.tier.\(pool.tier)"))
+        poolLabel(pool, section: request.language == .en ? name.en : name.ja, request: request)
+    }
+
+    static func poolLabel(_ pool: SeatPool, section: String, request: Request) -> String {
+        pool.tier == 0 ? section : request.t("rotation.poolWithTier", section, request.t("rotation.tier.\(pool.tier)"))
     }
 
     // MARK: - One person
@@ -251,7 +254,8 @@ struct ScenarioResultRoutes {
             content.notice = request.t(scenario.solvedRevision == scenario.revision ? "rotation.noResultShort" : "rotation.staleNotice")
         }
         let pins = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).filter(\.$staffNumber == number).all()
-        let tree = try await ScenarioPlanning.tree(for: scenario, on: request.db)
+        var tree = planned?.tree
+        if tree == nil { tree = try await ScenarioPlanning.tree(for: scenario, on: request.db) }
         func sectionName(_ code: String?) -> String { code.flatMap { tree?.units[$0] }.map { localizedName($0, request) } ?? (code ?? "") }
         let pinRows = try pins.map { pin in
             PinRow(id: try pin.requireID().uuidString, text: request.t("rotation.pin." + pin.kind, sectionName(pin.sectionCode)))
@@ -319,27 +323,31 @@ struct ScenarioResultRoutes {
         }
         loaded.input.pins[number, default: []].append(pin)
         if pin == .stays { loaded.movers.removeAll { $0.staffNumber == number } }
-        let problems = ScenarioInputRoutes.errors(of: loaded, request: request)
-        guard problems.isEmpty else { return try await personPage(request, scenario: scenario, staffNumber: number, errors: problems, input: input) }
-        let trial = loaded
+        // One build both checks the pin and gives the new solution.
+        let (stored, planned) = ScenarioPlanning.plan(loaded, revision: scenario.revision + 1)
+        guard stored.outcome != .inputErrors else {
+            return try await personPage(request, scenario: scenario, staffNumber: number, errors: stored.errors.map { $0.text(request.language) }, input: input)
+        }
         try await request.db.transaction { database in
             try await RotationScenarioPin(scenarioID: id, staffNumber: number, pin: pin).create(on: database)
             if pin == .stays {
                 try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).filter(\.$staffNumber == number).delete()
             }
             ScenarioPlanning.touch(scenario)
-            try await ScenarioPlanning.solveAndStore(scenario, loaded: trial, request: request, on: database)
+            ScenarioPlanning.record(stored, in: scenario)
+            try await scenario.save(on: database)
         }
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "pin \(number) \(input.kind ?? "") \(code)")
-        return Self.afterResolve(request, scenario: scenario)
+        return try Self.afterResolve(request, scenario: scenario)
     }
 
-    private static func afterResolve(_ request: Request, scenario: RotationScenario) -> Response {
+    private static func afterResolve(_ request: Request, scenario: RotationScenario) throws -> Response {
         let stored = StoredSolution.decode(scenario.solution)
         let milliseconds = String(stored?.milliseconds ?? 0)
         request.flash(stored?.outcome == .optimal ? .success : .error,
                       request.t(stored?.outcome == .optimal ? "rotation.resolved" : "rotation.resolvedNotOptimal", milliseconds))
-        let parameter = RouteParameter.id(scenario.id ?? UUID())
+        let parameter = RouteParameter.id(try scenario.requireID())
         return request.redirect(to: stored?.outcome == .optimal ? RotationRoute.changes(parameter).path : RotationRoute.scenario(parameter).path)
     }
 
@@ -355,13 +363,14 @@ struct ScenarioResultRoutes {
               let pin = try await RotationScenarioPin.query(on: request.db).filter(\.$id == pinID).filter(\.$scenarioID == id).first() else {
             throw Abort(.notFound)
         }
-        try await request.db.transaction { database in
+        let planned = try await request.db.transaction { database in
             try await pin.delete(on: database)
             ScenarioPlanning.touch(scenario)
-            try await ScenarioPlanning.solveAndStore(scenario, request: request, on: database)
+            return try await ScenarioPlanning.solveAndStore(scenario, on: database).1
         }
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "unpin \(pin.staffNumber)")
-        return Self.afterResolve(request, scenario: scenario)
+        return try Self.afterResolve(request, scenario: scenario)
     }
 
     // MARK: - Changes
@@ -400,20 +409,19 @@ struct ScenarioResultRoutes {
             let tree = try await ScenarioPlanning.tree(for: scenario, on: request.db)
             func label(_ pool: SeatPool?) -> String {
                 guard let pool else { return request.t("rotation.notOnList") }
-                let unit = tree?.units[pool.sectionCode]
-                return Self.poolLabel(pool, name: Bilingual(ja: unit?.nameJa ?? pool.sectionCode, en: unit.map { $0.nameEn.isEmpty ? $0.nameJa : $0.nameEn } ?? pool.sectionCode), request: request)
+                return Self.poolLabel(pool, section: tree?.units[pool.sectionCode].map { localizedName($0, request) } ?? pool.sectionCode, request: request)
             }
             rows = numbers.map { number in
                 ChangeRow(staffNumber: number, name: names[number] ?? number, href: RotationRoute.person(parameter, .value(number)).path,
                           before: label(previous.placements[number]), after: label(current.placements[number]))
             }
-            if let a = previous.metrics, let b = current.metrics {
+            if let a = previous.metrics.map(ScenarioRoutes.MetricsView.init), let b = current.metrics.map(ScenarioRoutes.MetricsView.init) {
                 let pairs: [(String, String, String)] = [
                     ("rotation.metric.moved", String(a.moved), String(b.moved)),
-                    ("rotation.metric.wishes", "\(a.wishesMet) / \(a.moversWithWishes)", "\(b.wishesMet) / \(b.moversWithWishes)"),
-                    ("rotation.metric.collaboration", "\(a.earlyCareerPlacedInCollaboration) / \(a.earlyCareerMovers)", "\(b.earlyCareerPlacedInCollaboration) / \(b.earlyCareerMovers)"),
+                    ("rotation.metric.wishes", a.wishes, b.wishes),
+                    ("rotation.metric.collaboration", a.collaboration, b.collaboration),
                     ("rotation.metric.softRulesBent", String(a.softRulesBent), String(b.softRulesBent)),
-                    ("rotation.metric.score", String(a.score), String(b.score)),
+                    ("rotation.metric.score", a.score, b.score),
                 ]
                 figures = pairs.map { FigureRow(label: request.t($0.0), before: $0.1, after: $0.2) }
             }
@@ -438,7 +446,7 @@ struct ScenarioResultRoutes {
         let rules = RotationRuleSettings.decode(scenario.rules).rules
         let rows = RotationPlanner.explain(result, model: model, alternatives: 0).map { row -> [String] in
             let current = row.fromPost ?? ""
-            let post = row.stays ? current : ScenarioRoutes.postAfterMove(currentPost: current, leavesManagerialPost: row.to.tier == 0 && rules.posts.isManagerial(current))
+            let post = row.stays ? current : ScenarioRoutes.postAfterMove(currentPost: current, to: row.to, rules: rules)
             return [row.staffNumber, row.name, jobTypes[row.staffNumber] ?? "", row.fromSection ?? "", row.fromName.ja, current,
                     row.to.sectionCode, row.toName.ja, post, row.stays ? "残留" : "異動",
                     Bilingual.joined(row.moverReasons.map(\.text)).ja, Bilingual.joined(row.placementReasons).ja,

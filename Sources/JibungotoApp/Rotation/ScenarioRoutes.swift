@@ -125,7 +125,7 @@ struct ScenarioRoutes {
         let settings = preset.apply(to: try await RotationRuleSettings.load(on: request.db))
         let (scenario, movers, planned) = try await Self.create(
             name: name, transferDate: date, settings: settings, createdBy: try request.requireUser().staffNumber, on: request.db)
-        if let planned { await request.application.plannedScenarios.put(try scenario.requireID(), planned) }
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.create, subjectType: "rotation_scenario", subjectID: name, detail: "transfer=\(date.iso) movers=\(movers.count)")
         request.flash(.success, request.t("rotation.created", name, String(movers.count)))
         return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
@@ -146,10 +146,7 @@ struct ScenarioRoutes {
         let movers = MoverSelection.propose(input, rules: settings.rules)
         let loaded = ScenarioPlanning.Loaded(input: input, movers: movers, rules: settings.rules, settings: settings, tree: tree)
         let (stored, planned) = ScenarioPlanning.plan(loaded, revision: scenario.revision)
-        scenario.solution = stored.encoded()
-        scenario.solvedRevision = scenario.revision
-        scenario.solvedAt = Date()
-        scenario.solveMilliseconds = stored.milliseconds
+        ScenarioPlanning.record(stored, in: scenario)
         try await database.transaction { database in
             try await scenario.create(on: database)
             let id = try scenario.requireID()
@@ -277,7 +274,8 @@ struct ScenarioRoutes {
     @Sendable func solve(_ request: Request) async throws -> Response {
         let scenario = try await Self.find(request)
         if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
-        let stored = try await ScenarioPlanning.solveAndStore(scenario, request: request, on: request.db)
+        let (stored, planned) = try await ScenarioPlanning.solveAndStore(scenario, on: request.db)
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "solve outcome=\(stored.outcome.rawValue) ms=\(stored.milliseconds)")
         let parameter = RouteParameter.id(try scenario.requireID())
         if stored.outcome == .optimal {
@@ -290,8 +288,8 @@ struct ScenarioRoutes {
 
     /// The post a mover holds after the move: their own, except that someone leaving a
     /// managerial post by the age limit becomes 専門員 (a non-managerial title).
-    static func postAfterMove(currentPost: String, leavesManagerialPost: Bool) -> String {
-        leavesManagerialPost ? "専門員" : currentPost
+    static func postAfterMove(currentPost: String, to pool: SeatPool, rules: RotationRules) -> String {
+        pool.tier == 0 && rules.posts.isManagerial(currentPost) ? "専門員" : currentPost
     }
 
     @Sendable func approve(_ request: Request) async throws -> Response {
@@ -326,24 +324,25 @@ struct ScenarioRoutes {
 
         let rules = RotationRuleSettings.decode(scenario.rules).rules
         let approver = try request.requireUser().staffNumber
+        let added = moves.map { number, pool in
+            AssignmentRecord(staffNumber: number, sectionCode: pool.sectionCode,
+                             post: Self.postAfterMove(currentPost: planned.model.currentPost(of: number) ?? "", to: pool, rules: rules),
+                             start: transfer, end: nil)
+        }
         try await request.db.transaction { database in
-            for (number, pool) in moves {
-                let open = try await Assignment.query(on: database).filter(\.$staffNumber == number).filter(\.$startDate <= dayBefore.iso).all()
-                    .filter { $0.endDate.map { $0 >= dayBefore.iso } ?? true }
-                for assignment in open {
-                    assignment.endDate = dayBefore.iso
-                    try await assignment.save(on: database)
-                }
-                let current = planned.model.currentPost(of: number) ?? ""
-                let leaves = pool.tier == 0 && rules.posts.isManagerial(current)
-                let record = AssignmentRecord(staffNumber: number, sectionCode: pool.sectionCode,
-                                              post: Self.postAfterMove(currentPost: current, leavesManagerialPost: leaves), start: transfer, end: nil)
-                try await Assignment(record: record).create(on: database)
-            }
+            // The movers' histories in one read: end the post each holds on the day before.
             var histories: [String: [AssignmentRecord]] = [:]
-            for row in try await Assignment.query(on: database).filter(\.$staffNumber ~~ moves.map(\.key)).all() {
-                histories[row.staffNumber, default: []].append(row.record)
+            for chunk in moves.map(\.key).chunked(into: 500) {
+                for assignment in try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).all() {
+                    if assignment.startDate <= dayBefore.iso, assignment.endDate.map({ $0 >= dayBefore.iso }) ?? true {
+                        assignment.endDate = dayBefore.iso
+                        try await assignment.save(on: database)
+                    }
+                    histories[assignment.staffNumber, default: []].append(assignment.record)
+                }
             }
+            try await OrganizationImporter.insertInChunks(added.map(Assignment.init(record:)), on: database)
+            for record in added { histories[record.staffNumber, default: []].append(record) }
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: database)
             scenario.status = RotationScenario.Status.approved.rawValue
             scenario.approvedAt = Date()

@@ -47,13 +47,11 @@ struct SurveyAnswerRoutes {
     private static func draftKey(_ surveyID: UUID) -> String { "survey-\(surveyID.uuidString)" }
 
     private func draft(_ request: Request, _ surveyID: UUID) -> [String: [String]] {
-        guard let text = request.session.data[Self.draftKey(surveyID)],
-              let draft = try? JSONDecoder().decode([String: [String]].self, from: Data(text.utf8)) else { return [:] }
-        return draft
+        JSONText.decode([String: [String]].self, from: request.session.data[Self.draftKey(surveyID)]) ?? [:]
     }
 
     private func store(_ draft: [String: [String]], _ request: Request, _ surveyID: UUID) {
-        request.session.data[Self.draftKey(surveyID)] = String(decoding: (try? JSONEncoder().encode(draft)) ?? Data(), as: UTF8.self)
+        request.session.data[Self.draftKey(surveyID)] = JSONText.encode(draft, fallback: "")
     }
 
     /// The survey if the signed-in user may answer it now; otherwise a refusal that says why.

@@ -38,7 +38,6 @@ final class RotationScenario: Model, @unchecked Sendable {
     /// The revision the stored solution was computed for.
     @OptionalField(key: "solved_revision") var solvedRevision: Int?
     @OptionalField(key: "solved_at") var solvedAt: Date?
-    @OptionalField(key: "solve_milliseconds") var solveMilliseconds: Int?
     /// ``StoredSolution`` as JSON.
     @OptionalField(key: "solution") var solution: String?
     @OptionalField(key: "previous_solution") var previousSolution: String?
@@ -66,11 +65,11 @@ final class RotationScenarioMover: Model, @unchecked Sendable {
     init(scenarioID: UUID, mover: Mover) {
         self.scenarioID = scenarioID
         self.staffNumber = mover.staffNumber
-        self.reasons = (try? String(decoding: JSONEncoder().encode(mover.reasons), as: UTF8.self)) ?? "[]"
+        self.reasons = JSONText.encode(mover.reasons, fallback: "[]")
     }
 
     var mover: Mover {
-        Mover(staffNumber: staffNumber, reasons: (try? JSONDecoder().decode([MoverReason].self, from: Data(reasons.utf8))) ?? [.addedByHR])
+        Mover(staffNumber: staffNumber, reasons: JSONText.decode([MoverReason].self, from: reasons) ?? [.addedByHR])
     }
 }
 

@@ -33,8 +33,8 @@ final class Survey: Model, @unchecked Sendable {
     init() {}
 
     var questions: [SurveyQuestion] {
-        get { (try? JSONDecoder().decode([SurveyQuestion].self, from: Data(questionsJSON.utf8))) ?? [] }
-        set { questionsJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+        get { JSONText.decode([SurveyQuestion].self, from: questionsJSON) ?? [] }
+        set { questionsJSON = JSONText.encode(newValue, fallback: "[]") }
     }
 
     var attributes: [ReportingAttribute] {

@@ -19,7 +19,6 @@ struct CreateRotation: AsyncMigration {
             .field("created_at", .datetime)
             .field("solved_revision", .int)
             .field("solved_at", .datetime)
-            .field("solve_milliseconds", .int)
             .field("solution", .string)
             .field("previous_solution", .string)
             .field("approved_at", .datetime)
