@@ -29,7 +29,7 @@ struct ImportTests {
     }
 
     /// Uploads, follows the redirect to the dry-run report, returns it.
-    func dryRun(_ hr: Browser, kind: String = "staff", _ file: Data, encoding: String = "auto") async throws -> TestingHTTPResponse {
+    func dryRun(_ hr: Browser, kind: String = "staff", _ file: Data, encoding: String = "auto") async throws -> PageResponse {
         let uploaded = try await hr.upload("/organization/import", fields: [("kind", kind), ("encoding", encoding)], fileField: "file", filename: "staff.csv", file: file)
         #expect(uploaded.status == .seeOther)
         return try await hr.get(try #require(uploaded.headers.first(name: .location)))

@@ -51,7 +51,7 @@ struct SecurityTests {
         struct Secret: Error {}
         try await withTestApp { app in
             enum TestRoute: TypedRoute { case boom; var path: String { "/boom" } }
-            app.routes.on(.GET, TestRoute.boom, requires: .visitor) { _ -> String in throw Secret() }
+            app.routes.on(.GET, TestRoute.boom, requires: .visitor, shows: .nothing) { _ -> String in throw Secret() }
             let response = try await Browser(app).get("/boom")
             #expect(response.status == .internalServerError)
             #expect(response.body.string.contains("システムでエラーが発生しました"))

@@ -42,7 +42,7 @@ struct SurveyTests {
         }
     }
 
-    func answer(_ app: Application, _ staffNumber: String, surveyID: UUID, a: String = "4", b: String = "5", comment: String = "") async throws -> TestingHTTPResponse {
+    func answer(_ app: Application, _ staffNumber: String, surveyID: UUID, a: String = "4", b: String = "5", comment: String = "") async throws -> PageResponse {
         let browser = Browser(app)
         try await browser.logIn(staffNumber)
         let path = "/surveys/\(surveyID.uuidString.lowercased())/answer"

@@ -8,10 +8,10 @@ struct SectionProfileRoutes {
     static let fieldMaxLength = 2_000
 
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, CareerRoute.profiles, requires: .permission(.viewSectionProfiles), use: list)
-        routes.on(.GET, CareerRoute.profile(.pattern), requires: .permission(.viewSectionProfiles), use: show)
-        routes.on(.GET, CareerRoute.editProfile(.pattern), requires: .permission(.editSectionProfiles), use: showEdit)
-        routes.on(.POST, CareerRoute.editProfile(.pattern), requires: .permission(.editSectionProfiles), use: save)
+        routes.on(.GET, CareerRoute.profiles, requires: .permission(.viewSectionProfiles), shows: .nothing, use: list)
+        routes.on(.GET, CareerRoute.profile(.pattern), requires: .permission(.viewSectionProfiles), shows: .nothing, use: show)
+        routes.on(.GET, CareerRoute.editProfile(.pattern), requires: .permission(.editSectionProfiles), shows: .nothing, use: showEdit)
+        routes.on(.POST, CareerRoute.editProfile(.pattern), requires: .permission(.editSectionProfiles), shows: .nothing, use: save)
     }
 
     /// The profile's text fields, in the order the page and the form show them.

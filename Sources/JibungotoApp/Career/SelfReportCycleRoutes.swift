@@ -7,10 +7,10 @@ import Vapor
 /// the self-report is not anonymous — but never anyone's circumstances).
 struct SelfReportCycleRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, CareerRoute.cycles, requires: .permission(.viewSelfReportCompletion), use: list)
-        routes.on(.POST, CareerRoute.cycles, requires: .permission(.manageSelfReports), use: create)
-        routes.on(.GET, CareerRoute.cycle(.pattern), requires: .permission(.viewSelfReportCompletion), use: completion)
-        routes.on(.GET, CareerRoute.cycleExport(.pattern), requires: .permission(.manageSelfReports), use: export)
+        routes.on(.GET, CareerRoute.cycles, requires: .permission(.viewSelfReportCompletion), shows: .nothing, use: list)
+        routes.on(.POST, CareerRoute.cycles, requires: .permission(.manageSelfReports), shows: .nothing, use: create)
+        routes.on(.GET, CareerRoute.cycle(.pattern), requires: .permission(.viewSelfReportCompletion), shows: .viewed(subject: "self_report_completion"), use: completion)
+        routes.on(.GET, CareerRoute.cycleExport(.pattern), requires: .permission(.manageSelfReports), shows: .exported(subject: "self_reports"), use: export)
     }
 
     // MARK: - Rounds

@@ -13,8 +13,8 @@ struct SelfReportRoutes {
     }
 
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, CareerRoute.selfReport, requires: .permission(.submitSelfReport), use: show)
-        routes.on(.POST, CareerRoute.selfReport, requires: .permission(.submitSelfReport), use: save)
+        routes.on(.GET, CareerRoute.selfReport, requires: .permission(.submitSelfReport), shows: .nothing, use: show)
+        routes.on(.POST, CareerRoute.selfReport, requires: .permission(.submitSelfReport), shows: .nothing, use: save)
     }
 
     struct FormContent: Encodable, Sendable {

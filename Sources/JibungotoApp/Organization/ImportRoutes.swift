@@ -9,12 +9,12 @@ struct ImportRoutes {
 
     func register(on routes: any RoutesBuilder) {
         let access = Access.permission(.manageOrganization)
-        routes.on(.GET, OrganizationRoute.importUpload, requires: access, use: showUpload)
-        routes.on(.POST, OrganizationRoute.importUpload, requires: access, body: .collect(maxSize: Self.maximumFileSize), use: upload)
-        routes.on(.GET, OrganizationRoute.importBatch(.pattern), requires: access, use: showBatch)
-        routes.on(.POST, OrganizationRoute.importApply(.pattern), requires: access, use: apply)
-        routes.on(.GET, OrganizationRoute.importMapping, requires: access, use: showMapping)
-        routes.on(.POST, OrganizationRoute.importMapping, requires: access, use: saveMapping)
+        routes.on(.GET, OrganizationRoute.importUpload, requires: access, shows: .nothing, use: showUpload)
+        routes.on(.POST, OrganizationRoute.importUpload, requires: access, shows: .nothing, maxBodySize: Self.maximumFileSize, use: upload)
+        routes.on(.GET, OrganizationRoute.importBatch(.pattern), requires: access, shows: .viewed(subject: "import_batch"), use: showBatch)
+        routes.on(.POST, OrganizationRoute.importApply(.pattern), requires: access, shows: .nothing, use: apply)
+        routes.on(.GET, OrganizationRoute.importMapping, requires: access, shows: .nothing, use: showMapping)
+        routes.on(.POST, OrganizationRoute.importMapping, requires: access, shows: .nothing, use: saveMapping)
     }
 
     private func breadcrumbs(_ request: Request, _ extra: [Breadcrumb] = []) -> [Breadcrumb] {

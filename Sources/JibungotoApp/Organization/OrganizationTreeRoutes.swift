@@ -7,13 +7,13 @@ import Vapor
 /// merge, abolish). A year that has ended is read-only.
 struct OrganizationTreeRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, OrganizationRoute.tree, requires: .permission(.viewOrganization), use: tree)
-        routes.on(.POST, OrganizationRoute.cloneYear, requires: .permission(.manageOrganization), use: cloneYear)
-        routes.on(.GET, OrganizationRoute.newSection, requires: .permission(.manageOrganization), use: showNew)
-        routes.on(.POST, OrganizationRoute.newSection, requires: .permission(.manageOrganization), use: create)
-        routes.on(.GET, OrganizationRoute.section(.pattern), requires: .permission(.viewOrganization), use: section)
-        routes.on(.GET, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), use: showEdit)
-        routes.on(.POST, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), use: update)
+        routes.on(.GET, OrganizationRoute.tree, requires: .permission(.viewOrganization), shows: .nothing, use: tree)
+        routes.on(.POST, OrganizationRoute.cloneYear, requires: .permission(.manageOrganization), shows: .nothing, use: cloneYear)
+        routes.on(.GET, OrganizationRoute.newSection, requires: .permission(.manageOrganization), shows: .nothing, use: showNew)
+        routes.on(.POST, OrganizationRoute.newSection, requires: .permission(.manageOrganization), shows: .nothing, use: create)
+        routes.on(.GET, OrganizationRoute.section(.pattern), requires: .permission(.viewOrganization), shows: .viewed(subject: "section_members"), use: section)
+        routes.on(.GET, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), shows: .nothing, use: showEdit)
+        routes.on(.POST, OrganizationRoute.editSection(.pattern), requires: .permission(.manageOrganization), shows: .nothing, use: update)
     }
 
     // MARK: - Tree

@@ -5,10 +5,10 @@ import Vapor
 /// The staff master: the list (filtered, sorted, paged), a staff member's page, the CSV exports.
 struct StaffRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, OrganizationRoute.staffList, requires: .permission(.viewStaff), use: list)
-        routes.on(.GET, OrganizationRoute.staff(.pattern), requires: .permission(.viewStaff), use: show)
-        routes.on(.GET, OrganizationRoute.staffExport, requires: .permission(.manageOrganization), use: exportStaff)
-        routes.on(.GET, OrganizationRoute.assignmentsExport, requires: .permission(.manageOrganization), use: exportAssignments)
+        routes.on(.GET, OrganizationRoute.staffList, requires: .permission(.viewStaff), shows: .viewed(subject: "staff_list"), use: list)
+        routes.on(.GET, OrganizationRoute.staff(.pattern), requires: .permission(.viewStaff), shows: .viewed(subject: "staff"), use: show)
+        routes.on(.GET, OrganizationRoute.staffExport, requires: .permission(.manageOrganization), shows: .exported(subject: "staff"), use: exportStaff)
+        routes.on(.GET, OrganizationRoute.assignmentsExport, requires: .permission(.manageOrganization), shows: .exported(subject: "assignments"), use: exportAssignments)
     }
 
     // MARK: - List
@@ -62,8 +62,8 @@ struct StaffRoutes {
                 let kana = KanaSearch.normalize(query)
                 builder.group(.or) { group in
                     group.filter(\.$staffNumber == number)
-                        .filter(\.$name, .contains(inverse: false, .anywhere), query)
-                    if !kana.isEmpty { group.filter(\.$kanaSearch, .contains(inverse: false, .prefix), kana) }
+                        .filter(\.$name, containsLiterally: query)
+                    if !kana.isEmpty { group.filter(\.$kanaSearch, containsLiterally: kana, at: .prefix) }
                 }
             }
             if !section.isEmpty { builder.filter(\.$currentSectionCode ~~ Array(tree.subtree(of: section))) }

@@ -79,9 +79,18 @@ public struct AppSettings: Sendable {
     public var alwaysSecureCookies: Bool
     public var sessionIdleMinutes: Int
     public var loginFailureLimit: Int
+    /// Failed sign-ins from one address within the window before that address must wait.
+    public var loginAddressFailureLimit: Int
     public var loginWindowMinutes: Int
     /// PostgreSQL connections per event loop (one loop per core).
     public var databaseConnectionsPerLoop: Int
+    /// How many proxies in front of the app append to `X-Forwarded-For`: the client address is
+    /// the entry the outermost trusted one appended, never one the client could have written.
+    public var trustedProxyHops: Int
+    /// The largest form a page accepts (file uploads have their own, larger limit).
+    public var maxFormBytes: Int
+    /// A connection that sends and receives nothing for this long is closed.
+    public var connectionIdleSeconds: Int
 
     public init(
         database: DatabaseLocation,
@@ -91,8 +100,12 @@ public struct AppSettings: Sendable {
         alwaysSecureCookies: Bool = false,
         sessionIdleMinutes: Int = 120,
         loginFailureLimit: Int = 5,
+        loginAddressFailureLimit: Int = 100,
         loginWindowMinutes: Int = 15,
-        databaseConnectionsPerLoop: Int = 4
+        databaseConnectionsPerLoop: Int = 4,
+        trustedProxyHops: Int = 1,
+        maxFormBytes: Int = AppSettings.defaultMaxFormBytes,
+        connectionIdleSeconds: Int = 30
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -101,11 +114,17 @@ public struct AppSettings: Sendable {
         self.alwaysSecureCookies = alwaysSecureCookies
         self.sessionIdleMinutes = sessionIdleMinutes
         self.loginFailureLimit = loginFailureLimit
+        self.loginAddressFailureLimit = loginAddressFailureLimit
         self.loginWindowMinutes = loginWindowMinutes
         self.databaseConnectionsPerLoop = databaseConnectionsPerLoop
+        self.trustedProxyHops = trustedProxyHops
+        self.maxFormBytes = maxFormBytes
+        self.connectionIdleSeconds = connectionIdleSeconds
     }
 
     public static let defaultDemoPassword = "jibungoto-demo"
+    /// 1 MB: a self-report or survey with long answers is well under 100 KB.
+    public static let defaultMaxFormBytes = 1 << 20
 
     /// Reads the `JIBUNGOTO_*` variables (see README) on top of the given database.
     public static func fromEnvironment(
@@ -132,8 +151,12 @@ public struct AppSettings: Sendable {
             alwaysSecureCookies: flag("JIBUNGOTO_SECURE_COOKIES"),
             sessionIdleMinutes: try number("JIBUNGOTO_SESSION_MINUTES", default: 120),
             loginFailureLimit: try number("JIBUNGOTO_LOGIN_FAILURE_LIMIT", default: 5),
+            loginAddressFailureLimit: try number("JIBUNGOTO_LOGIN_ADDRESS_LIMIT", default: 100),
             loginWindowMinutes: try number("JIBUNGOTO_LOGIN_WINDOW_MINUTES", default: 15),
-            databaseConnectionsPerLoop: try number("JIBUNGOTO_DB_CONNECTIONS_PER_CORE", default: 4)
+            databaseConnectionsPerLoop: try number("JIBUNGOTO_DB_CONNECTIONS_PER_CORE", default: 4),
+            trustedProxyHops: try number("JIBUNGOTO_TRUSTED_PROXY_HOPS", default: 1),
+            maxFormBytes: try number("JIBUNGOTO_MAX_FORM_KB", default: defaultMaxFormBytes >> 10) << 10,
+            connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 30)
         )
     }
 }

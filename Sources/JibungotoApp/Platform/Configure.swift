@@ -16,7 +16,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
     app.unknownAccountHash = try app.password.hash(UUID().uuidString)
 
-    app.sessions.use(.fluent)
+    app.sessions.use { app in
+        HashedSessionDriver(idleLifetime: TimeInterval(app.jibungotoSettings.sessionIdleMinutes * 60) + HashedSessionDriver.gracePeriod)
+    }
+    app.routes.defaultMaxBodySize = ByteCount(value: settings.maxFormBytes)
+    // Connections that send nothing (a half-sent request head, say) are closed after this.
+    app.http.server.configuration.idleTimeout = .seconds(Int64(settings.connectionIdleSeconds))
     app.sessions.configuration = SessionsConfiguration(cookieName: "jibungoto_session") { id in
         HTTPCookies.Value(string: id.string, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
     }
@@ -46,6 +51,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(LocaleMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(AccessMiddleware())
+    app.middleware.use(PersonalDataAuditMiddleware())
 
     for module in AppModules.all {
         module.register(on: app.routes, app: app)

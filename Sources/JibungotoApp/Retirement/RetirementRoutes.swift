@@ -19,9 +19,9 @@ enum RetirementRoute: TypedRoute {
 /// is owed the age-60 information, this fiscal year and the next (2023 amendment rules).
 struct RetirementRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RetirementRoute.outlook, requires: .permission(.viewRetirement), use: outlook)
-        routes.on(.GET, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), use: ageSixty)
-        routes.on(.POST, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), use: saveAgeSixty)
+        routes.on(.GET, RetirementRoute.outlook, requires: .permission(.viewRetirement), shows: .viewed(subject: "retirement_outlook"), use: outlook)
+        routes.on(.GET, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .viewed(subject: "age_sixty_record"), use: ageSixty)
+        routes.on(.POST, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .nothing, use: saveAgeSixty)
     }
 
     struct OutlookContent: Encodable, Sendable {

@@ -5,10 +5,10 @@ import Vapor
 /// The municipality's rotation rules, and the same form for one scenario's own rules.
 struct RotationSettingsRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RotationRoute.settings, requires: .permission(.planRotation), use: settings)
-        routes.on(.POST, RotationRoute.settings, requires: .permission(.planRotation), use: saveSettings)
-        routes.on(.GET, RotationRoute.scenarioRules(.pattern), requires: .permission(.planRotation), use: scenarioRules)
-        routes.on(.POST, RotationRoute.scenarioRules(.pattern), requires: .permission(.planRotation), use: saveScenarioRules)
+        routes.on(.GET, RotationRoute.settings, requires: .permission(.planRotation), shows: .nothing, use: settings)
+        routes.on(.POST, RotationRoute.settings, requires: .permission(.planRotation), shows: .nothing, use: saveSettings)
+        routes.on(.GET, RotationRoute.scenarioRules(.pattern), requires: .permission(.planRotation), shows: .nothing, use: scenarioRules)
+        routes.on(.POST, RotationRoute.scenarioRules(.pattern), requires: .permission(.planRotation), shows: .nothing, use: saveScenarioRules)
     }
 
     struct RulesContent: Encodable, Sendable {
@@ -93,7 +93,7 @@ struct RotationSettingsRoutes {
 /// early-career period, who is at risk of missing it, and the trend across fiscal years.
 struct ComplianceRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RotationRoute.compliance, requires: .permission(.planRotation), use: compliance)
+        routes.on(.GET, RotationRoute.compliance, requires: .permission(.planRotation), shows: .viewed(subject: "collaboration_compliance"), use: compliance)
     }
 
     struct Content: Encodable, Sendable {

@@ -7,12 +7,12 @@ import Vapor
 /// has no errors, in one transaction.
 struct ScenarioInputRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RotationRoute.movers(.pattern), requires: .permission(.planRotation), use: movers)
-        routes.on(.POST, RotationRoute.moverAdd(.pattern), requires: .permission(.planRotation), use: addMover)
-        routes.on(.POST, RotationRoute.moverRemove(.pattern), requires: .permission(.planRotation), use: removeMover)
-        routes.on(.POST, RotationRoute.moversPropose(.pattern), requires: .permission(.planRotation), use: proposeAgain)
-        routes.on(.GET, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), use: capacities)
-        routes.on(.POST, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), use: saveCapacities)
+        routes.on(.GET, RotationRoute.movers(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_movers"), use: movers)
+        routes.on(.POST, RotationRoute.moverAdd(.pattern), requires: .permission(.planRotation), shows: .nothing, use: addMover)
+        routes.on(.POST, RotationRoute.moverRemove(.pattern), requires: .permission(.planRotation), shows: .nothing, use: removeMover)
+        routes.on(.POST, RotationRoute.moversPropose(.pattern), requires: .permission(.planRotation), shows: .nothing, use: proposeAgain)
+        routes.on(.GET, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), shows: .nothing, use: capacities)
+        routes.on(.POST, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), shows: .nothing, use: saveCapacities)
     }
 
     // MARK: - Movers

@@ -7,12 +7,12 @@ import Vapor
 /// against the previous solution and the draft transfer list (異動内示案) as CSV.
 struct ScenarioResultRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RotationRoute.results(.pattern), requires: .permission(.planRotation), use: results)
-        routes.on(.GET, RotationRoute.person(.pattern, .pattern), requires: .permission(.planRotation), use: person)
-        routes.on(.POST, RotationRoute.pins(.pattern), requires: .permission(.planRotation), use: addPin)
-        routes.on(.POST, RotationRoute.pinRemove(.pattern), requires: .permission(.planRotation), use: removePin)
-        routes.on(.GET, RotationRoute.changes(.pattern), requires: .permission(.planRotation), use: changes)
-        routes.on(.GET, RotationRoute.export(.pattern), requires: .permission(.planRotation), use: export)
+        routes.on(.GET, RotationRoute.results(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_results"), use: results)
+        routes.on(.GET, RotationRoute.person(.pattern, .pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_person"), use: person)
+        routes.on(.POST, RotationRoute.pins(.pattern), requires: .permission(.planRotation), shows: .nothing, use: addPin)
+        routes.on(.POST, RotationRoute.pinRemove(.pattern), requires: .permission(.planRotation), shows: .nothing, use: removePin)
+        routes.on(.GET, RotationRoute.changes(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_changes"), use: changes)
+        routes.on(.GET, RotationRoute.export(.pattern), requires: .permission(.planRotation), shows: .exported(subject: "rotation_scenario"), use: export)
     }
 
     // MARK: - Result list

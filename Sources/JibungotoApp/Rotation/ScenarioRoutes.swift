@@ -6,12 +6,12 @@ import Vapor
 /// solution's figures and messages, solving, approval and deletion.
 struct ScenarioRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, RotationRoute.scenarios, requires: .permission(.planRotation), use: list)
-        routes.on(.POST, RotationRoute.scenarios, requires: .permission(.planRotation), use: create)
-        routes.on(.GET, RotationRoute.scenario(.pattern), requires: .permission(.planRotation), use: overview)
-        routes.on(.POST, RotationRoute.solve(.pattern), requires: .permission(.planRotation), use: solve)
-        routes.on(.POST, RotationRoute.approve(.pattern), requires: .permission(.planRotation), use: approve)
-        routes.on(.POST, RotationRoute.scenarioDelete(.pattern), requires: .permission(.planRotation), use: delete)
+        routes.on(.GET, RotationRoute.scenarios, requires: .permission(.planRotation), shows: .nothing, use: list)
+        routes.on(.POST, RotationRoute.scenarios, requires: .permission(.planRotation), shows: .nothing, use: create)
+        routes.on(.GET, RotationRoute.scenario(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_scenario"), use: overview)
+        routes.on(.POST, RotationRoute.solve(.pattern), requires: .permission(.planRotation), shows: .nothing, use: solve)
+        routes.on(.POST, RotationRoute.approve(.pattern), requires: .permission(.planRotation), shows: .nothing, use: approve)
+        routes.on(.POST, RotationRoute.scenarioDelete(.pattern), requires: .permission(.planRotation), shows: .nothing, use: delete)
     }
 
     // MARK: - List and comparison

@@ -7,10 +7,10 @@ import Vapor
 /// separate completion record.
 struct SurveyAnswerRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, SurveysRoute.answer(.pattern), requires: .permission(.answerSurveys), use: show)
-        routes.on(.POST, SurveysRoute.answer(.pattern), requires: .permission(.answerSurveys), use: save)
-        routes.on(.GET, SurveysRoute.receipt(.pattern), requires: .permission(.answerSurveys), use: receipt)
-        routes.on(.GET, SurveysRoute.preview(.pattern), requires: .permission(.manageSurveys), use: preview)
+        routes.on(.GET, SurveysRoute.answer(.pattern), requires: .permission(.answerSurveys), shows: .nothing, use: show)
+        routes.on(.POST, SurveysRoute.answer(.pattern), requires: .permission(.answerSurveys), shows: .nothing, use: save)
+        routes.on(.GET, SurveysRoute.receipt(.pattern), requires: .permission(.answerSurveys), shows: .nothing, use: receipt)
+        routes.on(.GET, SurveysRoute.preview(.pattern), requires: .permission(.manageSurveys), shows: .nothing, use: preview)
     }
 
     struct AnswerContent: Encodable, Sendable {

@@ -7,15 +7,15 @@ import Vapor
 struct SurveyBuilderRoutes {
     func register(on routes: any RoutesBuilder) {
         let manage = Access.permission(.manageSurveys)
-        routes.on(.GET, SurveysRoute.list, requires: .permission(.answerSurveys), use: list)
-        routes.on(.GET, SurveysRoute.new, requires: manage, use: showNew)
-        routes.on(.POST, SurveysRoute.new, requires: manage, use: create)
-        routes.on(.GET, SurveysRoute.manage(.pattern), requires: manage, use: showManage)
-        routes.on(.POST, SurveysRoute.addQuestion(.pattern), requires: manage, use: addQuestion)
-        routes.on(.POST, SurveysRoute.removeQuestion(.pattern), requires: manage, use: removeQuestion)
-        routes.on(.POST, SurveysRoute.open(.pattern), requires: manage, use: open)
-        routes.on(.POST, SurveysRoute.close(.pattern), requires: manage, use: close)
-        routes.on(.POST, SurveysRoute.copy(.pattern), requires: manage, use: copy)
+        routes.on(.GET, SurveysRoute.list, requires: .permission(.answerSurveys), shows: .nothing, use: list)
+        routes.on(.GET, SurveysRoute.new, requires: manage, shows: .nothing, use: showNew)
+        routes.on(.POST, SurveysRoute.new, requires: manage, shows: .nothing, use: create)
+        routes.on(.GET, SurveysRoute.manage(.pattern), requires: manage, shows: .nothing, use: showManage)
+        routes.on(.POST, SurveysRoute.addQuestion(.pattern), requires: manage, shows: .nothing, use: addQuestion)
+        routes.on(.POST, SurveysRoute.removeQuestion(.pattern), requires: manage, shows: .nothing, use: removeQuestion)
+        routes.on(.POST, SurveysRoute.open(.pattern), requires: manage, shows: .nothing, use: open)
+        routes.on(.POST, SurveysRoute.close(.pattern), requires: manage, shows: .nothing, use: close)
+        routes.on(.POST, SurveysRoute.copy(.pattern), requires: manage, shows: .nothing, use: copy)
     }
 
     // MARK: - List

@@ -8,10 +8,10 @@ import Vapor
 /// all under the disclosure rules, each with its privacy note.
 struct SurveyReportRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, SurveysRoute.rate(.pattern), requires: .permission(.viewSurveyRates), use: rate)
-        routes.on(.GET, SurveysRoute.results(.pattern), requires: .permission(.viewSurveyResults), use: results)
-        routes.on(.GET, SurveysRoute.resultsExport(.pattern), requires: .permission(.viewSurveyResults), use: export)
-        routes.on(.POST, SurveysRoute.actions(.pattern), requires: .permission(.viewSurveyResults), use: addAction)
+        routes.on(.GET, SurveysRoute.rate(.pattern), requires: .permission(.viewSurveyRates), shows: .nothing, use: rate)
+        routes.on(.GET, SurveysRoute.results(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: results)
+        routes.on(.GET, SurveysRoute.resultsExport(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: export)
+        routes.on(.POST, SurveysRoute.actions(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: addAction)
     }
 
     struct PrivacyNote: Encodable, Sendable {

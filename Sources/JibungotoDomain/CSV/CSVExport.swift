@@ -20,7 +20,8 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
     ]
 }
 
-/// A CSV file for download: CRLF line ends, fields quoted where needed.
+/// A CSV file for download: CRLF line ends, fields quoted where needed, and no cell that a
+/// spreadsheet would run as a formula.
 public enum CSVExport {
     public enum Failure: Error, Equatable {
         /// A value has a character the chosen encoding cannot represent (row is 1-based, header = 1).
@@ -31,9 +32,9 @@ public enum CSVExport {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: header)
+        try writer.write(row: header.map(neutralized))
         for row in rows {
-            try writer.write(row: row)
+            try writer.write(row: row.map(neutralized))
         }
         writer.stream.close()
         let utf8 = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -46,6 +47,19 @@ public enum CSVExport {
             if let data = mapped.data(using: .shiftJIS) { return data }
             throw firstUnrepresentable(in: [header] + rows)
         }
+    }
+
+    /// Characters with which Excel and LibreOffice start a formula (or, for tab and carriage
+    /// return, hide the one that follows).
+    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// A cell as a spreadsheet will show it but never execute it: a value that begins with a
+    /// formula character gets an apostrophe in front (the spreadsheets' own "this is text" mark).
+    /// Plain numbers such as -3 or +1.5 are left as they are, since they compute nothing.
+    public static func neutralized(_ value: String) -> String {
+        guard let first = value.first, formulaTriggers.contains(first) else { return value }
+        if value.count > 1, Double(value) != nil, !value.contains(where: { $0.isLetter }) { return value }
+        return "'" + value
     }
 
     private static func firstUnrepresentable(in table: [[String]]) -> Failure {

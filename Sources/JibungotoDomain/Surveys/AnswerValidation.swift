@@ -16,6 +16,8 @@ public enum AnswerError: Error, Sendable, Hashable {
     case tooManyValues(count: Int)
     /// A free text of `length` characters, more than `max`.
     case tooLong(max: Int, length: Int)
+    /// A free text with a control character (NUL and the like) that cannot be stored as typed.
+    case controlCharacters
 
     /// A complete sentence for the form, in Japanese when `language` starts with "ja".
     /// Submitted values are quoted only after clipping, so the message stays short.
@@ -43,6 +45,9 @@ public enum AnswerError: Error, Sendable, Hashable {
         case .tooLong(let max, let length):
             return ja ? "\(max)文字以内で入力してください（現在\(length)文字）。"
                 : "Please keep the answer within \(max) characters (it has \(length))."
+        case .controlCharacters:
+            return ja ? "使えない制御文字が含まれています。貼り付けた文章の場合は、打ち直してください。"
+                : "The answer contains control characters that cannot be stored. If you pasted it, please type it again."
         }
     }
 
@@ -135,6 +140,7 @@ public enum AnswerValidation {
             guard text.count <= freeTextLimit else {
                 return .failure(.tooLong(max: freeTextLimit, length: text.count))
             }
+            guard !TypedText.hasControlCharacters(text) else { return .failure(.controlCharacters) }
             return .success(.text(text))
         }
     }

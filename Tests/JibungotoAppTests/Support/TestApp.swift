@@ -91,38 +91,56 @@ private func dropSchema(_ app: Application, location: DatabaseLocation, schema: 
     try await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
 }
 
+/// What the server answered, in memory or over a socket.
+struct PageResponse: Sendable {
+    let status: HTTPResponseStatus
+    let headers: HTTPHeaders
+    let body: ByteBuffer
+}
+
 /// A browser stand-in: keeps the session cookie and the last page's CSRF token.
 final class Browser: @unchecked Sendable {
     let app: Application
     var cookie: String?
     var csrfToken: String?
     var extraHeaders: HTTPHeaders = [:]
+    /// Through a real socket instead of in memory: a body then arrives in several reads, as
+    /// from a browser (the in-memory tester hands the handler the whole body at once).
+    var overNetwork = false
 
-    init(_ app: Application) { self.app = app }
+    init(_ app: Application, overNetwork: Bool = false) {
+        self.app = app
+        self.overNetwork = overNetwork
+    }
 
     @discardableResult
-    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> PageResponse {
         try await send(.GET, path, headers: headers)
     }
 
     /// Posts a form; the CSRF token from the last page is added unless `csrf` is false.
     @discardableResult
-    func post(_ path: String, _ form: [(String, String)], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ form: [(String, String)], csrf: Bool = true) async throws -> PageResponse {
+        let body = formBody(form, csrf: csrf)
+        let headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+        return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
+    }
+
+    /// The URL-encoded body `post` sends for these fields (with the token unless `csrf` is false).
+    func formBody(_ form: [(String, String)], csrf: Bool = true) -> String {
         var fields = form
         if csrf, let csrfToken { fields.append(("_csrf", csrfToken)) }
         var components = URLComponents()
         components.queryItems = fields.map { URLQueryItem(name: $0.0, value: $0.1) }
-        let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
-        return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
+        return (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
     }
 
     /// Posts a multipart form with one file, as a browser does for `<input type="file">`.
     @discardableResult
-    func upload(_ path: String, fields: [(String, String)], fileField: String, filename: String, file: Data) async throws -> TestingHTTPResponse {
+    func upload(_ path: String, fields: [(String, String)], fileField: String, filename: String, file: Data, csrf: Bool = true) async throws -> PageResponse {
         let boundary = "----jibungoto-test-boundary"
         var body = Data()
-        for (name, value) in fields + [("_csrf", csrfToken ?? "")] {
+        for (name, value) in fields + (csrf ? [("_csrf", csrfToken ?? "")] : []) {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
@@ -131,10 +149,16 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(data: body))
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> PageResponse {
         var all = headers.merging(extraHeaders)
         if let cookie { all.replaceOrAdd(name: .cookie, value: "jibungoto_session=\(cookie)") }
-        let response = try await app.testing().sendRequest(method, path, headers: all, body: body)
+        let response: PageResponse
+        if overNetwork {
+            response = try await sendOverNetwork(method, path, headers: all, body: body)
+        } else {
+            let inMemory = try await app.testing().sendRequest(method, path, headers: all, body: body)
+            response = PageResponse(status: inMemory.status, headers: inMemory.headers, body: inMemory.body)
+        }
         if let setCookie = response.headers.setCookie?["jibungoto_session"] {
             cookie = setCookie.string.isEmpty ? nil : setCookie.string
             if setCookie.expires.map({ $0 < Date() }) ?? false { cookie = nil }
@@ -145,8 +169,27 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// Starts the server on a free loopback port for one request, as VaporTesting's `.running`
+    /// does, but without following redirects (a browser's cookie comes with the 303 itself).
+    private func sendOverNetwork(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> PageResponse {
+        app.http.client.configuration.redirectConfiguration = .disallow
+        try await app.asyncBoot()
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        do {
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            let response = try await app.client.send(method, headers: headers, to: URI(string: "http://127.0.0.1:\(port)\(path)")) { request in
+                request.body = body
+            }
+            await app.server.shutdown()
+            return PageResponse(status: response.status, headers: response.headers, body: response.body ?? ByteBuffer())
+        } catch {
+            await app.server.shutdown()
+            throw error
+        }
+    }
+
     @discardableResult
-    func logIn(_ staffNumber: String, password: String = AppSettings.defaultDemoPassword) async throws -> TestingHTTPResponse {
+    func logIn(_ staffNumber: String, password: String = AppSettings.defaultDemoPassword) async throws -> PageResponse {
         try await get("/login")
         return try await post("/login", [("staff_number", staffNumber), ("password", password)])
     }

@@ -7,10 +7,10 @@ struct AccountRoutes {
     static let passwordMinLength = 10
 
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, AccountRoute.settings, requires: .permission(.useApplication), use: showSettings)
-        routes.on(.POST, AccountRoute.settings, requires: .permission(.useApplication), use: saveSettings)
-        routes.on(.GET, AccountRoute.password, requires: .permission(.useApplication), use: showPassword)
-        routes.on(.POST, AccountRoute.password, requires: .permission(.useApplication), use: savePassword)
+        routes.on(.GET, AccountRoute.settings, requires: .permission(.useApplication), shows: .nothing, use: showSettings)
+        routes.on(.POST, AccountRoute.settings, requires: .permission(.useApplication), shows: .nothing, use: saveSettings)
+        routes.on(.GET, AccountRoute.password, requires: .permission(.useApplication), shows: .nothing, use: showPassword)
+        routes.on(.POST, AccountRoute.password, requires: .permission(.useApplication), shows: .nothing, use: savePassword)
     }
 
     struct SettingsContent: Encodable, Sendable {
@@ -100,9 +100,19 @@ struct AccountRoutes {
         guard let user = try await User.find(signedIn.id, on: request.db) else { throw Abort(.unauthorized) }
         let current = input.current_password ?? ""
         let new = input.new_password ?? ""
+        // Wrong current passwords are guesses too: throttled like sign-ins, on the same account.
+        let throttle = request.loginThrottle
+        let address = request.clientAddress
+        if case .wait(let seconds) = try await throttle.verdict(accountKey: user.staffNumber, address: address, trustKnownAddress: false) {
+            validation.fail("current_password", "password.throttled", request.waitText(seconds: seconds))
+            let response = try await passwordPage(request, validation: validation, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        }
         var currentMatches = false
         if !current.isEmpty, current.count <= LoginRoutes.passwordMaxLength {
             currentMatches = (try? await request.password.async.verify(current, created: user.passwordHash)) ?? false
+            try await throttle.record(accountKey: user.staffNumber, address: address, succeeded: currentMatches)
         }
         if current.isEmpty {
             validation.fail("current_password", "form.required", request.t("password.current"))
@@ -120,12 +130,16 @@ struct AccountRoutes {
             return try await passwordPage(request, validation: validation)
         }
         user.passwordHash = try await request.password.async.hash(new)
-        try await user.save(on: request.db)
+        try await request.db.transaction { database in
+            try await user.save(on: database)
+            try await HashedSessionDriver.endSessions(ofUser: user.requireID(), on: database)
+        }
+        request.rotateSession()
         request.flash(.success, request.t("password.changed"))
         return request.redirect(to: AccountRoute.settings.path)
     }
 
-    private func passwordPage(_ request: Request, validation: FormValidation) async throws -> Response {
+    private func passwordPage(_ request: Request, validation: FormValidation, status: HTTPResponseStatus? = nil) async throws -> Response {
         var form = FormModel(request: request, action: AccountRoute.password.path, submitLabelKey: "password.submit", fields: [
             FormField(request: request, name: "current_password", labelKey: "password.current", kind: .password,
                       isRequired: true, autocomplete: "current-password", maxLength: LoginRoutes.passwordMaxLength),
@@ -140,7 +154,7 @@ struct AccountRoutes {
             title: "password.title",
             breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t("password.title"), href: nil)],
             content: FormContent(form: form),
-            status: validation.isValid ? .ok : .unprocessableEntity
+            status: status ?? (validation.isValid ? .ok : .unprocessableEntity)
         )
     }
 }

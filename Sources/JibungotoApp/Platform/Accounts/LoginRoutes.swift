@@ -7,10 +7,10 @@ struct LoginRoutes {
     static let passwordMaxLength = 128
 
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, PlatformRoute.login, requires: .visitor, use: show)
-        routes.on(.POST, PlatformRoute.login, requires: .visitor, use: submit)
-        routes.on(.POST, PlatformRoute.logout, requires: .visitor, use: logout)
-        routes.on(.POST, PlatformRoute.language, requires: .visitor, use: switchLanguage)
+        routes.on(.GET, PlatformRoute.login, requires: .visitor, shows: .nothing, use: show)
+        routes.on(.POST, PlatformRoute.login, requires: .visitor, shows: .nothing, use: submit)
+        routes.on(.POST, PlatformRoute.logout, requires: .visitor, shows: .nothing, use: logout)
+        routes.on(.POST, PlatformRoute.language, requires: .visitor, shows: .nothing, use: switchLanguage)
     }
 
     struct LoginContent: Encodable, Sendable {
@@ -40,7 +40,8 @@ struct LoginRoutes {
             return request.redirect(to: PlatformRoute.home.path)
         }
         let expired = (try? request.query.get(String.self, at: "expired")) == "1"
-        let next = (try? request.query.get(String.self, at: "next")) ?? ""
+        let requested = (try? request.query.get(String.self, at: "next")) ?? ""
+        let next = Self.safeRedirect(requested) == requested ? requested : ""
         return try await page(
             request,
             staffNumber: "",
@@ -68,10 +69,12 @@ struct LoginRoutes {
         let throttle = request.loginThrottle
         let accountKey = StaffNumber.normalise(staffNumber)
         let address = request.clientAddress
-        if try await throttle.isBlocked(accountKey: accountKey, address: address) {
+        if case .wait(let seconds) = try await throttle.verdict(accountKey: accountKey, address: address) {
             try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber, detail: "throttled")
-            let notice = Flash(kind: .error, message: request.t("login.throttled", String(request.application.jibungotoSettings.loginWindowMinutes)))
-            return try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .tooManyRequests)
+            let notice = Flash(kind: .error, message: request.t("login.throttled", request.waitText(seconds: seconds)))
+            let response = try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
 
         let user = try await User.query(on: request.db)
@@ -121,9 +124,17 @@ struct LoginRoutes {
         return request.redirect(to: Self.safeRedirect(input.return_to ?? ""))
     }
 
-    /// Only paths on this site: never another host (`//evil`, `https://…`).
+    /// Only a path of this application: it starts with one `/`, and holds nothing but the
+    /// printable ASCII of a URL (browsers drop tabs and newlines and read `\` as `/`, so
+    /// `/\t/evil.example` and `/\evil.example` would leave the site). Anything else goes home.
     static func safeRedirect(_ target: String) -> String {
-        guard target.hasPrefix("/"), !target.hasPrefix("//"), !target.hasPrefix("/\\") else {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?%")
+        guard target.hasPrefix("/"), !target.hasPrefix("//"),
+              target.unicodeScalars.allSatisfy({ allowed.contains($0) }),
+              let components = URLComponents(string: target),
+              components.scheme == nil, components.host == nil,
+              components.path.hasPrefix("/"), !components.path.hasPrefix("//")
+        else {
             return PlatformRoute.home.path
         }
         return target

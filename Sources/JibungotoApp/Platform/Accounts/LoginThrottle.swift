@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// One sign-in attempt, kept to throttle guessing across all app instances (the table is shared).
+/// One sign-in attempt (or one password check on the password page), kept to throttle guessing
+/// across all app instances (the table is shared).
 final class LoginAttempt: Model, @unchecked Sendable {
     static let schema = "login_attempts"
 
@@ -14,54 +15,103 @@ final class LoginAttempt: Model, @unchecked Sendable {
 
     init() {}
 
-    init(accountKey: String, address: String, succeeded: Bool) {
+    init(accountKey: String, address: String, succeeded: Bool, at date: Date) {
         self.accountKey = accountKey
         self.address = address
-        self.attemptedAt = Date()
+        self.attemptedAt = date
         self.succeeded = succeeded
     }
 }
 
-/// After `limit` failed sign-ins for one staff number or from one address within the window,
-/// further attempts are refused until the oldest failure leaves the window. A success clears the
-/// account's count but not the address's.
+/// Slows guessing without locking anyone out:
+/// - per account: after `accountLimit` failures in the window (counted since the last success
+///   from the same address),
+///   each further attempt waits twice as long as the one before — 30 s, 1 min, 2 min … up to the
+///   window. An address from which the account signed in within the last 30 days is not held
+///   back, so nobody elsewhere can keep an administrator out.
+/// - per address: only after `addressLimit` failures in the window (far more than one person
+///   mistypes), because a whole city hall may share one address behind its NAT or proxy.
 struct LoginThrottle {
     let database: any Database
-    let limit: Int
+    let accountLimit: Int
+    let addressLimit: Int
     let window: TimeInterval
 
-    func isBlocked(accountKey: String, address: String, now: Date = Date()) async throws -> Bool {
+    static let firstDelay: TimeInterval = 30
+    static let knownAddressPeriod: TimeInterval = 30 * 24 * 3600
+
+    /// Why an attempt must wait, and until when.
+    enum Verdict: Equatable {
+        case allowed
+        case wait(seconds: Int)
+    }
+
+    /// The wait after `failures` failures of one account: nothing up to the limit, then doubling.
+    static func accountDelay(failures: Int, limit: Int, window: TimeInterval) -> TimeInterval {
+        guard failures >= limit else { return 0 }
+        let doublings = min(failures - limit, 30)
+        return min(firstDelay * pow(2, Double(doublings)), window)
+    }
+
+    /// `trustKnownAddress` is for sign-in only: on the password page the session is already
+    /// signed in, so the address proves nothing and every guess counts.
+    func verdict(accountKey: String, address: String, trustKnownAddress: Bool = true, now: Date = Date()) async throws -> Verdict {
         let since = now.addingTimeInterval(-window)
-        let lastSuccess = try await LoginAttempt.query(on: database)
-            .filter(\.$accountKey == accountKey).filter(\.$succeeded == true)
-            .filter(\.$attemptedAt >= since)
-            .sort(\.$attemptedAt, .descending).first()?.attemptedAt
-        let accountFailures = try await LoginAttempt.query(on: database)
-            .filter(\.$accountKey == accountKey).filter(\.$succeeded == false)
-            .filter(\.$attemptedAt >= max(since, lastSuccess ?? since))
-            .count()
-        if accountFailures >= limit { return true }
         let addressFailures = try await LoginAttempt.query(on: database)
             .filter(\.$address == address).filter(\.$succeeded == false)
             .filter(\.$attemptedAt >= since)
-            .count()
-        return addressFailures >= limit
+            .sort(\.$attemptedAt).all(\.$attemptedAt)
+        if addressFailures.count >= addressLimit, let oldest = addressFailures.first {
+            return .wait(seconds: Self.seconds(until: oldest.addingTimeInterval(window), from: now))
+        }
+        let successes = try await LoginAttempt.query(on: database)
+            .filter(\.$accountKey == accountKey).filter(\.$succeeded == true)
+            .filter(\.$attemptedAt >= now.addingTimeInterval(-Self.knownAddressPeriod))
+            .all()
+        if trustKnownAddress, successes.contains(where: { $0.address == address }) { return .allowed }
+        // Only a success from this same address starts the count afresh: the owner signing in at
+        // the office must not give a guesser elsewhere five new tries.
+        let lastSuccess = successes.filter { $0.address == address }.map(\.attemptedAt).max()
+        let failures = try await LoginAttempt.query(on: database)
+            .filter(\.$accountKey == accountKey).filter(\.$succeeded == false)
+            .filter(\.$attemptedAt >= max(since, lastSuccess ?? since))
+            .sort(\.$attemptedAt).all(\.$attemptedAt)
+        let delay = Self.accountDelay(failures: failures.count, limit: accountLimit, window: window)
+        guard delay > 0, let last = failures.last else { return .allowed }
+        let until = last.addingTimeInterval(delay)
+        return until > now ? .wait(seconds: Self.seconds(until: until, from: now)) : .allowed
     }
 
-    func record(accountKey: String, address: String, succeeded: Bool) async throws {
-        try await LoginAttempt(accountKey: accountKey, address: address, succeeded: succeeded).create(on: database)
+    func record(accountKey: String, address: String, succeeded: Bool, now: Date = Date()) async throws {
+        try await LoginAttempt(accountKey: accountKey, address: address, succeeded: succeeded, at: now).create(on: database)
     }
 
-    /// Drops attempts older than the window so the table stays small.
+    /// Drops failures long out of the window, and successes older than the known-address period.
     func prune(now: Date = Date()) async throws {
-        try await LoginAttempt.query(on: database)
-            .filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)).delete()
+        try await LoginAttempt.query(on: database).group(.or) {
+            $0.group(.and) { $0.filter(\.$succeeded == false).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)) }
+                .filter(\.$attemptedAt < now.addingTimeInterval(-Self.knownAddressPeriod))
+        }.delete()
+    }
+
+    private static func seconds(until date: Date, from now: Date) -> Int {
+        max(1, Int(date.timeIntervalSince(now).rounded(.up)))
     }
 }
 
 extension Request {
     var loginThrottle: LoginThrottle {
         let settings = application.jibungotoSettings
-        return LoginThrottle(database: db, limit: settings.loginFailureLimit, window: TimeInterval(settings.loginWindowMinutes * 60))
+        return LoginThrottle(
+            database: db,
+            accountLimit: settings.loginFailureLimit,
+            addressLimit: settings.loginAddressFailureLimit,
+            window: TimeInterval(settings.loginWindowMinutes * 60)
+        )
+    }
+
+    /// "30秒" / "2分" / "about 2 minutes": how long to wait, as a person says it.
+    func waitText(seconds: Int) -> String {
+        seconds < 60 ? t("throttle.seconds", String(seconds)) : t("throttle.minutes", String((seconds + 59) / 60))
     }
 }

@@ -59,7 +59,9 @@ struct SessionUserMiddleware: AsyncMiddleware {
     static let lastSeenKey = "seen"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let userID = request.session.data[Self.userKey].flatMap(UUID.init(uuidString:)) {
+        // Without a session cookie there is nothing to restore, and touching the session would
+        // store an empty one for every health check and crawler.
+        if request.hasSession, let userID = request.session.data[Self.userKey].flatMap(UUID.init(uuidString:)) {
             let now = Date().timeIntervalSince1970
             let lastSeen = request.session.data[Self.lastSeenKey].flatMap(Double.init) ?? 0
             let idleLimit = Double(request.application.jibungotoSettings.sessionIdleMinutes * 60)
@@ -84,7 +86,7 @@ extension Request {
     func signIn(_ user: User) async throws {
         let carried = session.data[LocaleMiddleware.sessionKey]
         if let oldID = session.id {
-            try await application.sessions.driver.deleteSession(oldID, for: self)
+            try await application.sessions.driver.deleteSession(oldID, for: self).get()
         }
         session.id = nil
         session.data = SessionData()
@@ -92,6 +94,13 @@ extension Request {
         session.data[SessionUserMiddleware.lastSeenKey] = String(Int(Date().timeIntervalSince1970))
         session.data[LocaleMiddleware.sessionKey] = carried
         currentUser = try SignedInUser(user)
+    }
+
+    /// Moves the session to a new id (the old one is already gone from the store), with a new
+    /// CSRF token, so an id or token seen before a password change is useless afterwards.
+    func rotateSession() {
+        session.id = nil
+        session.data[CSRFMiddleware.sessionKey] = nil
     }
 
     func signOut() {

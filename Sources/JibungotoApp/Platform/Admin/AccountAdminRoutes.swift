@@ -7,11 +7,11 @@ struct AccountAdminRoutes {
 
     func register(on routes: any RoutesBuilder) {
         let access = Access.permission(.manageAccounts)
-        routes.on(.GET, AdminRoute.accounts, requires: access, use: list)
-        routes.on(.GET, AdminRoute.newAccount, requires: access, use: showNew)
-        routes.on(.POST, AdminRoute.newAccount, requires: access, use: create)
-        routes.on(.GET, AdminRoute.account(.pattern), requires: access, use: showEdit)
-        routes.on(.POST, AdminRoute.account(.pattern), requires: access, use: update)
+        routes.on(.GET, AdminRoute.accounts, requires: access, shows: .viewed(subject: "account"), use: list)
+        routes.on(.GET, AdminRoute.newAccount, requires: access, shows: .nothing, use: showNew)
+        routes.on(.POST, AdminRoute.newAccount, requires: access, shows: .nothing, use: create)
+        routes.on(.GET, AdminRoute.account(.pattern), requires: access, shows: .viewed(subject: "account"), use: showEdit)
+        routes.on(.POST, AdminRoute.account(.pattern), requires: access, shows: .nothing, use: update)
     }
 
     struct ListContent: Encodable, Sendable {
@@ -53,8 +53,8 @@ struct AccountAdminRoutes {
         if !query.isEmpty {
             let normalised = StaffNumber.normalise(query)
             builder = builder.group(.or) {
-                $0.filter(\.$staffNumber, .contains(inverse: false, .anywhere), normalised)
-                    .filter(\.$displayName, .contains(inverse: false, .anywhere), query)
+                $0.filter(\.$staffNumber, containsLiterally: normalised)
+                    .filter(\.$displayName, containsLiterally: query)
             }
         }
         let total = try await builder.count()
@@ -153,6 +153,10 @@ struct AccountAdminRoutes {
             try await request.audit(.update, subjectType: "account", subjectID: user.staffNumber,
                                     detail: "roles=\(roles.map(\.rawValue).sorted().joined(separator: ",")) active=\(isActive) password=\(password.isEmpty ? "kept" : "reset")",
                                     on: database)
+            // A reset password or a closed account must not stay signed in anywhere.
+            if !password.isEmpty || !isActive {
+                try await HashedSessionDriver.endSessions(ofUser: user.requireID(), on: database)
+            }
         }
         request.flash(.success, request.t("admin.accounts.updated", user.staffNumber))
         return request.redirect(to: AdminRoute.accounts.path)

@@ -5,8 +5,8 @@ import Vapor
 /// The administrator reads, filters and exports the audit log.
 struct AuditLogRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, AdminRoute.auditLog, requires: .permission(.readAuditLog), use: list)
-        routes.on(.GET, AdminRoute.auditLogExport, requires: .permission(.readAuditLog), use: export)
+        routes.on(.GET, AdminRoute.auditLog, requires: .permission(.readAuditLog), shows: .viewed(subject: "audit_log"), use: list)
+        routes.on(.GET, AdminRoute.auditLogExport, requires: .permission(.readAuditLog), shows: .exported(subject: "audit_log"), use: export)
     }
 
     /// The filters of the audit log page, from its query string.

@@ -53,17 +53,29 @@ extension Request {
         event.address = clientAddress
         event.requestID = id
         try await event.create(on: database ?? db)
+        if action == .view || action == .export { recordedPersonalDataAudit = true }
     }
 
-    /// The client's address; behind a load balancer, the first `X-Forwarded-For` entry when the
-    /// deployment says the proxy is trusted.
+    /// The client's address. Behind trusted proxies (`JIBUNGOTO_TRUST_PROXY`), the entry of
+    /// `X-Forwarded-For` that the outermost trusted proxy appended: each of the `hops` proxies
+    /// appends the address it saw, so entries further left were written by the client itself.
     var clientAddress: String {
-        if application.jibungotoSettings.trustForwardedHeaders,
-           let forwarded = headers.first(name: "X-Forwarded-For")?
-               .split(separator: ",").first?.trimmingCharacters(in: .whitespaces),
-           !forwarded.isEmpty {
-            return forwarded
+        let settings = application.jibungotoSettings
+        if settings.trustForwardedHeaders {
+            let entries = headers[.xForwardedFor]
+                .flatMap { $0.split(separator: ",") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if let address = Self.forwardedClient(entries, hops: settings.trustedProxyHops) {
+                return address
+            }
         }
         return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// The `hops`-th entry from the right, or the leftmost when fewer were appended.
+    static func forwardedClient(_ entries: [String], hops: Int) -> String? {
+        guard !entries.isEmpty, hops > 0 else { return nil }
+        let address = entries[max(0, entries.count - hops)]
+        return address.isEmpty ? nil : address
     }
 }

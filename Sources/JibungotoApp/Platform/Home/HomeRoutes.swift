@@ -3,9 +3,9 @@ import Vapor
 /// The home page, the health check and the stylesheet.
 struct HomeRoutes {
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, PlatformRoute.home, requires: .permission(.useApplication), use: home)
-        routes.on(.GET, PlatformRoute.healthz, requires: .visitor, use: health)
-        routes.on(.GET, PlatformRoute.stylesheet, requires: .visitor, use: stylesheet)
+        routes.on(.GET, PlatformRoute.home, requires: .permission(.useApplication), shows: .nothing, use: home)
+        routes.on(.GET, PlatformRoute.healthz, requires: .visitor, shows: .nothing, use: health)
+        routes.on(.GET, PlatformRoute.stylesheet, requires: .visitor, shows: .nothing, use: stylesheet)
     }
 
     struct HomeContent: Encodable, Sendable {

@@ -59,7 +59,8 @@ struct LocaleMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let user = request.currentUser
-        let chosen = user?.language ?? request.session.data[Self.sessionKey].flatMap(Language.init(rawValue:))
+        let chosen = user?.language
+            ?? (request.hasSession ? request.session.data[Self.sessionKey].flatMap(Language.init(rawValue:)) : nil)
         request.preferences = DisplayPreferences(
             language: chosen ?? Language.preferred(byAcceptLanguage: request.headers.first(name: .acceptLanguage)),
             dateDisplay: user?.dateDisplay ?? .defaultValue

@@ -126,6 +126,8 @@ struct FormValidation {
             fail(field, "form.required", request.t(labelKey))
         } else if trimmed.count > maxLength {
             fail(field, "form.tooLong", request.t(labelKey), String(maxLength))
+        } else if TypedText.hasControlCharacters(trimmed) {
+            fail(field, "form.controlCharacters", request.t(labelKey))
         }
         return trimmed
     }

@@ -7,5 +7,6 @@ enum PlatformMigrations {
         CreateUsers(),
         CreateLoginAttempts(),
         CreateAuditEvents(),
+        CreateHashedSessions(),
     ]
 }

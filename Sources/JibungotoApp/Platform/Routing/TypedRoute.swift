@@ -44,19 +44,44 @@ public enum RouteParameter: Sendable, Equatable {
     }
 }
 
+/// What a route shows of people, declared where it is registered (as its access is), so a new
+/// page cannot forget its audit row: `PersonalDataAuditMiddleware` records one for every
+/// successful response of a route that declares `.viewed` or `.exported`.
+enum PersonalData: Sendable, Equatable {
+    /// Nothing about a person, or only the signed-in user's own records.
+    case nothing
+    /// Shows personal data of others: each successful response is an audit row of action `view`.
+    case viewed(subject: String)
+    /// A download of personal data: each successful response is an audit row of action `export`.
+    case exported(subject: String)
+
+    static let userInfoKey = "jibungoto.personalData"
+}
+
+/// The largest body a route reads, kept with the route so the CSRF check collects the body
+/// under the same limit as the handler does.
+enum RouteBodyLimit {
+    static let userInfoKey = "jibungoto.maxBodyBytes"
+}
+
 extension RoutesBuilder {
     /// Registers a handler for a typed route; `requires` is checked by `AccessMiddleware` before
-    /// the handler runs, so no route can forget its permission.
+    /// the handler runs, so no route can forget its permission, and `shows` says whether each
+    /// response is recorded in the audit log.
     @discardableResult
     func on<Response: AsyncResponseEncodable>(
         _ method: HTTPMethod,
         _ route: some TypedRoute,
         requires access: Access,
-        body: HTTPBodyStreamStrategy = .collect,
+        shows personalData: PersonalData,
+        maxBodySize: ByteCount? = nil,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
+        let body: HTTPBodyStreamStrategy = maxBodySize.map { .collect(maxSize: $0) } ?? .collect
         let registered = self.on(method, route.pathComponents, body: body, use: handler)
         registered.userInfo[Access.userInfoKey] = access
+        registered.userInfo[PersonalData.userInfoKey] = personalData
+        if let maxBodySize { registered.userInfo[RouteBodyLimit.userInfoKey] = maxBodySize.value }
         return registered
     }
 }

@@ -8,6 +8,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let message: String
         let requestID: String
         let homeHref: String
+        /// What the user typed into a refused form, so nothing written is lost (never passwords).
+        let typed: [TypedField]
+    }
+
+    struct TypedField: Encodable, Sendable {
+        let name: String
+        let value: String
+        let id: String
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -20,6 +28,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case is CSRFError:
                 status = .forbidden
                 messageKey = "error.csrf"
+                request.logger.notice("request refused", metadata: ["status": "403", "reason": "csrf"])
             case let abort as any AbortError:
                 status = abort.status
                 messageKey = Self.messageKey(for: abort.status)
@@ -33,8 +42,32 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 messageKey = "error.internal"
                 request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
             }
-            return await render(request, status: status, messageKey: messageKey)
+            return await render(request, status: status, messageKey: messageKey, typed: error is CSRFError ? Self.typedFields(request) : [])
         }
+    }
+
+    /// The text fields of a refused URL-encoded form, without the token and passwords.
+    static func typedFields(_ request: Request) -> [TypedField] {
+        guard request.headers.contentType == .urlEncodedForm,
+              let body = request.body.string, !body.isEmpty else { return [] }
+        return body.split(separator: "&").enumerated().compactMap { index, pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            let name = decode(parts[0])
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            guard name != CSRFMiddleware.fieldName, !name.lowercased().contains("password"),
+                  !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return TypedField(name: name, value: value, id: "typed-\(index)")
+        }
+    }
+
+    /// The body limit of the route that refused a body, in the unit an office worker reads.
+    static func sizeLimitText(_ request: Request) -> String {
+        let bytes = request.route?.userInfo[RouteBodyLimit.userInfoKey] as? Int
+            ?? request.application.routes.defaultMaxBodySize.value
+        return bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes >> 10) KB"
     }
 
     static func messageKey(for status: HTTPResponseStatus) -> String {
@@ -49,8 +82,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    private func render(_ request: Request, status: HTTPResponseStatus, messageKey: String) async -> Response {
-        let content = ErrorContent(status: status.code, message: request.t(messageKey), requestID: request.id, homeHref: PlatformRoute.home.path)
+    private func render(_ request: Request, status: HTTPResponseStatus, messageKey: String, typed: [TypedField]) async -> Response {
+        let message = status == .payloadTooLarge ? request.t(messageKey, Self.sizeLimitText(request)) : request.t(messageKey)
+        let content = ErrorContent(status: status.code, message: message, requestID: request.id, homeHref: PlatformRoute.home.path, typed: typed)
         do {
             return try await request.renderPage("platform/error", title: "error.title", titleArguments: [String(status.code)], content: content, status: status)
         } catch {

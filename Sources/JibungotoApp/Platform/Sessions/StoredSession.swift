@@ -1,0 +1,92 @@
+import Fluent
+import Vapor
+
+/// One browser session as the database keeps it: only a SHA-256 hash of the id in the cookie,
+/// so a copy of the database or a backup signs no one in.
+final class StoredSession: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    /// The signed-in account, so a password change can end that account's other sessions.
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "data") var data: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// Sessions in the shared database (several app instances can serve one user), keyed by the
+/// hash of the cookie's id. An empty session is never written, and rows idle for longer than
+/// `idleLifetime` are read as absent and removed. The lifetime is the sign-in's idle limit plus
+/// a grace period, so a returning user is told their sign-in expired rather than shown a blank
+/// login page.
+struct HashedSessionDriver: AsyncSessionDriver {
+    let idleLifetime: TimeInterval
+
+    static let gracePeriod: TimeInterval = 12 * 3600
+
+    static func hash(_ id: SessionID) -> String {
+        SHA256.hash(data: Data(id.string.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func newID() -> SessionID {
+        let bytes = [UInt8].random(count: 32)
+        return SessionID(string: Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: ""))
+    }
+
+    func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
+        let id = Self.newID()
+        guard !data.snapshot.isEmpty else { return id }
+        try await StoredSession.query(on: request.db)
+            .filter(\.$updatedAt < Date().addingTimeInterval(-idleLifetime)).delete()
+        let row = StoredSession()
+        row.tokenHash = Self.hash(id)
+        Self.fill(row, with: data)
+        try await row.create(on: request.db)
+        return id
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
+        guard let row = try await row(sessionID, on: request.db) else { return nil }
+        guard row.updatedAt >= Date().addingTimeInterval(-idleLifetime) else {
+            try await row.delete(on: request.db)
+            return nil
+        }
+        return SessionData(initialData: JSONText.decode([String: String].self, from: row.data) ?? [:])
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        guard let row = try await row(sessionID, on: request.db) else {
+            return try await createSession(data, for: request)
+        }
+        guard !data.snapshot.isEmpty else {
+            try await row.delete(on: request.db)
+            return sessionID
+        }
+        Self.fill(row, with: data)
+        try await row.update(on: request.db)
+        return sessionID
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
+        try await StoredSession.query(on: request.db).filter(\.$tokenHash == Self.hash(sessionID)).delete()
+    }
+
+    private func row(_ id: SessionID, on database: any Database) async throws -> StoredSession? {
+        try await StoredSession.query(on: database).filter(\.$tokenHash == Self.hash(id)).first()
+    }
+
+    private static func fill(_ row: StoredSession, with data: SessionData) {
+        row.data = JSONText.encode(data.snapshot, fallback: "{}")
+        row.userID = data[SessionUserMiddleware.userKey].flatMap(UUID.init(uuidString:))
+        row.updatedAt = Date()
+    }
+
+    /// Ends every session of an account (after its password changed or it was deactivated).
+    static func endSessions(ofUser userID: UUID, on database: any Database) async throws {
+        try await StoredSession.query(on: database).filter(\.$userID == userID).delete()
+    }
+}
