@@ -96,3 +96,46 @@ struct SecurityTests {
         #expect(DatabaseLocation.postgres(url: "postgres://user:\(password)@db/x").description.contains(password) == false)
     }
 }
+
+@Suite("Connections that never finish their request")
+struct SlowClientTests {
+    /// A client that sends half a request head and then nothing (a slow-loris) is cut off after
+    /// the configured idle time instead of holding the connection open.
+    @Test func aHalfSentRequestHeadIsClosedAfterTheIdleTimeout() async throws {
+        try await withTestApp(adjust: { $0.connectionIdleSeconds = 1 }) { app in
+            try await app.asyncBoot()
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            let outcome = try RawSocket.sendAndAwaitClose(port: port, bytes: "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", waitSeconds: 10)
+            await app.server.shutdown()
+            #expect(outcome == .closedWithoutAnswer, "the server must hang up on a request head that never ends")
+        }
+    }
+}
+
+/// A bare TCP client, so a test can send what no HTTP client library would.
+enum RawSocket {
+    enum Outcome: Equatable { case closedWithoutAnswer, answered(String), stillOpen }
+
+    static func sendAndAwaitClose(port: Int, bytes: String, waitSeconds: Int) throws -> Outcome {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EBADF) }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: waitSeconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = Array(bytes.utf8).withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let received = recv(descriptor, &buffer, buffer.count, 0)
+        if received == 0 { return .closedWithoutAnswer }
+        if received > 0 { return .answered(String(decoding: buffer[0..<received], as: UTF8.self)) }
+        return .stillOpen
+    }
+}
