@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Real-browser check: accessibility (axe-core), HTML validity (Nu), keyboard login,
-# page contract, for every demo role in Japanese and English.
+# page contract, for every demo role in Japanese and English; then the forms each role
+# uses daily, submitted with realistic content (see ui/README.md).
 #
-#   bash ui/browser_check.sh /path/to/jibungoto
+#   bash ui/browser_check.sh /path/to/jibungoto [crawl.py options, e.g. --skip-crawl]
 #
 # The binary needs its resources folder (jibungoto_JibungotoApp.resources) next to it.
 # Output (screenshots, saved HTML, report.json, server.log) goes to $REPO/.build/ui-out/.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: bash ui/browser_check.sh /path/to/jibungoto" >&2
+if [[ $# -lt 1 ]]; then
+  echo "usage: bash ui/browser_check.sh /path/to/jibungoto [--skip-crawl]" >&2
   exit 2
 fi
 BIN=$(readlink -f "$1")
@@ -107,4 +108,4 @@ done
 echo "browser_check: server ready"
 
 # --- crawl ------------------------------------------------------------------
-"$VENV/bin/python" "$UI_DIR/crawl.py" --base-url "$BASE" --out "$OUT"
+"$VENV/bin/python" "$UI_DIR/crawl.py" --base-url "$BASE" --out "$OUT" "${@:2}"

@@ -114,6 +114,12 @@ enum DemoSurveys {
                     }
                 }
                 try await OrganizationImporter.insertInChunks(targets, on: database)
+                try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
+                // Answers per day go to the day counters; the sheets themselves carry no date.
+                for (day, count) in Dictionary(grouping: responses.map(\.day), by: { $0 }).mapValues(\.count) {
+                    try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).filter(\.$day == day).set(\.$count, to: count).update()
+                }
+                for response in responses { response.day = "" }
                 var generator = SeededGenerator(seed: UInt64(cycle.fiscalYear))
                 try await OrganizationImporter.insertInChunks(completions.shuffled(using: &generator), on: database)
                 // Shuffled so that not even the demo data keeps responses in the order of completions.
@@ -123,8 +129,9 @@ enum DemoSurveys {
                                                     countedQuestions: Set(questions.filter { $0.kind != .freeText }.map(\.id)), on: database)
             }
         }
+        // The earlier cycles are closed: their results are released (computed once and frozen).
         for survey in try await Survey.query(on: database).filter(\.$status == Survey.Status.closed.rawValue).all() {
-            try await SurveyStorage.rewriteInRandomOrder(surveyID: try survey.requireID(), on: database)
+            try await SurveyReleases.close(survey, on: database)
         }
     }
 }

@@ -49,6 +49,7 @@ enum SurveyAccess {
         }
         try await database.transaction { database in
             try await OrganizationImporter.insertInChunks(targets, on: database)
+            try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
             survey.status = Survey.Status.open.rawValue
             survey.organizationFiscalYear = year
             try await survey.save(on: database)

@@ -2,9 +2,10 @@ import Fluent
 import JibungotoDomain
 import Vapor
 
-/// Staff answer a survey page by page. Drafts stay in the staff member's own session (never in
-/// the database); the submission is stored in one transaction as an anonymous response plus a
-/// separate completion record.
+/// Staff answer a survey page by page. The server keeps nothing before the submission: the
+/// answers of the other pages travel with the form as hidden fields (so it works without
+/// JavaScript and no draft is ever tied to a person); the submission is stored in one
+/// transaction as an anonymous response plus a separate completion record.
 struct SurveyAnswerRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, SurveysRoute.answer(.pattern), requires: .permission(.answerSurveys), shows: .nothing, use: show)
@@ -28,7 +29,17 @@ struct SurveyAnswerRoutes {
         let errors: [FormErrorLink]
         let csrfToken: String
         let isPreview: Bool
+        /// Answers of the other pages, carried in the form.
+        let kept: [KeptAnswer]
     }
+
+    struct KeptAnswer: Encodable, Sendable {
+        let name: String
+        let value: String
+    }
+
+    /// The form-field prefix of answers carried from other pages.
+    static let keptPrefix = "_kept."
 
     struct QuestionView: Encodable, Sendable {
         let fieldID: String
@@ -42,16 +53,6 @@ struct SurveyAnswerRoutes {
         let scaleLowLabel: String?
         let scaleHighLabel: String?
         let maxLength: Int
-    }
-
-    private static func draftKey(_ surveyID: UUID) -> String { "survey-\(surveyID.uuidString)" }
-
-    private func draft(_ request: Request, _ surveyID: UUID) -> [String: [String]] {
-        JSONText.decode([String: [String]].self, from: request.session.data[Self.draftKey(surveyID)]) ?? [:]
-    }
-
-    private func store(_ draft: [String: [String]], _ request: Request, _ surveyID: UUID) {
-        request.session.data[Self.draftKey(surveyID)] = JSONText.encode(draft, fallback: "")
     }
 
     /// The survey if the signed-in user may answer it now; otherwise a refusal that says why.
@@ -72,7 +73,7 @@ struct SurveyAnswerRoutes {
         do {
             let survey = try await answerable(request)
             let page = min(max(0, ((try? request.query.get(Int.self, at: "page")) ?? 1) - 1), survey.pageCount - 1)
-            return try await render(request, survey: survey, page: page, values: draft(request, try survey.requireID()), errors: [:])
+            return try await render(request, survey: survey, page: page, values: [:], errors: [:])
         } catch let refusal as SurveyRefusal {
             return try await refusal.response(request)
         }
@@ -97,25 +98,27 @@ struct SurveyAnswerRoutes {
         let navigation = form["_nav"]?.first ?? "next"
         let questions = survey.questions
         let pageQuestions = questions.filter { $0.page == page }
-        var answers = draft(request, id)
+        var answers: [String: [String]] = [:]
+        for (name, values) in form where name.hasPrefix(Self.keptPrefix) {
+            answers[String(name.dropFirst(Self.keptPrefix.count))] = values
+        }
         let posted = form.filter { !$0.key.hasPrefix("_") }
-        let unknown = posted.keys.filter { key in !questions.contains { $0.id == key } }
+        let unknown = (Array(posted.keys) + Array(answers.keys)).filter { key in !questions.contains { $0.id == key } }
         guard unknown.isEmpty else {
             let errors = Dictionary(uniqueKeysWithValues: unknown.map { ($0, AnswerError.unknownQuestion) })
             return try await render(request, survey: survey, page: page, values: answers, errors: errors, status: .unprocessableEntity)
         }
         for question in pageQuestions { answers[question.id] = posted[question.id] ?? [] }
-        store(answers, request, id)
         // Check this page: going back keeps what was entered even if incomplete.
         let pageCheck = AnswerValidation.validate(answers: answers.filter { key, _ in pageQuestions.contains { $0.id == key } }, questions: pageQuestions)
         if navigation == "back" {
-            return request.redirect(to: SurveysRoute.answer(.id(id)).path(query: [("page", String(max(1, page)))]))
+            return try await render(request, survey: survey, page: max(0, page - 1), values: answers, errors: [:])
         }
         guard pageCheck.isValid else {
             return try await render(request, survey: survey, page: page, values: answers, errors: pageCheck.errors, status: .unprocessableEntity)
         }
         if navigation != "submit" || page < survey.pageCount - 1 {
-            return request.redirect(to: SurveysRoute.answer(.id(id)).path(query: [("page", String(page + 2))]))
+            return try await render(request, survey: survey, page: page + 1, values: answers, errors: [:])
         }
         let result = AnswerValidation.validate(answers: answers, questions: questions)
         guard result.isValid else {
@@ -127,7 +130,6 @@ struct SurveyAnswerRoutes {
         } catch SurveySubmission.Failure.alreadyAnswered {
             return try await SurveyRefusal.alreadyAnswered(id).response(request)
         }
-        request.session.data[Self.draftKey(id)] = nil
         return request.redirect(to: SurveysRoute.receipt(.id(id)).path)
     }
 
@@ -207,7 +209,10 @@ struct SurveyAnswerRoutes {
                 page: page + 1, isFirstPage: page == 0, isLastPage: page == survey.pageCount - 1,
                 questions: questions,
                 errorSummaryTitle: errorLinks.isEmpty ? nil : request.t("form.errorSummary"),
-                errors: errorLinks, csrfToken: request.csrfToken, isPreview: isPreview),
+                errors: errorLinks, csrfToken: request.csrfToken, isPreview: isPreview,
+                kept: isPreview ? [] : survey.questions.filter { $0.page != page }.flatMap { question in
+                    (values[question.id] ?? []).map { KeptAnswer(name: Self.keptPrefix + question.id, value: $0) }
+                }),
             status: status)
     }
 }
@@ -250,7 +255,8 @@ enum SurveySubmission {
                 let response = SurveyResponseRecord()
                 response.id = UUID()
                 response.surveyID = surveyID
-                response.day = today.iso
+                // No date on the sheet: the day is counted on its own (SurveyReleases.countAnswer).
+                response.day = ""
                 response.departmentCode = attributes.departmentCode
                 response.ageBand = attributes.ageBand?.rawValue
                 response.serviceBand = attributes.serviceBand?.rawValue
@@ -269,6 +275,7 @@ enum SurveySubmission {
                     }
                 }
                 if !rows.isEmpty { try await rows.create(on: database) }
+                try await SurveyReleases.countAnswer(surveyID: surveyID, day: today, on: database)
                 let counted = survey.questions.filter { $0.kind != .freeText }.map(\.id)
                 try await SurveyAnswerTotals.add(rows.filter { counted.contains($0.questionID) }.map { ($0.questionID, $0.value) },
                                                  surveyID: surveyID, attributes: attributes, on: database)

@@ -195,7 +195,8 @@ struct SurveyBuilderRoutes {
         let k: Int
         let freeTextK: Int
         let targetRate: String
-        let respondents: Int?
+        /// The respondent count as the release shows it ("—" while it would single anyone out).
+        let respondents: String?
     }
 
     struct QuestionRow: Encodable, Sendable {
@@ -215,7 +216,11 @@ struct SurveyBuilderRoutes {
     private func managePage(_ request: Request, survey: Survey, bankValidation: FormValidation?, customInput: [String: String], customValidation: FormValidation?) async throws -> Response {
         let id = try survey.requireID()
         let language = request.language.rawValue
-        let respondents = survey.status == Survey.Status.draft.rawValue ? nil : try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).count()
+        var respondents: String? = nil
+        if survey.status != Survey.Status.draft.rawValue {
+            respondents = try await SurveyReleases.current(survey, on: request.db).figures[.all].map { String($0.respondents) }
+                ?? request.t("survey.fewerThan", String(survey.k))
+        }
         let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
         let used = Set(survey.questions.map(\.id))
         var bankForm: FormModel? = nil, customForm: FormModel? = nil
@@ -349,9 +354,8 @@ struct SurveyBuilderRoutes {
     @Sendable func close(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
         guard survey.status == Survey.Status.open.rawValue else { throw Abort(.conflict) }
-        survey.status = Survey.Status.closed.rawValue
-        try await survey.save(on: request.db)
-        try await SurveyStorage.rewriteInRandomOrder(surveyID: try survey.requireID(), on: request.db)
+        try await SurveyReleases.close(survey, on: request.db)
+        try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "closed, results released")
         request.flash(.success, request.t("survey.closed"))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
     }

@@ -25,15 +25,21 @@ struct SurveyReportRoutes {
         return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
             case .department, .section: tree.units[value].map { localizedName($0, request) } ?? value
+            case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { localizedName($0, request) } ?? value)
+            case SurveyReleaseBuilder.day: LocalDate(iso: value).map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? value
+            case SurveyReleaseBuilder.through: request.t("survey.answeredBy", LocalDate(iso: value).map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? value)
             case .ageBand: AgeBand(rawValue: value)?.label.text(language: language) ?? value
             case .serviceBand: ServiceBand(rawValue: value)?.label.text(language: language) ?? value
             default: value
             }
-        }.joined(separator: " × ")
+        }.filter { !$0.isEmpty }.joined(separator: " × ")
     }
 
-    private func privacyNotes(_ result: SuppressionResult, k: Int, tree: OrganizationTree, request: Request) -> [PrivacyNote] {
-        result.privacyNote.map { PrivacyNote(cell: label(of: $0.cell, tree: tree, request: request), reason: $0.reason.message(language: request.language.rawValue, k: k)) }
+    private func privacyNotes(_ release: SurveyRelease, cells: [CellSpec], tree: OrganizationTree, request: Request) -> [PrivacyNote] {
+        cells.filter { release.hidden[$0] != nil }.sorted().map { cell in
+            PrivacyNote(cell: label(of: cell, tree: tree, request: request),
+                        reason: release.hidden[cell]!.message(language: request.language.rawValue, k: release.policy.k) { label(of: $0, tree: tree, request: request) })
+        }
     }
 
     private func tree(for survey: Survey, on database: any Database) async throws -> OrganizationTree {
@@ -54,6 +60,8 @@ struct SurveyReportRoutes {
         let trendChart: String?
         let trend: [TrendRow]
         let privacy: [PrivacyNote]
+        /// While the survey is open: results appear only after it closes.
+        let resultsNote: String?
         let resultsHref: String?
     }
 
@@ -68,7 +76,7 @@ struct SurveyReportRoutes {
 
     struct DailyRow: Encodable, Sendable {
         let day: String
-        let submitted: String
+        let cumulative: String
         let rate: String
     }
 
@@ -84,79 +92,51 @@ struct SurveyReportRoutes {
         let surveyID = try survey.requireID()
         let scope = try request.scope(of: .viewSurveyRates)
         let tree = try await tree(for: survey, on: request.db)
-        let targets = try await SurveyTarget.query(on: request.db).filter(\.$surveyID == surveyID).all()
-        let completions = try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == surveyID).all()
-        let answered = Set(completions.map(\.staffNumber))
-        let policy = survey.policy
-        // The units this user may see: everything, or their department with its sections.
+        let release = try await SurveyReleases.current(survey, on: request.db)
+        // Every reader sees a subset of the same release: the whole organization, a department
+        // with its units, or a manager's department and own unit.
+        let reader: SurveyReader
         var scopeNote: String? = nil
-        let unitCells: [CellSpec]
-        var partitions: [CellPartition] = []
-        var visibleTargets = targets
         if scope == .all {
-            let departments = Array(Set(targets.map(\.departmentCode))).sorted()
-            unitCells = [.all] + departments.map(CellSpec.department)
-            partitions = [CellPartition(parent: .all, children: departments.map(CellSpec.department))]
+            reader = .organization
         } else {
             guard let root = try await OrganizationScope.root(for: request, scope: scope, tree: tree),
                   let department = tree.department(of: root)?.code else { throw Abort(.forbidden) }
-            visibleTargets = targets.filter { $0.departmentCode == department }
-            let departmentCell = CellSpec.department(department)
-            if scope == .department {
-                let sections = Array(Set(visibleTargets.map(\.sectionCode))).sorted()
-                unitCells = [departmentCell] + sections.map { departmentCell.with(.section, $0) }
-                partitions = [CellPartition(parent: departmentCell, children: sections.map { departmentCell.with(.section, $0) })]
-            } else {
-                // A manager sees their section (with the units below it) only when it has at least
-                // k members; otherwise their department's figure alone.
-                let units = tree.subtree(of: root)
-                let sectionMembers = visibleTargets.filter { units.contains($0.sectionCode) }
-                if sectionMembers.count >= policy.k {
-                    unitCells = [departmentCell, departmentCell.with(.section, root)]
-                    partitions = []
-                } else {
-                    unitCells = [departmentCell]
-                    scopeNote = request.t("survey.smallSectionNote", String(policy.k))
-                }
+            reader = scope == .department || root == department ? .department(department) : .unit(department: department, unit: root)
+            if case .unit = reader, !release.isShown(SurveyReleaseBuilder.unitCell(department: department, unit: root)) {
+                scopeNote = request.t("survey.smallSectionNote", String(survey.k))
             }
         }
-        var counts: [CellSpec: CellCount] = [:]
-        for cell in unitCells {
-            let members = visibleTargets.filter { target in
-                (cell.filters[.department].map { target.departmentCode == $0 } ?? true)
-                    && (cell.filters[.section].map { tree.subtree(of: $0).contains(target.sectionCode) || target.sectionCode == $0 } ?? true)
+        var cells = release.view(reader)
+        if case .unit = reader { cells = cells.filter(release.isShown) }
+        func row(_ cell: CellSpec) -> RateRow {
+            guard let figure = release.figures[cell], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) else {
+                return RateRow(label: label(of: cell, tree: tree, request: request), respondents: "—", members: "—", rate: "—", meetsTarget: false, isSuppressed: true)
             }
-            let universe = cell == .all ? targets : members
-            counts[cell] = CellCount(respondents: universe.filter { answered.contains($0.staffNumber) }.count, members: universe.count)
+            return RateRow(label: label(of: cell, tree: tree, request: request), respondents: String(figure.respondents),
+                           members: String(members), rate: ResponseRate.percentText(value), meetsTarget: value >= survey.targetRate, isSuppressed: false)
         }
-        let rates = ResponseRate.byUnit(counts: counts, hierarchy: CellHierarchy(partitions: partitions), target: survey.targetRate, policy: policy)
-        func row(_ unit: UnitRate) -> RateRow {
-            guard unit.isShown, let value = unit.rate else {
-                return RateRow(label: label(of: unit.unit, tree: tree, request: request), respondents: "—", members: "—", rate: "—", meetsTarget: false, isSuppressed: true)
-            }
-            return RateRow(label: label(of: unit.unit, tree: tree, request: request), respondents: String(unit.count.respondents),
-                           members: String(unit.count.members ?? 0), rate: ResponseRate.percentText(value), meetsTarget: value >= survey.targetRate, isSuppressed: false)
-        }
-        let ordered = unitCells.compactMap { cell in rates.first { $0.unit == cell } }
-        let suppression = DisclosureControl.suppress(cells: unitCells, counts: counts, hierarchy: CellHierarchy(partitions: partitions), policy: policy)
         try await request.audit(.view, subjectType: "survey_rate", subjectID: survey.titleJa)
 
         // Daily and trend figures are whole-survey figures: only for the all-staff scope.
         var daily: [DailyRow] = [], dailyChart: String? = nil, trend: [TrendRow] = [], trendChart: String? = nil
-        if scope == .all, let first = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
-            let last = min(closes, LocalDateClock.today())
-            let days = try await SurveyResponseRecord.query(on: request.db).filter(\.$surveyID == surveyID).all(\.$day)
-            let perDay = Dictionary(grouping: days.compactMap(LocalDate.init(iso:)), by: { $0 }).mapValues(\.count)
-            let points = ResponseRate.cumulative(dailyCounts: perDay, from: first, through: max(first, last), members: targets.count)
-            daily = points.map { DailyRow(day: DateFormatting.format(date: $0.day, preferences: request.preferences), submitted: String($0.submitted), rate: $0.rate.map(ResponseRate.percentText) ?? "—") }
-            dailyChart = SVGChart.percentLine(points.map { SVGChart.Point(label: "\($0.day.month)/\($0.day.day)", value: $0.rate.map { $0 * 100 }) }, target: survey.targetRate * 100)
+        if scope == .all {
+            let members = try await SurveyTarget.query(on: request.db).filter(\.$surveyID == surveyID).count()
+            daily = release.daily.map { point in
+                DailyRow(day: DateFormatting.format(date: point.day, preferences: request.preferences),
+                         cumulative: point.cumulative.map(String.init) ?? "—",
+                         rate: point.cumulative.flatMap { ResponseRate.rate(respondents: $0, members: members) }.map(ResponseRate.percentText) ?? "—")
+            }
+            if !release.daily.isEmpty {
+                dailyChart = SVGChart.percentLine(release.daily.map { point in
+                    SVGChart.Point(label: "\(point.day.month)/\(point.day.day)", value: point.cumulative.flatMap { ResponseRate.rate(respondents: $0, members: members) }.map { $0 * 100 })
+                }, target: survey.targetRate * 100)
+            }
             let cycles = try await Survey.query(on: request.db).filter(\.$series == survey.series).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$fiscalYear).all()
             var cycleRates: [CycleRate] = []
             for cycle in cycles where cycle.fiscalYear <= survey.fiscalYear {
-                let id = try cycle.requireID()
-                let members = try await SurveyTarget.query(on: request.db).filter(\.$surveyID == id).count()
-                let respondents = try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).count()
-                if let value = ResponseRate.rate(respondents: respondents, members: members) {
+                let cycleRelease = cycle.id == survey.id ? release : try await SurveyReleases.current(cycle, on: request.db)
+                if let figure = cycleRelease.figures[.all], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) {
                     cycleRates.append(CycleRate(fiscalYear: FiscalYear(startYear: cycle.fiscalYear), rate: value))
                 }
             }
@@ -164,22 +144,24 @@ struct SurveyReportRoutes {
             trend = trendPoints.map { point in
                 TrendRow(fiscalYear: DateFormatting.format(fiscalYear: point.fiscalYear.startYear, preferences: request.preferences),
                          rate: ResponseRate.percentText(point.rate),
-                         change: point.changeInPoints.map { String(format: "%+.1f", $0) } ?? "—")
+                         change: trendPoints.firstIndex(of: point).flatMap { $0 > 0 ? ResponseRate.pointChangeText(from: trendPoints[$0 - 1].rate, to: point.rate) : nil } ?? "—")
             }
             trendChart = trendPoints.count > 1 ? SVGChart.percentLine(trendPoints.map {
                 SVGChart.Point(label: DateFormatting.format(fiscalYear: $0.fiscalYear.startYear, preferences: request.preferences), value: $0.rate * 100)
             }, target: survey.targetRate * 100) : nil
         }
+        let privacyCells = scope == .all ? cells + release.daily.map { CellSpec([SurveyReleaseBuilder.through: $0.day.iso]) } : cells
         return try await request.renderPage(
             "surveys/rate", title: "survey.rateTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
             content: RateContent(
                 title: survey.title(request.language), target: ResponseRate.percentText(survey.targetRate),
-                overall: row(ordered.first!), rows: Array(ordered.dropFirst().map(row)),
+                overall: row(cells.first ?? .all), rows: Array(cells.dropFirst().map(row)),
                 rowsHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
                 scopeNote: scopeNote, dailyChart: dailyChart, daily: daily, trendChart: trendChart, trend: trend,
-                privacy: privacyNotes(suppression, k: policy.k, tree: tree, request: request),
-                resultsHref: request.currentUser?.scope(of: .viewSurveyResults) != nil ? SurveysRoute.results(.id(surveyID)).path : nil))
+                privacy: privacyNotes(release, cells: privacyCells, tree: tree, request: request),
+                resultsNote: survey.status == Survey.Status.closed.rawValue ? nil : request.t("survey.resultsAfterClosing"),
+                resultsHref: request.currentUser?.scope(of: .viewSurveyResults) != nil && survey.status == Survey.Status.closed.rawValue ? SurveysRoute.results(.id(surveyID)).path : nil))
     }
 
     // MARK: - Results
@@ -239,37 +221,57 @@ struct SurveyReportRoutes {
         try await resultsPage(request, actionInput: [:], actionValidation: nil)
     }
 
+    /// The attribute cells of a release (the results' groups), by dimension, in display order.
+    private func attributeCells(_ release: SurveyRelease) -> (departments: [String], cells: Set<CellSpec>) {
+        let attributeDimensions: Set<CellDimension> = [.department, .ageBand, .serviceBand]
+        let cells = Set(release.figures.keys).union(release.hidden.keys).filter { cell in
+            !cell.filters.isEmpty && Set(cell.filters.keys).isSubset(of: attributeDimensions)
+        }
+        let departments = cells.filter { $0.filters.count == 1 }.compactMap { $0.filters[.department] }.sorted()
+        return (departments, cells)
+    }
+
     private func resultsPage(_ request: Request, actionInput: [String: String], actionValidation: FormValidation?) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
         guard survey.status != Survey.Status.draft.rawValue else { throw Abort(.notFound) }
         let surveyID = try survey.requireID()
+        let breadcrumbs = [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.results"), href: nil)]
+        // An anonymous survey's results exist only once it has closed: computed then, frozen.
+        guard survey.status == Survey.Status.closed.rawValue, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
+            return try await request.renderPage(
+                "surveys/results-pending", title: "survey.resultsTitle", titleArguments: [survey.title(request.language)], breadcrumbs: breadcrumbs,
+                content: PendingContent(message: request.t("survey.resultsAfterClosing"), closesOn: DateFormatting.format(iso: survey.closesOn, preferences: request.preferences),
+                                        rateHref: SurveysRoute.rate(.id(surveyID)).path))
+        }
         let language = request.language.rawValue
         let tree = try await tree(for: survey, on: request.db)
-        let statistics = try await SurveyStatistics.load(survey, on: request.db)
+        let (departments, groups) = attributeCells(release)
         let by = (try? request.query.get(String.self, at: "by")).flatMap(ReportingAttribute.init(rawValue:)) ?? .department
-        let focus = (try? request.query.get(String.self, at: "department")).flatMap { statistics.departments.contains($0) ? $0 : nil }
+        let focus = (try? request.query.get(String.self, at: "department")).flatMap { departments.contains($0) ? $0 : nil }
         // The rows of this view: the focus (all, or one department) and its split by the chosen attribute.
         let parent = focus.map(CellSpec.department) ?? .all
         let dimension = CellDimension(rawValue: by.rawValue)
-        let rowCells = [parent] + statistics.cells.filter { cell in
-            cell.filters[dimension] != nil && cell.filters.count == parent.filters.count + 1 && parent.filters.allSatisfy { cell.filters[$0.key] == $0.value }
+        let values: [String] = switch by {
+        case .department: departments
+        case .ageBand: AgeBand.allCases.map(\.rawValue)
+        case .serviceBand: ServiceBand.allCases.map(\.rawValue)
+        case .employmentType: []
         }
+        let rowCells = [parent] + values.map { parent.with(dimension, $0) }.filter(groups.contains)
         let scaleQuestions = survey.questions.filter { $0.kind.isScale }
         let heatmap = rowCells.map { cell -> HeatmapRow in
-            let shown = statistics.suppression.isShown(cell)
-            return HeatmapRow(
+            HeatmapRow(
                 label: label(of: cell, tree: tree, request: request),
-                respondents: shown ? String(statistics.counts[cell]?.respondents ?? 0) : "—",
+                respondents: release.figures[cell].map { String($0.respondents) } ?? "—",
                 cells: scaleQuestions.map { question in
-                    guard let share = statistics.summary(of: question, in: cell)?.favorableShare else { return HeatmapCell(text: "—", level: -1) }
+                    guard let share = release.summaries[cell]?[question.id]?.favorableShare else { return HeatmapCell(text: "—", level: -1) }
                     return HeatmapCell(text: ResponseRate.percentText(share), level: min(4, Int(share * 5)))
                 })
         }
-        let previous = try await previousCycle(of: survey, on: request.db)
-        var previousStatistics: SurveyStatistics? = nil
-        if let previous { previousStatistics = try await SurveyStatistics.load(previous, on: request.db) }
+        var previousRelease: SurveyRelease? = nil
+        if let previous = try await previousCycle(of: survey, on: request.db) { previousRelease = try await SurveyReleases.stored(previous, on: request.db) }
         let questions = survey.questions.filter { $0.kind != .freeText }.enumerated().map { index, question -> QuestionResult in
-            let summary = statistics.summary(of: question, in: parent)
+            let summary = release.summaries[parent]?[question.id]
             let labels: [(String, String)]
             switch question.kind {
             case .likert5: labels = (1...5).map { (String($0), request.t("survey.likert.\($0)")) }
@@ -278,10 +280,10 @@ struct SurveyReportRoutes {
             }
             let answered = summary?.answered ?? 0
             let distribution = labels.map { key, text in
-                let count = summary?.distribution[key] ?? 0
+                let count = summary?.counts[key] ?? 0
                 return DistributionRow(label: text, count: count, share: answered > 0 ? ResponseRate.percentText(Double(count) / Double(answered)) : "—")
             }
-            let earlier = previousStatistics.flatMap { $0.summary(of: question, in: parent)?.favorableShare }
+            let earlier = previousRelease?.summaries[parent]?[question.id]?.favorableShare
             return QuestionResult(
                 number: "Q\(index + 1)",
                 text: question.text.text(language: language),
@@ -289,20 +291,12 @@ struct SurveyReportRoutes {
                 favorable: summary?.favorableShare.map(ResponseRate.percentText),
                 mean: summary?.mean.map { String(format: "%.2f", $0) },
                 previous: zip2(summary?.favorableShare, earlier).map { now, then in
-                    request.t("survey.change", ResponseRate.percentText(then), String(format: "%+.1f", (now - then) * 100))
+                    request.t("survey.change", ResponseRate.percentText(then), ResponseRate.pointChangeText(from: then, to: now))
                 },
                 chart: summary == nil ? "" : SVGChart.percentBars(distribution.map { row in
                     SVGChart.Point(label: row.label, value: answered > 0 ? Double(row.count) * 100 / Double(answered) : nil)
                 }),
                 distribution: summary == nil ? [] : distribution)
-        }
-        // Free text: only for all respondents, only when there are at least freeTextK of them.
-        var comments: [String]? = nil
-        if parent == .all, let freeText = survey.questions.first(where: { $0.kind == .freeText }) {
-            let texts = try await SurveyAnswerRecord.query(on: request.db).join(SurveyResponseRecord.self, on: \SurveyAnswerRecord.$responseID == \SurveyResponseRecord.$id)
-                .filter(SurveyResponseRecord.self, \.$surveyID == surveyID).filter(\.$questionID == freeText.id).all(\.$value)
-            comments = FreeTextRelease.release(texts: texts, groupSize: statistics.counts[.all]?.respondents ?? 0, policy: survey.policy,
-                                               seed: withUnsafeBytes(of: surveyID.uuid) { $0.loadUnaligned(as: UInt64.self) })
         }
         let actions = try await SurveyAction.query(on: request.db).filter(\.$surveyID == surveyID).sort(\.$dueOn).all().map {
             ActionRow(title: $0.title, owner: $0.owner, due: DateFormatting.format(iso: $0.dueOn, preferences: request.preferences))
@@ -316,24 +310,30 @@ struct SurveyReportRoutes {
         let viewForm = FormModel(request: request, action: SurveysRoute.results(.id(surveyID)).path, method: .GET, submitLabelKey: "survey.showView", fields: [
             FormField(request: request, name: "department", labelKey: "survey.focus", kind: .select, value: focus ?? "",
                       options: [FormOption(value: "", label: request.t("survey.allRespondents"), isSelected: focus == nil, fieldName: "department")]
-                        + statistics.departments.map { FormOption(value: $0, label: tree.units[$0].map { localizedName($0, request) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0, label: tree.units[$0].map { localizedName($0, request) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
             FormField(request: request, name: "by", labelKey: "survey.splitBy", kind: .select, value: by.rawValue,
                       options: survey.attributes.filter { $0 != .employmentType }.map { FormOption(value: $0.rawValue, label: $0.label.text(language: language), isSelected: $0 == by, fieldName: "by") }),
         ])
         try await request.audit(.view, subjectType: "survey_results", subjectID: survey.titleJa, detail: "department=\(focus ?? "all") by=\(by.rawValue)")
         return try await request.renderPage(
             "surveys/results", title: "survey.resultsTitle", titleArguments: [survey.title(request.language)],
-            breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.results"), href: nil)],
+            breadcrumbs: breadcrumbs,
             content: ResultsContent(
                 title: survey.title(request.language), viewForm: viewForm,
                 heatmapCaption: request.t("survey.heatmapCaption", String(survey.k)),
                 questionHeads: survey.questions.filter { $0.kind != .freeText }.enumerated().filter { $0.element.kind.isScale }.map { "Q\($0.offset + 1)" },
-                heatmap: heatmap, questions: questions, comments: comments,
+                heatmap: heatmap, questions: questions, comments: parent == .all ? release.comments : nil,
                 commentsNote: request.t("survey.commentsNote", String(survey.freeTextK)),
-                privacy: privacyNotes(statistics.suppression, k: survey.k, tree: tree, request: request),
+                privacy: privacyNotes(release, cells: rowCells, tree: tree, request: request),
                 k: survey.k, exportHref: SurveysRoute.resultsExport(.id(surveyID)).path, rateHref: SurveysRoute.rate(.id(surveyID)).path,
                 actions: actions, actionForm: actionForm),
             status: actionValidation.map { $0.isValid ? .ok : .unprocessableEntity } ?? .ok)
+    }
+
+    struct PendingContent: Encodable, Sendable {
+        let message: String
+        let closesOn: String
+        let rateHref: String
     }
 
     private func previousCycle(of survey: Survey, on database: any Database) async throws -> Survey? {
@@ -343,22 +343,27 @@ struct SurveyReportRoutes {
 
     // MARK: - Export
 
+    /// Exactly what the results pages show: every shown group's summaries, and the hidden groups
+    /// with the page's own words (never a count).
     @Sendable func export(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status != Survey.Status.draft.rawValue else { throw Abort(.notFound) }
+        guard survey.status == Survey.Status.closed.rawValue, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
+            throw Abort(.notFound)
+        }
         let tree = try await tree(for: survey, on: request.db)
-        let statistics = try await SurveyStatistics.load(survey, on: request.db)
+        let groups = [CellSpec.all] + attributeCells(release).cells.sorted()
         var rows: [[String]] = []
-        for cell in statistics.suppression.shown {
+        for cell in groups {
+            guard let summaries = release.summaries[cell] else { continue }
             for question in survey.questions where question.kind != .freeText {
-                guard let summary = statistics.summary(of: question, in: cell) else { continue }
-                let distribution = summary.distribution.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
+                guard let summary = summaries[question.id] else { continue }
+                let distribution = summary.keys.map { "\($0):\(summary.counts[$0] ?? 0)" }.joined(separator: " ")
                 rows.append([label(of: cell, tree: tree, request: request), question.id, question.text.ja, String(summary.answered),
                              summary.favorableShare.map { String(format: "%.1f", $0 * 100) } ?? "", summary.mean.map { String(format: "%.2f", $0) } ?? "", distribution])
             }
         }
-        for note in statistics.suppression.privacyNote {
-            rows.append([label(of: note.cell, tree: tree, request: request), "", request.t("survey.suppressed"), "", "", "", note.reason.auditMessage(language: request.language.rawValue, k: survey.k)])
+        for note in privacyNotes(release, cells: groups, tree: tree, request: request) {
+            rows.append([note.cell, "", request.t("survey.suppressed"), "", "", "", note.reason])
         }
         try await request.audit(.export, subjectType: "survey_results", subjectID: survey.titleJa, detail: "rows=\(rows.count)")
         return try CSVResponse.make(filename: "survey-results.csv", header: ["集団", "設問ID", "設問", "回答数", "肯定的回答率(%)", "平均", "分布"], rows: rows, request: request)

@@ -3,7 +3,7 @@ import Vapor
 
 /// Anonymous staff surveys: builder, answering, response rates and results under the disclosure rules.
 enum SurveysModule: AppModule {
-    static var migrations: [any Migration] { [CreateSurveys()] }
+    static var migrations: [any Migration] { [CreateSurveys(), CreateSurveyReleases()] }
 
     static func register(on routes: any RoutesBuilder, app: Application) {
         SurveyBuilderRoutes().register(on: routes)

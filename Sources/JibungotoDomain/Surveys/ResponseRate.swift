@@ -66,19 +66,35 @@ public enum ResponseRate {
         return points
     }
 
-    /// Cycles in fiscal-year order, each with its change from the cycle before in percentage points.
+    /// Cycles in fiscal-year order, each with its change from the cycle before in percentage
+    /// points, taken between the figures as shown (76.3 % → 67.5 % is −8.8, whatever the
+    /// unrounded rates were), so a reader who subtracts gets the same number.
     public static func trend(_ cycles: [CycleRate]) -> [TrendPoint] {
         let ordered = cycles.sorted { $0.fiscalYear < $1.fiscalYear }
         return ordered.enumerated().map { number, cycle in
-            let change = number == 0 ? nil : (cycle.rate - ordered[number - 1].rate) * 100
-            return TrendPoint(fiscalYear: cycle.fiscalYear, rate: cycle.rate,
-                              changeInPoints: change.map { ($0 * 10).rounded() / 10 })
+            let change = number == 0 ? nil : pointChange(from: ordered[number - 1].rate, to: cycle.rate)
+            return TrendPoint(fiscalYear: cycle.fiscalYear, rate: cycle.rate, changeInPoints: change)
         }
+    }
+
+    /// The rate in tenths of a percent, as ``percentText(_:)`` shows it.
+    static func shownTenths(_ rate: Double) -> Int { Int((rate * 1000).rounded()) }
+
+    /// The change between two rates in percentage points, from their shown values (one decimal).
+    public static func pointChange(from before: Double, to after: Double) -> Double {
+        Double(shownTenths(after) - shownTenths(before)) / 10
+    }
+
+    /// "+2.5" / "−8.8" / "±0.0": the change as it agrees with the two shown rates.
+    public static func pointChangeText(from before: Double, to after: Double) -> String {
+        let tenths = shownTenths(after) - shownTenths(before)
+        let sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "±"
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     /// "76.3 %" style text with one decimal.
     public static func percentText(_ rate: Double) -> String {
-        let tenths = Int((rate * 1000).rounded())
+        let tenths = shownTenths(rate)
         return "\(tenths / 10).\(tenths % 10) %"
     }
 }

@@ -1,5 +1,5 @@
 /// The aggregate of one question over a group of responses.
-public struct QuestionSummary: Sendable, Hashable {
+public struct QuestionSummary: Sendable, Hashable, Codable {
     public var questionID: String
     public var kind: SurveyQuestionKind
     /// Response sheets in the group (the group's n), answered or not.
@@ -53,35 +53,33 @@ public enum SurveyAggregation {
         }
     }
 
-    /// The summary of `question` over `responses`.
+    /// The summary of `question` over `responses`: their stored values counted, then
+    /// ``summarize(_:valueCounts:respondents:answered:)``, so sheets and kept totals give one result.
     public static func summarize(_ question: SurveyQuestion, over responses: some Sequence<SurveyResponse>) -> QuestionSummary {
         var counts: [String: Int] = [:]
         var respondents = 0
         var answered = 0
-        var favorable = 0
-        var sum = 0
-        var promoters = 0
-        var detractors = 0
         for response in responses {
             respondents += 1
             guard let value = response.answers[question.id] else { continue }
             answered += 1
             switch value {
-            case .likert(let point), .scale(let point):
-                counts[String(point), default: 0] += 1
-                sum += point
-                if isFavorable(value) { favorable += 1 }
-                if case .scale = value {
-                    if point >= 9 { promoters += 1 } else if point <= 6 { detractors += 1 }
-                }
-            case .single(let key):
-                counts[key, default: 0] += 1
-            case .multiple(let keys):
-                for key in keys { counts[key, default: 0] += 1 }
-            case .text:
-                break
+            case .likert(let point), .scale(let point): counts[String(point), default: 0] += 1
+            case .single(let key): counts[key, default: 0] += 1
+            case .multiple(let keys): for key in keys { counts[key, default: 0] += 1 }
+            case .text: break
             }
         }
+        return summarize(question, valueCounts: counts, respondents: respondents, answered: answered)
+    }
+
+    /// The summary of `question` from how often each stored value was given ("1"…"5", "0"…"10",
+    /// option keys; a multiple-choice sheet counts once per chosen option) in a group of
+    /// `respondents` sheets. `answered` is the number of sheets that answered; when unknown
+    /// (totals kept per value cannot tell it for multiple choice) it is the sum of the counts for
+    /// single-valued questions and `respondents` for multiple choice.
+    public static func summarize(_ question: SurveyQuestion, valueCounts: [String: Int], respondents: Int, answered: Int? = nil) -> QuestionSummary {
+        var favorable = 0, sum = 0, promoters = 0, detractors = 0
         let keys: [String]
         switch question.kind {
         case .likert5: keys = (1...5).map(String.init)
@@ -89,13 +87,25 @@ public enum SurveyAggregation {
         case .singleChoice, .multipleChoice: keys = question.options.map(\.key)
         case .freeText: keys = []
         }
+        if question.kind.isScale {
+            for (key, count) in valueCounts {
+                guard let point = Int(key) else { continue }
+                sum += point * count
+                let value: SurveyAnswerValue = question.kind == .likert5 ? .likert(point) : .scale(point)
+                if isFavorable(value) { favorable += count }
+                if question.kind == .scale0to10 {
+                    if point >= 9 { promoters += count } else if point <= 6 { detractors += count }
+                }
+            }
+        }
+        let answeredSheets = answered ?? (question.kind == .multipleChoice ? respondents : valueCounts.values.reduce(0, +))
         let isScale = question.kind.isScale
         return QuestionSummary(
-            questionID: question.id, kind: question.kind, respondents: respondents, answered: answered,
-            counts: counts, keys: keys, favorable: isScale ? favorable : nil,
-            mean: isScale && answered > 0 ? Double(sum) / Double(answered) : nil,
-            netPromoterScore: question.kind == .scale0to10 && answered > 0
-                ? Double(promoters - detractors) * 100 / Double(answered) : nil)
+            questionID: question.id, kind: question.kind, respondents: respondents, answered: answeredSheets,
+            counts: question.kind == .freeText ? [:] : valueCounts, keys: keys, favorable: isScale ? favorable : nil,
+            mean: isScale && answeredSheets > 0 ? Double(sum) / Double(answeredSheets) : nil,
+            netPromoterScore: question.kind == .scale0to10 && answeredSheets > 0
+                ? Double(promoters - detractors) * 100 / Double(answeredSheets) : nil)
     }
 
     /// Respondents per cell, e.g. to feed ``DisclosureControl/suppress(cells:counts:hierarchy:policy:)``.

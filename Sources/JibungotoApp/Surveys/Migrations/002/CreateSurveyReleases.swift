@@ -1,0 +1,43 @@
+import Fluent
+import JibungotoDomain
+import SQLKit
+
+/// Frozen releases of closed surveys and per-day answer counters, so that answer sheets carry no
+/// date. Existing data: each survey's sheet days become its counters; a closed survey gets its
+/// release now, and its sheets lose their days.
+struct CreateSurveyReleases: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(SurveyReleaseRecord.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("content", .string, .required)
+            .unique(on: "survey_id")
+            .create()
+        try await database.schema(SurveyDailyCount.schema)
+            .id()
+            .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
+            .field("day", .string, .required)
+            .field("count", .int, .required)
+            .unique(on: "survey_id", "day")
+            .create()
+        for survey in try await Survey.query(on: database).filter(\.$status != Survey.Status.draft.rawValue).all() {
+            let surveyID = try survey.requireID()
+            let days = try await SurveyResponseRecord.query(on: database).filter(\.$surveyID == surveyID).all(\.$day)
+            for (day, count) in Dictionary(grouping: days, by: { $0 }).mapValues(\.count) where !day.isEmpty {
+                let row = SurveyDailyCount()
+                row.surveyID = surveyID
+                row.day = day
+                row.count = count
+                try await row.create(on: database)
+            }
+            if survey.status == Survey.Status.closed.rawValue {
+                try await SurveyReleases.close(survey, on: database)
+            }
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(SurveyDailyCount.schema).delete()
+        try await database.schema(SurveyReleaseRecord.schema).delete()
+    }
+}

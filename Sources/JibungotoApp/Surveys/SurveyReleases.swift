@@ -1,0 +1,200 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+import SQLKit
+
+/// The frozen release of a closed survey: everything its readers may ever see of it.
+final class SurveyReleaseRecord: Model, @unchecked Sendable {
+    static let schema = "survey_releases"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    /// The ``SurveyRelease`` as JSON.
+    @Field(key: "content") var content: String
+
+    init() {}
+}
+
+/// Answers per day of an open survey, kept in rows created when it opens (one per day of the
+/// period) and counted up in place, so no answer sheet needs a date and no row's position says
+/// when it was written.
+final class SurveyDailyCount: Model, @unchecked Sendable {
+    static let schema = "survey_daily_counts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "day") var day: String
+    @Field(key: "count") var count: Int
+
+    init() {}
+}
+
+/// Where a survey's figures come from: while it is open, response figures only, computed from
+/// the counts under one disclosure run; once it closes, the release computed at closing and
+/// stored, never recomputed (see docs/surveys-anonymity.md).
+enum SurveyReleases {
+    struct Unavailable: Error {}
+
+    /// The release readers see now: the stored one of a closed survey, the live response figures
+    /// of an open one.
+    static func current(_ survey: Survey, on database: any Database) async throws -> SurveyRelease {
+        if survey.status == Survey.Status.closed.rawValue, let stored = try await stored(survey, on: database) {
+            return stored
+        }
+        return try SurveyReleaseBuilder.build(try await input(for: survey, withResults: false, on: database))
+    }
+
+    static func stored(_ survey: Survey, on database: any Database) async throws -> SurveyRelease? {
+        guard let record = try await SurveyReleaseRecord.query(on: database).filter(\.$surveyID == survey.requireID()).first() else { return nil }
+        guard let release = JSONText.decode(SurveyRelease.self, from: record.content) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "survey release \(record.surveyID) does not decode"))
+        }
+        return release
+    }
+
+    /// Closes a survey: computes its one release with the results, stores it, then removes what
+    /// could order or date the answers (the daily counts are in the release now), in one
+    /// transaction; on PostgreSQL the answer rows are rewritten in random order as well.
+    static func close(_ survey: Survey, on database: any Database) async throws {
+        let surveyID = try survey.requireID()
+        let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database))
+        try await database.transaction { database in
+            let record = SurveyReleaseRecord()
+            record.surveyID = surveyID
+            record.content = JSONText.encode(release, fallback: "")
+            guard !record.content.isEmpty else { throw Unavailable() }
+            try await record.create(on: database)
+            survey.status = Survey.Status.closed.rawValue
+            try await survey.save(on: database)
+            try await SurveyResponseRecord.query(on: database).filter(\.$surveyID == surveyID).set(\.$day, to: "").update()
+            try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).delete()
+        }
+        try await SurveyStorage.rewriteInRandomOrder(surveyID: surveyID, on: database)
+    }
+
+    /// The counts a release is computed from. Nothing here names a respondent: completions say
+    /// who answered (as HR's reminder list does), sheets and totals what, never both together.
+    static func input(for survey: Survey, withResults: Bool, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws -> SurveyReleaseInput {
+        guard let sql = database as? any SQLDatabase else { throw Unavailable() }
+        let surveyID = try survey.requireID()
+        let tree = try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)
+        let targets = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).all().map { target in
+            let below = tree.path(to: target.sectionCode).map(\.code).drop { $0 != target.departmentCode }
+            let path = below.first == target.departmentCode ? Array(below) : [target.departmentCode]
+            return TargetPlacement(staffNumber: target.staffNumber, path: path)
+        }
+        let completed = Set(try await SurveyCompletion.query(on: database).filter(\.$surveyID == surveyID).all(\.$staffNumber))
+        let recorded = Set(survey.attributes).subtracting([.employmentType])
+        func recordedAttributes(_ department: String?, _ age: String?, _ service: String?) -> RecordedAttributes {
+            RecordedAttributes(
+                departmentCode: recorded.contains(.department) ? department.flatMap { $0.isEmpty ? nil : $0 } : nil,
+                ageBand: recorded.contains(.ageBand) ? age.flatMap { $0.isEmpty ? nil : $0 } : nil,
+                serviceBand: recorded.contains(.serviceBand) ? service.flatMap { $0.isEmpty ? nil : $0 } : nil)
+        }
+        struct SheetRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let n: Int }
+        var sheets: [RecordedAttributes: Int] = [:]
+        for row in try await sql.select()
+            .column("department_code").column("age_band").column("service_band")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SurveyResponseRecord.schema).where("survey_id", .equal, surveyID)
+            .groupBy("department_code").groupBy("age_band").groupBy("service_band")
+            .all(decoding: SheetRow.self) {
+            sheets[recordedAttributes(row.department_code, row.age_band, row.service_band), default: 0] += row.n
+        }
+        var totals: [RecordedAttributes: [String: [String: Int]]]? = nil
+        var freeTexts: [String] = []
+        if withResults {
+            struct TotalRow: Decodable { let department_code: String; let age_band: String; let service_band: String; let question_id: String; let value: String; let count: Int }
+            var collected: [RecordedAttributes: [String: [String: Int]]] = [:]
+            for row in try await sql.select()
+                .column("department_code").column("age_band").column("service_band").column("question_id").column("value").column("count")
+                .from(SurveyAnswerCount.schema).where("survey_id", .equal, surveyID).where("count", .greaterThan, 0)
+                .all(decoding: TotalRow.self) {
+                collected[recordedAttributes(row.department_code, row.age_band, row.service_band), default: [:]][row.question_id, default: [:]][row.value, default: 0] += row.count
+            }
+            totals = collected
+            let freeTextQuestions = survey.questions.filter { $0.kind == .freeText }.map(\.id)
+            if !freeTextQuestions.isEmpty {
+                freeTexts = try await SurveyAnswerRecord.query(on: database)
+                    .join(SurveyResponseRecord.self, on: \SurveyAnswerRecord.$responseID == \SurveyResponseRecord.$id)
+                    .filter(SurveyResponseRecord.self, \.$surveyID == surveyID).filter(\.$questionID ~~ freeTextQuestions).all(\.$value)
+            }
+        }
+        var perDay: [LocalDate: Int] = [:]
+        for row in try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).all() {
+            if let day = LocalDate(iso: row.day) { perDay[day, default: 0] += row.count }
+        }
+        var days: ClosedRange<LocalDate>? = nil
+        if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
+            let last = survey.status == Survey.Status.closed.rawValue || withResults ? closes : min(closes, today)
+            if opens <= last { days = opens...last }
+        }
+        return SurveyReleaseInput(
+            policy: survey.policy, questions: survey.questions, targets: targets, completed: completed, recorded: recorded,
+            sheets: sheets, answerTotals: totals, answersPerDay: perDay, days: days, freeTexts: freeTexts,
+            seed: withUnsafeBytes(of: surveyID.uuid) { $0.loadUnaligned(as: UInt64.self) })
+    }
+
+    /// Creates, when a survey opens, every row its submissions will count up: one per day of the
+    /// period, and one answer total per combination of recorded attributes × question × value,
+    /// in random order. Submissions then only update rows in place.
+    static func prepareCounters(for survey: Survey, departments: [String], on database: any Database) async throws {
+        let surveyID = try survey.requireID()
+        var generator = SystemRandomNumberGenerator()
+        if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn), opens <= closes {
+            var rows: [SurveyDailyCount] = []
+            var day = opens
+            while day <= closes {
+                let row = SurveyDailyCount()
+                row.surveyID = surveyID
+                row.day = day.iso
+                row.count = 0
+                rows.append(row)
+                day = day.adding(days: 1)
+            }
+            try await OrganizationImporter.insertInChunks(rows.shuffled(using: &generator), on: database)
+        }
+        let recorded = Set(survey.attributes)
+        let departmentValues = recorded.contains(.department) ? departments : [""]
+        let ageValues = recorded.contains(.ageBand) ? AgeBand.allCases.map(\.rawValue) : [""]
+        let serviceValues = recorded.contains(.serviceBand) ? ServiceBand.allCases.map(\.rawValue) : [""]
+        var totals: [SurveyAnswerCount] = []
+        for question in survey.questions where question.kind != .freeText {
+            let values: [String] = switch question.kind {
+            case .likert5: (1...5).map(String.init)
+            case .scale0to10: (0...10).map(String.init)
+            default: question.options.map(\.key)
+            }
+            for department in departmentValues {
+                for age in ageValues {
+                    for service in serviceValues {
+                        for value in values {
+                            let row = SurveyAnswerCount()
+                            row.id = UUID()
+                            row.surveyID = surveyID
+                            row.departmentCode = department
+                            row.ageBand = age
+                            row.serviceBand = service
+                            row.questionID = question.id
+                            row.value = value
+                            row.count = 0
+                            totals.append(row)
+                        }
+                    }
+                }
+            }
+        }
+        try await OrganizationImporter.insertInChunks(totals.shuffled(using: &generator), on: database)
+    }
+
+    /// One more answer on `day`, counted in place (the row exists from the opening; a day outside
+    /// the period, which the answer pages never accept, would get a row of its own).
+    static func countAnswer(surveyID: UUID, day: LocalDate, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw Unavailable() }
+        try await sql.insert(into: SurveyDailyCount.schema)
+            .columns("id", "survey_id", "day", "count")
+            .values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(day.iso), SQLBind(1))
+            .onConflict(with: ["survey_id", "day"]) { $0.set("count", to: SQLRaw("\(SurveyDailyCount.schema).count + 1")) }
+            .run()
+    }
+}

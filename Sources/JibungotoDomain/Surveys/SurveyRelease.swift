@@ -1,0 +1,344 @@
+import Foundation
+
+/// Where a target staff member sat when the survey opened: the units from their department down
+/// to their own unit (department first), e.g. ["10", "1010", "101010"] for a 係 member and
+/// ["10"] for someone placed in the department itself.
+public struct TargetPlacement: Sendable, Hashable {
+    public var staffNumber: String
+    public var path: [String]
+
+    public init(staffNumber: String, path: [String]) {
+        self.staffNumber = staffNumber
+        self.path = path
+    }
+}
+
+/// The recorded attributes of a group of answer sheets; nil where the survey records nothing.
+public struct RecordedAttributes: Sendable, Hashable {
+    public var departmentCode: String?
+    public var ageBand: String?
+    public var serviceBand: String?
+
+    public init(departmentCode: String?, ageBand: String?, serviceBand: String?) {
+        self.departmentCode = departmentCode
+        self.ageBand = ageBand
+        self.serviceBand = serviceBand
+    }
+
+    var filters: [CellDimension: String] {
+        var filters: [CellDimension: String] = [:]
+        if let departmentCode { filters[.department] = departmentCode }
+        if let ageBand { filters[.ageBand] = ageBand }
+        if let serviceBand { filters[.serviceBand] = serviceBand }
+        return filters
+    }
+}
+
+/// Why a cell of a release is hidden, as its readers may learn it: never with a count.
+public enum ReleasedSuppression: Codable, Sendable, Hashable {
+    /// Fewer than k respondents, or 1 to k − 1 non-respondents.
+    case smallGroup
+    /// Hidden so that `protecting` cannot be worked out by subtraction.
+    case complementary(protecting: CellSpec)
+    /// Hidden because its difference from `with` would be a group below k.
+    case difference(with: CellSpec)
+
+    public init(_ reason: SuppressionReason) {
+        switch reason {
+        case .belowThreshold, .fewNonRespondents: self = .smallGroup
+        case .complementary(let protecting): self = .complementary(protecting: protecting)
+        case .difference(let other): self = .difference(with: other)
+        }
+    }
+
+    /// A sentence for the privacy note, naming other groups as `label` writes them.
+    public func message(language: String, k: Int, label: (CellSpec) -> String) -> String {
+        let ja = DisplayLanguage.isJapanese(language)
+        switch self {
+        case .smallGroup:
+            return ja ? "回答者・未回答者が特定されないよう、\(k)人未満の集団は表示しません。"
+                : "Groups of fewer than \(k) are not shown, so that no respondent or non-respondent can be singled out."
+        case .complementary(let protecting):
+            return ja ? "合計からの差し引きで「\(label(protecting))」が分からないよう、あわせて非表示にしています。"
+                : "Also hidden so that \"\(label(protecting))\" cannot be worked out by subtracting from a total."
+        case .difference(let other):
+            return ja ? "「\(label(other))」との差が\(k)人未満の集団になるため非表示にしています。"
+                : "Hidden because its difference from \"\(label(other))\" would be a group of fewer than \(k)."
+        }
+    }
+}
+
+/// One day of the response curve: the cumulative number of answers by the end of that day, or
+/// nil where showing it would single out the few who answered in between.
+public struct DailyFigure: Codable, Sendable, Hashable {
+    public var day: LocalDate
+    public var cumulative: Int?
+}
+
+/// Everything any reader may see of one survey at one moment, decided by one run of disclosure
+/// control over the union of every cell any page, reader or export can show: the organization
+/// (all → departments → 課 → 係, each with the people placed directly in it), the recorded
+/// attributes (department × age band, department × years of service, with their margins) and the
+/// days of the response curve. Pages and exports show subsets of it and nothing else, so no two
+/// readers' views combine into a smaller group. While a survey is open a release holds response
+/// figures only; the final one, computed once when the survey closes, adds the results and is
+/// stored frozen.
+public struct SurveyRelease: Codable, Sendable, Equatable {
+    public var policy: DisclosurePolicy
+    /// Respondents and members of every shown cell; hidden cells are absent.
+    public var figures: [CellSpec: CellCount]
+    /// Every hidden cell with the rule that hid it.
+    public var hidden: [CellSpec: ReleasedSuppression]
+    /// The organization's partitions (a unit → the people placed directly in it and its
+    /// sub-units), so each reader's view is a set of whole cells.
+    public var organizationChildren: [CellSpec: [CellSpec]]
+    /// Question summaries of shown attribute cells (results only).
+    public var summaries: [CellSpec: [String: QuestionSummary]]
+    /// Released free text of the whole survey, shuffled; nil when not released.
+    public var comments: [String]?
+    public var daily: [DailyFigure]
+    public var hasResults: Bool
+
+    public func isShown(_ cell: CellSpec) -> Bool { figures[cell] != nil }
+
+    /// The cells of one reader's view that exist in this release (shown or hidden).
+    public func view(_ reader: SurveyReader) -> [CellSpec] {
+        let known = { (cell: CellSpec) in self.figures[cell] != nil || self.hidden[cell] != nil }
+        switch reader {
+        case .organization:
+            return [CellSpec.all] + (organizationChildren[.all] ?? [])
+        case .department(let department):
+            let cell = CellSpec.department(department)
+            return ([cell] + (organizationChildren[cell] ?? [])).filter(known)
+        case .unit(let department, let unit):
+            let cells = [CellSpec.department(department), SurveyReleaseBuilder.unitCell(department: department, unit: unit)]
+            return Array(Set(cells.filter(known))).sorted()
+        }
+    }
+}
+
+/// Whose view of a release: the whole organization (HR, the promotion team), a department
+/// head's department with its units, or a section manager's department and own unit.
+public enum SurveyReader: Sendable, Hashable {
+    case organization
+    case department(String)
+    case unit(department: String, unit: String)
+}
+
+/// The inputs of a release, as counts: nothing here names a respondent.
+public struct SurveyReleaseInput: Sendable {
+    public var policy: DisclosurePolicy
+    public var questions: [SurveyQuestion]
+    /// Every target with their place in the organization frozen at opening.
+    public var targets: [TargetPlacement]
+    /// Staff numbers of the targets who have answered (the completion records).
+    public var completed: Set<String>
+    /// The attributes the survey records (the employment type is never a report dimension).
+    public var recorded: Set<ReportingAttribute>
+    /// Answer sheets per combination of recorded attributes.
+    public var sheets: [RecordedAttributes: Int]
+    /// Answer totals per combination of recorded attributes: question → stored value → count.
+    /// Nil while the survey is open: results do not exist before it closes.
+    public var answerTotals: [RecordedAttributes: [String: [String: Int]]]?
+    /// Answers submitted per day of the survey period.
+    public var answersPerDay: [LocalDate: Int]
+    /// The days of the response curve: from the opening to the closing day, or to today.
+    public var days: ClosedRange<LocalDate>?
+    /// The free-text answers of the whole survey (results only).
+    public var freeTexts: [String]
+    public var seed: UInt64
+
+    public init(
+        policy: DisclosurePolicy, questions: [SurveyQuestion], targets: [TargetPlacement], completed: Set<String>,
+        recorded: Set<ReportingAttribute>, sheets: [RecordedAttributes: Int], answerTotals: [RecordedAttributes: [String: [String: Int]]]?,
+        answersPerDay: [LocalDate: Int], days: ClosedRange<LocalDate>?, freeTexts: [String], seed: UInt64
+    ) {
+        self.policy = policy
+        self.questions = questions
+        self.targets = targets
+        self.completed = completed
+        self.recorded = recorded
+        self.sheets = sheets
+        self.answerTotals = answerTotals
+        self.answersPerDay = answersPerDay
+        self.days = days
+        self.freeTexts = freeTexts
+        self.seed = seed
+    }
+}
+
+/// A report's cells do not add up as they must: refused rather than released, since the
+/// disclosure rules assume every partition is one.
+public enum SurveyReleaseError: Error, Equatable, CustomStringConvertible {
+    case notAPartition(parent: CellSpec)
+
+    public var description: String {
+        switch self {
+        case .notAPartition(let parent): "the cells under \(parent) do not partition it"
+        }
+    }
+}
+
+/// Builds a ``SurveyRelease``: the cells, their partitions (each checked to be one), one run of
+/// ``DisclosureControl``, then the figures and summaries of the shown cells.
+public enum SurveyReleaseBuilder {
+    /// Dimension of the cell "people placed directly in this unit" (not in a unit below it).
+    public static let direct = CellDimension(rawValue: "direct")
+    /// Dimension of the cell "answered on this day".
+    public static let day = CellDimension(rawValue: "day")
+    /// Dimension of the cell "answered by the end of this day".
+    public static let through = CellDimension(rawValue: "through")
+
+    /// A unit with everything below it: its department's cell when it is the department.
+    public static func unitCell(department: String, unit: String) -> CellSpec {
+        unit == department ? .department(department) : CellSpec([.department: department, .section: unit])
+    }
+
+    public static func build(_ input: SurveyReleaseInput) throws -> SurveyRelease {
+        var cells: [CellSpec] = [.all]
+        var counts: [CellSpec: CellCount] = [:]
+        var partitions: [CellPartition] = []
+
+        // The organization: member sets give exact counts and prove each partition.
+        var members: [CellSpec: Set<String>] = [.all: Set(input.targets.map(\.staffNumber))]
+        var children: [CellSpec: Set<String>] = [:]   // unit cell → child unit codes
+        var directOf: [CellSpec: CellSpec] = [:]
+        for target in input.targets {
+            guard let department = target.path.first else { continue }
+            for (index, unit) in target.path.enumerated() {
+                let cell = unitCell(department: department, unit: unit)
+                members[cell, default: []].insert(target.staffNumber)
+                if index + 1 < target.path.count {
+                    children[cell, default: []].insert(target.path[index + 1])
+                } else {
+                    let direct = CellSpec([.department: department, direct: unit])
+                    directOf[cell] = direct
+                    members[direct, default: []].insert(target.staffNumber)
+                }
+            }
+        }
+        let departments = Set(input.targets.compactMap(\.path.first)).sorted()
+        var organizationChildren: [CellSpec: [CellSpec]] = [.all: departments.map(CellSpec.department)]
+        for (cell, units) in children {
+            guard let department = cell.filters[.department] else { continue }
+            let split = (directOf[cell].map { [$0] } ?? []) + units.sorted().map { unitCell(department: department, unit: $0) }
+            organizationChildren[cell] = split
+        }
+        // A leaf unit's "direct" cell is the unit itself: keep only the directs of split units.
+        for (cell, direct) in directOf where organizationChildren[cell] == nil { members[direct] = nil }
+        for (parent, split) in organizationChildren.sorted(by: { $0.key < $1.key }) {
+            try checkPartition(parent: parent, children: split, members: members)
+            partitions.append(CellPartition(parent: parent, children: split))
+            cells += split
+        }
+        for (cell, set) in members {
+            counts[cell] = CellCount(respondents: set.filter(input.completed.contains).count, members: set.count)
+        }
+
+        // The recorded attributes: the cells of every results view.
+        var domains: [CellDimension: [String]] = [:]
+        if input.recorded.contains(.department) { domains[.department] = departments }
+        if input.recorded.contains(.ageBand) { domains[.ageBand] = AgeBand.allCases.map(\.rawValue) }
+        if input.recorded.contains(.serviceBand) { domains[.serviceBand] = ServiceBand.allCases.map(\.rawValue) }
+        var attributeCells: [CellSpec] = [.all]
+        for (dimension, values) in domains.sorted(by: { $0.key < $1.key }) {
+            attributeCells += values.map { CellSpec([dimension: $0]) }
+        }
+        if let departmentValues = domains[.department] {
+            for band in [CellDimension.ageBand, .serviceBand] {
+                guard let bandValues = domains[band] else { continue }
+                attributeCells += departmentValues.flatMap { department in bandValues.map { CellSpec([.department: department, band: $0]) } }
+            }
+        }
+        var sheetCounts: [CellSpec: Int] = [:]
+        for (attributes, n) in input.sheets {
+            let filters = attributes.filters
+            for cell in attributeCells where cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
+                sheetCounts[cell, default: 0] += n
+            }
+        }
+        for cell in attributeCells where counts[cell] == nil {
+            counts[cell] = CellCount(respondents: sheetCounts[cell] ?? 0)
+        }
+        let attributeHierarchy = CellHierarchy.crossClassified(cells: attributeCells, domains: domains)
+        for partition in attributeHierarchy.partitions {
+            // Sheets and completions are written together, so the margins must add up exactly.
+            let parent = counts[partition.parent]?.respondents ?? sheetCounts[partition.parent] ?? 0
+            let sum = partition.children.reduce(0) { $0 + (sheetCounts[$1] ?? 0) }
+            guard parent == sum else { throw SurveyReleaseError.notAPartition(parent: partition.parent) }
+        }
+        partitions += attributeHierarchy.partitions
+        cells += attributeCells
+
+        // The response curve: "answered by the end of day d" = "by the end of d − 1" + "on d".
+        var daily: [DailyFigure] = []
+        var dayCells: [(LocalDate, CellSpec)] = []
+        if let days = input.days {
+            let total = counts[.all]?.members ?? 0
+            var running = 0
+            var previous: CellSpec? = nil
+            var day = days.lowerBound
+            while day <= days.upperBound {
+                let answered = input.answersPerDay[day] ?? 0
+                running += answered
+                let onDay = CellSpec([Self.day: day.iso])
+                let byDay = day == days.upperBound ? CellSpec.all : CellSpec([through: day.iso])
+                counts[onDay] = CellCount(respondents: answered, members: answered)
+                if byDay != .all { counts[byDay] = CellCount(respondents: running, members: total) }
+                partitions.append(CellPartition(parent: byDay, children: (previous.map { [$0] } ?? []) + [onDay]))
+                cells += byDay == .all ? [onDay] : [onDay, byDay]
+                dayCells.append((day, byDay))
+                previous = byDay
+                day = day.adding(days: 1)
+            }
+            guard running == counts[.all]?.respondents ?? 0 else { throw SurveyReleaseError.notAPartition(parent: .all) }
+        }
+
+        let unique = Array(Set(cells)).sorted()
+        let suppression = DisclosureControl.suppress(cells: unique, counts: counts, hierarchy: CellHierarchy(partitions: partitions), policy: input.policy)
+        var figures: [CellSpec: CellCount] = [:]
+        for cell in suppression.shown { figures[cell] = counts[cell] }
+        daily = dayCells.map { DailyFigure(day: $0.0, cumulative: figures[$0.1]?.respondents) }
+
+        var summaries: [CellSpec: [String: QuestionSummary]] = [:]
+        var comments: [String]? = nil
+        if let totals = input.answerTotals {
+            var valueCounts: [CellSpec: [String: [String: Int]]] = [:]
+            for (attributes, questions) in totals {
+                let filters = attributes.filters
+                for cell in attributeCells where figures[cell] != nil && cell.filters.allSatisfy({ filters[$0.key] == $0.value }) {
+                    for (question, values) in questions {
+                        for (value, count) in values { valueCounts[cell, default: [:]][question, default: [:]][value, default: 0] += count }
+                    }
+                }
+            }
+            for cell in attributeCells {
+                guard let figure = figures[cell], figure.respondents > 0 else { continue }
+                var row: [String: QuestionSummary] = [:]
+                for question in input.questions where question.kind != .freeText {
+                    row[question.id] = SurveyAggregation.summarize(question, valueCounts: valueCounts[cell]?[question.id] ?? [:], respondents: figure.respondents)
+                }
+                summaries[cell] = row
+            }
+            if figures[.all] != nil {
+                comments = FreeTextRelease.release(texts: input.freeTexts, groupSize: counts[.all]?.respondents ?? 0, policy: input.policy, seed: input.seed)
+            }
+        }
+        return SurveyRelease(
+            policy: input.policy, figures: figures, hidden: suppression.suppressed.mapValues(ReleasedSuppression.init),
+            organizationChildren: organizationChildren, summaries: summaries, comments: comments, daily: daily,
+            hasResults: input.answerTotals != nil)
+    }
+
+    /// The children must be disjoint and together be the parent, member by member.
+    static func checkPartition(parent: CellSpec, children: [CellSpec], members: [CellSpec: Set<String>]) throws {
+        let whole = members[parent] ?? []
+        var seen = Set<String>()
+        for child in children {
+            let part = members[child] ?? []
+            guard seen.isDisjoint(with: part) else { throw SurveyReleaseError.notAPartition(parent: parent) }
+            seen.formUnion(part)
+        }
+        guard seen == whole else { throw SurveyReleaseError.notAPartition(parent: parent) }
+    }
+}
