@@ -26,8 +26,6 @@ struct SurveyReportRoutes {
             switch dimension {
             case .department, .section: tree.units[value].map { localizedName($0, request) } ?? value
             case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { localizedName($0, request) } ?? value)
-            case SurveyReleaseBuilder.day: LocalDate(iso: value).map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? value
-            case SurveyReleaseBuilder.through: request.t("survey.answeredBy", LocalDate(iso: value).map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? value)
             case .ageBand: AgeBand(rawValue: value)?.label.text(language: language) ?? value
             case .serviceBand: ServiceBand(rawValue: value)?.label.text(language: language) ?? value
             default: value
@@ -60,6 +58,8 @@ struct SurveyReportRoutes {
         let trendChart: String?
         let trend: [TrendRow]
         let privacy: [PrivacyNote]
+        /// Why some days of the curve show no figure.
+        let dailyNote: String?
         /// While the survey is open: results appear only after it closes.
         let resultsNote: String?
         let resultsHref: String?
@@ -150,7 +150,6 @@ struct SurveyReportRoutes {
                 SVGChart.Point(label: DateFormatting.format(fiscalYear: $0.fiscalYear.startYear, preferences: request.preferences), value: $0.rate * 100)
             }, target: survey.targetRate * 100) : nil
         }
-        let privacyCells = scope == .all ? cells + release.daily.map { CellSpec([SurveyReleaseBuilder.through: $0.day.iso]) } : cells
         return try await request.renderPage(
             "surveys/rate", title: "survey.rateTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
@@ -159,7 +158,8 @@ struct SurveyReportRoutes {
                 overall: row(cells.first ?? .all), rows: Array(cells.dropFirst().map(row)),
                 rowsHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
                 scopeNote: scopeNote, dailyChart: dailyChart, daily: daily, trendChart: trendChart, trend: trend,
-                privacy: privacyNotes(release, cells: privacyCells, tree: tree, request: request),
+                privacy: privacyNotes(release, cells: cells, tree: tree, request: request),
+                dailyNote: release.daily.contains { $0.cumulative == nil } ? request.t("survey.dailyNote", String(survey.k)) : nil,
                 resultsNote: survey.status == Survey.Status.closed.rawValue ? nil : request.t("survey.resultsAfterClosing"),
                 resultsHref: request.currentUser?.scope(of: .viewSurveyResults) != nil && survey.status == Survey.Status.closed.rawValue ? SurveysRoute.results(.id(surveyID)).path : nil))
     }

@@ -5,7 +5,8 @@ import SQLKit
 /// Storage measures that keep answers unlinkable to the people who gave them.
 enum SurveyStorage {
     /// On PostgreSQL, heap order (ctid) and inserting transaction ids (xmin) follow submission
-    /// order. Closing a survey rewrites its completions, responses and answers in random-id order
+    /// order (an updated answer total gets a new row version too). Closing a survey rewrites its
+    /// completions, responses, answers and answer totals in random-id order
     /// in one transaction, so neither can link an answer to a completion. (SQLite stores these
     /// tables WITHOUT ROWID, in id order, from the start.)
     static func rewriteInRandomOrder(surveyID: UUID, on database: any Database) async throws {
@@ -16,12 +17,15 @@ enum SurveyStorage {
                 "CREATE TEMPORARY TABLE rewrite_completions ON COMMIT DROP AS SELECT * FROM survey_completions WHERE survey_id = \(bind: surveyID)",
                 "CREATE TEMPORARY TABLE rewrite_responses ON COMMIT DROP AS SELECT * FROM survey_responses WHERE survey_id = \(bind: surveyID)",
                 "CREATE TEMPORARY TABLE rewrite_answers ON COMMIT DROP AS SELECT a.* FROM survey_answers a JOIN rewrite_responses r ON r.id = a.response_id",
+                "CREATE TEMPORARY TABLE rewrite_counts ON COMMIT DROP AS SELECT * FROM survey_answer_counts WHERE survey_id = \(bind: surveyID)",
+                "DELETE FROM survey_answer_counts WHERE survey_id = \(bind: surveyID)",
                 "DELETE FROM survey_answers WHERE response_id IN (SELECT id FROM rewrite_responses)",
                 "DELETE FROM survey_responses WHERE survey_id = \(bind: surveyID)",
                 "DELETE FROM survey_completions WHERE survey_id = \(bind: surveyID)",
                 "INSERT INTO survey_completions SELECT * FROM rewrite_completions ORDER BY id",
                 "INSERT INTO survey_responses SELECT * FROM rewrite_responses ORDER BY id",
                 "INSERT INTO survey_answers SELECT * FROM rewrite_answers ORDER BY id",
+                "INSERT INTO survey_answer_counts SELECT * FROM rewrite_counts ORDER BY id",
             ]
             for statement in statements { try await sql.raw(statement).run() }
         }

@@ -77,9 +77,10 @@ public struct DailyFigure: Codable, Sendable, Hashable {
 
 /// Everything any reader may see of one survey at one moment, decided by one run of disclosure
 /// control over the union of every cell any page, reader or export can show: the organization
-/// (all → departments → 課 → 係, each with the people placed directly in it), the recorded
-/// attributes (department × age band, department × years of service, with their margins) and the
-/// days of the response curve. Pages and exports show subsets of it and nothing else, so no two
+/// (all → departments → 課 → 係, each with the people placed directly in it) and the recorded
+/// attributes (department × age band, department × years of service, with their margins); the
+/// days of the response curve are a chain on the whole, released under the same k rule
+/// (``SurveyReleaseBuilder/dailyFigures(_:total:policy:)``). Pages and exports show subsets of it and nothing else, so no two
 /// readers' views combine into a smaller group. While a survey is open a release holds response
 /// figures only; the final one, computed once when the survey closes, adds the results and is
 /// stored frozen.
@@ -184,17 +185,22 @@ public enum SurveyReleaseError: Error, Equatable, CustomStringConvertible {
 public enum SurveyReleaseBuilder {
     /// Dimension of the cell "people placed directly in this unit" (not in a unit below it).
     public static let direct = CellDimension(rawValue: "direct")
-    /// Dimension of the cell "answered on this day".
-    public static let day = CellDimension(rawValue: "day")
-    /// Dimension of the cell "answered by the end of this day".
-    public static let through = CellDimension(rawValue: "through")
 
     /// A unit with everything below it: its department's cell when it is the department.
     public static func unitCell(department: String, unit: String) -> CellSpec {
         unit == department ? .department(department) : CellSpec([.department: department, .section: unit])
     }
 
-    public static func build(_ input: SurveyReleaseInput) throws -> SurveyRelease {
+    /// The cells of a release, their counts and partitions (each checked), before suppression.
+    public struct Plan: Sendable {
+        public var cells: [CellSpec]
+        public var counts: [CellSpec: CellCount]
+        public var hierarchy: CellHierarchy
+        public var organizationChildren: [CellSpec: [CellSpec]]
+        public var attributeCells: [CellSpec]
+    }
+
+    public static func plan(_ input: SurveyReleaseInput) throws -> Plan {
         var cells: [CellSpec] = [.all]
         var counts: [CellSpec: CellCount] = [:]
         var partitions: [CellPartition] = []
@@ -270,35 +276,17 @@ public enum SurveyReleaseBuilder {
         partitions += attributeHierarchy.partitions
         cells += attributeCells
 
-        // The response curve: "answered by the end of day d" = "by the end of d − 1" + "on d".
-        var daily: [DailyFigure] = []
-        var dayCells: [(LocalDate, CellSpec)] = []
-        if let days = input.days {
-            let total = counts[.all]?.members ?? 0
-            var running = 0
-            var previous: CellSpec? = nil
-            var day = days.lowerBound
-            while day <= days.upperBound {
-                let answered = input.answersPerDay[day] ?? 0
-                running += answered
-                let onDay = CellSpec([Self.day: day.iso])
-                let byDay = day == days.upperBound ? CellSpec.all : CellSpec([through: day.iso])
-                counts[onDay] = CellCount(respondents: answered, members: answered)
-                if byDay != .all { counts[byDay] = CellCount(respondents: running, members: total) }
-                partitions.append(CellPartition(parent: byDay, children: (previous.map { [$0] } ?? []) + [onDay]))
-                cells += byDay == .all ? [onDay] : [onDay, byDay]
-                dayCells.append((day, byDay))
-                previous = byDay
-                day = day.adding(days: 1)
-            }
-            guard running == counts[.all]?.respondents ?? 0 else { throw SurveyReleaseError.notAPartition(parent: .all) }
-        }
+        return Plan(cells: Array(Set(cells)).sorted(), counts: counts, hierarchy: CellHierarchy(partitions: partitions),
+                    organizationChildren: organizationChildren, attributeCells: attributeCells)
+    }
 
-        let unique = Array(Set(cells)).sorted()
-        let suppression = DisclosureControl.suppress(cells: unique, counts: counts, hierarchy: CellHierarchy(partitions: partitions), policy: input.policy)
+    public static func build(_ input: SurveyReleaseInput) throws -> SurveyRelease {
+        let plan = try plan(input)
+        let (counts, attributeCells, organizationChildren) = (plan.counts, plan.attributeCells, plan.organizationChildren)
+        let suppression = DisclosureControl.suppress(cells: plan.cells, counts: counts, hierarchy: plan.hierarchy, policy: input.policy)
         var figures: [CellSpec: CellCount] = [:]
         for cell in suppression.shown { figures[cell] = counts[cell] }
-        daily = dayCells.map { DailyFigure(day: $0.0, cumulative: figures[$0.1]?.respondents) }
+        let daily = try dailyFigures(input, total: figures[.all]?.respondents, policy: input.policy)
 
         var summaries: [CellSpec: [String: QuestionSummary]] = [:]
         var comments: [String]? = nil
@@ -328,6 +316,33 @@ public enum SurveyReleaseBuilder {
             policy: input.policy, figures: figures, hidden: suppression.suppressed.mapValues(ReleasedSuppression.init),
             organizationChildren: organizationChildren, summaries: summaries, comments: comments, daily: daily,
             hasResults: input.answerTotals != nil)
+    }
+
+    /// The response curve, a chain: "answered by the end of day d". Each shown point differs from
+    /// the one before (and the last from the whole) by 0 or at least k answers, so every group
+    /// the curve lets a reader work out — the answers between any two shown days — is empty or
+    /// of k or more. The chain touches the other cells only through the whole, which it meets
+    /// under the same rule; with the whole hidden it shows nothing.
+    static func dailyFigures(_ input: SurveyReleaseInput, total: Int?, policy: DisclosurePolicy) throws -> [DailyFigure] {
+        guard let days = input.days else { return [] }
+        var cumulative: [(LocalDate, Int)] = []
+        var running = 0
+        var day = days.lowerBound
+        while day <= days.upperBound {
+            running += input.answersPerDay[day] ?? 0
+            cumulative.append((day, running))
+            day = day.adding(days: 1)
+        }
+        guard let total else { return cumulative.map { DailyFigure(day: $0.0, cumulative: nil) } }
+        // The days must add up to the whole, or the chain is not a partition of it.
+        guard running == total else { throw SurveyReleaseError.notAPartition(parent: .all) }
+        func safeStep(_ difference: Int) -> Bool { difference == 0 || difference >= policy.k }
+        var lastShown = 0
+        return cumulative.map { day, value in
+            guard safeStep(value - lastShown), safeStep(total - value) else { return DailyFigure(day: day, cumulative: nil) }
+            lastShown = value
+            return DailyFigure(day: day, cumulative: value)
+        }
     }
 
     /// The children must be disjoint and together be the parent, member by member.
