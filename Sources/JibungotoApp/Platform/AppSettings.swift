@@ -89,7 +89,8 @@ public struct AppSettings: Sendable {
     public var trustedProxyHops: Int
     /// The largest form a page accepts (file uploads have their own, larger limit).
     public var maxFormBytes: Int
-    /// A connection that sends and receives nothing for this long is closed.
+    /// A connection that sends and receives nothing for this long is closed. It must exceed the
+    /// longest request (a 50,000-row import's dry run), since a request being worked on is silent too.
     public var connectionIdleSeconds: Int
 
     public init(
@@ -105,7 +106,7 @@ public struct AppSettings: Sendable {
         databaseConnectionsPerLoop: Int = 4,
         trustedProxyHops: Int = 1,
         maxFormBytes: Int = AppSettings.defaultMaxFormBytes,
-        connectionIdleSeconds: Int = 30
+        connectionIdleSeconds: Int = 120
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -156,7 +157,7 @@ public struct AppSettings: Sendable {
             databaseConnectionsPerLoop: try number("JIBUNGOTO_DB_CONNECTIONS_PER_CORE", default: 4),
             trustedProxyHops: try number("JIBUNGOTO_TRUSTED_PROXY_HOPS", default: 1),
             maxFormBytes: try number("JIBUNGOTO_MAX_FORM_KB", default: defaultMaxFormBytes >> 10) << 10,
-            connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 30)
+            connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 120)
         )
     }
 }

@@ -80,7 +80,7 @@ enum DemoSurveys {
                     completions.append(completion)
                     // Most answers arrive in the first days.
                     let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
-                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department, on: cycle.opens, recording: Set(survey.attributes))
+                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department, on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
                     let response = SurveyResponseRecord()
                     response.id = UUID()
                     response.surveyID = surveyID

@@ -203,7 +203,7 @@ struct SurveyAnswerRoutes {
             content: AnswerContent(
                 title: survey.title(request.language), description: survey.descriptionText,
                 namedNotice: survey.isAnonymous ? nil : request.t("survey.namedNotice"),
-                anonymityNote: survey.isAnonymous ? request.t("survey.anonymityNote") : nil,
+                anonymityNote: survey.isAnonymous ? request.t("survey.anonymityNote", String(survey.k)) : nil,
                 pageLabel: request.t("survey.pageOf", String(page + 1), String(survey.pageCount)),
                 action: isPreview ? SurveysRoute.preview(.id(id)).path : SurveysRoute.answer(.id(id)).path,
                 page: page + 1, isFirstPage: page == 0, isLastPage: page == survey.pageCount - 1,
@@ -245,7 +245,7 @@ enum SurveySubmission {
               let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
         else { throw Abort(.forbidden) }
         let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode,
-                                                       on: LocalDate(iso: survey.opensOn) ?? today, recording: Set(survey.attributes))
+                                                       on: LocalDate(iso: survey.opensOn) ?? today, recording: Survey.sheetAttributes(survey.attributes))
         do {
             try await database.transaction { database in
                 let completion = SurveyCompletion()

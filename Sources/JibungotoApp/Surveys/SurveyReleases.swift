@@ -41,7 +41,22 @@ enum SurveyReleases {
         if survey.status == Survey.Status.closed.rawValue, let stored = try await stored(survey, on: database) {
             return stored
         }
-        return try SurveyReleaseBuilder.build(try await input(for: survey, withResults: false, on: database))
+        return try await inSnapshot(database) { database in
+            try SurveyReleaseBuilder.build(try await input(for: survey, withResults: false, on: database))
+        }
+    }
+
+    /// Runs `body` in one transaction that sees one moment of the data (PostgreSQL: repeatable
+    /// read; SQLite transactions always do), so a submission arriving between two of the reads
+    /// cannot make the counts disagree.
+    static func inSnapshot<Value: Sendable>(_ database: any Database, _ body: @escaping @Sendable (any Database) async throws -> Value) async throws -> Value {
+        let nested = database.inTransaction
+        return try await database.transaction { database in
+            if !nested, let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+            }
+            return try await body(database)
+        }
     }
 
     static func stored(_ survey: Survey, on database: any Database) async throws -> SurveyRelease? {
@@ -53,12 +68,13 @@ enum SurveyReleases {
     }
 
     /// Closes a survey: computes its one release with the results, stores it, then removes what
-    /// could order or date the answers (the daily counts are in the release now), in one
-    /// transaction; on PostgreSQL the answer rows are rewritten in random order as well.
+    /// could order or date the answers (the daily counts are in the release now), all in one
+    /// transaction that reads one moment of the data; on PostgreSQL the answer rows are then
+    /// rewritten in random order as well.
     static func close(_ survey: Survey, on database: any Database) async throws {
         let surveyID = try survey.requireID()
-        let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database))
-        try await database.transaction { database in
+        try await inSnapshot(database) { database in
+            let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database))
             let record = SurveyReleaseRecord()
             record.surveyID = surveyID
             record.content = JSONText.encode(release, fallback: "")

@@ -43,6 +43,13 @@ final class Survey: Model, @unchecked Sendable {
 
     var policy: DisclosurePolicy { DisclosurePolicy(k: k, freeTextK: freeTextK) }
 
+    /// The attributes copied onto an answer sheet: only those a report uses. The employment type
+    /// is never a report dimension, so storing it would only help someone reading the tables
+    /// single a person out.
+    static func sheetAttributes(_ attributes: [ReportingAttribute]) -> Set<ReportingAttribute> {
+        Set(attributes).subtracting([.employmentType])
+    }
+
     var pageCount: Int { (questions.map(\.page).max() ?? 0) + 1 }
 
     func title(_ language: Language) -> String { language == .en && !titleEn.isEmpty ? titleEn : titleJa }
