@@ -123,4 +123,20 @@ struct LargeFormTests {
             #expect(try await SelfReport.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func aFormSentAfterTheSignInExpiredComesBackWithWhatTheUserTyped() async throws {
+        try await CareerTests().withRound { app, _ in
+            let staff = Browser(app, overNetwork: true)
+            try await staff.logIn(Demo.staff)
+            try await staff.get("/career/self-report")
+            // Two hours of writing: the sign-in has timed out, the page's token is still valid.
+            try await StoredSession.query(on: app.db).set(\.$data, to: try #require(try await StoredSession.query(on: app.db).first()).data
+                .replacing(/"seen":"[0-9]+"/, with: "\"seen\":\"1\"")).update()
+            let refused = try await staff.post("/career/self-report", [("career_plan", Self.longText), ("action", "submit")])
+            #expect(refused.status == .unauthorized)
+            #expect(refused.body.string.contains("入力した内容は消えていません"))
+            #expect(refused.body.string.contains(Self.longText))
+            #expect(try await SelfReport.query(on: app.db).count() == 0)
+        }
+    }
 }

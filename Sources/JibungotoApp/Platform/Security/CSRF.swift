@@ -12,19 +12,26 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard !Self.safeMethods.contains(request.method), request.route != nil else {
             return try await next.respond(to: request)
         }
+        // Without a session there is no token to match: refuse, reading at most an ordinary form's
+        // worth of the body (so the refusal page can give back what was typed), never a file.
+        guard let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil else {
+            _ = try? await request.body.collect(max: request.application.routes.defaultMaxBodySize.value + 1).get()
+            throw CSRFError()
+        }
         // The token is in the body, which may arrive in several reads: collect all of it first,
         // under the route's own limit (too large a body is a 413, not an expired page).
-        let limit = request.route?.userInfo[RouteBodyLimit.userInfoKey] as? Int
-            ?? request.application.routes.defaultMaxBodySize.value
-        if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
-            throw Abort(.payloadTooLarge)
+        var supplied = request.headers.first(name: Self.headerName)
+        if supplied == nil {
+            let limit = request.route?.userInfo[RouteBodyLimit.userInfoKey] as? Int
+                ?? request.application.routes.defaultMaxBodySize.value
+            if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+                throw Abort(.payloadTooLarge)
+            }
+            // Vapor refuses a body of exactly `max` bytes, so `limit` bytes pass with `limit + 1`.
+            _ = try await request.body.collect(max: limit + 1).get()
+            supplied = try? request.content.get(String.self, at: Self.fieldName)
         }
-        // Vapor refuses a body of exactly `max` bytes, so `limit` bytes pass with `limit + 1`.
-        _ = try await request.body.collect(max: limit + 1).get()
-        let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil
-        let supplied = request.headers.first(name: Self.headerName)
-            ?? (try? request.content.get(String.self, at: Self.fieldName))
-        guard let expected, let supplied, Self.constantTimeEquals(expected, supplied) else {
+        guard let supplied, Self.constantTimeEquals(expected, supplied) else {
             throw CSRFError()
         }
         return try await next.respond(to: request)

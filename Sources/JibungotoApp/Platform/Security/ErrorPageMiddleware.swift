@@ -42,7 +42,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 messageKey = "error.internal"
                 request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
             }
-            return await render(request, status: status, messageKey: messageKey, typed: error is CSRFError ? Self.typedFields(request) : [])
+            // A form refused because the page or the sign-in expired comes back with what was typed.
+            let givesBackInput = error is CSRFError || (status == .unauthorized && request.method == .POST)
+            return await render(request, status: status, messageKey: messageKey, typed: givesBackInput ? Self.typedFields(request) : [])
         }
     }
 
