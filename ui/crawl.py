@@ -936,7 +936,7 @@ class Checker:
             last = form.find_elements(By.CSS_SELECTOR, "button[name=_nav][value=submit]")
             back = form.find_elements(By.CSS_SELECTOR, "button[name=_nav][value=back]")
             if last and back and not went_back:
-                # Back and forward once: what was entered lives in the session until submitted.
+                # Back and forward once: what was entered travels with the form (hidden _kept.* fields).
                 went_back = True
                 self.submit(driver, back[0], "survey: back to the previous page")
                 self.expect_survey_answers(driver, answers, comment, "survey after going back")

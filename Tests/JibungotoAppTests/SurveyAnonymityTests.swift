@@ -236,6 +236,10 @@ struct SurveyAnonymityTests {
             } else {
                 #expect(Set(physicalAfter.map(\.id)) == Set(physicalBefore.map(\.id)))
             }
+            // Every counter takes the same stored size (six bytes in SQLite), so an update never moves it.
+            struct Range: Decodable { let low: Int; let high: Int }
+            let range = try #require(try await sql.raw("SELECT MIN(count) AS low, MAX(count) AS high FROM survey_answer_counts WHERE survey_id = \(bind: surveyID)").first(decoding: Range.self))
+            #expect(range.low >= 1 << 40 && range.high < 1 << 47)
             // No sheet carries a date, before or after closing.
             #expect(try await SurveyResponseRecord.query(on: app.db).filter(\.$surveyID == surveyID).all(\.$day).allSatisfy(\.isEmpty))
             try await SurveyReleases.close(survey, on: app.db)

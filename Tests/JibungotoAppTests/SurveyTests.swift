@@ -245,8 +245,8 @@ struct SurveyTests {
                 fromAnswers["\(answer.questionID)=\(answer.value)", default: 0] += 1
             }
             var fromTotals: [String: Int] = [:]
-            for total in try await SurveyAnswerCount.query(on: app.db).filter(\.$surveyID == id).filter(\.$count > 0).all() {
-                fromTotals["\(total.questionID)=\(total.value)", default: 0] += total.count
+            for total in try await SurveyAnswerCount.query(on: app.db).filter(\.$surveyID == id).filter(\.$count > SurveyCounter.zero).all() {
+                fromTotals["\(total.questionID)=\(total.value)", default: 0] += SurveyCounter.count(total.count)
             }
             #expect(fromAnswers == fromTotals)
             #expect(fromTotals["q.a=5"] == 2)

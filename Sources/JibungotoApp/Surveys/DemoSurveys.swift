@@ -117,7 +117,7 @@ enum DemoSurveys {
                 try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
                 // Answers per day go to the day counters; the sheets themselves carry no date.
                 for (day, count) in Dictionary(grouping: responses.map(\.day), by: { $0 }).mapValues(\.count) {
-                    try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).filter(\.$day == day).set(\.$count, to: count).update()
+                    try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).filter(\.$day == day).set(\.$count, to: SurveyCounter.zero + count).update()
                 }
                 for response in responses { response.day = "" }
                 var generator = SeededGenerator(seed: UInt64(cycle.fiscalYear))

@@ -151,6 +151,8 @@ struct SurveyAnswerRoutes {
     struct ReceiptContent: Encodable, Sendable {
         let title: String
         let message: String
+        /// How the answers are kept (anonymous surveys only).
+        let note: String?
         let listHref: String
     }
 
@@ -164,6 +166,7 @@ struct SurveyAnswerRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: survey.title(request.language), href: nil)],
             content: ReceiptContent(title: survey.title(request.language),
                                     message: request.t("survey.receipt"),
+                                    note: survey.isAnonymous ? request.t("survey.receiptNote", String(survey.k)) : nil,
                                     listHref: SurveysRoute.list.path))
     }
 

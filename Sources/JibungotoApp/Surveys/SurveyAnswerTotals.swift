@@ -3,8 +3,21 @@ import Foundation
 import JibungotoDomain
 import SQLKit
 
-/// Keeps `survey_answer_counts` up to date: one upsert per counted answer value, in the
-/// submission's transaction.
+/// How a survey counter (an answer total, the answers of a day) is stored: as `zero` plus the
+/// count. SQLite stores a whole number in 0, 1, 2, 3, 4, 6 or 8 bytes depending on its size and
+/// moves a row within its page when the row's size changes, so counts stored plainly (0 → 1 → 2 …)
+/// would leave the rows a submission just updated at the top of their pages — readable from one
+/// copy of the file. Offset by 2⁴⁰, every count below 2⁴⁷ − 2⁴⁰ takes the same six bytes: an
+/// update never changes a row's size, and SQLite leaves it where it was.
+enum SurveyCounter {
+    static let zero = 1 << 40
+
+    /// The count a stored value stands for.
+    static func count(_ stored: Int) -> Int { stored - zero }
+}
+
+/// Keeps `survey_answer_counts` up to date: one update per counted answer value, in the
+/// submission's transaction (the rows exist from the opening; see `SurveyReleases.prepareCounters`).
 enum SurveyAnswerTotals {
     static func add(_ answers: [(questionID: String, value: String)], surveyID: UUID, attributes: RespondentAttributes, on database: any Database) async throws {
         guard !answers.isEmpty, let sql = database as? any SQLDatabase else { return }
@@ -13,7 +26,7 @@ enum SurveyAnswerTotals {
             try await sql.insert(into: SurveyAnswerCount.schema)
                 .columns(["id"] + keyColumns + ["count"])
                 .values([SQLBind(UUID()), SQLBind(surveyID), SQLBind(attributes.departmentCode ?? ""), SQLBind(attributes.ageBand?.rawValue ?? ""),
-                         SQLBind(attributes.serviceBand?.rawValue ?? ""), SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(1)])
+                         SQLBind(attributes.serviceBand?.rawValue ?? ""), SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(SurveyCounter.zero + 1)])
                 .onConflict(with: keyColumns) { $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + 1")) }
                 .run()
         }
@@ -33,11 +46,11 @@ enum SurveyAnswerTotals {
         for chunk in rows.chunked(into: 500) {
             var insert = sql.insert(into: SurveyAnswerCount.schema).columns(["id"] + keyColumns + ["count"])
             for (key, count) in chunk {
-                insert = insert.values([SQLBind(UUID()), SQLBind(surveyID)] + key.map { SQLBind($0) } + [SQLBind(count)])
+                insert = insert.values([SQLBind(UUID()), SQLBind(surveyID)] + key.map { SQLBind($0) } + [SQLBind(SurveyCounter.zero + count)])
             }
             // Loaded in batches, a key may already hold an earlier batch's total.
             try await insert.onConflict(with: keyColumns) {
-                $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + excluded.count"))
+                $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + excluded.count - \(SurveyCounter.zero)"))
             }.run()
         }
     }

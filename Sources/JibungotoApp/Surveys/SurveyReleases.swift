@@ -124,9 +124,9 @@ enum SurveyReleases {
             var collected: [RecordedAttributes: [String: [String: Int]]] = [:]
             for row in try await sql.select()
                 .column("department_code").column("age_band").column("service_band").column("question_id").column("value").column("count")
-                .from(SurveyAnswerCount.schema).where("survey_id", .equal, surveyID).where("count", .greaterThan, 0)
+                .from(SurveyAnswerCount.schema).where("survey_id", .equal, surveyID).where("count", .greaterThan, SurveyCounter.zero)
                 .all(decoding: TotalRow.self) {
-                collected[recordedAttributes(row.department_code, row.age_band, row.service_band), default: [:]][row.question_id, default: [:]][row.value, default: 0] += row.count
+                collected[recordedAttributes(row.department_code, row.age_band, row.service_band), default: [:]][row.question_id, default: [:]][row.value, default: 0] += SurveyCounter.count(row.count)
             }
             totals = collected
             let freeTextQuestions = survey.questions.filter { $0.kind == .freeText }.map(\.id)
@@ -138,7 +138,7 @@ enum SurveyReleases {
         }
         var perDay: [LocalDate: Int] = [:]
         for row in try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).all() {
-            if let day = LocalDate(iso: row.day) { perDay[day, default: 0] += row.count }
+            if let day = LocalDate(iso: row.day) { perDay[day, default: 0] += SurveyCounter.count(row.count) }
         }
         var days: ClosedRange<LocalDate>? = nil
         if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
@@ -164,7 +164,7 @@ enum SurveyReleases {
                 let row = SurveyDailyCount()
                 row.surveyID = surveyID
                 row.day = day.iso
-                row.count = 0
+                row.count = SurveyCounter.zero
                 rows.append(row)
                 day = day.adding(days: 1)
             }
@@ -193,7 +193,7 @@ enum SurveyReleases {
                             row.serviceBand = service
                             row.questionID = question.id
                             row.value = value
-                            row.count = 0
+                            row.count = SurveyCounter.zero
                             totals.append(row)
                         }
                     }
@@ -209,7 +209,7 @@ enum SurveyReleases {
         guard let sql = database as? any SQLDatabase else { throw Unavailable() }
         try await sql.insert(into: SurveyDailyCount.schema)
             .columns("id", "survey_id", "day", "count")
-            .values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(day.iso), SQLBind(1))
+            .values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(day.iso), SQLBind(SurveyCounter.zero + 1))
             .onConflict(with: ["survey_id", "day"]) { $0.set("count", to: SQLRaw("\(SurveyDailyCount.schema).count + 1")) }
             .run()
     }

@@ -30,7 +30,7 @@ struct SurveyReportRoutes {
             case .serviceBand: ServiceBand(rawValue: value)?.label.text(language: language) ?? value
             default: value
             }
-        }.filter { !$0.isEmpty }.joined(separator: " × ")
+        }.filter { !$0.isEmpty }.joined(separator: cell.filters[.section] != nil || cell.filters[SurveyReleaseBuilder.direct] != nil ? "／" : " × ")
     }
 
     private func privacyNotes(_ release: SurveyRelease, cells: [CellSpec], tree: OrganizationTree, request: Request) -> [PrivacyNote] {
@@ -142,7 +142,9 @@ struct SurveyReportRoutes {
             }
             let trendPoints = ResponseRate.trend(cycleRates)
             trend = trendPoints.map { point in
-                TrendRow(fiscalYear: DateFormatting.format(fiscalYear: point.fiscalYear.startYear, preferences: request.preferences),
+                let year = DateFormatting.format(fiscalYear: point.fiscalYear.startYear, preferences: request.preferences)
+                let stillOpen = point.fiscalYear.startYear == survey.fiscalYear && survey.status != Survey.Status.closed.rawValue
+                return TrendRow(fiscalYear: stillOpen ? request.t("survey.openCycle", year) : year,
                          rate: ResponseRate.percentText(point.rate),
                          change: trendPoints.firstIndex(of: point).flatMap { $0 > 0 ? ResponseRate.pointChangeText(from: trendPoints[$0 - 1].rate, to: point.rate) : nil } ?? "—")
             }
@@ -323,7 +325,7 @@ struct SurveyReportRoutes {
                 heatmapCaption: request.t("survey.heatmapCaption", String(survey.k)),
                 questionHeads: survey.questions.filter { $0.kind != .freeText }.enumerated().filter { $0.element.kind.isScale }.map { "Q\($0.offset + 1)" },
                 heatmap: heatmap, questions: questions, comments: parent == .all ? release.comments : nil,
-                commentsNote: request.t("survey.commentsNote", String(survey.freeTextK)),
+                commentsNote: parent == .all ? request.t("survey.commentsNote", String(survey.freeTextK)) : request.t("survey.commentsWholeOnly"),
                 privacy: privacyNotes(release, cells: rowCells, tree: tree, request: request),
                 k: survey.k, exportHref: SurveysRoute.resultsExport(.id(surveyID)).path, rateHref: SurveysRoute.rate(.id(surveyID)).path,
                 actions: actions, actionForm: actionForm),

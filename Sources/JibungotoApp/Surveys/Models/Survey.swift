@@ -111,7 +111,8 @@ final class SurveyAnswerRecord: Model, @unchecked Sendable {
 }
 
 /// Running totals of answers by the recorded attributes, kept at submission so that a results
-/// page reads a few thousand counts instead of grouping millions of answers. It holds nothing a
+/// page reads a few thousand counts instead of grouping millions of answers. Created when the
+/// survey opens, counted up in place, stored as ``SurveyCounter`` (offset, fixed size). It holds nothing a
 /// GROUP BY over the answers would not give. Absent attributes are stored as "" (NULLs would not
 /// meet in the unique key).
 final class SurveyAnswerCount: Model, @unchecked Sendable {

@@ -20,6 +20,10 @@ struct CreateSurveyReleases: AsyncMigration {
             .field("count", .int, .required)
             .unique(on: "survey_id", "day")
             .create()
+        // Existing totals take the counter offset (SurveyCounter).
+        if let sql = database as? any SQLDatabase {
+            try await sql.update(SurveyAnswerCount.schema).set("count", to: SQLRaw("count + \(SurveyCounter.zero)")).run()
+        }
         for survey in try await Survey.query(on: database).filter(\.$status != Survey.Status.draft.rawValue).all() {
             let surveyID = try survey.requireID()
             let days = try await SurveyResponseRecord.query(on: database).filter(\.$surveyID == surveyID).all(\.$day)
@@ -27,7 +31,7 @@ struct CreateSurveyReleases: AsyncMigration {
                 let row = SurveyDailyCount()
                 row.surveyID = surveyID
                 row.day = day
-                row.count = count
+                row.count = SurveyCounter.zero + count
                 try await row.create(on: database)
             }
             if survey.status == Survey.Status.closed.rawValue {
