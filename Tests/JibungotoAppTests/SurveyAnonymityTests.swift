@@ -33,27 +33,7 @@ struct SurveyAnonymityTests {
             }
             try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: app.db)
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: app.db)
-            let today = LocalDateClock.today()
-            let survey = Survey()
-            survey.series = "staff-survey"
-            survey.fiscalYear = today.fiscalYear.startYear
-            survey.titleJa = "匿名性テスト調査"
-            survey.titleEn = "Anonymity test survey"
-            survey.descriptionText = ""
-            survey.opensOn = today.adding(days: -3).iso
-            survey.closesOn = today.adding(days: 3).iso
-            survey.isAnonymous = true
-            survey.targetDepartments = ""
-            survey.targetEmploymentTypes = ""
-            survey.reportingAttributes = "department,ageBand"
-            survey.k = Self.k
-            survey.freeTextK = 10
-            survey.targetRate = 0.8
-            survey.questions = [SurveyTests.likertA, SurveyTests.likertB, SurveyTests.comment]
-            survey.status = Survey.Status.draft.rawValue
-            survey.createdBy = Demo.hr
-            try await survey.create(on: app.db)
-            _ = try await SurveyAccess.open(survey, on: app.db)
+            let survey = try await SurveyTests.openSurvey(on: app, k: Self.k, freeTextK: 10, attributes: "department,ageBand", title: "匿名性テスト調査")
             try await body(app, survey)
         }
     }

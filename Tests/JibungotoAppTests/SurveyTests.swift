@@ -17,29 +17,36 @@ struct SurveyTests {
     func withSurvey(k: Int = 3, _ body: (Application, UUID) async throws -> Void) async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
-            let today = LocalDateClock.today()
-            let survey = Survey()
-            survey.series = "staff-survey"
-            survey.fiscalYear = today.fiscalYear.startYear
-            survey.titleJa = "テスト調査"
-            survey.titleEn = "Test survey"
-            survey.descriptionText = ""
-            survey.opensOn = today.adding(days: -3).iso
-            survey.closesOn = today.adding(days: 3).iso
-            survey.isAnonymous = true
-            survey.targetDepartments = ""
-            survey.targetEmploymentTypes = ""
-            survey.reportingAttributes = "department"
-            survey.k = k
-            survey.freeTextK = max(k, 3)
-            survey.targetRate = 0.8
-            survey.questions = [Self.likertA, Self.likertB, Self.comment]
-            survey.status = Survey.Status.draft.rawValue
-            survey.createdBy = Demo.hr
-            try await survey.create(on: app.db)
-            _ = try await SurveyAccess.open(survey, on: app.db)
+            let survey = try await Self.openSurvey(on: app, k: k, freeTextK: max(k, 3), attributes: "department")
             try await body(app, try survey.requireID())
         }
+    }
+
+    /// An anonymous survey of the three test questions for every staff member, open since three
+    /// days ago for another three, opened as the builder opens it (targets frozen, counters made).
+    static func openSurvey(on app: Application, k: Int, freeTextK: Int, attributes: String, title: String = "テスト調査") async throws -> Survey {
+        let today = LocalDateClock.today()
+        let survey = Survey()
+        survey.series = "staff-survey"
+        survey.fiscalYear = today.fiscalYear.startYear
+        survey.titleJa = title
+        survey.titleEn = "Test survey"
+        survey.descriptionText = ""
+        survey.opensOn = today.adding(days: -3).iso
+        survey.closesOn = today.adding(days: 3).iso
+        survey.isAnonymous = true
+        survey.targetDepartments = ""
+        survey.targetEmploymentTypes = ""
+        survey.reportingAttributes = attributes
+        survey.k = k
+        survey.freeTextK = freeTextK
+        survey.targetRate = 0.8
+        survey.questions = [likertA, likertB, comment]
+        survey.status = Survey.Status.draft.rawValue
+        survey.createdBy = Demo.hr
+        try await survey.create(on: app.db)
+        _ = try await SurveyAccess.open(survey, on: app.db)
+        return survey
     }
 
     func answer(_ app: Application, _ staffNumber: String, surveyID: UUID, a: String = "4", b: String = "5", comment: String = "") async throws -> PageResponse {

@@ -3,32 +3,6 @@ import Foundation
 import JibungotoDomain
 import SQLKit
 
-/// The frozen release of a closed survey: everything its readers may ever see of it.
-final class SurveyReleaseRecord: Model, @unchecked Sendable {
-    static let schema = "survey_releases"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "survey_id") var surveyID: UUID
-    /// The ``SurveyRelease`` as JSON.
-    @Field(key: "content") var content: String
-
-    init() {}
-}
-
-/// Answers per day of an open survey, kept in rows created when it opens (one per day of the
-/// period) and counted up in place, so no answer sheet needs a date and no row's position says
-/// when it was written.
-final class SurveyDailyCount: Model, @unchecked Sendable {
-    static let schema = "survey_daily_counts"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "survey_id") var surveyID: UUID
-    @Field(key: "day") var day: String
-    @Field(key: "count") var count: Int
-
-    init() {}
-}
-
 /// Where a survey's figures come from: while it is open, response figures only, computed from
 /// the counts under one disclosure run; once it closes, the release computed at closing and
 /// stored, never recomputed (see docs/surveys-anonymity.md).

@@ -219,18 +219,7 @@ public enum SuppressionReason: Sendable, Hashable {
     /// A sentence for the report's privacy note. It never states a suppressed count (the
     /// count is for auditors only: ``auditMessage(language:k:)``).
     public func message(language: String, k: Int) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
-        switch self {
-        case .belowThreshold, .fewNonRespondents:
-            return ja ? "回答者・未回答者が特定されないよう、\(k)人未満の集団は表示しません。"
-                : "Groups of fewer than \(k) are not shown, so that no respondent or non-respondent can be singled out."
-        case .complementary(let protecting):
-            return ja ? "合計からの差し引きで「\(protecting)」が分からないよう、あわせて非表示にしています。"
-                : "Also hidden so that \"\(protecting)\" cannot be worked out by subtracting from a total."
-        case .difference(let other):
-            return ja ? "「\(other)」との差が\(k)人未満の集団になるため非表示にしています。"
-                : "Hidden because its difference from \"\(other)\" would be a group of fewer than \(k)."
-        }
+        ReleasedSuppression(self).message(language: language, k: k) { $0.description }
     }
 
     /// The same with the counts, for the audit log (never for the report's readers).
