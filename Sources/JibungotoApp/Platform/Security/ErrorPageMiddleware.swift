@@ -48,21 +48,27 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    /// The text fields of a refused URL-encoded form, without the token and passwords.
+    /// The text a person wrote into a refused URL-encoded form, in the order of the form: values
+    /// that read as writing (with a space, a line break or a non-ASCII character, or 20 characters
+    /// and more), not choices such as codes and buttons, never the token or a password.
     static func typedFields(_ request: Request) -> [TypedField] {
         guard request.headers.contentType == .urlEncodedForm,
               let body = request.body.string, !body.isEmpty else { return [] }
-        return body.split(separator: "&").enumerated().compactMap { index, pair in
+        var fields: [TypedField] = []
+        for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ text: Substring) -> String {
                 String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
             let name = decode(parts[0])
             let value = parts.count > 1 ? decode(parts[1]) : ""
-            guard name != CSRFMiddleware.fieldName, !name.lowercased().contains("password"),
-                  !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-            return TypedField(name: name, value: value, id: "typed-\(index)")
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let isWriting = trimmed.count >= 20 || trimmed.contains { $0.isWhitespace || !$0.isASCII }
+            guard !name.hasPrefix("_"), !name.lowercased().contains("password"), isWriting else { continue }
+            let number = fields.count + 1
+            fields.append(TypedField(name: request.t("error.typedText", String(number)), value: value, id: "typed-\(number)"))
         }
+        return fields
     }
 
     /// The body limit of the route that refused a body, in the unit an office worker reads.
