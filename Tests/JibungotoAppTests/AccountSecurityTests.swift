@@ -200,7 +200,7 @@ struct AccountSecurityTests {
                 ("staff_number", "S777"), ("display_name", "山田\u{0}太郎"), ("roles[]", "staff"), ("password", "a-long-password-1"),
             ])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("氏名に使えない制御文字が含まれています"))
+            #expect(refused.body.string.contains("氏名に、目に見えない特殊な文字（制御文字）が含まれています"))
             #expect(try await User.query(on: app.db).filter(\.$staffNumber == "S777").count() == 0)
             #expect(TypedText.hasControlCharacters("改行\nとタブ\tは文字") == false)
             #expect(TypedText.hasControlCharacters("\u{1B}[31m"))

@@ -118,7 +118,7 @@ struct SurveyAnonymityTests {
             try await submit(app, survey, ["P0", "P1"])
             let pages = try await snapshot(app, try survey.requireID())
             let manage = try #require(pages[Demo.hr + " /surveys/\(try survey.requireID().uuidString.lowercased())"])
-            #expect(manage.body.string.contains("5人未満（表示しません）"))
+            #expect(manage.body.string.contains("非表示（回答者または未回答者が5人未満になるため）"))
             for (key, page) in pages where page.status == .ok {
                 let body = page.body.string
                 // (The manage page's question table numbers pages, so its cells are not counts.)

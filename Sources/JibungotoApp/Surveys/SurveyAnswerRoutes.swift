@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import JibungotoDomain
 import Vapor
 
@@ -129,6 +130,8 @@ struct SurveyAnswerRoutes {
             try await SurveySubmission.store(result.values, survey: survey, staffNumber: try request.requireUser().staffNumber, on: request.db)
         } catch SurveySubmission.Failure.alreadyAnswered {
             return try await SurveyRefusal.alreadyAnswered(id).response(request)
+        } catch SurveySubmission.Failure.notOpen {
+            return try await SurveyRefusal.notOpenForYou.response(request)
         }
         return request.redirect(to: SurveysRoute.receipt(.id(id)).path)
     }
@@ -240,7 +243,7 @@ enum SurveyRefusal: Error {
 /// attributes only) in one transaction; a second submission by the same person is refused by the
 /// completion table's unique key, so no answer is ever stored twice.
 enum SurveySubmission {
-    enum Failure: Error { case alreadyAnswered }
+    enum Failure: Error { case alreadyAnswered, notOpen }
 
     static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: String, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws {
         let surveyID = try survey.requireID()
@@ -251,6 +254,11 @@ enum SurveySubmission {
                                                        on: LocalDate(iso: survey.opensOn) ?? today, recording: Survey.sheetAttributes(survey.attributes))
         do {
             try await database.transaction { database in
+                // Still open, checked under the survey row's lock: closing writes the status first
+                // and waits for this, so no answer is stored after the results were frozen.
+                guard let sql = database as? any SQLDatabase,
+                      try await !sql.raw("UPDATE surveys SET status = status WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue) RETURNING id").all().isEmpty
+                else { throw Failure.notOpen }
                 let completion = SurveyCompletion()
                 completion.surveyID = surveyID
                 completion.staffNumber = staffNumber

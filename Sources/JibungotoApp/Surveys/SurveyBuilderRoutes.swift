@@ -219,7 +219,7 @@ struct SurveyBuilderRoutes {
         var respondents: String? = nil
         if survey.status != Survey.Status.draft.rawValue {
             respondents = try await SurveyReleases.current(survey, on: request.db).figures[.all].map { String($0.respondents) }
-                ?? request.t("survey.fewerThan", String(survey.k))
+                ?? request.t("survey.countHidden", String(survey.k))
         }
         let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
         let used = Set(survey.questions.map(\.id))
@@ -353,7 +353,11 @@ struct SurveyBuilderRoutes {
 
     @Sendable func close(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status == Survey.Status.open.rawValue else { throw Abort(.conflict) }
+        // Open, or closed by an earlier attempt whose release was not stored: closing is repeatable.
+        let released = try await SurveyReleases.stored(survey, on: request.db) != nil
+        guard survey.status == Survey.Status.open.rawValue || (survey.status == Survey.Status.closed.rawValue && !released) else {
+            throw Abort(.conflict)
+        }
         try await SurveyReleases.close(survey, on: request.db)
         try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "closed, results released")
         request.flash(.success, request.t("survey.closed"))

@@ -47,6 +47,12 @@ enum SurveyReleases {
     /// rewritten in random order as well.
     static func close(_ survey: Survey, on database: any Database) async throws {
         let surveyID = try survey.requireID()
+        // First the status, on its own: a submission checks it under the survey row's lock in
+        // its own transaction (SurveySubmission.store), so once this is written every answer is
+        // either in (committed before) or refused — none can land after the release is frozen.
+        survey.status = Survey.Status.closed.rawValue
+        try await survey.save(on: database)
+        guard try await stored(survey, on: database) == nil else { return }
         try await inSnapshot(database) { database in
             let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database))
             let record = SurveyReleaseRecord()
@@ -54,8 +60,6 @@ enum SurveyReleases {
             record.content = JSONText.encode(release, fallback: "")
             guard !record.content.isEmpty else { throw Unavailable() }
             try await record.create(on: database)
-            survey.status = Survey.Status.closed.rawValue
-            try await survey.save(on: database)
             try await SurveyResponseRecord.query(on: database).filter(\.$surveyID == surveyID).set(\.$day, to: "").update()
             try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).delete()
         }
@@ -110,14 +114,18 @@ enum SurveyReleases {
                     .filter(SurveyResponseRecord.self, \.$surveyID == surveyID).filter(\.$questionID ~~ freeTextQuestions).all(\.$value)
             }
         }
-        var perDay: [LocalDate: Int] = [:]
-        for row in try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).all() {
-            if let day = LocalDate(iso: row.day) { perDay[day, default: 0] += SurveyCounter.count(row.count) }
-        }
         var days: ClosedRange<LocalDate>? = nil
         if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
             let last = survey.status == Survey.Status.closed.rawValue || withResults ? closes : min(closes, today)
             if opens <= last { days = opens...last }
+        }
+        // An answer counted just past midnight at either end (checked one day, stored the next)
+        // belongs to the nearest day of the curve, so the days always add up to the whole.
+        var perDay: [LocalDate: Int] = [:]
+        for row in try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).all() {
+            guard var day = LocalDate(iso: row.day) else { continue }
+            if let days { day = min(max(day, days.lowerBound), days.upperBound) }
+            perDay[day, default: 0] += SurveyCounter.count(row.count)
         }
         return SurveyReleaseInput(
             policy: survey.policy, questions: survey.questions, targets: targets, completed: completed, recorded: recorded,

@@ -109,6 +109,14 @@ struct SurveyReportRoutes {
         }
         var cells = release.view(reader)
         if case .unit = reader { cells = cells.filter(release.isShown) }
+        // Nothing of the reader's own part may be shown: their department's row says so — never
+        // another part's figure in its place.
+        if cells.isEmpty {
+            switch reader {
+            case .organization: cells = [.all]
+            case .department(let department), .unit(let department, _): cells = [.department(department)]
+            }
+        }
         func row(_ cell: CellSpec) -> RateRow {
             guard let figure = release.figures[cell], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) else {
                 return RateRow(label: label(of: cell, tree: tree, request: request), respondents: "—", members: "—", rate: "—", meetsTarget: false, isSuppressed: true)
@@ -157,7 +165,7 @@ struct SurveyReportRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
             content: RateContent(
                 title: survey.title(request.language), target: ResponseRate.percentText(survey.targetRate),
-                overall: row(cells.first ?? .all), rows: Array(cells.dropFirst().map(row)),
+                overall: row(cells[0]), rows: Array(cells.dropFirst().map(row)),
                 rowsHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
                 scopeNote: scopeNote, dailyChart: dailyChart, daily: daily, trendChart: trendChart, trend: trend,
                 privacy: privacyNotes(release, cells: cells, tree: tree, request: request),

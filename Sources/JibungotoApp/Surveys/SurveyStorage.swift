@@ -5,20 +5,25 @@ import SQLKit
 
 /// Storage measures that keep answers unlinkable to the people who gave them.
 enum SurveyStorage {
+    /// Rebuilds an SQLite file (VACUUM): where rows sit inside their pages (newer cells first) no
+    /// longer says which were written last. Exclusive for a moment; a failure leaves the survey
+    /// closed and is logged, since the next closing rebuilds the file again.
+    static func compactSQLite(_ database: any Database) async {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        do { try await sql.raw("VACUUM").run() } catch {
+            database.logger.warning("VACUUM after closing a survey failed", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// On PostgreSQL, heap order (ctid) and inserting transaction ids (xmin) follow submission
     /// order (an updated answer total gets a new row version too). Closing a survey rewrites its
-    /// completions, responses, answers and answer totals in random-id order
-    /// in one transaction, so neither can link an answer to a completion. (SQLite stores these
-    /// tables WITHOUT ROWID, in id order, from the start, and closing rebuilds the file with VACUUM.)
+    /// completions, responses, answers and answer totals in random-id order in one transaction,
+    /// so neither can link an answer to a completion. SQLite stores these tables WITHOUT ROWID
+    /// from the start and is compacted instead (inside a larger transaction, by its caller after).
     static func rewriteInRandomOrder(surveyID: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
-            // Rebuilds the file: where rows sit inside their pages (newer cells first) no longer
-            // says which were written last. Exclusive for a moment; a failure leaves the survey
-            // closed and is logged, since the next closing rebuilds the file again.
-            do { try await sql.raw("VACUUM").run() } catch {
-                database.logger.warning("VACUUM after closing a survey failed", metadata: ["error": "\(error)"])
-            }
+            if !database.inTransaction { await compactSQLite(database) }
             return
         }
         guard sql.dialect.name == "postgresql" else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 import JibungotoDomain
 
 /// A role from PRODUCT.md. Roles combine on one account; each grants permissions with a scope.
@@ -91,4 +92,14 @@ public enum Access: Sendable {
     case permission(Permission)
 
     static let userInfoKey = "jibungoto.access"
+
+    /// Whether the route of `request` admits its signed-in user (or visitor), as
+    /// `AccessMiddleware` will decide.
+    static func admits(_ request: Request) -> Bool {
+        switch request.route?.userInfo[userInfoKey] as? Access {
+        case .visitor: true
+        case .permission(let permission): request.currentUser?.scope(of: permission) != nil
+        case nil: false
+        }
+    }
 }

@@ -12,18 +12,18 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard !Self.safeMethods.contains(request.method), request.route != nil else {
             return try await next.respond(to: request)
         }
-        // Without a session there is no token to match: refuse, reading at most an ordinary form's
-        // worth of the body (so the refusal page can give back what was typed), never a file.
+        // Without a session there is no token to match: refuse before reading the body.
         guard let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil else {
-            _ = try? await request.body.collect(max: request.application.routes.defaultMaxBodySize.value + 1).get()
             throw CSRFError()
         }
         // The token is in the body, which may arrive in several reads: collect all of it first,
         // under the route's own limit (too large a body is a 413, not an expired page).
         var supplied = request.headers.first(name: Self.headerName)
         if supplied == nil {
-            let limit = request.route?.userInfo[RouteBodyLimit.userInfoKey] as? Int
-                ?? request.application.routes.defaultMaxBodySize.value
+            // A route's larger limit (the CSV upload) only for those it admits: anyone else's body
+            // is read no further than an ordinary form, since it is refused anyway.
+            let formLimit = request.application.routes.defaultMaxBodySize.value
+            let limit = Access.admits(request) ? request.route?.userInfo[RouteBodyLimit.userInfoKey] as? Int ?? formLimit : formLimit
             if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
                 throw Abort(.payloadTooLarge)
             }

@@ -43,7 +43,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
             }
             // A form refused because the page or the sign-in expired comes back with what was typed.
-            let givesBackInput = error is CSRFError || (status == .unauthorized && request.method == .POST)
+            // Only to the session that sent it: a form posted from another site arrives without the
+            // session cookie, and its text must not appear on this site's pages.
+            let givesBackInput = request.hasSession && (error is CSRFError || (status == .unauthorized && request.method == .POST))
             return await render(request, status: status, messageKey: messageKey, typed: givesBackInput ? Self.typedFields(request) : [])
         }
     }
@@ -52,8 +54,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     /// that read as writing (with a space, a line break or a non-ASCII character, or 20 characters
     /// and more), not choices such as codes and buttons, never the token or a password.
     static func typedFields(_ request: Request) -> [TypedField] {
-        guard request.headers.contentType == .urlEncodedForm,
-              let body = request.body.string, !body.isEmpty else { return [] }
+        guard request.headers.contentType == .urlEncodedForm, let body = request.body.string, !body.isEmpty,
+              body.utf8.count <= request.application.routes.defaultMaxBodySize.value else { return [] }
         var fields: [TypedField] = []
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

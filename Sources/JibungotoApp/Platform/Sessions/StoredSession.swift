@@ -59,9 +59,10 @@ struct HashedSessionDriver: AsyncSessionDriver {
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        guard let row = try await row(sessionID, on: request.db) else {
-            return try await createSession(data, for: request)
-        }
+        // Vapor updates only sessions it found at the start of the request, so a missing row was
+        // deleted meanwhile — by a password change, a reset, a sign-out elsewhere or expiry. It must
+        // stay deleted: storing it again would undo the sign-out for a request already in flight.
+        guard let row = try await row(sessionID, on: request.db) else { return sessionID }
         guard !data.snapshot.isEmpty else {
             try await row.delete(on: request.db)
             return sessionID

@@ -7,6 +7,12 @@ import SQLKit
 /// release now, and its sheets lose their days.
 struct CreateSurveyReleases: AsyncMigration {
     func prepare(on database: Database) async throws {
+        // All or nothing: a failure leaves the database as before, and the next start tries again.
+        try await database.transaction { database in try await migrate(database) }
+        await SurveyStorage.compactSQLite(database)
+    }
+
+    private func migrate(_ database: any Database) async throws {
         try await database.schema(SurveyReleaseRecord.schema)
             .id()
             .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
@@ -22,7 +28,8 @@ struct CreateSurveyReleases: AsyncMigration {
             .create()
         // Existing totals take the counter offset (SurveyCounter).
         if let sql = database as? any SQLDatabase {
-            try await sql.update(SurveyAnswerCount.schema).set("count", to: SQLRaw("count + \(SurveyCounter.zero)")).run()
+            try await sql.update(SurveyAnswerCount.schema).set("count", to: SQLRaw("count + \(SurveyCounter.zero)"))
+                .where("count", .lessThan, SurveyCounter.zero).run()
         }
         for survey in try await Survey.query(on: database).filter(\.$status != Survey.Status.draft.rawValue).all() {
             let surveyID = try survey.requireID()
