@@ -140,10 +140,17 @@ struct AccountSecurityTests {
             let firstWait = try #require(held.headers.first(name: .retryAfter).flatMap(Int.init))
             #expect((20...30).contains(firstWait))
             #expect(held.body.string.contains("\(firstWait)秒後にもう一度お試しください"))
-            // The owner, from an address they signed in from before, is not held back.
-            let owner = Browser(app)
-            owner.extraHeaders = ["X-Forwarded-For": "10.1.1.1"]
-            #expect(try await owner.logIn(Demo.administrator).status == .seeOther)
+            // The owner, in the browser they signed in from before, is not held back...
+            try await office.post("/logout", [])
+            #expect(try await office.logIn(Demo.administrator).status == .seeOther)
+            // ...but another browser at the same office address is, so an insider gains nothing.
+            let desk = Browser(app)
+            desk.extraHeaders = ["X-Forwarded-For": "10.1.1.1"]
+            #expect(try await desk.logIn(Demo.administrator, password: "guess-from-the-next-desk").status == .tooManyRequests)
+            #expect(try await KnownDevice.query(on: app.db).filter(\.$accountKey == Demo.administrator).count() == 1)
+            let stored = try #require(try await KnownDevice.query(on: app.db).first()).tokenHash
+            let token = try #require(office.deviceCookie)
+            #expect(stored != token && stored == KnownDevice.hash(token), "only a hash of the device token is stored")
             // After the wait, the next failure doubles it.
             try await LoginAttempt.query(on: app.db).filter(\.$address == "192.0.2.50")
                 .set(\.$attemptedAt, to: Date().addingTimeInterval(-31)).update()
@@ -168,6 +175,9 @@ struct AccountSecurityTests {
             let late = Browser(app)
             late.extraHeaders = ["X-Forwarded-For": cityHall]
             #expect(try await late.logIn(Demo.staff).status == .tooManyRequests, "only a flood from one address holds it back")
+            // A colleague in the browser they always use is never held back by someone else's flood.
+            try await colleague.post("/logout", [])
+            #expect(try await colleague.logIn(Demo.hr).status == .seeOther)
         }
     }
 
@@ -187,7 +197,9 @@ struct AccountSecurityTests {
             ])
             #expect(held.status == .tooManyRequests)
             #expect(held.body.string.contains("現在のパスワードの誤りが続いたため"))
-            #expect(try await Browser(app).logIn(Demo.staff).status == .seeOther, "the password did not change")
+            try await browser.post("/logout", [])
+            #expect(try await browser.logIn(Demo.staff).status == .seeOther, "the password did not change (and the owner's browser is let in)")
+            #expect(try await Browser(app).logIn(Demo.staff).status == .tooManyRequests, "a browser never used for this account waits")
         }
     }
 

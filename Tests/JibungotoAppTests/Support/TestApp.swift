@@ -102,6 +102,8 @@ struct PageResponse: Sendable {
 final class Browser: @unchecked Sendable {
     let app: Application
     var cookie: String?
+    /// The long-lived "signed in here before" cookie (`KnownDevice`), kept across sign-outs.
+    var deviceCookie: String?
     var csrfToken: String?
     var extraHeaders: HTTPHeaders = [:]
     /// Through a real socket instead of in memory: a body then arrives in several reads, as
@@ -151,7 +153,8 @@ final class Browser: @unchecked Sendable {
 
     private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> PageResponse {
         var all = headers.merging(extraHeaders)
-        if let cookie { all.replaceOrAdd(name: .cookie, value: "jibungoto_session=\(cookie)") }
+        let cookies = [cookie.map { "jibungoto_session=\($0)" }, deviceCookie.map { "\(KnownDevice.cookieName)=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { all.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; ")) }
         let response: PageResponse
         if overNetwork {
             response = try await sendOverNetwork(method, path, headers: all, body: body)
@@ -159,6 +162,7 @@ final class Browser: @unchecked Sendable {
             let inMemory = try await app.testing().sendRequest(method, path, headers: all, body: body)
             response = PageResponse(status: inMemory.status, headers: inMemory.headers, body: inMemory.body)
         }
+        if let device = response.headers.setCookie?[KnownDevice.cookieName], !device.string.isEmpty { deviceCookie = device.string }
         if let setCookie = response.headers.setCookie?["jibungoto_session"] {
             cookie = setCookie.string.isEmpty ? nil : setCookie.string
             if setCookie.expires.map({ $0 < Date() }) ?? false { cookie = nil }

@@ -103,7 +103,7 @@ struct AccountRoutes {
         // Wrong current passwords are guesses too: throttled like sign-ins, on the same account.
         let throttle = request.loginThrottle
         let address = request.clientAddress
-        if case .wait(let seconds) = try await throttle.verdict(accountKey: user.staffNumber, address: address, trustKnownAddress: false) {
+        if case .wait(let seconds) = try await throttle.verdict(accountKey: user.staffNumber, address: address, knownDevice: false) {
             validation.fail("current_password", "password.throttled", request.waitText(seconds: seconds))
             let response = try await passwordPage(request, validation: validation, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))

@@ -69,7 +69,8 @@ struct LoginRoutes {
         let throttle = request.loginThrottle
         let accountKey = StaffNumber.normalise(staffNumber)
         let address = request.clientAddress
-        if case .wait(let seconds) = try await throttle.verdict(accountKey: accountKey, address: address) {
+        let knownDevice = try await KnownDevice.isKnown(request, accountKey: accountKey)
+        if case .wait(let seconds) = try await throttle.verdict(accountKey: accountKey, address: address, knownDevice: knownDevice) {
             try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber, detail: "throttled")
             let notice = Flash(kind: .error, message: request.t("login.throttled", request.waitText(seconds: seconds)))
             let response = try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .tooManyRequests)
@@ -95,7 +96,9 @@ struct LoginRoutes {
         try await throttle.prune()
         try await request.signIn(user)
         try await request.audit(.login, subjectType: "account", subjectID: user.staffNumber)
-        return request.redirect(to: Self.safeRedirect(next))
+        let response = request.redirect(to: Self.safeRedirect(next))
+        try await KnownDevice.remember(request, accountKey: accountKey, response: response)
+        return response
     }
 
     @Sendable func logout(_ request: Request) async throws -> Response {

@@ -24,13 +24,12 @@ final class LoginAttempt: Model, @unchecked Sendable {
 }
 
 /// Slows guessing without locking anyone out:
-/// - per account: after `accountLimit` failures in the window (counted since the last success
-///   from the same address),
-///   each further attempt waits twice as long as the one before — 30 s, 1 min, 2 min … up to the
-///   window. An address from which the account signed in within the last 30 days is not held
-///   back, so nobody elsewhere can keep an administrator out.
+/// - per account: after `accountLimit` failures in the window, each further attempt waits twice
+///   as long as the one before — 30 s, 1 min, 2 min … up to the window.
 /// - per address: only after `addressLimit` failures in the window (far more than one person
 ///   mistypes), because a whole city hall may share one address behind its NAT or proxy.
+/// - never a browser the account signed in from before (`KnownDevice`): neither limit holds its
+///   owner back, so nobody — elsewhere or at the next desk — can keep a person out of their account.
 struct LoginThrottle {
     let database: any Database
     let accountLimit: Int
@@ -38,7 +37,6 @@ struct LoginThrottle {
     let window: TimeInterval
 
     static let firstDelay: TimeInterval = 30
-    static let knownAddressPeriod: TimeInterval = 30 * 24 * 3600
 
     /// Why an attempt must wait, and until when.
     enum Verdict: Equatable {
@@ -53,9 +51,11 @@ struct LoginThrottle {
         return min(firstDelay * pow(2, Double(doublings)), window)
     }
 
-    /// `trustKnownAddress` is for sign-in only: on the password page the session is already
-    /// signed in, so the address proves nothing and every guess counts.
-    func verdict(accountKey: String, address: String, trustKnownAddress: Bool = true, now: Date = Date()) async throws -> Verdict {
+    /// `knownDevice`: the attempt comes from a browser the account signed in from before. Pass
+    /// false on the password page: there the session is signed in already, so the browser proves
+    /// nothing and every guess counts.
+    func verdict(accountKey: String, address: String, knownDevice: Bool, now: Date = Date()) async throws -> Verdict {
+        if knownDevice { return .allowed }
         let since = now.addingTimeInterval(-window)
         let addressFailures = try await LoginAttempt.query(on: database)
             .filter(\.$address == address).filter(\.$succeeded == false)
@@ -64,17 +64,11 @@ struct LoginThrottle {
         if addressFailures.count >= addressLimit, let oldest = addressFailures.first {
             return .wait(seconds: Self.seconds(until: oldest.addingTimeInterval(window), from: now))
         }
-        let successes = try await LoginAttempt.query(on: database)
-            .filter(\.$accountKey == accountKey).filter(\.$succeeded == true)
-            .filter(\.$attemptedAt >= now.addingTimeInterval(-Self.knownAddressPeriod))
-            .all()
-        if trustKnownAddress, successes.contains(where: { $0.address == address }) { return .allowed }
-        // Only a success from this same address starts the count afresh: the owner signing in at
-        // the office must not give a guesser elsewhere five new tries.
-        let lastSuccess = successes.filter { $0.address == address }.map(\.attemptedAt).max()
+        // A success does not start the count afresh: the owner signs in from a known browser,
+        // which the limits never hold back, and must not hand a guesser new tries by doing so.
         let failures = try await LoginAttempt.query(on: database)
             .filter(\.$accountKey == accountKey).filter(\.$succeeded == false)
-            .filter(\.$attemptedAt >= max(since, lastSuccess ?? since))
+            .filter(\.$attemptedAt >= since)
             .sort(\.$attemptedAt).all(\.$attemptedAt)
         let delay = Self.accountDelay(failures: failures.count, limit: accountLimit, window: window)
         guard delay > 0, let last = failures.last else { return .allowed }
@@ -86,12 +80,9 @@ struct LoginThrottle {
         try await LoginAttempt(accountKey: accountKey, address: address, succeeded: succeeded, at: now).create(on: database)
     }
 
-    /// Drops failures long out of the window, and successes older than the known-address period.
+    /// Drops attempts long out of the window, so the table stays small.
     func prune(now: Date = Date()) async throws {
-        try await LoginAttempt.query(on: database).group(.or) {
-            $0.group(.and) { $0.filter(\.$succeeded == false).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)) }
-                .filter(\.$attemptedAt < now.addingTimeInterval(-Self.knownAddressPeriod))
-        }.delete()
+        try await LoginAttempt.query(on: database).filter(\.$attemptedAt < now.addingTimeInterval(-window * 4)).delete()
     }
 
     private static func seconds(until date: Date, from now: Date) -> Int {

@@ -8,5 +8,6 @@ enum PlatformMigrations {
         CreateLoginAttempts(),
         CreateAuditEvents(),
         CreateHashedSessions(),
+        CreateKnownDevices(),
     ]
 }
