@@ -14,6 +14,17 @@ struct CSVExportTests {
         #expect(CSVExport.neutralized(value) == value)
     }
 
+    @Test(arguments: ["=1+1", "-", "+81-3-1234-5678", "@x", "山田", "'quoted", "-5"])
+    func aNeutralizedCellReadsBackAsItWas(value: String) {
+        #expect(CSVExport.restored(CSVExport.neutralized(value)) == value)
+    }
+
+    @Test func anExportedTableImportsBackUnchanged() throws {
+        let data = try CSVExport.encode(header: ["職員番号", "氏名"], rows: [["S1", "=HYPERLINK(\"x\")"], ["S2", "-"]], encoding: .utf8BOM)
+        let table = try CSVTable.parse(String(decoding: data.dropFirst(3), as: UTF8.self)).get()
+        #expect(table.records.map(\.fields) == [["S1", "=HYPERLINK(\"x\")"], ["S2", "-"]])
+    }
+
     @Test func theWriterNeutralizesHeaderAndEveryRowInBothEncodings() throws {
         for encoding in CSVEncoding.allCases {
             let data = try CSVExport.encode(header: ["=name"], rows: [["=1+1"], ["-5"], ["@x"]], encoding: encoding)

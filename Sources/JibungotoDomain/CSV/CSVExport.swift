@@ -62,6 +62,13 @@ public enum CSVExport {
         return "'" + value
     }
 
+    /// The value a neutralized cell stood for: an export read back (the staff master, say) must
+    /// re-import unchanged, so the apostrophe put in front of a formula character is taken off.
+    public static func restored(_ value: String) -> String {
+        guard value.hasPrefix("'"), let second = value.dropFirst().first, formulaTriggers.contains(second) else { return value }
+        return String(value.dropFirst())
+    }
+
     private static func firstUnrepresentable(in table: [[String]]) -> Failure {
         for (rowIndex, row) in table.enumerated() {
             for (columnIndex, value) in row.enumerated() {

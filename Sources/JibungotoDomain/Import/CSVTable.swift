@@ -60,7 +60,7 @@ public struct CSVTable: Sendable, Hashable {
                     header = recordFields.map(TextNormalization.trim)
                     headerLine = recordLine
                 } else {
-                    records.append(CSVRecord(line: recordLine, fields: recordFields))
+                    records.append(CSVRecord(line: recordLine, fields: recordFields.map(CSVExport.restored)))
                 }
             }
             previous = (line, fields)
