@@ -126,7 +126,8 @@ enum DemoSurveys {
                 try await OrganizationImporter.insertInChunks(responses.shuffled(using: &generator), on: database)
                 try await OrganizationImporter.insertInChunks(answers.shuffled(using: &generator), on: database)
                 try await SurveyAnswerTotals.insert(for: responses, answers: answers,
-                                                    countedQuestions: Set(questions.filter { $0.kind != .freeText }.map(\.id)), on: database)
+                                                    countedQuestions: Set(questions.filter { $0.kind != .freeText }.map(\.id)),
+                                                    multipleChoice: survey.multipleChoiceQuestions, on: database)
             }
         }
         // The earlier cycles are closed: their results are released (computed once and frozen).

@@ -288,7 +288,8 @@ enum SurveySubmission {
                 if !rows.isEmpty { try await rows.create(on: database) }
                 try await SurveyReleases.countAnswer(surveyID: surveyID, day: today, on: database)
                 let counted = survey.questions.filter { $0.kind != .freeText }.map(\.id)
-                try await SurveyAnswerTotals.add(rows.filter { counted.contains($0.questionID) }.map { ($0.questionID, $0.value) },
+                try await SurveyAnswerTotals.add(SurveyAnswerTotals.countedValues(rows.map { ($0.questionID, $0.value) }, counted: Set(counted),
+                                                                                  multipleChoice: survey.multipleChoiceQuestions),
                                                  surveyID: surveyID, attributes: attributes, on: database)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -19,6 +19,14 @@ enum SurveyCounter {
 /// Keeps `survey_answer_counts` up to date: one update per counted answer value, in the
 /// submission's transaction (the rows exist from the opening; see `SurveyReleases.prepareCounters`).
 enum SurveyAnswerTotals {
+    /// The counted values of one sheet: the counted questions' stored values, plus one
+    /// "answered" mark per multiple-choice question it answered.
+    static func countedValues(_ values: [(questionID: String, value: String)], counted: Set<String>, multipleChoice: Set<String>) -> [(questionID: String, value: String)] {
+        let kept = values.filter { counted.contains($0.questionID) }
+        let answered = Set(kept.map(\.questionID)).intersection(multipleChoice).sorted()
+        return kept + answered.map { ($0, SurveyReleaseBuilder.answeredValue) }
+    }
+
     static func add(_ answers: [(questionID: String, value: String)], surveyID: UUID, attributes: RespondentAttributes, on database: any Database) async throws {
         guard !answers.isEmpty, let sql = database as? any SQLDatabase else { return }
         let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]
@@ -33,12 +41,15 @@ enum SurveyAnswerTotals {
     }
 
     /// Totals for data loaded in bulk (the demo city, the benchmark): counted in memory, then added.
-    static func insert(for responses: [SurveyResponseRecord], answers: [SurveyAnswerRecord], countedQuestions: Set<String>, on database: any Database) async throws {
+    static func insert(for responses: [SurveyResponseRecord], answers: [SurveyAnswerRecord], countedQuestions: Set<String>,
+                       multipleChoice: Set<String> = [], on database: any Database) async throws {
         let byResponse = Dictionary(responses.compactMap { response in response.id.map { ($0, response) } }, uniquingKeysWith: { a, _ in a })
         var totals: [[String]: Int] = [:]
-        for answer in answers where countedQuestions.contains(answer.questionID) {
-            guard let response = byResponse[answer.responseID] else { continue }
-            totals[[response.departmentCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
+        for (responseID, sheet) in Dictionary(grouping: answers, by: \.responseID) {
+            guard let response = byResponse[responseID] else { continue }
+            for answer in countedValues(sheet.map { ($0.questionID, $0.value) }, counted: countedQuestions, multipleChoice: multipleChoice) {
+                totals[[response.departmentCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
+            }
         }
         guard let surveyID = responses.first?.surveyID, let sql = database as? any SQLDatabase else { return }
         let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]

@@ -161,6 +161,7 @@ enum SurveyReleases {
             let values: [String] = switch question.kind {
             case .likert5: (1...5).map(String.init)
             case .scale0to10: (0...10).map(String.init)
+            case .multipleChoice: question.options.map(\.key) + [SurveyReleaseBuilder.answeredValue]
             default: question.options.map(\.key)
             }
             for department in departmentValues {

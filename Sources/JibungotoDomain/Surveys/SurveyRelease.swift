@@ -183,6 +183,10 @@ public enum SurveyReleaseError: Error, Equatable, CustomStringConvertible {
 /// Builds a ``SurveyRelease``: the cells, their partitions (each checked to be one), one run of
 /// ``DisclosureControl``, then the figures and summaries of the shown cells.
 public enum SurveyReleaseBuilder {
+    /// The stored value that counts the sheets answering a multiple-choice question (its option
+    /// counts cannot tell: one sheet may choose several), kept beside the option counts.
+    public static let answeredValue = "_answered"
+
     /// Dimension of the cell "people placed directly in this unit" (not in a unit below it).
     public static let direct = CellDimension(rawValue: "direct")
 
@@ -304,7 +308,10 @@ public enum SurveyReleaseBuilder {
                 guard let figure = figures[cell], figure.respondents > 0 else { continue }
                 var row: [String: QuestionSummary] = [:]
                 for question in input.questions where question.kind != .freeText {
-                    row[question.id] = SurveyAggregation.summarize(question, valueCounts: valueCounts[cell]?[question.id] ?? [:], respondents: figure.respondents)
+                    var values = valueCounts[cell]?[question.id] ?? [:]
+                    let answered = values.removeValue(forKey: answeredValue)
+                    row[question.id] = SurveyAggregation.summarize(question, valueCounts: values, respondents: figure.respondents,
+                                                                   answered: question.kind == .multipleChoice ? answered : nil)
                 }
                 summaries[cell] = row
             }

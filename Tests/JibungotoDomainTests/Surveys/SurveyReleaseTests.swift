@@ -112,6 +112,21 @@ struct SurveyReleaseTests {
         #expect(final.summaries[SurveyReleaseBuilder.unitCell(department: "10", unit: "1010")] == nil, "sheets carry no section")
     }
 
+    @Test func anOptionalMultipleChoiceQuestionIsSharedOverThoseWhoAnsweredIt() throws {
+        let choice = SurveyQuestion(id: "m", kind: .multipleChoice, text: BilingualText(ja: "参加したい場", en: "M"),
+                                    options: [SurveyOption(key: "a", ja: "研修", en: "Training"), SurveyOption(key: "b", ja: "対話", en: "Dialogue")])
+        var input = Self.input(completed: Self.everyone)
+        input.questions = [choice]
+        // 55 respondents; 20 answered the question, 12 chose a, 15 chose b.
+        let key = RecordedAttributes(departmentCode: "20", ageBand: nil, serviceBand: nil)
+        input.answerTotals = [key: ["m": ["a": 12, "b": 15, SurveyReleaseBuilder.answeredValue: 20]]]
+        let summary = try #require(try SurveyReleaseBuilder.build(input).summaries[.all]?["m"])
+        #expect(summary.answered == 20)
+        #expect(summary.respondents == 55)
+        #expect(summary.counts == ["a": 12, "b": 15], "the answered mark is not an option")
+        #expect(summary.share(of: "a") == 12.0 / 20.0)
+    }
+
     @Test func theResponseCurveMovesOnlyInStepsOfKOrNone() throws {
         let opens = LocalDate(iso: "2026-11-02")!
         let days = opens...opens.adding(days: 5)

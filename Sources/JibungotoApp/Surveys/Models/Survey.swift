@@ -50,6 +50,9 @@ final class Survey: Model, @unchecked Sendable {
         Set(attributes).subtracting([.employmentType])
     }
 
+    /// Ids of the multiple-choice questions (their answering sheets are counted apart).
+    var multipleChoiceQuestions: Set<String> { Set(questions.filter { $0.kind == .multipleChoice }.map(\.id)) }
+
     var pageCount: Int { (questions.map(\.page).max() ?? 0) + 1 }
 
     func title(_ language: Language) -> String { language == .en && !titleEn.isEmpty ? titleEn : titleJa }
