@@ -189,6 +189,13 @@ struct SurveyAnonymityTests {
             #expect(Self.content(try await hr.get(base + "/results")) == Self.content(results))
             // A closed survey cannot open again.
             #expect(try await hr.post(base + "/open", []).status == .conflict)
+            // An answer that passed the page's check just before closing is refused when stored.
+            let sheets = try await SurveyResponseRecord.query(on: app.db).count()
+            await #expect(throws: SurveySubmission.Failure.self) {
+                try await SurveySubmission.store(["q.a": .likert(2)], survey: closed, staffNumber: "S12", on: app.db)
+            }
+            #expect(try await SurveyResponseRecord.query(on: app.db).count() == sheets)
+            #expect(try await SurveyCompletion.query(on: app.db).filter(\.$staffNumber == "S12").count() == 0)
         }
     }
 
