@@ -38,7 +38,10 @@ enum SVGChart {
                 svg += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3\" fill=\"#0b5394\"/>"
             }
             if index % labelEvery == 0 || index == points.count - 1 {
-                svg += "<text x=\"\(format(x(index)))\" y=\"\(height - 8)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#595959\">\(escape(point.label))</text>"
+                // The first and last labels align inward, so "11/30" or "令和8年度" is not cut at the edge.
+                let anchor = points.count > 1 && index == 0 ? "start" : points.count > 1 && index == points.count - 1 ? "end" : "middle"
+                let labelX = anchor == "start" ? x(index) - 6 : anchor == "end" ? x(index) + 6 : x(index)
+                svg += "<text x=\"\(format(labelX))\" y=\"\(height - 8)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#595959\">\(escape(point.label))</text>"
             }
         }
         return svg + "</svg>"
@@ -56,7 +59,7 @@ enum SVGChart {
             if let value = point.value {
                 let barWidth = plotWidth * min(max(value, 0), 100) / 100
                 svg += "<rect x=\"\(format(labelWidth))\" y=\"\(format(top + 4))\" width=\"\(format(barWidth))\" height=\"\(format(rowHeight - 8))\" fill=\"#0b5394\"/>"
-                svg += "<text x=\"\(format(labelWidth + barWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#1a1a1a\">\(format(value))%</text>"
+                svg += "<text x=\"\(format(labelWidth + barWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#1a1a1a\">\(format(value)) %</text>"
             } else {
                 svg += "<text x=\"\(format(labelWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#595959\">—</text>"
             }
