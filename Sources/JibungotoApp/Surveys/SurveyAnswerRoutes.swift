@@ -138,15 +138,10 @@ struct SurveyAnswerRoutes {
 
     /// Form values by name; several for a multiple-choice question (sent as `name[]`).
     static func formValues(_ request: Request) throws -> [String: [String]] {
-        guard let body = request.body.string else { return [:] }
         var result: [String: [String]] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            guard let rawName = parts.first, rawName != CSRFMiddleware.fieldName else { continue }
+        for (rawName, value) in request.urlEncodedFields where rawName != CSRFMiddleware.fieldName {
             let name = rawName.hasSuffix("[]") ? String(rawName.dropLast(2)) : rawName
-            result[name, default: []].append(parts.count > 1 ? parts[1] : "")
+            result[name, default: []].append(value)
         }
         return result
     }

@@ -78,7 +78,7 @@ enum SurveyReleases {
             return TargetPlacement(staffNumber: target.staffNumber, path: path)
         }
         let completed = Set(try await SurveyCompletion.query(on: database).filter(\.$surveyID == surveyID).all(\.$staffNumber))
-        let recorded = Set(survey.attributes).subtracting([.employmentType])
+        let recorded = Survey.sheetAttributes(survey.attributes)
         func recordedAttributes(_ department: String?, _ age: String?, _ service: String?) -> RecordedAttributes {
             RecordedAttributes(
                 departmentCode: recorded.contains(.department) ? department.flatMap { $0.isEmpty ? nil : $0 } : nil,
@@ -152,7 +152,7 @@ enum SurveyReleases {
             }
             try await OrganizationImporter.insertInChunks(rows.shuffled(using: &generator), on: database)
         }
-        let recorded = Set(survey.attributes)
+        let recorded = Survey.sheetAttributes(survey.attributes)
         let departmentValues = recorded.contains(.department) ? departments : [""]
         let ageValues = recorded.contains(.ageBand) ? AgeBand.allCases.map(\.rawValue) : [""]
         let serviceValues = recorded.contains(.serviceBand) ? ServiceBand.allCases.map(\.rawValue) : [""]

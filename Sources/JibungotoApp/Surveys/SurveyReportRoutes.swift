@@ -149,12 +149,12 @@ struct SurveyReportRoutes {
                 }
             }
             let trendPoints = ResponseRate.trend(cycleRates)
-            trend = trendPoints.map { point in
+            trend = trendPoints.enumerated().map { index, point in
                 let year = DateFormatting.format(fiscalYear: point.fiscalYear.startYear, preferences: request.preferences)
                 let stillOpen = point.fiscalYear.startYear == survey.fiscalYear && survey.status != Survey.Status.closed.rawValue
                 return TrendRow(fiscalYear: stillOpen ? request.t("survey.openCycle", year) : year,
                          rate: ResponseRate.percentText(point.rate),
-                         change: trendPoints.firstIndex(of: point).flatMap { $0 > 0 ? ResponseRate.pointChangeText(from: trendPoints[$0 - 1].rate, to: point.rate) : nil } ?? "—")
+                         change: index > 0 ? ResponseRate.pointChangeText(from: trendPoints[index - 1].rate, to: point.rate) : "—")
             }
             trendChart = trendPoints.count > 1 ? SVGChart.percentLine(trendPoints.map {
                 SVGChart.Point(label: DateFormatting.format(fiscalYear: $0.fiscalYear.startYear, preferences: request.preferences), value: $0.rate * 100)

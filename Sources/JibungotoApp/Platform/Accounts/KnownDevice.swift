@@ -19,9 +19,7 @@ final class KnownDevice: Model, @unchecked Sendable {
 
     init() {}
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ token: String) -> String { TokenHash.hex(token) }
 
     /// Whether the request's device cookie belongs to a browser this account signed in from.
     static func isKnown(_ request: Request, accountKey: String, now: Date = Date()) async throws -> Bool {

@@ -54,16 +54,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     /// that read as writing (with a space, a line break or a non-ASCII character, or 20 characters
     /// and more), not choices such as codes and buttons, never the token or a password.
     static func typedFields(_ request: Request) -> [TypedField] {
-        guard request.headers.contentType == .urlEncodedForm, let body = request.body.string, !body.isEmpty,
-              body.utf8.count <= request.application.routes.defaultMaxBodySize.value else { return [] }
+        guard request.headers.contentType == .urlEncodedForm,
+              (request.body.data?.readableBytes ?? 0) <= request.application.routes.defaultMaxBodySize.value else { return [] }
         var fields: [TypedField] = []
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            let name = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
+        for (name, value) in request.urlEncodedFields {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             let isWriting = trimmed.count >= 20 || trimmed.contains { $0.isWhitespace || !$0.isASCII }
             guard !name.hasPrefix("_"), !name.lowercased().contains("password"), isWriting else { continue }

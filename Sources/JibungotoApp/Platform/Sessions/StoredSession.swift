@@ -26,9 +26,7 @@ struct HashedSessionDriver: AsyncSessionDriver {
 
     static let gracePeriod: TimeInterval = 12 * 3600
 
-    static func hash(_ id: SessionID) -> String {
-        SHA256.hash(data: Data(id.string.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ id: SessionID) -> String { TokenHash.hex(id.string) }
 
     static func newID() -> SessionID {
         let bytes = [UInt8].random(count: 32)
