@@ -12,7 +12,7 @@ struct CareerTests {
     func withRound(closed: Bool = false, _ body: (Application, UUID) async throws -> Void) async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
-            let today = LocalDateClock.today()
+            let today = TestClock.today
             let cycle = SelfReportCycle()
             cycle.fiscalYear = today.fiscalYear.startYear
             cycle.title = "自己申告テスト"

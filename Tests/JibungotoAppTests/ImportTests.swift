@@ -89,7 +89,7 @@ struct ImportTests {
 
     @Test func assignmentsThatOverlapAreRefusedAndGoodOnesMoveStaff() async throws {
         try await withCity { app, hr in
-            let today = LocalDateClock.today()
+            let today = TestClock.today
             let start = today.fiscalYear.start.iso
             let overlapping = Data(("職員番号,所属コード,職名,発令日,終了日\r\n"
                 + "D0001,2010,主事,2019-04-01,\r\n"

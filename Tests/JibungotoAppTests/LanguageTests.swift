@@ -38,7 +38,7 @@ struct LanguageTests {
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
             try await browser.get("/account")
-            let today = LocalDateClock.today()
+            let today = TestClock.today
             #expect(try await browser.get("/").body.string.contains(today.formatted(language: "ja", display: .wareki)))
             let saved = try await browser.post("/account", [("language", "ja"), ("date_display", "gregorian")])
             #expect(saved.status == .seeOther)

@@ -195,7 +195,7 @@ struct RetirementOutlookTests {
             try await OrganizationFixture.load(on: app.db)
             // Someone whose retirement date is the end of this fiscal year (e.g. born 1964-04-02:
             // 62 under the 2023 amendment, retiring 2027-03-31 at the end of FY2026).
-            let thisYear = LocalDateClock.today().fiscalYear
+            let thisYear = TestClock.today.fiscalYear
             let rules = RetirementRules.localPublicService2023
             let birth = try #require(stride(from: 0, to: 365 * 30, by: 1).lazy
                 .map { LocalDate(iso: "1950-01-01")!.adding(days: $0) }

@@ -10,7 +10,7 @@ import VaporTesting
 /// 人事係 empties (two movers), 財政係 and 警防係 are full, 健康づくり係 has one open seat, the
 /// district center two.
 enum RotationFixture {
-    static let thisYear = LocalDateClock.today().fiscalYear.startYear
+    static let thisYear = TestClock.today.fiscalYear.startYear
     static let transfer = FiscalYear(startYear: thisYear + 1).start
 
     static func unit(_ code: String, _ name: String, _ kind: SectionKind, parent: String?, headcount: Int, collaboration: Bool = false) -> SectionRecord {
@@ -58,7 +58,7 @@ enum RotationFixture {
             ]
         }
         try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: database)
-        try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: database)
+        try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: database)
         // The self-report before the transfer: R002 wishes 財政係 (full) first, the center second.
         let cycle = SelfReportCycle()
         cycle.fiscalYear = thisYear
@@ -404,9 +404,9 @@ struct RotationDemoTests {
     @Test("the demo city's scenarios load, solve in the browser flow and explain every row")
     func demoCity() async throws {
         try await withTestApp { app in
-            try await DemoOrganization.load(on: app.db)
-            try await DemoCareer.load(on: app.db)
-            try await DemoRotation.load(on: app.db)
+            try await DemoOrganization.load(on: app.db, today: TestClock.today)
+            try await DemoCareer.load(on: app.db, today: TestClock.today)
+            try await DemoRotation.load(on: app.db, today: TestClock.today)
             #expect(try await RotationScenario.query(on: app.db).count() == 2)
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)

@@ -32,14 +32,14 @@ struct SurveyAnonymityTests {
                 histories[number] = [AssignmentRecord(staffNumber: number, sectionCode: section, post: "主事", start: start, end: nil)]
             }
             try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: app.db)
-            try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: app.db)
+            try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: app.db)
             let survey = try await SurveyTests.openSurvey(on: app, k: Self.k, freeTextK: 10, attributes: "department,ageBand", title: "匿名性テスト調査")
             try await body(app, survey)
         }
     }
 
     /// Answers as `number` without the pages (the same storage the pages use), on `day`.
-    func submit(_ app: Application, _ survey: Survey, _ numbers: [String], a: Int = 3, day: LocalDate = LocalDateClock.today()) async throws {
+    func submit(_ app: Application, _ survey: Survey, _ numbers: [String], a: Int = 3, day: LocalDate = TestClock.today) async throws {
         for number in numbers {
             try await SurveySubmission.store(["q.a": .likert(a), "q.b": .likert(4)], survey: survey, staffNumber: number, on: app.db, today: day)
         }
@@ -74,7 +74,7 @@ struct SurveyAnonymityTests {
             let surveyID = try survey.requireID()
             let others = (0..<14).map { "P\($0)" } + (0..<7).map { "Q\($0)" } + (0..<13).map { "S\($0)" }
             try await submit(app, survey, others)
-            let releaseBefore = try await SurveyReleases.current(survey, on: app.db)
+            let releaseBefore = try await SurveyReleases.current(survey, today: TestClock.today, on: app.db)
             let before = try await snapshot(app, surveyID)
 
             // The colleague answers through the pages, with a comment only they would write.
@@ -89,7 +89,7 @@ struct SurveyAnonymityTests {
             let submitted = try await colleague.post(path, [("_page", "2"), ("_nav", "submit"), ("_kept.q.a", "1"), ("q.b", "1"), ("q.c", Self.comment)])
             #expect(submitted.status == .seeOther)
 
-            let releaseAfter = try await SurveyReleases.current(survey, on: app.db)
+            let releaseAfter = try await SurveyReleases.current(survey, today: TestClock.today, on: app.db)
             let after = try await snapshot(app, surveyID)
             #expect(before.count == after.count)
             for (key, page) in after {
@@ -137,7 +137,7 @@ struct SurveyAnonymityTests {
             // 総務部 itself and 人事課 itself answer in full, 人事係 10 of 16, the center 9 of 14.
             try await submit(app, survey, (0..<7).map { "R\($0)" } + ["D0003"] + (0..<7).map { "Q\($0)" } + ["D0002"]
                              + (0..<10).map { "P\($0)" } + (0..<9).map { "S\($0)" })
-            let input = try await SurveyReleases.input(for: survey, withResults: false, on: app.db)
+            let input = try await SurveyReleases.input(for: survey, withResults: false, on: app.db, today: TestClock.today)
             let plan = try SurveyReleaseBuilder.plan(input)
             let release = try SurveyReleaseBuilder.build(input)
             let viewers: [SurveyReader] = [.organization, .department("10"), .unit(department: "10", unit: "1010"), .unit(department: "10", unit: "101010")]
@@ -192,7 +192,7 @@ struct SurveyAnonymityTests {
             // An answer that passed the page's check just before closing is refused when stored.
             let sheets = try await SurveyResponseRecord.query(on: app.db).count()
             await #expect(throws: SurveySubmission.Failure.self) {
-                try await SurveySubmission.store(["q.a": .likert(2)], survey: closed, staffNumber: "S12", on: app.db)
+                try await SurveySubmission.store(["q.a": .likert(2)], survey: closed, staffNumber: "S12", on: app.db, today: TestClock.today)
             }
             #expect(try await SurveyResponseRecord.query(on: app.db).count() == sheets)
             #expect(try await SurveyCompletion.query(on: app.db).filter(\.$staffNumber == "S12").count() == 0)
@@ -203,7 +203,7 @@ struct SurveyAnonymityTests {
     func oneDatabaseCopy() async throws {
         try await withOpenSurvey { app, survey in
             let surveyID = try survey.requireID()
-            try await submit(app, survey, (0..<10).map { "P\($0)" }, day: LocalDateClock.today().adding(days: -2))
+            try await submit(app, survey, (0..<10).map { "P\($0)" }, day: TestClock.today.adding(days: -2))
             let sql = app.db as! any SQLDatabase
             struct Row: Decodable, Equatable { let id: UUID }
             let countsBefore = try await SurveyAnswerCount.query(on: app.db).filter(\.$surveyID == surveyID).count()
@@ -229,7 +229,7 @@ struct SurveyAnonymityTests {
             #expect(range.low >= 1 << 40 && range.high < 1 << 47)
             // No sheet carries a date, before or after closing.
             #expect(try await SurveyResponseRecord.query(on: app.db).filter(\.$surveyID == surveyID).all(\.$day).allSatisfy(\.isEmpty))
-            try await SurveyReleases.close(survey, on: app.db)
+            try await SurveyReleases.close(survey, today: TestClock.today, on: app.db)
             #expect(try await SurveyDailyCount.query(on: app.db).filter(\.$surveyID == surveyID).count() == 0, "the days live only in the frozen release")
             if sql.dialect.name == "postgresql" {
                 // Closing rewrote every row of the survey in one transaction, in random-id order.

@@ -9,9 +9,9 @@ import VaporTesting
 
 @Suite("Surveys: anonymity by construction, answering, rates and results")
 struct SurveyTests {
-    static let likertA = SurveyQuestion(id: "q.a", kind: .likert5, text: BilingualText(ja: "仕事にやりがいがある", en: "A"), isRequired: true, page: 0)
-    static let likertB = SurveyQuestion(id: "q.b", kind: .likert5, text: BilingualText(ja: "対話の機会がある", en: "B"), isRequired: false, page: 1)
-    static let comment = SurveyQuestion(id: "q.c", kind: .freeText, text: BilingualText(ja: "自由記述", en: "C"), page: 1)
+    static let likertA = SurveyQuestion(id: "q.a", kind: .likert5, text: Bilingual(ja: "仕事にやりがいがある", en: "A"), isRequired: true, page: 0)
+    static let likertB = SurveyQuestion(id: "q.b", kind: .likert5, text: Bilingual(ja: "対話の機会がある", en: "B"), isRequired: false, page: 1)
+    static let comment = SurveyQuestion(id: "q.c", kind: .freeText, text: Bilingual(ja: "自由記述", en: "C"), page: 1)
 
     /// The fixture city plus an open anonymous survey for everyone; returns its id.
     func withSurvey(k: Int = 3, _ body: (Application, UUID) async throws -> Void) async throws {
@@ -25,7 +25,7 @@ struct SurveyTests {
     /// An anonymous survey of the three test questions for every staff member, open since three
     /// days ago for another three, opened as the builder opens it (targets frozen, counters made).
     static func openSurvey(on app: Application, k: Int, freeTextK: Int, attributes: String, title: String = "テスト調査") async throws -> Survey {
-        let today = LocalDateClock.today()
+        let today = TestClock.today
         let survey = Survey()
         survey.series = "staff-survey"
         survey.fiscalYear = today.fiscalYear.startYear
@@ -45,7 +45,7 @@ struct SurveyTests {
         survey.status = Survey.Status.draft.rawValue
         survey.createdBy = Demo.hr
         try await survey.create(on: app.db)
-        _ = try await SurveyAccess.open(survey, on: app.db)
+        _ = try await SurveyAccess.open(survey, today: TestClock.today, on: app.db)
         return survey
     }
 
@@ -114,7 +114,7 @@ struct SurveyTests {
             #expect(try await outsider.get("/surveys/\(UUID().uuidString)/answer").status == .notFound)
             // After closing.
             let survey = try #require(try await Survey.find(id, on: app.db))
-            survey.closesOn = LocalDateClock.today().adding(days: -1).iso
+            survey.closesOn = TestClock.today.adding(days: -1).iso
             try await survey.save(on: app.db)
             #expect(try await answer(app, Demo.hr, surveyID: id).status == .forbidden)
             #expect(try await SurveyResponseRecord.query(on: app.db).count() == 1)

@@ -5,7 +5,7 @@ import JibungotoDomain
 /// The demo city's section profiles (every section, this fiscal year) and two self-report rounds:
 /// last year's, closed, and this year's, open with about 85 % submitted. Deterministic.
 enum DemoCareer {
-    static func load(on database: any Database, today: LocalDate = LocalDateClock.today()) async throws {
+    static func load(on database: any Database, today: LocalDate) async throws {
         guard try await SelfReportCycle.query(on: database).count() == 0 else { return }
         let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)

@@ -63,7 +63,7 @@ struct SectionProfileRoutes {
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        let year = LocalDateClock.today().fiscalYear.startYear
+        let year = request.today.fiscalYear.startYear
         let tree = try await request.currentOrganization()
         let profiles = try await SectionProfile.query(on: request.db).filter(\.$fiscalYear == year).all()
         let byCode = Dictionary(profiles.map { ($0.sectionCode, $0) }, uniquingKeysWith: { a, _ in a })
@@ -227,7 +227,7 @@ struct SectionProfileRoutes {
 
     private func currentUnit(_ request: Request) async throws -> (SectionRecord, OrganizationTree, Int) {
         let code = try request.parameters.require("code")
-        let year = LocalDateClock.today().fiscalYear.startYear
+        let year = request.today.fiscalYear.startYear
         let tree = try await request.currentOrganization()
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
         return (unit, tree, year)

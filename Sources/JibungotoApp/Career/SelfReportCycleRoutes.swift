@@ -70,7 +70,7 @@ struct SelfReportCycleRoutes {
         let rounds = try cycles.map { cycle in
             RoundRow(title: cycle.title,
                      period: request.t("staff.period", DateFormatting.format(iso: cycle.opensOn, preferences: request.preferences), DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
-                     href: CareerRoute.cycle(.id(try cycle.requireID())).path, isOpen: SelfReportRounds.isOpen(cycle))
+                     href: CareerRoute.cycle(.id(try cycle.requireID())).path, isOpen: SelfReportRounds.isOpen(cycle, today: request.today))
         }
         var form: FormModel? = nil
         if request.currentUser?.scope(of: .manageSelfReports) != nil {

@@ -6,12 +6,12 @@ import Vapor
 /// completion pages, the home banner and the export.
 enum SelfReportRounds {
     /// The round a staff member should answer now: opened, meant for them, newest first.
-    static func current(for staff: StaffMember, tree: OrganizationTree, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws -> SelfReportCycle? {
+    static func current(for staff: StaffMember, tree: OrganizationTree, on database: any Database, today: LocalDate) async throws -> SelfReportCycle? {
         let cycles = try await SelfReportCycle.query(on: database).filter(\.$opensOn <= today.iso).sort(\.$opensOn, .descending).all()
         return cycles.first { isTarget(staff, of: $0, tree: tree) }
     }
 
-    static func isOpen(_ cycle: SelfReportCycle, today: LocalDate = LocalDateClock.today()) -> Bool {
+    static func isOpen(_ cycle: SelfReportCycle, today: LocalDate) -> Bool {
         cycle.opensOn <= today.iso && today.iso <= cycle.deadline
     }
 

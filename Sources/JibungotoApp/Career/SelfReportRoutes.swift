@@ -32,7 +32,7 @@ struct SelfReportRoutes {
         guard let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first() else {
             return (nil, tree, nil)
         }
-        return (staff, tree, try await SelfReportRounds.current(for: staff, tree: tree, on: request.db))
+        return (staff, tree, try await SelfReportRounds.current(for: staff, tree: tree, on: request.db, today: request.today))
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -49,7 +49,7 @@ struct SelfReportRoutes {
         let existing = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
             .filter(\.$staffNumber == staff.staffNumber).with(\.$wishes).first()
         let input = try request.content.decode(SubmittedForm.self).values
-        guard SelfReportRounds.isOpen(cycle) else {
+        guard SelfReportRounds.isOpen(cycle, today: request.today) else {
             return try await page(request, tree: tree, cycle: cycle, report: existing, input: input, validation: nil, status: .conflict)
         }
         var validation = FormValidation(request: request)
@@ -144,7 +144,7 @@ struct SelfReportRoutes {
         let deadline = DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)
         let statusText = report.map { $0.submittedAt != nil ? request.t("selfReport.status.submitted", DateFormatting.format(timestamp: $0.submittedAt!, preferences: request.preferences)) : request.t("selfReport.status.draft") }
             ?? request.t("selfReport.status.notStarted")
-        guard SelfReportRounds.isOpen(cycle) else {
+        guard SelfReportRounds.isOpen(cycle, today: request.today) else {
             return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
                 form: nil, roundTitle: cycle.title, deadline: deadline, status: statusText,
                 closedMessage: request.t("selfReport.closed", deadline), noRoundMessage: nil), status: status ?? .ok)

@@ -5,7 +5,7 @@ import Vapor
 /// The demo city's organization, staff and assignment history, from the deterministic generator.
 /// Loaded once: a database that already has staff keeps them.
 enum DemoOrganization {
-    static func load(on database: any Database) async throws {
+    static func load(on database: any Database, today: LocalDate) async throws {
         guard try await StaffMember.query(on: database).count() == 0 else { return }
         let city = DemoCityGenerator.generate()
         try await database.transaction { database in
@@ -17,7 +17,7 @@ enum DemoOrganization {
             }
             try await OrganizationImporter.insertInChunks(city.staff.map(StaffMember.init(record:)), on: database)
             try await OrganizationImporter.insertInChunks(city.assignments.map(Assignment.init(record:)), on: database)
-            try await OrganizationImporter.refreshCurrentPlacement(of: Dictionary(grouping: city.assignments, by: \.staffNumber), on: database)
+            try await OrganizationImporter.refreshCurrentPlacement(of: Dictionary(grouping: city.assignments, by: \.staffNumber), today: today, on: database)
         }
     }
 }

@@ -113,7 +113,7 @@ struct ImportRoutes {
         let batch = try await findBatch(request)
         guard batch.appliedAt == nil else { return request.redirect(to: OrganizationRoute.importBatch(.id(try batch.requireID())).path) }
         do {
-            let report = try await OrganizationImporter.apply(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), on: request.db)
+            let report = try await OrganizationImporter.apply(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), today: request.today, on: request.db)
             batch.appliedAt = Date()
             try await batch.save(on: request.db)
             try await request.audit(.update, subjectType: "import_\(batch.kind)", subjectID: batch.filename,

@@ -13,7 +13,7 @@ enum OrganizationEditing {
         case unitHasMembers(count: Int)
     }
 
-    static func isEditable(_ fiscalYear: Int, today: LocalDate = LocalDateClock.today()) -> Bool {
+    static func isEditable(_ fiscalYear: Int, today: LocalDate) -> Bool {
         fiscalYear >= today.fiscalYear.startYear
     }
 
@@ -30,7 +30,7 @@ enum OrganizationEditing {
 
     static func apply(
         year: Int, existing: SectionRecord, updated: SectionRecord, disposition: Disposition, mergeTarget: String,
-        on database: any Database
+        today: LocalDate, on database: any Database
     ) async throws {
         try await database.transaction { database in
             guard let unit = try await OrganizationUnit.query(on: database)
@@ -49,7 +49,7 @@ enum OrganizationEditing {
                 unit.update(from: updated)
                 try await unit.save(on: database)
             case .abolish, .merge:
-                if year == LocalDateClock.today().fiscalYear.startYear {
+                if year == today.fiscalYear.startYear {
                     let members = try await StaffMember.query(on: database).filter(\.$currentSectionCode == existing.code).count()
                     guard members == 0 else { throw Failure.unitHasMembers(count: members) }
                 }

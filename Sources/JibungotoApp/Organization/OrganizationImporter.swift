@@ -30,7 +30,7 @@ public enum OrganizationImporter {
 
     /// Applies a file in one transaction; refuses (writing nothing) when the dry run finds errors.
     @discardableResult
-    public static func apply(kind: ImportKind, data: Data, encoding: CSVTextEncoding, on database: any Database) async throws -> Report {
+    public static func apply(kind: ImportKind, data: Data, encoding: CSVTextEncoding, today: LocalDate, on database: any Database) async throws -> Report {
         try await database.transaction { database in
             let plan = try await plan(kind: kind, data: data, encoding: encoding, on: database)
             guard !plan.report.hasErrors else { throw Failure.hasErrors(plan.report) }
@@ -47,7 +47,7 @@ public enum OrganizationImporter {
                     try await Assignment.query(on: database).filter(\.$staffNumber ~~ chunk).delete()
                 }
                 try await insertInChunks(byStaff.values.flatMap { $0 }.map(Assignment.init(record:)), on: database)
-                try await refreshCurrentPlacement(of: byStaff, on: database)
+                try await refreshCurrentPlacement(of: byStaff, today: today, on: database)
             case .none:
                 break
             }
@@ -120,8 +120,7 @@ public enum OrganizationImporter {
     }
 
     /// Copies today's placement onto the staff rows so lists filter on indexed columns.
-    static func refreshCurrentPlacement(of histories: [String: [AssignmentRecord]], on database: any Database) async throws {
-        let today = LocalDateClock.today()
+    static func refreshCurrentPlacement(of histories: [String: [AssignmentRecord]], today: LocalDate, on database: any Database) async throws {
         for chunk in Array(histories.keys).chunked(into: 500) {
             for member in try await StaffMember.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
                 let placement = CurrentPlacement.on(today, from: histories[member.staffNumber] ?? [])

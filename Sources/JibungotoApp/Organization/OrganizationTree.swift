@@ -77,7 +77,7 @@ extension Request {
     /// (scopes, the page, the home notices).
     func currentOrganization() async throws -> OrganizationTree {
         if let tree = storage[CurrentOrganizationKey.self] { return tree }
-        let tree = try await OrganizationTree.load(fiscalYear: LocalDateClock.today().fiscalYear.startYear, on: db)
+        let tree = try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: db)
         storage[CurrentOrganizationKey.self] = tree
         return tree
     }
@@ -93,7 +93,7 @@ enum OrganizationYears {
     /// The fiscal year a page shows: `?fy=` when it exists, else today's year if it exists, else the newest.
     static func chosen(_ request: Request, available: [Int]) -> Int? {
         if let asked = try? request.query.get(Int.self, at: "fy"), available.contains(asked) { return asked }
-        let current = LocalDateClock.today().fiscalYear.startYear
+        let current = request.today.fiscalYear.startYear
         if available.contains(current) { return current }
         return available.first
     }

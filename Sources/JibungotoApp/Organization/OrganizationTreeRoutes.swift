@@ -54,7 +54,7 @@ struct OrganizationTreeRoutes {
                 csrfToken: request.csrfToken, emptyMessage: request.t("organization.empty")))
         }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
-        let isCurrent = year == LocalDateClock.today().fiscalYear.startYear
+        let isCurrent = year == request.today.fiscalYear.startYear
         let headcounts = isCurrent ? try await OrganizationHeadcount.current(on: request.db) : [:]
         let rows = tree.flattened().map { unit, depth in
             TreeRow(
@@ -73,7 +73,7 @@ struct OrganizationTreeRoutes {
             yearForm: yearForm(request, years: years, chosen: year),
             rows: rows,
             showsHeadcount: isCurrent,
-            isEditable: canManage && OrganizationEditing.isEditable(year),
+            isEditable: canManage && OrganizationEditing.isEditable(year, today: request.today),
             canManage: canManage,
             newSectionHref: OrganizationRoute.newSection.path(query: [("fy", String(year))]),
             cloneAction: canClone ? OrganizationRoute.cloneYear.path : nil,
@@ -160,7 +160,7 @@ struct OrganizationTreeRoutes {
         let year = asked ?? OrganizationYears.chosen(request, available: years).flatMap { existing.contains($0) ? $0 : nil } ?? existing[0]
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
-        let isCurrent = year == LocalDateClock.today().fiscalYear.startYear
+        let isCurrent = year == request.today.fiscalYear.startYear
         let visibility = try await StaffVisibility.resolve(request)
         let subtree = tree.subtree(of: code)
 
@@ -203,7 +203,7 @@ struct OrganizationTreeRoutes {
                 : count < unit.authorizedHeadcount ? request.t("organization.underHeadcount", String(unit.authorizedHeadcount - count))
                 : request.t("organization.atHeadcount")
         }
-        let canEdit = request.currentUser?.scope(of: .manageOrganization) != nil && OrganizationEditing.isEditable(year)
+        let canEdit = request.currentUser?.scope(of: .manageOrganization) != nil && OrganizationEditing.isEditable(year, today: request.today)
         let fyQuery = [("fy", String(year))]
         let path = tree.path(to: code).dropLast().map {
             Breadcrumb(label: localizedName($0, request), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
@@ -319,7 +319,7 @@ struct OrganizationTreeRoutes {
             return try await sectionFormPage(request, tree: tree, existing: existing, input: input, validation: validation)
         }
         do {
-            try await OrganizationEditing.apply(year: year, existing: existing, updated: record, disposition: disposition, mergeTarget: mergeTarget, on: request.db)
+            try await OrganizationEditing.apply(year: year, existing: existing, updated: record, disposition: disposition, mergeTarget: mergeTarget, today: request.today, on: request.db)
         } catch OrganizationEditing.Failure.unitHasMembers(let count) {
             validation.fail("disposition", "organization.hasMembers", String(count))
             return try await sectionFormPage(request, tree: tree, existing: existing, input: input, validation: validation)
@@ -333,7 +333,7 @@ struct OrganizationTreeRoutes {
 
     private func editableYear(_ request: Request) throws -> Int {
         guard let year = try? request.query.get(Int.self, at: "fy") else { throw Abort(.badRequest) }
-        guard OrganizationEditing.isEditable(year) else { throw Abort(.forbidden, reason: "fiscal year \(year) is closed") }
+        guard OrganizationEditing.isEditable(year, today: request.today) else { throw Abort(.forbidden, reason: "fiscal year \(year) is closed") }
         return year
     }
 

@@ -109,7 +109,7 @@ struct StaffRoutes {
         }
         var validation = FormValidation(request: request)
         let filter = Filter(request, validation: &validation)
-        let today = LocalDateClock.today()
+        let today = request.today
         let tree = try await request.currentOrganization()
         let page = Pagination.requestedPage(request)
         let base = { filter.apply(to: visibility.apply(to: StaffMember.query(on: request.db)), tree: tree, today: today) }
@@ -226,7 +226,7 @@ struct StaffRoutes {
         let visibility = try await StaffVisibility.resolve(request)
         guard visibility.allows(member) else { throw Abort(.forbidden) }
         try await request.audit(.view, subjectType: "staff", subjectID: member.staffNumber)
-        let today = LocalDateClock.today()
+        let today = request.today
         let record = member.record
         let assignments = try await Assignment.query(on: request.db).filter(\.$staffNumber == number).sort(\.$startDate, .descending).all()
         let sectionsByYear = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(Set(assignments.map(\.sectionCode)))).all()

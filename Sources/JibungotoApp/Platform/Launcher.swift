@@ -115,7 +115,7 @@ extension Launcher {
             do {
                 report = dryRun
                     ? try await OrganizationImporter.dryRun(kind: kind, data: data, encoding: encoding, on: app.db)
-                    : try await OrganizationImporter.apply(kind: kind, data: data, encoding: encoding, on: app.db)
+                    : try await OrganizationImporter.apply(kind: kind, data: data, encoding: encoding, today: app.clock.today, on: app.db)
             } catch OrganizationImporter.Failure.hasErrors(let failed) {
                 report = failed
             }

@@ -55,7 +55,7 @@ struct RetirementRoutes {
     }
 
     @Sendable func outlook(_ request: Request) async throws -> Response {
-        let today = LocalDateClock.today()
+        let today = request.today
         let tree = try await request.currentOrganization()
         let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
         let byNumber = Dictionary(staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
@@ -164,7 +164,7 @@ extension RetirementRoutes {
         let input = try request.content.decode(AgeSixtyForm.self)
         var validation = FormValidation(request: request)
         let informed = validation.date("informed_on", input.informed_on, labelKey: "retirement.informedOnLabel")
-        if let informed, informed > LocalDateClock.today() { validation.fail("informed_on", "retirement.informedInFuture") }
+        if let informed, informed > request.today { validation.fail("informed_on", "retirement.informedInFuture") }
         let choiceText = input.choice ?? ""
         let choice = AgeSixtyChoice(rawValue: choiceText)
         if !choiceText.isEmpty && choice == nil { validation.fail("choice", "form.invalidChoice", request.t("retirement.choice")) }

@@ -10,7 +10,7 @@ enum DemoRotation {
     /// The demo HR account.
     static let hrStaffNumber = DemoAccounts.all.first { $0.roles.contains(.hr) }?.staffNumber ?? ""
 
-    static func load(on database: any Database) async throws {
+    static func load(on database: any Database, today: LocalDate) async throws {
         guard try await RotationScenario.query(on: database).count() == 0 else { return }
         let year = transferDate.fiscalYear.startYear
         _ = try await OrganizationEditing.clone(from: year - 1, on: database)
@@ -18,13 +18,12 @@ enum DemoRotation {
         for (name, preset) in [("令和9年4月 市民協働優先", RotationRuleSettings.Preset.collaborationFirst), ("令和9年4月 希望優先", .wishesFirst)] {
             _ = try await ScenarioRoutes.create(name: name, transferDate: transferDate, settings: preset.apply(to: base), createdBy: Self.hrStaffNumber, on: database)
         }
-        try await loadAgeSixtyRecords(on: database)
+        try await loadAgeSixtyRecords(on: database, today: today)
     }
 
     /// Two thirds of those owed the information this fiscal year have had it; of those, most
     /// continue, some choose short-time re-appointment, a few retire, some have not decided.
-    static func loadAgeSixtyRecords(on database: any Database) async throws {
-        let today = LocalDateClock.today()
+    static func loadAgeSixtyRecords(on database: any Database, today: LocalDate) async throws {
         let staff = try await StaffMember.query(on: database).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
         let outlook = RetirementRules.localPublicService2023.outlook(for: today.fiscalYear, staff: staff.map(\.record)) { _ in false }
         var records: [AgeSixtyRecord] = []

@@ -136,7 +136,7 @@ struct ComplianceRoutes {
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
 
     @Sendable func compliance(_ request: Request) async throws -> Response {
-        let today = LocalDateClock.today()
+        let today = request.today
         let settings = try await RotationRuleSettings.load(on: request.db)
         let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
         let assignments = try await Assignment.query(on: request.db).all().map(\.record)

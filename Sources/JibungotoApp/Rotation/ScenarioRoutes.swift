@@ -343,9 +343,9 @@ struct ScenarioRoutes {
             }
             try await OrganizationImporter.insertInChunks(added.map(Assignment.init(record:)), on: database)
             for record in added { histories[record.staffNumber, default: []].append(record) }
-            try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: database)
+            try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: request.today, on: database)
             scenario.status = RotationScenario.Status.approved.rawValue
-            scenario.approvedAt = Date()
+            scenario.approvedAt = request.now
             scenario.approvedBy = approver
             try await scenario.save(on: database)
         }

@@ -9,7 +9,7 @@ enum DemoSurveys {
         + Array(SurveyQuestionBank.all.filter { $0.kind == .scale0to10 }.prefix(1).map(\.id))
         + Array(SurveyQuestionBank.all.filter { $0.kind == .freeText }.prefix(1).map(\.id))
 
-    static func load(on database: any Database, today: LocalDate = LocalDateClock.today()) async throws {
+    static func load(on database: any Database, today: LocalDate) async throws {
         guard try await Survey.query(on: database).count() == 0 else { return }
         let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
@@ -132,7 +132,7 @@ enum DemoSurveys {
         }
         // The earlier cycles are closed: their results are released (computed once and frozen).
         for survey in try await Survey.query(on: database).filter(\.$status == Survey.Status.closed.rawValue).all() {
-            try await SurveyReleases.close(survey, on: database)
+            try await SurveyReleases.close(survey, today: today, on: database)
         }
     }
 }

@@ -12,7 +12,7 @@ enum SurveyAccess {
     }
 
     /// Open surveys (today within the dates) that list this staff member among their targets.
-    static func openSurveys(for staffNumber: String, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws -> [Survey] {
+    static func openSurveys(for staffNumber: String, on database: any Database, today: LocalDate) async throws -> [Survey] {
         let targeted = try await SurveyTarget.query(on: database).filter(\.$staffNumber == staffNumber).all(\.$surveyID)
         guard !targeted.isEmpty else { return [] }
         return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == Survey.Status.open.rawValue)
@@ -27,8 +27,8 @@ enum SurveyAccess {
 
     /// Opens a survey: records who is asked (with their department and section as of today's
     /// organization) in one transaction, and freezes the organization year used for reporting.
-    static func open(_ survey: Survey, on database: any Database) async throws -> Int {
-        let year = LocalDateClock.today().fiscalYear.startYear
+    static func open(_ survey: Survey, today: LocalDate, on database: any Database) async throws -> Int {
+        let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
         var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
         let types = survey.targetEmploymentTypes.split(separator: ",").map(String.init)
@@ -59,7 +59,7 @@ enum SurveyAccess {
 
     /// Open surveys the user has not answered yet, as home-page banners.
     @Sendable static func reminders(_ request: Request, _ user: SignedInUser) async throws -> [HomeNotice] {
-        let open = try await openSurveys(for: user.staffNumber, on: request.db)
+        let open = try await openSurveys(for: user.staffNumber, on: request.db, today: request.today)
         guard !open.isEmpty else { return [] }
         let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
         return try open.filter { !answered.contains(try $0.requireID()) }.map { survey in

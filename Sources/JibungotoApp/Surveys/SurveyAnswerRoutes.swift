@@ -64,7 +64,7 @@ struct SurveyAnswerRoutes {
         if try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).filter(\.$staffNumber == user.staffNumber).count() > 0 {
             throw SurveyRefusal.alreadyAnswered(id)
         }
-        guard try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db).contains(where: { $0.id == id }) else {
+        guard try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db, today: request.today).contains(where: { $0.id == id }) else {
             throw SurveyRefusal.notOpenForYou
         }
         return survey
@@ -127,7 +127,7 @@ struct SurveyAnswerRoutes {
             return try await render(request, survey: survey, page: firstPage, values: answers, errors: result.errors, status: .unprocessableEntity)
         }
         do {
-            try await SurveySubmission.store(result.values, survey: survey, staffNumber: try request.requireUser().staffNumber, on: request.db)
+            try await SurveySubmission.store(result.values, survey: survey, staffNumber: try request.requireUser().staffNumber, on: request.db, today: request.today)
         } catch SurveySubmission.Failure.alreadyAnswered {
             return try await SurveyRefusal.alreadyAnswered(id).response(request)
         } catch SurveySubmission.Failure.notOpen {
@@ -240,7 +240,7 @@ enum SurveyRefusal: Error {
 enum SurveySubmission {
     enum Failure: Error { case alreadyAnswered, notOpen }
 
-    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: String, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws {
+    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: String, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
         guard let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first(),
               let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()

@@ -37,7 +37,7 @@ public enum SurveyBenchmark {
                 reference.append(seconds(since: start))
                 let pageStart = ContinuousClock.now
                 // The release computed when a survey closes: counts, one suppression, every summary.
-                _ = try SurveyReleaseBuilder.build(try await SurveyReleases.input(for: survey, withResults: true, on: database))
+                _ = try SurveyReleaseBuilder.build(try await SurveyReleases.input(for: survey, withResults: true, on: database, today: AppClock.system.today))
                 results.append(seconds(since: pageStart))
             }
             figures = Figures(respondents: respondents, questions: questionCount, answerRows: respondents * questionCount,

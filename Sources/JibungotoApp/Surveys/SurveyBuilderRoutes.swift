@@ -36,7 +36,7 @@ struct SurveyBuilderRoutes {
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let open = try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db)
+        let open = try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db, today: request.today)
         let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
         let toAnswer = try open.map { survey in
             let id = try survey.requireID()
@@ -218,7 +218,7 @@ struct SurveyBuilderRoutes {
         let language = request.language.rawValue
         var respondents: String? = nil
         if survey.status != Survey.Status.draft.rawValue {
-            respondents = try await SurveyReleases.current(survey, on: request.db).figures[.all].map { String($0.respondents) }
+            respondents = try await SurveyReleases.current(survey, today: request.today, on: request.db).figures[.all].map { String($0.respondents) }
                 ?? request.t("survey.countHidden", String(survey.k))
         }
         let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
@@ -318,7 +318,7 @@ struct SurveyBuilderRoutes {
                 return SurveyOption(key: "o\(index + 1)", ja: parts[0], en: parts.count > 1 ? parts[1] : parts[0])
             } : []
             questions.append(SurveyQuestion(id: "q\(UUID().uuidString.prefix(8).lowercased())", kind: kind,
-                                            text: BilingualText(ja: textJa, en: textEn.isEmpty ? textJa : textEn), options: options,
+                                            text: Bilingual(ja: textJa, en: textEn.isEmpty ? textJa : textEn), options: options,
                                             isRequired: input.required?.contains("1") == true, page: page))
         }
         survey.questions = questions.sorted { $0.page < $1.page }
@@ -345,7 +345,7 @@ struct SurveyBuilderRoutes {
             request.flash(.error, request.t("survey.noQuestions"))
             return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
         }
-        let count = try await SurveyAccess.open(survey, on: request.db)
+        let count = try await SurveyAccess.open(survey, today: request.today, on: request.db)
         try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "opened targets=\(count)")
         request.flash(.success, request.t("survey.opened", String(count)))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
@@ -358,7 +358,7 @@ struct SurveyBuilderRoutes {
         guard survey.status == Survey.Status.open.rawValue || (survey.status == Survey.Status.closed.rawValue && !released) else {
             throw Abort(.conflict)
         }
-        try await SurveyReleases.close(survey, on: request.db)
+        try await SurveyReleases.close(survey, today: request.today, on: request.db)
         try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "closed, results released")
         request.flash(.success, request.t("survey.closed"))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)

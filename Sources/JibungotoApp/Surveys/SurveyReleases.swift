@@ -11,12 +11,12 @@ enum SurveyReleases {
 
     /// The release readers see now: the stored one of a closed survey, the live response figures
     /// of an open one.
-    static func current(_ survey: Survey, on database: any Database) async throws -> SurveyRelease {
+    static func current(_ survey: Survey, today: LocalDate, on database: any Database) async throws -> SurveyRelease {
         if survey.status == Survey.Status.closed.rawValue, let stored = try await stored(survey, on: database) {
             return stored
         }
         return try await inSnapshot(database) { database in
-            try SurveyReleaseBuilder.build(try await input(for: survey, withResults: false, on: database))
+            try SurveyReleaseBuilder.build(try await input(for: survey, withResults: false, on: database, today: today))
         }
     }
 
@@ -45,7 +45,7 @@ enum SurveyReleases {
     /// could order or date the answers (the daily counts are in the release now), all in one
     /// transaction that reads one moment of the data; on PostgreSQL the answer rows are then
     /// rewritten in random order as well.
-    static func close(_ survey: Survey, on database: any Database) async throws {
+    static func close(_ survey: Survey, today: LocalDate, on database: any Database) async throws {
         let surveyID = try survey.requireID()
         // First the status, on its own: a submission checks it under the survey row's lock in
         // its own transaction (SurveySubmission.store), so once this is written every answer is
@@ -54,7 +54,7 @@ enum SurveyReleases {
         try await survey.save(on: database)
         guard try await stored(survey, on: database) == nil else { return }
         try await inSnapshot(database) { database in
-            let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database))
+            let release = try SurveyReleaseBuilder.build(try await input(for: survey, withResults: true, on: database, today: today))
             let record = SurveyReleaseRecord()
             record.surveyID = surveyID
             record.content = JSONText.encode(release, fallback: "")
@@ -68,7 +68,7 @@ enum SurveyReleases {
 
     /// The counts a release is computed from. Nothing here names a respondent: completions say
     /// who answered (as HR's reminder list does), sheets and totals what, never both together.
-    static func input(for survey: Survey, withResults: Bool, on database: any Database, today: LocalDate = LocalDateClock.today()) async throws -> SurveyReleaseInput {
+    static func input(for survey: Survey, withResults: Bool, on database: any Database, today: LocalDate) async throws -> SurveyReleaseInput {
         guard let sql = database as? any SQLDatabase else { throw Unavailable() }
         let surveyID = try survey.requireID()
         let tree = try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)

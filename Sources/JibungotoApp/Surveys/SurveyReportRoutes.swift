@@ -40,8 +40,8 @@ struct SurveyReportRoutes {
         }
     }
 
-    private func tree(for survey: Survey, on database: any Database) async throws -> OrganizationTree {
-        try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? LocalDateClock.today().fiscalYear.startYear, on: database)
+    private func tree(for survey: Survey, today: LocalDate, on database: any Database) async throws -> OrganizationTree {
+        try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)
     }
 
     // MARK: - Response rate
@@ -91,8 +91,8 @@ struct SurveyReportRoutes {
         guard survey.status != Survey.Status.draft.rawValue else { throw Abort(.notFound) }
         let surveyID = try survey.requireID()
         let scope = try request.scope(of: .viewSurveyRates)
-        let tree = try await tree(for: survey, on: request.db)
-        let release = try await SurveyReleases.current(survey, on: request.db)
+        let tree = try await tree(for: survey, today: request.today, on: request.db)
+        let release = try await SurveyReleases.current(survey, today: request.today, on: request.db)
         // Every reader sees a subset of the same release: the whole organization, a department
         // with its units, or a manager's department and own unit.
         let reader: SurveyReader
@@ -143,7 +143,7 @@ struct SurveyReportRoutes {
             let cycles = try await Survey.query(on: request.db).filter(\.$series == survey.series).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$fiscalYear).all()
             var cycleRates: [CycleRate] = []
             for cycle in cycles where cycle.fiscalYear <= survey.fiscalYear {
-                let cycleRelease = cycle.id == survey.id ? release : try await SurveyReleases.current(cycle, on: request.db)
+                let cycleRelease = cycle.id == survey.id ? release : try await SurveyReleases.current(cycle, today: request.today, on: request.db)
                 if let figure = cycleRelease.figures[.all], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) {
                     cycleRates.append(CycleRate(fiscalYear: FiscalYear(startYear: cycle.fiscalYear), rate: value))
                 }
@@ -254,7 +254,7 @@ struct SurveyReportRoutes {
                                         rateHref: SurveysRoute.rate(.id(surveyID)).path))
         }
         let language = request.language.rawValue
-        let tree = try await tree(for: survey, on: request.db)
+        let tree = try await tree(for: survey, today: request.today, on: request.db)
         let (departments, groups) = attributeCells(release)
         let by = (try? request.query.get(String.self, at: "by")).flatMap(ReportingAttribute.init(rawValue:)) ?? .department
         let focus = (try? request.query.get(String.self, at: "department")).flatMap { departments.contains($0) ? $0 : nil }
@@ -360,7 +360,7 @@ struct SurveyReportRoutes {
         guard survey.status == Survey.Status.closed.rawValue, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
             throw Abort(.notFound)
         }
-        let tree = try await tree(for: survey, on: request.db)
+        let tree = try await tree(for: survey, today: request.today, on: request.db)
         let groups = [CellSpec.all] + attributeCells(release).cells.sorted()
         var rows: [[String]] = []
         for cell in groups {

@@ -1,21 +1,3 @@
-/// A short text in Japanese and English (the app picks one by the user's language).
-public struct Bilingual: Sendable, Hashable, CustomStringConvertible {
-    public var ja: String
-    public var en: String
-
-    public init(ja: String, en: String) {
-        self.ja = ja
-        self.en = en
-    }
-
-    public var description: String { ja }
-
-    /// Joins texts with 「・」 in Japanese and "; " in English.
-    public static func joined(_ parts: [Bilingual]) -> Bilingual {
-        Bilingual(ja: parts.map(\.ja).joined(separator: "・"), en: parts.map(\.en).joined(separator: "; "))
-    }
-}
-
 /// Whether a rule only costs something when bent (a warning) or forbids the placement.
 public enum RuleMode: String, Sendable, Codable, CaseIterable {
     case warning

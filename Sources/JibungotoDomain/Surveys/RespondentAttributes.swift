@@ -11,12 +11,12 @@ public enum ReportingAttribute: String, Sendable, Hashable, Codable, Declaration
     /// 雇用区分: ``EmploymentType``.
     case employmentType
 
-    public var label: BilingualText {
+    public var label: Bilingual {
         switch self {
-        case .department: BilingualText(ja: "部", en: "Department")
-        case .ageBand: BilingualText(ja: "年齢", en: "Age")
-        case .serviceBand: BilingualText(ja: "勤続年数", en: "Years of service")
-        case .employmentType: BilingualText(ja: "雇用区分", en: "Employment type")
+        case .department: Bilingual(ja: "部", en: "Department")
+        case .ageBand: Bilingual(ja: "年齢", en: "Age")
+        case .serviceBand: Bilingual(ja: "勤続年数", en: "Years of service")
+        case .employmentType: Bilingual(ja: "雇用区分", en: "Employment type")
         }
     }
 
@@ -44,13 +44,13 @@ public enum AgeBand: String, Sendable, Hashable, Codable, DeclarationOrdered {
         }
     }
 
-    public var label: BilingualText {
+    public var label: Bilingual {
         switch self {
-        case .upTo29: BilingualText(ja: "29歳以下", en: "29 or under")
-        case .thirties: BilingualText(ja: "30代", en: "30s")
-        case .forties: BilingualText(ja: "40代", en: "40s")
-        case .fifties: BilingualText(ja: "50代", en: "50s")
-        case .from60: BilingualText(ja: "60歳以上", en: "60 or over")
+        case .upTo29: Bilingual(ja: "29歳以下", en: "29 or under")
+        case .thirties: Bilingual(ja: "30代", en: "30s")
+        case .forties: Bilingual(ja: "40代", en: "40s")
+        case .fifties: Bilingual(ja: "50代", en: "50s")
+        case .from60: Bilingual(ja: "60歳以上", en: "60 or over")
         }
     }
 }
@@ -74,13 +74,13 @@ public enum ServiceBand: String, Sendable, Hashable, Codable, DeclarationOrdered
         }
     }
 
-    public var label: BilingualText {
+    public var label: Bilingual {
         switch self {
-        case .upTo4: BilingualText(ja: "4年以下", en: "4 years or less")
-        case .from5to9: BilingualText(ja: "5〜9年", en: "5–9 years")
-        case .from10to19: BilingualText(ja: "10〜19年", en: "10–19 years")
-        case .from20to29: BilingualText(ja: "20〜29年", en: "20–29 years")
-        case .from30: BilingualText(ja: "30年以上", en: "30 years or more")
+        case .upTo4: Bilingual(ja: "4年以下", en: "4 years or less")
+        case .from5to9: Bilingual(ja: "5〜9年", en: "5–9 years")
+        case .from10to19: Bilingual(ja: "10〜19年", en: "10–19 years")
+        case .from20to29: Bilingual(ja: "20〜29年", en: "20–29 years")
+        case .from30: Bilingual(ja: "30年以上", en: "30 years or more")
         }
     }
 }

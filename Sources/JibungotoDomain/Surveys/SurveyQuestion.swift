@@ -1,19 +1,3 @@
-/// A short text in Japanese and English. Japanese is the primary language of the app.
-public struct BilingualText: Sendable, Hashable, Codable {
-    public var ja: String
-    public var en: String
-
-    public init(ja: String, en: String) {
-        self.ja = ja
-        self.en = en
-    }
-
-    /// The Japanese text when `language` starts with "ja", otherwise the English one.
-    public func text(language: String) -> String {
-        DisplayLanguage.isJapanese(language) ? ja : en
-    }
-}
-
 /// The kind of a survey question, which fixes what an answer may be.
 public enum SurveyQuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// 5-point agreement scale: 1 そう思わない … 5 そう思う.
@@ -33,13 +17,13 @@ public enum SurveyQuestionKind: String, Sendable, Hashable, Codable, CaseIterabl
     /// Whether the question offers options (``SurveyQuestion/options``).
     public var hasOptions: Bool { self == .singleChoice || self == .multipleChoice }
 
-    public var label: BilingualText {
+    public var label: Bilingual {
         switch self {
-        case .likert5: BilingualText(ja: "5段階評価", en: "5-point scale")
-        case .singleChoice: BilingualText(ja: "単一選択", en: "Single choice")
-        case .multipleChoice: BilingualText(ja: "複数選択", en: "Multiple choice")
-        case .scale0to10: BilingualText(ja: "0〜10の11段階", en: "0–10 scale")
-        case .freeText: BilingualText(ja: "自由記述", en: "Free text")
+        case .likert5: Bilingual(ja: "5段階評価", en: "5-point scale")
+        case .singleChoice: Bilingual(ja: "単一選択", en: "Single choice")
+        case .multipleChoice: Bilingual(ja: "複数選択", en: "Multiple choice")
+        case .scale0to10: Bilingual(ja: "0〜10の11段階", en: "0–10 scale")
+        case .freeText: Bilingual(ja: "自由記述", en: "Free text")
         }
     }
 }
@@ -48,11 +32,11 @@ public enum SurveyQuestionKind: String, Sendable, Hashable, Codable, CaseIterabl
 /// copies of the survey; answers store the key, never the label.
 public struct SurveyOption: Sendable, Hashable, Codable {
     public var key: String
-    public var label: BilingualText
+    public var label: Bilingual
 
     public init(key: String, ja: String, en: String) {
         self.key = key
-        self.label = BilingualText(ja: ja, en: en)
+        self.label = Bilingual(ja: ja, en: en)
     }
 }
 
@@ -64,7 +48,7 @@ public struct SurveyQuestion: Sendable, Hashable, Codable, Identifiable {
     /// Stable key within the survey (and in the question bank), e.g. `"eng.pride"`.
     public var id: String
     public var kind: SurveyQuestionKind
-    public var text: BilingualText
+    public var text: Bilingual
     /// The options of a choice question, in display order; empty for other kinds.
     public var options: [SurveyOption]
     public var isRequired: Bool
@@ -74,7 +58,7 @@ public struct SurveyQuestion: Sendable, Hashable, Codable, Identifiable {
     public var theme: SurveyTheme?
 
     public init(
-        id: String, kind: SurveyQuestionKind, text: BilingualText, options: [SurveyOption] = [],
+        id: String, kind: SurveyQuestionKind, text: Bilingual, options: [SurveyOption] = [],
         isRequired: Bool = false, page: Int = 0, theme: SurveyTheme? = nil
     ) {
         self.id = id
@@ -87,12 +71,12 @@ public struct SurveyQuestion: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The labels of the scale ends, for Likert and 0–10 questions.
-    public var scaleLabels: [BilingualText] {
+    public var scaleLabels: [Bilingual] {
         switch kind {
         case .likert5: Likert.labels
         case .scale0to10: [
-            BilingualText(ja: "0 まったくそう思わない", en: "0 Not at all"),
-            BilingualText(ja: "10 非常にそう思う", en: "10 Completely"),
+            Bilingual(ja: "0 まったくそう思わない", en: "0 Not at all"),
+            Bilingual(ja: "10 非常にそう思う", en: "10 Completely"),
         ]
         default: []
         }
@@ -101,12 +85,12 @@ public struct SurveyQuestion: Sendable, Hashable, Codable, Identifiable {
 
 /// The labels of the 5-point agreement scale, 1 to 5.
 public enum Likert {
-    public static let labels: [BilingualText] = [
-        BilingualText(ja: "そう思わない", en: "Disagree"),
-        BilingualText(ja: "どちらかといえばそう思わない", en: "Somewhat disagree"),
-        BilingualText(ja: "どちらともいえない", en: "Neither agree nor disagree"),
-        BilingualText(ja: "どちらかといえばそう思う", en: "Somewhat agree"),
-        BilingualText(ja: "そう思う", en: "Agree"),
+    public static let labels: [Bilingual] = [
+        Bilingual(ja: "そう思わない", en: "Disagree"),
+        Bilingual(ja: "どちらかといえばそう思わない", en: "Somewhat disagree"),
+        Bilingual(ja: "どちらともいえない", en: "Neither agree nor disagree"),
+        Bilingual(ja: "どちらかといえばそう思う", en: "Somewhat agree"),
+        Bilingual(ja: "そう思う", en: "Agree"),
     ]
 }
 
@@ -145,14 +129,14 @@ public enum SurveyTheme: String, Sendable, Hashable, Codable, CaseIterable {
     /// 自由記述.
     case openComments
 
-    public var label: BilingualText {
+    public var label: Bilingual {
         switch self {
-        case .engagement: BilingualText(ja: "働きがい", en: "Engagement")
-        case .policyAwareness: BilingualText(
+        case .engagement: Bilingual(ja: "働きがい", en: "Engagement")
+        case .policyAwareness: Bilingual(
             ja: "人材育成基本方針の認知・理解", en: "Awareness of the HR development policy")
-        case .workplaceAttractiveness: BilingualText(ja: "職場の魅力", en: "Workplace attractiveness")
-        case .dialogue: BilingualText(ja: "対話の機会", en: "Dialogue opportunities")
-        case .openComments: BilingualText(ja: "自由記述", en: "Open comments")
+        case .workplaceAttractiveness: Bilingual(ja: "職場の魅力", en: "Workplace attractiveness")
+        case .dialogue: Bilingual(ja: "対話の機会", en: "Dialogue opportunities")
+        case .openComments: Bilingual(ja: "自由記述", en: "Open comments")
         }
     }
 }

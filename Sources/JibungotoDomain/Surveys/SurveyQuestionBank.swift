@@ -19,7 +19,7 @@ public enum SurveyQuestionBank {
     }
 
     private static func likert(_ id: String, _ theme: SurveyTheme, _ ja: String, _ en: String) -> SurveyQuestion {
-        SurveyQuestion(id: id, kind: .likert5, text: BilingualText(ja: ja, en: en), isRequired: true, theme: theme)
+        SurveyQuestion(id: id, kind: .likert5, text: Bilingual(ja: ja, en: en), isRequired: true, theme: theme)
     }
 
     static let engagement: [SurveyQuestion] = [
@@ -43,7 +43,7 @@ public enum SurveyQuestionBank {
                "I want to go on working for this city."),
         SurveyQuestion(
             id: "eng.recommend", kind: .scale0to10,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "この市役所を働く場所として、親しい友人や知人にどの程度すすめたいと思いますか",
                 en: "How likely are you to recommend this city hall as a place to work to a friend or acquaintance?"),
             isRequired: true, theme: .engagement),
@@ -67,7 +67,7 @@ public enum SurveyQuestionBank {
                "I can get the training and learning opportunities my work requires."),
         SurveyQuestion(
             id: "pol.source", kind: .singleChoice,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "人材育成や人事制度に関する情報を、主にどこから得ていますか",
                 en: "Where do you mainly get information about staff development and HR schemes?"),
             options: [
@@ -98,7 +98,7 @@ public enum SurveyQuestionBank {
                "I think the city hall is an attractive place to work for young people entering the workforce."),
         SurveyQuestion(
             id: "att.needs", kind: .multipleChoice,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "職場の魅力を高めるために、特に必要だと思うものを選んでください（いくつでも）",
                 en: "Which of these do you think are most needed to make the workplace more attractive? (Choose any.)"),
             options: [
@@ -132,7 +132,7 @@ public enum SurveyQuestionBank {
                "I have opportunities to talk directly with residents and local communities."),
         SurveyQuestion(
             id: "dia.sessions", kind: .singleChoice,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "この1年間に、所属を越えた職員同士の対話の場（勉強会・ワークショップなど）に何回参加しましたか",
                 en: "In the past year, how many times have you taken part in dialogue across sections (study groups, workshops, etc.)?"),
             options: [
@@ -147,13 +147,13 @@ public enum SurveyQuestionBank {
     static let openComments: [SurveyQuestion] = [
         SurveyQuestion(
             id: "free.good", kind: .freeText,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "あなたの職場の良いところや、これからも続けてほしい取組を教えてください",
                 en: "What is good about your workplace, and what should we keep doing?"),
             theme: .openComments),
         SurveyQuestion(
             id: "free.ideas", kind: .freeText,
-            text: BilingualText(
+            text: Bilingual(
                 ja: "働きやすく、働きがいのある職場にするためのご意見・ご提案があればお書きください",
                 en: "Please share any views or proposals for making the workplace easier and more rewarding to work in."),
             theme: .openComments),

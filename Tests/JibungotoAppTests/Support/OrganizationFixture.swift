@@ -7,7 +7,7 @@ import Vapor
 /// A tiny city for the Organization tests: two departments, a division with a unit, a district
 /// center; this fiscal year and the previous one.
 enum OrganizationFixture {
-    static let thisYear = LocalDateClock.today().fiscalYear.startYear
+    static let thisYear = TestClock.today.fiscalYear.startYear
 
     static let units: [SectionRecord] = [
         SectionRecord(code: "10", nameJa: "総務部", nameEn: "General Affairs Department", kind: .department, parentCode: nil, isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true),
@@ -43,6 +43,6 @@ enum OrganizationFixture {
             ])
         })
         try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: database)
-        try await OrganizationImporter.refreshCurrentPlacement(of: histories, on: database)
+        try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: database)
     }
 }

@@ -165,7 +165,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     static func with(_ body: (RouteMatrixCity) async throws -> Void) async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
-            let today = LocalDateClock.today()
+            let today = TestClock.today
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
 

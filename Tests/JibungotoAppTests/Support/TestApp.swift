@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 @testable import JibungotoApp
+import JibungotoDomain
 import SQLKit
 import Testing
 import Vapor
@@ -36,6 +37,13 @@ actor TestSlots {
     }
 }
 
+/// The date every test application lives on, so no test depends on the day it runs. A Monday
+/// in the third quarter of fiscal year 2026 (令和8年度), away from April 1 and March 31.
+enum TestClock {
+    static let today = LocalDate(year: 2026, month: 11, day: 30)!
+    static let thisYear = today.fiscalYear.startYear
+}
+
 func withTestApp(
     isDemo: Bool = false,
     adjust: (inout AppSettings) -> Void = { _ in },
@@ -69,6 +77,7 @@ private func withOpenTestApp(
     var settings = AppSettings(database: location, isDemo: isDemo, databaseConnectionsPerLoop: 1)
     adjust(&settings)
     let app = try await Application.make(.testing)
+    app.clock = .fixed(TestClock.today)
     do {
         try await configure(app, settings: settings)
         if case .postgres = location {

@@ -3,14 +3,14 @@ import Testing
 
 @Suite struct AnswerValidationTests {
     static let questions: [SurveyQuestion] = [
-        SurveyQuestion(id: "q1", kind: .likert5, text: BilingualText(ja: "設問1", en: "Q1"), isRequired: true),
-        SurveyQuestion(id: "q2", kind: .scale0to10, text: BilingualText(ja: "設問2", en: "Q2")),
-        SurveyQuestion(id: "q3", kind: .singleChoice, text: BilingualText(ja: "設問3", en: "Q3"),
+        SurveyQuestion(id: "q1", kind: .likert5, text: Bilingual(ja: "設問1", en: "Q1"), isRequired: true),
+        SurveyQuestion(id: "q2", kind: .scale0to10, text: Bilingual(ja: "設問2", en: "Q2")),
+        SurveyQuestion(id: "q3", kind: .singleChoice, text: Bilingual(ja: "設問3", en: "Q3"),
                        options: [SurveyOption(key: "a", ja: "ア", en: "A"), SurveyOption(key: "b", ja: "イ", en: "B")]),
-        SurveyQuestion(id: "q4", kind: .multipleChoice, text: BilingualText(ja: "設問4", en: "Q4"),
+        SurveyQuestion(id: "q4", kind: .multipleChoice, text: Bilingual(ja: "設問4", en: "Q4"),
                        options: [SurveyOption(key: "x", ja: "X", en: "X"), SurveyOption(key: "y", ja: "Y", en: "Y"),
                                  SurveyOption(key: "z", ja: "Z", en: "Z")]),
-        SurveyQuestion(id: "q5", kind: .freeText, text: BilingualText(ja: "設問5", en: "Q5")),
+        SurveyQuestion(id: "q5", kind: .freeText, text: Bilingual(ja: "設問5", en: "Q5")),
     ]
 
     func check(_ answers: [String: [String]]) -> AnswerValidationResult {

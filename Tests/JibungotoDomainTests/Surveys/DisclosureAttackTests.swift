@@ -53,7 +53,7 @@ import Testing
     /// Four people in their thirties in department 10 all answered "1"; everyone else "5".
     /// The report shows departments, age bands and department × age band with all margins.
     @Test func intersectingFiltersDoesNotRevealASmallGroupsAnswers() {
-        let question = SurveyQuestion(id: "q", kind: .likert5, text: BilingualText(ja: "q", en: "q"))
+        let question = SurveyQuestion(id: "q", kind: .likert5, text: Bilingual(ja: "q", en: "q"))
         var responses: [SurveyResponse] = []
         let sizes: [(String, AgeBand, Int)] = [
             ("10", .upTo29, 9), ("10", .thirties, 4), ("10", .forties, 8), ("10", .fifties, 6),
@@ -136,7 +136,7 @@ import Testing
     /// The change from the previous cycle exists only for cells shown in both cycles, and a
     /// group small in either cycle stays hidden in the comparison.
     @Test func comparingCyclesNeedsBothCyclesShown() {
-        let question = SurveyQuestion(id: "q", kind: .likert5, text: BilingualText(ja: "q", en: "q"))
+        let question = SurveyQuestion(id: "q", kind: .likert5, text: Bilingual(ja: "q", en: "q"))
         func responses(_ sizes: [String: Int], value: Int) -> [SurveyResponse] {
             sizes.flatMap { department, n in
                 (0..<n).map { _ in SurveyResponse(attributes: RespondentAttributes(departmentCode: department),

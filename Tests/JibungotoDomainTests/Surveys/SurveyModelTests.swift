@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func summaryOfLikertAndScaleAndChoices() {
-        let likert = SurveyQuestion(id: "l", kind: .likert5, text: BilingualText(ja: "l", en: "l"))
-        let scale = SurveyQuestion(id: "s", kind: .scale0to10, text: BilingualText(ja: "s", en: "s"))
-        let multi = SurveyQuestion(id: "m", kind: .multipleChoice, text: BilingualText(ja: "m", en: "m"),
+        let likert = SurveyQuestion(id: "l", kind: .likert5, text: Bilingual(ja: "l", en: "l"))
+        let scale = SurveyQuestion(id: "s", kind: .scale0to10, text: Bilingual(ja: "s", en: "s"))
+        let multi = SurveyQuestion(id: "m", kind: .multipleChoice, text: Bilingual(ja: "m", en: "m"),
                                    options: [SurveyOption(key: "a", ja: "a", en: "a"), SurveyOption(key: "b", ja: "b", en: "b")])
         let values: [(Int, Int, [String])] = [(5, 10, ["a"]), (4, 9, ["a", "b"]), (3, 7, []), (2, 6, ["b"]), (1, 0, ["a"])]
         var responses = values.map { l, s, m in

@@ -6,7 +6,7 @@ import Testing
 /// readers' views as subsets, results only with the totals, the response curve as a chain.
 @Suite("Survey release: one suppression for every reader, page and export")
 struct SurveyReleaseTests {
-    static let question = SurveyQuestion(id: "q", kind: .likert5, text: BilingualText(ja: "やりがい", en: "Q"), isRequired: true)
+    static let question = SurveyQuestion(id: "q", kind: .likert5, text: Bilingual(ja: "やりがい", en: "Q"), isRequired: true)
     static let policy = DisclosurePolicy(k: 5, freeTextK: 10)
 
     /// Department 10: 課 1010 (2 people placed in the 課 itself, 係 101010 with 4, 係 101020 with
@@ -113,7 +113,7 @@ struct SurveyReleaseTests {
     }
 
     @Test func anOptionalMultipleChoiceQuestionIsSharedOverThoseWhoAnsweredIt() throws {
-        let choice = SurveyQuestion(id: "m", kind: .multipleChoice, text: BilingualText(ja: "参加したい場", en: "M"),
+        let choice = SurveyQuestion(id: "m", kind: .multipleChoice, text: Bilingual(ja: "参加したい場", en: "M"),
                                     options: [SurveyOption(key: "a", ja: "研修", en: "Training"), SurveyOption(key: "b", ja: "対話", en: "Dialogue")])
         var input = Self.input(completed: Self.everyone)
         input.questions = [choice]

@@ -18,7 +18,7 @@ struct HomeRoutes {
 
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let today = LocalDateClock.today()
+        let today = request.today
         return try await request.renderPage(
             "platform/home",
             title: "home.title",

@@ -1,16 +1,6 @@
 import Foundation
 import JibungotoDomain
 
-extension TimeZone {
-    /// The city's clock: every date a user sees is a date in Japan.
-    static let japan = TimeZone(identifier: "Asia/Tokyo")!
-}
-
-/// Today's date in Japan.
-enum LocalDateClock {
-    static func today(now: Date = Date()) -> LocalDate { LocalDate(now, in: .japan) }
-}
-
 /// Dates, timestamps and fiscal years in the user's language and calendar.
 enum DateFormatting {
     static func format(date: LocalDate, preferences: DisplayPreferences) -> String {

@@ -42,13 +42,21 @@ extension Request {
 
     var language: Language { preferences.language }
 
+    /// The reader's words for a page builder (see `Localizer`).
+    var localizer: Localizer { Localizer(catalogs: application.catalogs, preferences: preferences) }
+
     /// A message from the catalog in the request's language.
     func t(_ key: String, _ arguments: String...) -> String {
-        t(key, arguments)
+        localizer.t(key, arguments)
     }
 
     func t(_ key: String, _ arguments: [String]) -> String {
-        application.catalogs.message(key, language: language, arguments: arguments)
+        localizer.t(key, arguments)
+    }
+
+    /// A text the domain gives in both languages, in the request's language.
+    func text(_ value: Bilingual) -> String {
+        localizer.text(value)
     }
 }
 

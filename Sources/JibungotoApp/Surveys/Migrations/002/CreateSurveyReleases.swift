@@ -42,7 +42,7 @@ struct CreateSurveyReleases: AsyncMigration {
                 try await row.create(on: database)
             }
             if survey.status == Survey.Status.closed.rawValue {
-                try await SurveyReleases.close(survey, on: database)
+                try await SurveyReleases.close(survey, today: AppClock.system.today, on: database)
             }
         }
     }
