@@ -3,8 +3,6 @@ import Vapor
 
 /// Section profiles (部署紹介) and the annual self-report (自己申告).
 enum CareerModule: AppModule {
-    static var migrations: [any Migration] { [CreateCareer()] }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         SectionProfileRoutes().register(on: routes)
         SelfReportRoutes().register(on: routes)

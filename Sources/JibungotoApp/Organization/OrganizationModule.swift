@@ -3,8 +3,6 @@ import Vapor
 
 /// Fiscal-year organization, staff master, assignment history, CSV import and export.
 enum OrganizationModule: AppModule {
-    static var migrations: [any Migration] { [CreateOrganization()] }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         OrganizationTreeRoutes().register(on: routes)
         StaffRoutes().register(on: routes)

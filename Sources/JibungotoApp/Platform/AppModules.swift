@@ -1,10 +1,10 @@
 import Fluent
 import Vapor
 
-/// A module of PRODUCT.md as the app sees it: its migrations, routes and navigation entries.
-/// Modules reach each other only through their public functions and models.
+/// A module of PRODUCT.md as the app sees it: its routes and navigation entries. (Its migrations
+/// run in the one global order of `ShippedMigrations`.) Modules reach each other only through
+/// their public functions and models.
 protocol AppModule {
-    static var migrations: [any Migration] { get }
     static func register(on routes: any RoutesBuilder, app: Application)
 }
 
@@ -19,14 +19,10 @@ enum AppModules {
         RetirementModule.self,
         AdministrationModule.self,
     ]
-
-    static var migrations: [any Migration] { all.flatMap { $0.migrations } }
 }
 
 /// Accounts, sign-in, preferences, administration and the audit log.
 enum PlatformModule: AppModule {
-    static var migrations: [any Migration] { PlatformMigrations.all }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         HomeRoutes().register(on: routes)
         LoginRoutes().register(on: routes)
@@ -39,8 +35,6 @@ enum PlatformModule: AppModule {
 
 /// The administrator's pages, last in the navigation.
 enum AdministrationModule: AppModule {
-    static var migrations: [any Migration] { [] }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         app.navigation.add(NavigationEntry(labelKey: "nav.accounts", href: AdminRoute.accounts.path, permission: .manageAccounts))
         app.navigation.add(NavigationEntry(labelKey: "nav.audit", href: AdminRoute.auditLog.path, permission: .readAuditLog))

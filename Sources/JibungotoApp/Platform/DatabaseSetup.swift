@@ -4,7 +4,7 @@ import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
-/// Connects Fluent to the configured database and runs every module's migrations.
+/// Connects Fluent to the configured database and runs the migrations in their one order.
 enum DatabaseSetup {
     static func configure(_ app: Application, settings: AppSettings) throws {
         switch settings.database {
@@ -16,7 +16,7 @@ enum DatabaseSetup {
             let configuration = try DatabaseLocation.postgresConfiguration(url: url, searchPath: searchPath)
             app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop, sqlLogLevel: .debug), as: .psql)
         }
-        for migration in AppModules.migrations {
+        for migration in ShippedMigrations.all {
             app.migrations.add(migration)
         }
     }

@@ -188,8 +188,6 @@ struct ComplianceRoutes {
 
 /// Transfer scenarios, the rotation rules and the collaboration-post compliance view (HR).
 enum RotationModule: AppModule {
-    static var migrations: [any Migration] { [CreateRotation()] }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         ScenarioRoutes().register(on: routes)
         ScenarioInputRoutes().register(on: routes)

@@ -3,8 +3,6 @@ import Vapor
 
 /// Anonymous staff surveys: builder, answering, response rates and results under the disclosure rules.
 enum SurveysModule: AppModule {
-    static var migrations: [any Migration] { [CreateSurveys(), CreateSurveyReleases()] }
-
     static func register(on routes: any RoutesBuilder, app: Application) {
         SurveyBuilderRoutes().register(on: routes)
         SurveyAnswerRoutes().register(on: routes)

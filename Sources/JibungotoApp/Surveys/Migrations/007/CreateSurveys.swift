@@ -54,43 +54,26 @@ struct CreateSurveys: AsyncMigration {
             .field("count", .int, .required)
             .unique(on: "survey_id", "department_code", "age_band", "service_band", "question_id", "value")
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
-        if sql.dialect.name == "sqlite" {
-            try await sql.raw("""
-                CREATE TABLE survey_completions (id BLOB PRIMARY KEY NOT NULL, survey_id BLOB NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
-                staff_number TEXT NOT NULL, UNIQUE (survey_id, staff_number)) WITHOUT ROWID
-                """).run()
-            try await sql.raw("""
-                CREATE TABLE survey_responses (id BLOB PRIMARY KEY NOT NULL, survey_id BLOB NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
-                day TEXT NOT NULL, department_code TEXT, age_band TEXT, service_band TEXT, employment_type TEXT, named_staff_number TEXT) WITHOUT ROWID
-                """).run()
-            try await sql.raw("""
-                CREATE TABLE survey_answers (id BLOB PRIMARY KEY NOT NULL, response_id BLOB NOT NULL REFERENCES survey_responses (id) ON DELETE CASCADE,
-                question_id TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID
-                """).run()
-        } else {
-            try await database.schema(SurveyCompletion.schema)
-                .id()
-                .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-                .field("staff_number", .string, .required)
-                .unique(on: "survey_id", "staff_number")
-                .create()
-            try await database.schema(SurveyResponseRecord.schema)
-                .id()
-                .field("survey_id", .uuid, .required, .references(Survey.schema, .id, onDelete: .cascade))
-                .field("day", .string, .required)
-                .field("department_code", .string)
-                .field("age_band", .string)
-                .field("service_band", .string)
-                .field("employment_type", .string)
-                .field("named_staff_number", .string)
-                .create()
-            try await database.schema(SurveyAnswerRecord.schema)
-                .id()
-                .field("response_id", .uuid, .required, .references(SurveyResponseRecord.schema, .id, onDelete: .cascade))
-                .field("question_id", .string, .required)
-                .field("value", .string, .required)
-                .create()
+        // Written once for every SQL database; on SQLite without a rowid (see above).
+        guard let sql = database as? any SQLDatabase else { throw AnonymousTable.Unsupported() }
+        try await AnonymousTable.create(SurveyCompletion.schema, on: sql) { table in
+            table.column("survey_id", type: .custom(AnonymousTable.UUIDType()), .notNull, .references(Survey.schema, "id", onDelete: .cascade))
+                .column("staff_number", type: .text, .notNull)
+                .unique("survey_id", "staff_number")
+        }
+        try await AnonymousTable.create(SurveyResponseRecord.schema, on: sql) { table in
+            table.column("survey_id", type: .custom(AnonymousTable.UUIDType()), .notNull, .references(Survey.schema, "id", onDelete: .cascade))
+                .column("day", type: .text, .notNull)
+                .column("department_code", type: .text)
+                .column("age_band", type: .text)
+                .column("service_band", type: .text)
+                .column("employment_type", type: .text)
+                .column("named_staff_number", type: .text)
+        }
+        try await AnonymousTable.create(SurveyAnswerRecord.schema, on: sql) { table in
+            table.column("response_id", type: .custom(AnonymousTable.UUIDType()), .notNull, .references(SurveyResponseRecord.schema, "id", onDelete: .cascade))
+                .column("question_id", type: .text, .notNull)
+                .column("value", type: .text, .notNull)
         }
         try await sql.create(index: "survey_responses_survey").on(SurveyResponseRecord.schema).column("survey_id").run()
         try await sql.create(index: "survey_answers_response").on(SurveyAnswerRecord.schema).column("response_id").run()
@@ -101,5 +84,35 @@ struct CreateSurveys: AsyncMigration {
         for schema in [SurveyAnswerCount.schema, SurveyAnswerRecord.schema, SurveyResponseRecord.schema, SurveyAction.schema, SurveyCompletion.schema, SurveyTarget.schema, Survey.schema] {
             try await database.schema(schema).delete()
         }
+    }
+}
+
+/// A table keyed by a random UUID that keeps no order of insertion: `WITHOUT ROWID` on SQLite (a
+/// rowid would number the rows in the order they were written); on PostgreSQL an ordinary table
+/// (closing a survey rewrites its rows in id order: `SurveyStorage`).
+enum AnonymousTable {
+    struct Unsupported: Error, CustomStringConvertible {
+        var description: String { "The survey tables need an SQL database (SQLite or PostgreSQL)." }
+    }
+
+    /// `UUID` on PostgreSQL, `BLOB` on SQLite — what Fluent's `.uuid` maps to on each.
+    struct UUIDType: SQLExpression {
+        func serialize(to serializer: inout SQLSerializer) {
+            serializer.write(serializer.dialect.name == "sqlite" ? "BLOB" : "UUID")
+        }
+    }
+
+    private struct WithoutRowIDOnSQLite: SQLExpression {
+        let table: SQLCreateTable
+
+        func serialize(to serializer: inout SQLSerializer) {
+            table.serialize(to: &serializer)
+            if serializer.dialect.name == "sqlite" { serializer.write(" WITHOUT ROWID") }
+        }
+    }
+
+    static func create(_ name: String, on sql: any SQLDatabase, columns: (SQLCreateTableBuilder) -> SQLCreateTableBuilder) async throws {
+        let builder = columns(sql.create(table: name).column("id", type: .custom(UUIDType()), .primaryKey(autoIncrement: false), .notNull))
+        try await sql.execute(sql: WithoutRowIDOnSQLite(table: builder.createTable)) { _ in }
     }
 }
