@@ -58,6 +58,17 @@ let package = Package(
             path: "Benchmarks/planner",
             exclude: ["click_to_result.sh"]
         ),
+        .executableTarget(
+            name: "SurveyBench",
+            dependencies: [
+                "JibungotoApp",
+                "JibungotoDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            path: "Benchmarks/surveys",
+            exclude: ["run.sh", "submit_load.py"]
+        ),
         .testTarget(
             name: "RotationSolverTests",
             dependencies: [

@@ -9,15 +9,18 @@ cd "$(dirname "$0")/../.."
 WORK=.build/bench-surveys
 mkdir -p "$WORK"
 rm -f "$WORK/bench.sqlite"
-swift build -c release --product jibungoto >/dev/null
-BIN=$(swift build -c release --show-bin-path)/jibungoto
-LOG_LEVEL=error "$BIN" bench-survey-results --respondents "${RESPONDENTS:-50000}" --questions "${QUESTIONS:-40}" --database "$WORK/bench.sqlite"
+# The benchmark reaches the app's internals with @testable import: built with -enable-testing.
+swift build -c release -Xswiftc -enable-testing --product jibungoto >/dev/null
+swift build -c release -Xswiftc -enable-testing --product SurveyBench >/dev/null
+BIN=$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/jibungoto
+BENCH=$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/SurveyBench
+LOG_LEVEL=error "$BENCH" results --respondents "${RESPONDENTS:-50000}" --questions "${QUESTIONS:-40}" --database "$WORK/bench.sqlite"
 
 # 200 concurrent submitters against a demo instance on loopback; every answer must be stored.
 SUBMITTERS=${SUBMITTERS:-200}
 rm -f "$WORK/demo.sqlite"
 LOG_LEVEL=error "$BIN" demo --database "$WORK/demo.sqlite" >/dev/null
-mapfile -t PREPARED < <(LOG_LEVEL=error "$BIN" bench-survey-submitters --count "$SUBMITTERS" --password bench-password-1 --database "$WORK/demo.sqlite")
+mapfile -t PREPARED < <(LOG_LEVEL=error "$BENCH" submitters --count "$SUBMITTERS" --password bench-password-1 --database "$WORK/demo.sqlite")
 SURVEY=${PREPARED[0]}
 BEFORE=$(sqlite3 "$WORK/demo.sqlite" "SELECT COUNT(*) FROM survey_completions" 2>/dev/null || echo "?")
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

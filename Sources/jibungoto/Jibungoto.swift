@@ -14,7 +14,7 @@ struct Jibungoto: AsyncParsableCommand {
         PostgreSQL database (postgres://user:password@host:5432/name?tlsmode=require). \
         See README.md for the JIBUNGOTO_* settings.
         """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAccountCommand.self, ImportCommand.self, SolveCommand.self, SurveyResultsBenchmarkCommand.self, SurveySubmittersBenchmarkCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAccountCommand.self, ImportCommand.self, SolveCommand.self]
     )
 }
 

@@ -1,22 +1,23 @@
 import Fluent
 import Foundation
+@testable import JibungotoApp
 import JibungotoDomain
 import SQLKit
 
-/// The results-page benchmark (`jibungoto bench-survey-results`): a survey with N respondents ×
+/// The results-page benchmark (`SurveyBench results`): a survey with N respondents ×
 /// Q questions, timing what the results page computes (counts, suppression, summaries of every
 /// question in every shown cell) against the plain GROUP BY it is built on, in the same run.
-public enum SurveyBenchmark {
-    public struct Figures: Sendable {
-        public let respondents: Int
-        public let questions: Int
-        public let answerRows: Int
-        public let loadSeconds: Double
-        public let referenceSeconds: Double
-        public let resultsSeconds: Double
+enum SurveyBenchmark {
+    struct Figures: Sendable {
+        let respondents: Int
+        let questions: Int
+        let answerRows: Int
+        let loadSeconds: Double
+        let referenceSeconds: Double
+        let resultsSeconds: Double
     }
 
-    public static func run(_ settings: AppSettings, respondents: Int, questionCount: Int, repeats: Int = 5) async throws -> Figures {
+    static func run(_ settings: AppSettings, respondents: Int, questionCount: Int, repeats: Int = 5) async throws -> Figures {
         var figures: Figures?
         try await Launcher.withApplication(settings) { app in
             let database = app.db
@@ -131,7 +132,7 @@ public enum SurveyBenchmark {
 extension SurveyBenchmark {
     /// For the submission load test: `count` accounts (role staff, one password) for target staff
     /// of the newest open survey who have not answered yet. Returns the survey id and their numbers.
-    public static func prepareSubmitters(_ settings: AppSettings, count: Int, password: String) async throws -> (UUID, [String]) {
+    static func prepareSubmitters(_ settings: AppSettings, count: Int, password: String) async throws -> (UUID, [String]) {
         var result: (UUID, [String])?
         try await Launcher.withApplication(settings) { app in
             guard let survey = try await Survey.query(on: app.db).filter(\.$status == Survey.Status.open.rawValue).sort(\.$opensOn, .descending).first() else {
