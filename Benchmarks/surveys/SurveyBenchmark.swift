@@ -79,6 +79,14 @@ enum SurveyBenchmark {
         let departments = (10...21).map(String.init)
         let ages = AgeBand.allCases.map(\.rawValue), services = ServiceBand.allCases.map(\.rawValue)
         try await database.transaction { database in
+            // The organization the release checks its cells against: a department with one division each.
+            let units = departments.flatMap { department in [
+                SectionRecord(code: department, nameJa: "部\(department)", nameEn: "Department \(department)", kind: .department, parentCode: nil,
+                              isCollaborationPost: false, district: nil, authorizedHeadcount: 0, isManagerial: true),
+                SectionRecord(code: department + "10", nameJa: "課\(department)", nameEn: "Division \(department)", kind: .division, parentCode: department,
+                              isCollaborationPost: false, district: nil, authorizedHeadcount: 0, isManagerial: true),
+            ] }
+            try await OrganizationImporter.insertInChunks(units.map { OrganizationUnit(fiscalYear: 2026, record: $0) }, on: database)
             var generator = SeededGenerator(seed: 42)
             var targets: [SurveyTarget] = []
             for index in 0..<(respondents * 5 / 4) {
@@ -114,6 +122,23 @@ enum SurveyBenchmark {
                 try await OrganizationImporter.insertInChunks(answers, on: database)
                 try await SurveyAnswerTotals.insert(for: responses, answers: answers, countedQuestions: Set(questions.map(\.id)), on: database)
             }
+            // Who answered (the first `respondents` targets), as submissions mark them.
+            try await OrganizationImporter.insertInChunks((0..<respondents).map { index in
+                let completion = SurveyCompletion()
+                completion.id = UUID()
+                completion.surveyID = surveyID
+                completion.staffNumber = "B\(index)"
+                return completion
+            }, on: database)
+            // The answers per day, as submissions count them (the release checks they add up).
+            let perDay = Dictionary(grouping: 0..<respondents) { "2026-11-0\(1 + $0 % 9)" }.mapValues(\.count)
+            try await OrganizationImporter.insertInChunks(perDay.map { day, count in
+                let row = SurveyDailyCount()
+                row.surveyID = surveyID
+                row.day = day
+                row.count = SurveyCounter.zero + count
+                return row
+            }, on: database)
         }
         return survey
     }
