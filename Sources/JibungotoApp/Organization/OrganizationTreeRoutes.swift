@@ -58,7 +58,7 @@ struct OrganizationTreeRoutes {
         let headcounts = isCurrent ? try await OrganizationHeadcount.current(on: request.db) : [:]
         let rows = tree.flattened().map { unit, depth in
             TreeRow(
-                depth: min(depth, 3), code: unit.code, name: localizedName(unit, request),
+                depth: min(depth, 3), code: unit.code, name: request.text(unit.localizedName),
                 kind: request.t("organization.kind.\(unit.kind.rawValue)"),
                 href: OrganizationRoute.section(.value(unit.code)).path(query: [("fy", String(year))]),
                 isCollaborationPost: unit.isCollaborationPost, district: unit.district,
@@ -184,8 +184,8 @@ struct OrganizationTreeRoutes {
         let history = allVersions.map { version in
             HistoryRow(
                 fiscalYear: DateFormatting.format(fiscalYear: version.fiscalYear, preferences: request.preferences),
-                name: localizedName(version.record, request),
-                parent: version.parentCode.flatMap { parentNames["\(version.fiscalYear)/\($0)"] }.map { localizedName($0.record, request) } ?? "",
+                name: request.text(version.record.localizedName),
+                parent: version.parentCode.flatMap { parentNames["\(version.fiscalYear)/\($0)"] }.map { request.text($0.record.localizedName) } ?? "",
                 authorizedHeadcount: version.authorizedHeadcount,
                 href: OrganizationRoute.section(.value(code)).path(query: [("fy", String(version.fiscalYear))])
             )
@@ -206,21 +206,21 @@ struct OrganizationTreeRoutes {
         let canEdit = request.currentUser?.scope(of: .manageOrganization) != nil && OrganizationEditing.isEditable(year, today: request.today)
         let fyQuery = [("fy", String(year))]
         let path = tree.path(to: code).dropLast().map {
-            Breadcrumb(label: localizedName($0, request), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
+            Breadcrumb(label: request.text($0.localizedName), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
         }
         return try await request.renderPage(
             "organization/section",
             title: "organization.section.title",
-            titleArguments: [localizedName(unit, request)],
+            titleArguments: [request.text(unit.localizedName)],
             breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: fyQuery))]
-                + path + [Breadcrumb(label: localizedName(unit, request), href: nil)],
+                + path + [Breadcrumb(label: request.text(unit.localizedName), href: nil)],
             content: SectionContent(
                 fiscalYear: year, code: code, kind: request.t("organization.kind.\(unit.kind.rawValue)"), path: Array(path),
                 nameEn: unit.nameEn, nameJa: unit.nameJa, isCollaborationPost: unit.isCollaborationPost, isManagerial: unit.isManagerial,
                 district: unit.district, authorizedHeadcount: unit.authorizedHeadcount, currentHeadcount: currentHeadcount,
                 headcountStatus: headcountStatus,
                 children: (tree.children[code] ?? []).compactMap { tree.units[$0] }.map { child in
-                    TreeRow(depth: 0, code: child.code, name: localizedName(child, request), kind: request.t("organization.kind.\(child.kind.rawValue)"),
+                    TreeRow(depth: 0, code: child.code, name: request.text(child.localizedName), kind: request.t("organization.kind.\(child.kind.rawValue)"),
                             href: OrganizationRoute.section(.value(child.code)).path(query: fyQuery), isCollaborationPost: child.isCollaborationPost,
                             district: child.district, authorizedHeadcount: child.authorizedHeadcount, currentHeadcount: nil)
                 },
@@ -370,7 +370,7 @@ struct OrganizationTreeRoutes {
         let year = tree.fiscalYear
         let parentOptions = [FormOption(value: "", label: request.t("organization.noParent"), isSelected: (input.parent_code ?? "").isEmpty, fieldName: "parent_code")]
             + tree.flattened().filter { $0.record.kind != .unit && $0.record.code != existing?.code }.map { unit, depth in
-                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request) + " (\(unit.code))",
+                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName) + " (\(unit.code))",
                            isSelected: unit.code == input.parent_code, fieldName: "parent_code")
             }
         let flags = Set(input.flags ?? [])
@@ -399,7 +399,7 @@ struct OrganizationTreeRoutes {
             fields.append(FormField(request: request, name: "merge_into", labelKey: "organization.mergeInto", kind: .select, value: input.merge_into ?? "",
                                     options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")]
                                         + tree.flattened().filter { $0.record.code != existing.code }.map { unit, depth in
-                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
+                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
                                         }))
         }
         let action = existing.map { OrganizationRoute.editSection(.value($0.code)).path(query: [("fy", String(year))]) }
@@ -408,7 +408,7 @@ struct OrganizationTreeRoutes {
         form.apply(validation, request: request)
         let fy = DateFormatting.format(fiscalYear: year, preferences: request.preferences)
         let title = existing == nil ? "organization.newSection" : "organization.editSection"
-        let argument = existing.map { localizedName($0, request) } ?? fy
+        let argument = existing.map { request.text($0.localizedName) } ?? fy
         return try await request.renderPage(
             "platform/form-page", title: title, titleArguments: [argument, fy],
             breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: [("fy", String(year))])),
@@ -417,11 +417,6 @@ struct OrganizationTreeRoutes {
             status: validation.isValid ? .ok : .unprocessableEntity
         )
     }
-}
-
-/// A unit's name in the request's language.
-func localizedName(_ unit: SectionRecord, _ request: Request) -> String {
-    request.language == .en && !unit.nameEn.isEmpty ? unit.nameEn : unit.nameJa
 }
 
 /// Current headcounts per unit (staff whose open assignment is there).

@@ -119,7 +119,7 @@ struct StaffRoutes {
         let rows = staff.map { member in
             StaffRow(
                 staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
-                section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                section: member.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                 post: member.currentPost ?? "", jobType: member.jobType,
                 employmentType: request.t("employment.\(member.employmentType)"),
                 yearsInPost: member.currentSince.flatMap(LocalDate.init(iso:)).map { request.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
@@ -153,7 +153,7 @@ struct StaffRoutes {
             FormField(request: request, name: "q", labelKey: "staff.search", value: filter.query, hintKey: "staff.searchHint", maxLength: 100),
             FormField(request: request, name: "section", labelKey: "staff.section", kind: .select, value: filter.section,
                       options: [option("", request.t("staff.any"), filter.section, "section")]
-                        + sections.map { option($0.record.code, String(repeating: "　", count: $0.depth) + localizedName($0.record, request), filter.section, "section") }),
+                        + sections.map { option($0.record.code, String(repeating: "　", count: $0.depth) + request.text($0.record.localizedName), filter.section, "section") }),
             FormField(request: request, name: "job_type", labelKey: "staff.jobType", kind: .select, value: filter.jobType,
                       options: [option("", request.t("staff.any"), filter.jobType, "job_type")] + Set(jobTypes).sorted().map { option($0, $0, filter.jobType, "job_type") }),
             FormField(request: request, name: "employment_type", labelKey: "staff.employmentType", kind: .select, value: filter.employmentType,
@@ -241,7 +241,7 @@ struct StaffRoutes {
         let history = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : []
         let wishesByYear = Dictionary(history.map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
         func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
-            wishes.map { request.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizedName($0, request) } ?? $0.sectionCode) }
+            wishes.map { request.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { request.text($0.localizedName) } ?? $0.sectionCode) }
         }
         var collaborationDays = 0
         let timeline = assignments.map { assignment -> TimelineRow in
@@ -254,7 +254,7 @@ struct StaffRoutes {
             let to = record.end.map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? request.t("staff.present")
             return TimelineRow(
                 period: request.t("staff.period", from, to),
-                section: section.map { localizedName($0, request) } ?? record.sectionCode,
+                section: section.map { request.text($0.localizedName) } ?? record.sectionCode,
                 sectionHref: section.map { OrganizationRoute.section(.value($0.code)).path(query: [("fy", String(record.start.fiscalYear.startYear))]) },
                 post: record.post,
                 duration: Self.duration(fromDays: days, request: request),
@@ -291,7 +291,7 @@ struct StaffRoutes {
                 yearsOfService: LocalDate.completedYears(from: record.hireDate, to: today),
                 jobType: member.jobType, grade: member.grade,
                 employmentType: request.t("employment.\(member.employmentType)"),
-                currentSection: current.map { localizedName($0, request) },
+                currentSection: current.map { request.text($0.localizedName) },
                 currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
                 retirement: record.employmentType == .regular ? request.t(
                     "staff.retirementOn",

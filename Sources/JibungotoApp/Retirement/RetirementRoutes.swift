@@ -67,7 +67,7 @@ struct RetirementRoutes {
             entries.map { entry in
                 Row(staffNumber: entry.staffNumber, name: entry.name,
                     href: OrganizationRoute.staff(.value(entry.staffNumber)).path,
-                    section: byNumber[entry.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                    section: byNumber[entry.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                     birthDate: DateFormatting.format(date: entry.birthDate, preferences: request.preferences),
                     date: DateFormatting.format(date: entry.date, preferences: request.preferences), age: entry.age,
                     record: records[entry.staffNumber].map { Self.summary($0, request: request) },

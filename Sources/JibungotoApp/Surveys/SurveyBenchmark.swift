@@ -88,7 +88,7 @@ public enum SurveyBenchmark {
                 target.sectionCode = target.departmentCode + "10"
                 targets.append(target)
             }
-            try await OrganizationImporter.insertInChunks(targets, on: database)
+            try await ChunkedInsert.create(targets, on: database)
             for batch in stride(from: 0, to: respondents, by: 1_000) {
                 var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
                 for index in batch..<min(respondents, batch + 1_000) {
@@ -109,8 +109,8 @@ public enum SurveyBenchmark {
                         answers.append(answer)
                     }
                 }
-                try await OrganizationImporter.insertInChunks(responses, on: database)
-                try await OrganizationImporter.insertInChunks(answers, on: database)
+                try await ChunkedInsert.create(responses, on: database)
+                try await ChunkedInsert.create(answers, on: database)
                 try await SurveyAnswerTotals.insert(for: responses, answers: answers, countedQuestions: Set(questions.map(\.id)), on: database)
             }
         }
