@@ -44,5 +44,4 @@ struct OrganizationEditRulesTests {
         #expect(OrganizationEditRules.removalNeedsEmptyUnit(fiscalYear: 2025, today: day("2026-03-31")))
         #expect(!OrganizationEditRules.removalNeedsEmptyUnit(fiscalYear: 2027, today: day("2026-11-30")))
     }
-
 }
