@@ -86,7 +86,7 @@ enum SurveyBenchmark {
                 SectionRecord(code: department + "10", nameJa: "課\(department)", nameEn: "Division \(department)", kind: .division, parentCode: department,
                               isCollaborationPost: false, district: nil, authorizedHeadcount: 0, isManagerial: true),
             ] }
-            try await OrganizationImporter.insertInChunks(units.map { OrganizationUnit(fiscalYear: 2026, record: $0) }, on: database)
+            try await ChunkedInsert.create(units.map { OrganizationUnit(fiscalYear: 2026, record: $0) }, on: database)
             var generator = SeededGenerator(seed: 42)
             var targets: [SurveyTarget] = []
             for index in 0..<(respondents * 5 / 4) {
@@ -97,7 +97,7 @@ enum SurveyBenchmark {
                 target.sectionCode = target.departmentCode + "10"
                 targets.append(target)
             }
-            try await OrganizationImporter.insertInChunks(targets, on: database)
+            try await ChunkedInsert.create(targets, on: database)
             for batch in stride(from: 0, to: respondents, by: 1_000) {
                 var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
                 for index in batch..<min(respondents, batch + 1_000) {
@@ -118,12 +118,12 @@ enum SurveyBenchmark {
                         answers.append(answer)
                     }
                 }
-                try await OrganizationImporter.insertInChunks(responses, on: database)
-                try await OrganizationImporter.insertInChunks(answers, on: database)
+                try await ChunkedInsert.create(responses, on: database)
+                try await ChunkedInsert.create(answers, on: database)
                 try await SurveyAnswerTotals.insert(for: responses, answers: answers, countedQuestions: Set(questions.map(\.id)), on: database)
             }
             // Who answered (the first `respondents` targets), as submissions mark them.
-            try await OrganizationImporter.insertInChunks((0..<respondents).map { index in
+            try await ChunkedInsert.create((0..<respondents).map { index in
                 let completion = SurveyCompletion()
                 completion.id = UUID()
                 completion.surveyID = surveyID
@@ -132,7 +132,7 @@ enum SurveyBenchmark {
             }, on: database)
             // The answers per day, as submissions count them (the release checks they add up).
             let perDay = Dictionary(grouping: 0..<respondents) { "2026-11-0\(1 + $0 % 9)" }.mapValues(\.count)
-            try await OrganizationImporter.insertInChunks(perDay.map { day, count in
+            try await ChunkedInsert.create(perDay.map { day, count in
                 let row = SurveyDailyCount()
                 row.surveyID = surveyID
                 row.day = day

@@ -14,7 +14,7 @@ enum DemoCareer {
         let assignments = try await Assignment.query(on: database).filter(\.$startDate == FiscalYear(startYear: year).start.iso).all()
         let movedInto = Dictionary(assignments.map { ($0.staffNumber, $0.sectionCode) }, uniquingKeysWith: { a, _ in a })
         try await database.transaction { database in
-            try await OrganizationImporter.insertInChunks(profiles(tree: tree), on: database)
+            try await ChunkedInsert.create(profiles(tree: tree), on: database)
             let previous = cycle(year: year - 1, title: "令和\(year - 2018 - 1)年度 自己申告", opens: "\(year - 1)-10-01", deadline: "\(year - 1)-11-30")
             let current = cycle(year: year, title: "令和\(year - 2018)年度 自己申告", opens: "\(year)-10-01", deadline: "\(year)-12-11")
             try await previous.create(on: database)
@@ -43,13 +43,13 @@ enum DemoCareer {
                     reports.append(report)
                     wishes.append((reports.count - 1, choices))
                 }
-                try await OrganizationImporter.insertInChunks(reports, on: database)
+                try await ChunkedInsert.create(reports, on: database)
                 let wishRows = try wishes.flatMap { index, choices in
                     try choices.enumerated().map { rank, choice in
                         SelfReportWish(reportID: try reports[index].requireID(), rank: rank + 1, sectionCode: choice.0, reason: choice.1)
                     }
                 }
-                try await OrganizationImporter.insertInChunks(wishRows, on: database)
+                try await ChunkedInsert.create(wishRows, on: database)
             }
         }
     }

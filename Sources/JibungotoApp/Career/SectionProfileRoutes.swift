@@ -81,8 +81,8 @@ struct SectionProfileRoutes {
         let cards = shown.map { unit in
             let profile = byCode[unit.code]
             return Card(
-                name: localizedName(unit, request),
-                department: tree.department(of: unit.code).map { localizedName($0, request) } ?? "",
+                name: request.text(unit.localizedName),
+                department: tree.department(of: unit.code).map { request.text($0.localizedName) } ?? "",
                 href: CareerRoute.profile(.value(unit.code)).path,
                 isCollaborationPost: unit.isCollaborationPost,
                 mission: profile.map { String($0.mission.prefix(120)) },
@@ -94,7 +94,7 @@ struct SectionProfileRoutes {
         var form = FormModel(request: request, action: CareerRoute.profiles.path, method: .GET, submitLabelKey: "profile.search", fields: [
             FormField(request: request, name: "department", labelKey: "profile.department", kind: .select, value: department,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: department.isEmpty, fieldName: "department")]
-                        + departments.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: $0.code == department, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: $0.code == department, fieldName: "department") }),
             FormField(request: request, name: "skill", labelKey: "profile.skillSearch", value: skill, hintKey: "profile.skillHint", maxLength: 50),
             FormField(request: request, name: "collaboration", labelKey: "profile.collaborationFilter", kind: .checkboxes,
                       options: [FormOption(value: "1", label: request.t("profile.collaborationOnly"), isSelected: collaborationOnly, fieldName: "collaboration")]),
@@ -149,11 +149,11 @@ struct SectionProfileRoutes {
         } ?? []
         let canEdit = try await Self.mayEdit(unit.code, request: request)
         return try await request.renderPage(
-            "career/profile", title: "profile.pageTitle", titleArguments: [localizedName(unit, request)],
-            breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: CareerRoute.profiles.path), Breadcrumb(label: localizedName(unit, request), href: nil)],
+            "career/profile", title: "profile.pageTitle", titleArguments: [request.text(unit.localizedName)],
+            breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: CareerRoute.profiles.path), Breadcrumb(label: request.text(unit.localizedName), href: nil)],
             content: ProfileContent(
-                sectionName: localizedName(unit, request),
-                department: tree.department(of: unit.code).map { localizedName($0, request) } ?? "",
+                sectionName: request.text(unit.localizedName),
+                department: tree.department(of: unit.code).map { request.text($0.localizedName) } ?? "",
                 isCollaborationPost: unit.isCollaborationPost,
                 sections: sections,
                 skills: profile.map { Self.skillList($0.skills) } ?? [],
@@ -216,9 +216,9 @@ struct SectionProfileRoutes {
         var form = FormModel(request: request, action: CareerRoute.editProfile(.value(unit.code)).path, submitLabelKey: "form.save", fields: fields)
         form.apply(validation, request: request)
         return try await request.renderPage(
-            "platform/form-page", title: "profile.editTitle", titleArguments: [localizedName(unit, request)],
+            "platform/form-page", title: "profile.editTitle", titleArguments: [request.text(unit.localizedName)],
             breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: CareerRoute.profiles.path),
-                          Breadcrumb(label: localizedName(unit, request), href: CareerRoute.profile(.value(unit.code)).path),
+                          Breadcrumb(label: request.text(unit.localizedName), href: CareerRoute.profile(.value(unit.code)).path),
                           Breadcrumb(label: request.t("profile.edit"), href: nil)],
             content: FormContent(form: form),
             status: validation.isValid ? .ok : .unprocessableEntity

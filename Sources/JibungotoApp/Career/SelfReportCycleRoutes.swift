@@ -147,7 +147,7 @@ struct SelfReportCycleRoutes {
             .sorted { $0.key < $1.key }
             .compactMap { code, members -> CompletionRow? in
                 guard let unit = tree.units[code] else { return nil }
-                return row(localizedName(unit, request), cycleHref + "?section=" + code, members)
+                return row(request.text(unit.localizedName), cycleHref + "?section=" + code, members)
             }
         var focus = asked
         if focus == nil && scope == .section {
@@ -160,7 +160,7 @@ struct SelfReportCycleRoutes {
                 .sorted { $0.kanaSearch < $1.kanaSearch }
                 .map { member in
                     PendingRow(staffNumber: member.staffNumber, name: member.name,
-                               section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                               section: member.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                                status: request.t(statuses[member.staffNumber] == false ? "selfReport.status.draft" : "selfReport.status.notStarted"))
                 }
             try await request.audit(.view, subjectType: "self_report_completion", subjectID: focus, detail: cycle.title)
@@ -175,7 +175,7 @@ struct SelfReportCycleRoutes {
                 groups: groups,
                 groupHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
                 pending: pending,
-                pendingHeading: focus.flatMap { tree.units[$0] }.map { request.t("cycle.pendingIn", localizedName($0, request)) },
+                pendingHeading: focus.flatMap { tree.units[$0] }.map { request.t("cycle.pendingIn", request.text($0.localizedName)) },
                 exportHref: request.currentUser?.scope(of: .manageSelfReports) != nil ? CareerRoute.cycleExport(.id(id)).path : nil
             )
         )

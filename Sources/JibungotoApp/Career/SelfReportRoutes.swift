@@ -111,7 +111,7 @@ struct SelfReportRoutes {
                 continue
             }
             guard seen.insert(code).inserted else {
-                validation.fail(field, "selfReport.duplicateWish", String(rank), localizedName(unit, request))
+                validation.fail(field, "selfReport.duplicateWish", String(rank), request.text(unit.localizedName))
                 continue
             }
             wishes.append((code, reason))
@@ -153,7 +153,7 @@ struct SelfReportRoutes {
         func sectionOptions(_ field: String) -> [FormOption] {
             [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
                 + sections.map { unit, depth in
-                    FormOption(value: unit.code, label: String(repeating: "　", count: max(0, depth - 1)) + localizedName(unit, request)
+                    FormOption(value: unit.code, label: String(repeating: "　", count: max(0, depth - 1)) + request.text(unit.localizedName)
                                + (unit.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : ""),
                                isSelected: input[field] == unit.code, fieldName: field)
                 }

@@ -10,13 +10,13 @@ enum DemoOrganization {
         let city = DemoCityGenerator.generate()
         try await database.transaction { database in
             for (year, units) in city.organizations.sorted(by: { $0.key < $1.key }) {
-                try await OrganizationImporter.insertInChunks(units.map { OrganizationUnit(fiscalYear: year, record: $0) }, on: database)
+                try await ChunkedInsert.create(units.map { OrganizationUnit(fiscalYear: year, record: $0) }, on: database)
             }
             for (year, changes) in city.changes.sorted(by: { $0.key < $1.key }) {
-                try await OrganizationImporter.insertInChunks(changes.map { $0.model(fiscalYear: year) }, on: database)
+                try await ChunkedInsert.create(changes.map { $0.model(fiscalYear: year) }, on: database)
             }
-            try await OrganizationImporter.insertInChunks(city.staff.map(StaffMember.init(record:)), on: database)
-            try await OrganizationImporter.insertInChunks(city.assignments.map(Assignment.init(record:)), on: database)
+            try await ChunkedInsert.create(city.staff.map(StaffMember.init(record:)), on: database)
+            try await ChunkedInsert.create(city.assignments.map(Assignment.init(record:)), on: database)
             try await OrganizationImporter.refreshCurrentPlacement(of: Dictionary(grouping: city.assignments, by: \.staffNumber), today: today, on: database)
         }
     }

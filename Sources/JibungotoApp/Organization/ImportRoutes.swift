@@ -5,7 +5,6 @@ import Vapor
 /// HR uploads a payroll-system CSV, reads the dry run, then applies it (all or nothing).
 struct ImportRoutes {
     static let maximumFileSize: ByteCount = "32mb"
-    static let issuesShown = 500
 
     func register(on routes: any RoutesBuilder) {
         let access = Access.permission(.manageOrganization)
@@ -80,29 +79,6 @@ struct ImportRoutes {
 
     // MARK: - Dry run and apply
 
-    struct ReportContent: Encodable, Sendable {
-        let filename: String
-        let kind: String
-        let encoding: String
-        let rowCount: Int
-        let toAdd: Int
-        let toChange: Int
-        let unchanged: Int
-        let issueCount: Int
-        let issues: [IssueRow]
-        let moreIssues: String?
-        let applyAction: String?
-        let appliedNote: String?
-        let csrfToken: String
-        let uploadHref: String
-    }
-
-    struct IssueRow: Encodable, Sendable {
-        let line: Int
-        let column: String
-        let message: String
-    }
-
     @Sendable func showBatch(_ request: Request) async throws -> Response {
         let batch = try await findBatch(request)
         let report = try await OrganizationImporter.dryRun(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), on: request.db)
@@ -126,26 +102,10 @@ struct ImportRoutes {
     }
 
     private func reportPage(_ request: Request, batch: ImportBatch, report: OrganizationImporter.Report, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let language = request.language.rawValue
-        let issues = report.issues.prefix(Self.issuesShown).map {
-            IssueRow(line: $0.line, column: $0.column ?? "", message: $0.message(language: language))
-        }
-        let batchID = try batch.requireID()
-        return try await request.renderPage(
+        try await request.renderPage(
             "organization/import-report", title: "import.reportTitle", titleArguments: [batch.filename],
             breadcrumbs: breadcrumbs(request, [Breadcrumb(label: batch.filename, href: nil)]),
-            content: ReportContent(
-                filename: batch.filename,
-                kind: request.t("import.kind.\(batch.kind)"),
-                encoding: report.detectedEncoding.isEmpty ? "-" : request.t("import.detected.\(report.detectedEncoding)"),
-                rowCount: report.rowCount, toAdd: report.toAdd, toChange: report.toChange, unchanged: report.unchanged,
-                issueCount: report.issues.count, issues: Array(issues),
-                moreIssues: report.issues.count > Self.issuesShown ? request.t("import.moreIssues", String(report.issues.count - Self.issuesShown)) : nil,
-                applyAction: report.hasErrors || batch.appliedAt != nil ? nil : OrganizationRoute.importApply(.id(batchID)).path,
-                appliedNote: batch.appliedAt.map { request.t("import.alreadyApplied", DateFormatting.format(timestamp: $0, preferences: request.preferences)) },
-                csrfToken: request.csrfToken,
-                uploadHref: OrganizationRoute.importUpload.path
-            ),
+            content: ImportReportPage.build(batch: batch, batchID: try batch.requireID(), report: report, csrfToken: request.csrfToken, localizer: request.localizer),
             status: status
         )
     }

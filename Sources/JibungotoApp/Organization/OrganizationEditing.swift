@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import JibungotoDomain
 
-/// Changes to a fiscal year's organization. Only the current and later years change; each change
+/// Changes to a fiscal year's organization (what may change: `OrganizationEditRules`); each change
 /// is one transaction and leaves a row in the unit's history.
 enum OrganizationEditing {
     enum Disposition: String, CaseIterable, Sendable {
@@ -11,10 +11,6 @@ enum OrganizationEditing {
 
     enum Failure: Error {
         case unitHasMembers(count: Int)
-    }
-
-    static func isEditable(_ fiscalYear: Int, today: LocalDate) -> Bool {
-        fiscalYear >= today.fiscalYear.startYear
     }
 
     /// Copies year `from` into `from + 1`; false when the next year already exists.
@@ -49,7 +45,7 @@ enum OrganizationEditing {
                 unit.update(from: updated)
                 try await unit.save(on: database)
             case .abolish, .merge:
-                if year == today.fiscalYear.startYear {
+                if OrganizationEditRules.removalNeedsEmptyUnit(fiscalYear: year, today: today) {
                     let members = try await StaffMember.query(on: database).filter(\.$currentSectionCode == existing.code).count()
                     guard members == 0 else { throw Failure.unitHasMembers(count: members) }
                 }

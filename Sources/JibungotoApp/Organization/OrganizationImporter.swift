@@ -46,7 +46,7 @@ public enum OrganizationImporter {
                 for chunk in numbers.chunked(into: 500) {
                     try await Assignment.query(on: database).filter(\.$staffNumber ~~ chunk).delete()
                 }
-                try await insertInChunks(byStaff.values.flatMap { $0 }.map(Assignment.init(record:)), on: database)
+                try await ChunkedInsert.create(byStaff.values.flatMap { $0 }.map(Assignment.init(record:)), on: database)
                 try await refreshCurrentPlacement(of: byStaff, today: today, on: database)
             case .none:
                 break
@@ -136,7 +136,7 @@ public enum OrganizationImporter {
     /// makes a 50,000-row import slow, and these columns are all the table has.
     static func insertStaff(_ records: [StaffRecord], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else {
-            return try await insertInChunks(records.map(StaffMember.init(record:)), on: database)
+            return try await ChunkedInsert.create(records.map(StaffMember.init(record:)), on: database)
         }
         let columns = ["id", "staff_number", "name", "name_kana", "kana_search", "birth_date", "gender", "hire_date",
                        "hire_fiscal_year", "job_type", "grade", "employment_type", "current_section_code", "current_post", "current_since"]
@@ -153,19 +153,6 @@ public enum OrganizationImporter {
             }
             try await insert.run()
         }
-    }
-
-    /// Multi-row inserts: one statement per few hundred rows instead of one per row.
-    static func insertInChunks<M: Model>(_ models: [M], on database: any Database) async throws {
-        for chunk in models.chunked(into: 400) {
-            try await Array(chunk).create(on: database)
-        }
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
 

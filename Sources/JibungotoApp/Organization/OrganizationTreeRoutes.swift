@@ -18,69 +18,19 @@ struct OrganizationTreeRoutes {
 
     // MARK: - Tree
 
-    struct TreeContent: Encodable, Sendable {
-        let fiscalYear: Int
-        let yearForm: FormModel
-        let rows: [TreeRow]
-        let showsHeadcount: Bool
-        let isEditable: Bool
-        let canManage: Bool
-        let newSectionHref: String
-        let cloneAction: String?
-        let cloneLabel: String
-        let csrfToken: String
-        let emptyMessage: String?
-    }
-
-    struct TreeRow: Encodable, Sendable {
-        let depth: Int
-        let code: String
-        let name: String
-        let kind: String
-        let href: String
-        let isCollaborationPost: Bool
-        let district: String?
-        let authorizedHeadcount: Int
-        let currentHeadcount: Int?
-    }
-
     @Sendable func tree(_ request: Request) async throws -> Response {
         let years = try await OrganizationYears.all(on: request.db)
         let canManage = request.currentUser?.scope(of: .manageOrganization) != nil
+        let breadcrumbs = [Breadcrumb(label: request.t("organization.title"), href: nil)]
         guard let year = OrganizationYears.chosen(request, available: years) else {
-            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: nil)], content: TreeContent(
-                fiscalYear: 0, yearForm: yearForm(request, years: [], chosen: 0), rows: [], showsHeadcount: false,
-                isEditable: false, canManage: canManage, newSectionHref: "", cloneAction: nil, cloneLabel: "",
-                csrfToken: request.csrfToken, emptyMessage: request.t("organization.empty")))
+            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: breadcrumbs, content: OrganizationTreePage.empty(
+                yearForm: yearForm(request, years: [], chosen: 0), canManage: canManage, csrfToken: request.csrfToken, localizer: request.localizer))
         }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
-        let isCurrent = year == request.today.fiscalYear.startYear
-        let headcounts = isCurrent ? try await OrganizationHeadcount.current(on: request.db) : [:]
-        let rows = tree.flattened().map { unit, depth in
-            TreeRow(
-                depth: min(depth, 3), code: unit.code, name: localizedName(unit, request),
-                kind: request.t("organization.kind.\(unit.kind.rawValue)"),
-                href: OrganizationRoute.section(.value(unit.code)).path(query: [("fy", String(year))]),
-                isCollaborationPost: unit.isCollaborationPost, district: unit.district,
-                authorizedHeadcount: unit.authorizedHeadcount,
-                currentHeadcount: isCurrent ? headcounts[unit.code] ?? 0 : nil
-            )
-        }
-        let next = year + 1
-        let canClone = canManage && !years.contains(next) && year == years.first
-        return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: nil)], content: TreeContent(
-            fiscalYear: year,
-            yearForm: yearForm(request, years: years, chosen: year),
-            rows: rows,
-            showsHeadcount: isCurrent,
-            isEditable: canManage && OrganizationEditing.isEditable(year, today: request.today),
-            canManage: canManage,
-            newSectionHref: OrganizationRoute.newSection.path(query: [("fy", String(year))]),
-            cloneAction: canClone ? OrganizationRoute.cloneYear.path : nil,
-            cloneLabel: request.t("organization.clone", DateFormatting.format(fiscalYear: next, preferences: request.preferences)),
-            csrfToken: request.csrfToken,
-            emptyMessage: nil
-        ))
+        let headcounts = year == request.today.fiscalYear.startYear ? try await OrganizationHeadcount.current(on: request.db) : [:]
+        return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: breadcrumbs, content: OrganizationTreePage.build(
+            tree: tree, years: years, yearForm: yearForm(request, years: years, chosen: year), headcounts: headcounts,
+            canManage: canManage, today: request.today, csrfToken: request.csrfToken, localizer: request.localizer))
     }
 
     private func yearForm(_ request: Request, years: [Int], chosen: Int) -> FormModel {
@@ -109,47 +59,6 @@ struct OrganizationTreeRoutes {
 
     // MARK: - Section page
 
-    struct SectionContent: Encodable, Sendable {
-        let fiscalYear: Int
-        let code: String
-        let kind: String
-        let path: [Breadcrumb]
-        let nameEn: String
-        let nameJa: String
-        let isCollaborationPost: Bool
-        let isManagerial: Bool
-        let district: String?
-        let authorizedHeadcount: Int
-        let currentHeadcount: Int?
-        let headcountStatus: String?
-        let children: [TreeRow]
-        let members: [MemberRow]?
-        let history: [HistoryRow]
-        let changes: [ChangeRow]
-        let editHref: String?
-    }
-
-    struct MemberRow: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let post: String
-        let since: String
-        let href: String
-    }
-
-    struct HistoryRow: Encodable, Sendable {
-        let fiscalYear: String
-        let name: String
-        let parent: String
-        let authorizedHeadcount: Int
-        let href: String
-    }
-
-    struct ChangeRow: Encodable, Sendable {
-        let fiscalYear: String
-        let description: String
-    }
-
     @Sendable func section(_ request: Request) async throws -> Response {
         let code = try request.parameters.require("code")
         let years = try await OrganizationYears.all(on: request.db)
@@ -162,73 +71,34 @@ struct OrganizationTreeRoutes {
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
         let isCurrent = year == request.today.fiscalYear.startYear
         let visibility = try await StaffVisibility.resolve(request)
-        let subtree = tree.subtree(of: code)
 
-        var members: [MemberRow]? = nil
+        var members: [StaffMember]? = nil
         var currentHeadcount: Int? = nil
         if isCurrent {
-            let staff = try await StaffMember.query(on: request.db).filter(\.$currentSectionCode ~~ Array(subtree)).sort(\.$kanaSearch).all()
-            currentHeadcount = staff.filter { $0.currentSectionCode == code }.count
+            let staff = try await StaffMember.query(on: request.db).filter(\.$currentSectionCode ~~ Array(tree.subtree(of: code))).sort(\.$kanaSearch).all()
+            let placedHere = staff.filter { $0.currentSectionCode == code }
+            currentHeadcount = placedHere.count
             if visibility.allowsSection(code) {
-                members = staff.filter { $0.currentSectionCode == code }.map { member in
-                    MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost ?? "",
-                              since: member.currentSince.map { DateFormatting.format(iso: $0, preferences: request.preferences) } ?? "",
-                              href: OrganizationRoute.staff(.value(member.staffNumber)).path)
-                }
+                members = placedHere
                 try await request.audit(.view, subjectType: "section_members", subjectID: code, detail: "fy=\(year)")
             }
         }
         let parents = try await OrganizationUnit.query(on: request.db)
             .filter(\.$code ~~ allVersions.compactMap(\.parentCode)).all()
-        let parentNames = Dictionary(parents.map { ("\($0.fiscalYear)/\($0.code)", $0) }, uniquingKeysWith: { a, _ in a })
-        let history = allVersions.map { version in
-            HistoryRow(
-                fiscalYear: DateFormatting.format(fiscalYear: version.fiscalYear, preferences: request.preferences),
-                name: localizedName(version.record, request),
-                parent: version.parentCode.flatMap { parentNames["\(version.fiscalYear)/\($0)"] }.map { localizedName($0.record, request) } ?? "",
-                authorizedHeadcount: version.authorizedHeadcount,
-                href: OrganizationRoute.section(.value(code)).path(query: [("fy", String(version.fiscalYear))])
-            )
-        }
         let changes = try await OrganizationChange.query(on: request.db).group(.or) { $0.filter(\.$code == code).filter(\.$targetCode == code) }
             .sort(\.$fiscalYear, .descending).sort(\.$recordedAt, .descending).all()
-        let changeRows = changes.map { change in
-            ChangeRow(
-                fiscalYear: DateFormatting.format(fiscalYear: change.fiscalYear, preferences: request.preferences),
-                description: request.t(OrganizationChange.Kind(rawValue: change.kind)?.messageKey ?? change.kind, change.code, change.targetCode ?? "", change.detail)
-            )
-        }
-        let headcountStatus = currentHeadcount.map { count in
-            count > unit.authorizedHeadcount ? request.t("organization.overHeadcount", String(count - unit.authorizedHeadcount))
-                : count < unit.authorizedHeadcount ? request.t("organization.underHeadcount", String(unit.authorizedHeadcount - count))
-                : request.t("organization.atHeadcount")
-        }
-        let canEdit = request.currentUser?.scope(of: .manageOrganization) != nil && OrganizationEditing.isEditable(year, today: request.today)
-        let fyQuery = [("fy", String(year))]
-        let path = tree.path(to: code).dropLast().map {
-            Breadcrumb(label: localizedName($0, request), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
-        }
+        let content = SectionPage.build(
+            unit: unit, tree: tree, currentHeadcount: currentHeadcount, members: members, versions: allVersions, parents: parents,
+            changes: changes, canManage: request.currentUser?.scope(of: .manageOrganization) != nil,
+            today: request.today, localizer: request.localizer)
+        let name = request.text(unit.localizedName)
         return try await request.renderPage(
             "organization/section",
             title: "organization.section.title",
-            titleArguments: [localizedName(unit, request)],
-            breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: fyQuery))]
-                + path + [Breadcrumb(label: localizedName(unit, request), href: nil)],
-            content: SectionContent(
-                fiscalYear: year, code: code, kind: request.t("organization.kind.\(unit.kind.rawValue)"), path: Array(path),
-                nameEn: unit.nameEn, nameJa: unit.nameJa, isCollaborationPost: unit.isCollaborationPost, isManagerial: unit.isManagerial,
-                district: unit.district, authorizedHeadcount: unit.authorizedHeadcount, currentHeadcount: currentHeadcount,
-                headcountStatus: headcountStatus,
-                children: (tree.children[code] ?? []).compactMap { tree.units[$0] }.map { child in
-                    TreeRow(depth: 0, code: child.code, name: localizedName(child, request), kind: request.t("organization.kind.\(child.kind.rawValue)"),
-                            href: OrganizationRoute.section(.value(child.code)).path(query: fyQuery), isCollaborationPost: child.isCollaborationPost,
-                            district: child.district, authorizedHeadcount: child.authorizedHeadcount, currentHeadcount: nil)
-                },
-                members: members,
-                history: history,
-                changes: changeRows,
-                editHref: canEdit ? OrganizationRoute.editSection(.value(code)).path(query: fyQuery) : nil
-            )
+            titleArguments: [name],
+            breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: [("fy", String(year))]))]
+                + content.path + [Breadcrumb(label: name, href: nil)],
+            content: content
         )
     }
 
@@ -307,12 +177,10 @@ struct OrganizationTreeRoutes {
         let disposition = OrganizationEditing.Disposition(rawValue: input.disposition ?? "keep")
         if disposition == nil { validation.fail("disposition", "form.invalidChoice", request.t("organization.disposition")) }
         let mergeTarget = (input.merge_into ?? "").trimmingCharacters(in: .whitespaces)
-        if disposition == .merge {
-            if mergeTarget.isEmpty || tree.units[mergeTarget] == nil || tree.subtree(of: code).contains(mergeTarget) {
-                validation.fail("merge_into", "organization.mergeTargetInvalid")
-            }
+        if disposition == .merge && !OrganizationEditRules.mayMerge(into: mergeTarget, subtree: tree.subtree(of: code), unitsOfYear: Set(tree.units.keys)) {
+            validation.fail("merge_into", "organization.mergeTargetInvalid")
         }
-        if disposition != .keep && disposition != nil && !(tree.children[code] ?? []).isEmpty {
+        if disposition != .keep && disposition != nil && !OrganizationEditRules.mayRemove(childCount: tree.children[code]?.count ?? 0) {
             validation.fail("disposition", "organization.hasChildren")
         }
         guard validation.isValid, let record, let disposition else {
@@ -333,7 +201,7 @@ struct OrganizationTreeRoutes {
 
     private func editableYear(_ request: Request) throws -> Int {
         guard let year = try? request.query.get(Int.self, at: "fy") else { throw Abort(.badRequest) }
-        guard OrganizationEditing.isEditable(year, today: request.today) else { throw Abort(.forbidden, reason: "fiscal year \(year) is closed") }
+        guard OrganizationEditRules.isEditable(fiscalYear: year, today: request.today) else { throw Abort(.forbidden, reason: "fiscal year \(year) is closed") }
         return year
     }
 
@@ -370,7 +238,7 @@ struct OrganizationTreeRoutes {
         let year = tree.fiscalYear
         let parentOptions = [FormOption(value: "", label: request.t("organization.noParent"), isSelected: (input.parent_code ?? "").isEmpty, fieldName: "parent_code")]
             + tree.flattened().filter { $0.record.kind != .unit && $0.record.code != existing?.code }.map { unit, depth in
-                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request) + " (\(unit.code))",
+                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName) + " (\(unit.code))",
                            isSelected: unit.code == input.parent_code, fieldName: "parent_code")
             }
         let flags = Set(input.flags ?? [])
@@ -399,7 +267,7 @@ struct OrganizationTreeRoutes {
             fields.append(FormField(request: request, name: "merge_into", labelKey: "organization.mergeInto", kind: .select, value: input.merge_into ?? "",
                                     options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")]
                                         + tree.flattened().filter { $0.record.code != existing.code }.map { unit, depth in
-                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + localizedName(unit, request), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
+                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
                                         }))
         }
         let action = existing.map { OrganizationRoute.editSection(.value($0.code)).path(query: [("fy", String(year))]) }
@@ -408,7 +276,7 @@ struct OrganizationTreeRoutes {
         form.apply(validation, request: request)
         let fy = DateFormatting.format(fiscalYear: year, preferences: request.preferences)
         let title = existing == nil ? "organization.newSection" : "organization.editSection"
-        let argument = existing.map { localizedName($0, request) } ?? fy
+        let argument = existing.map { request.text($0.localizedName) } ?? fy
         return try await request.renderPage(
             "platform/form-page", title: title, titleArguments: [argument, fy],
             breadcrumbs: [Breadcrumb(label: request.t("organization.title"), href: OrganizationRoute.tree.path(query: [("fy", String(year))])),
@@ -417,11 +285,6 @@ struct OrganizationTreeRoutes {
             status: validation.isValid ? .ok : .unprocessableEntity
         )
     }
-}
-
-/// A unit's name in the request's language.
-func localizedName(_ unit: SectionRecord, _ request: Request) -> String {
-    request.language == .en && !unit.nameEn.isEmpty ? unit.nameEn : unit.nameJa
 }
 
 /// Current headcounts per unit (staff whose open assignment is there).

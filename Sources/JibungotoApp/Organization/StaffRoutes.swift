@@ -81,27 +81,6 @@ struct StaffRoutes {
         }
     }
 
-    struct ListContent: Encodable, Sendable {
-        let form: FormModel
-        let filtersActive: Bool
-        let rows: [StaffRow]
-        let pagination: Pagination
-        let exportHref: String?
-        let importHref: String?
-    }
-
-    struct StaffRow: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let nameKana: String
-        let section: String
-        let post: String
-        let jobType: String
-        let employmentType: String
-        let yearsInPost: String
-        let href: String
-    }
-
     @Sendable func list(_ request: Request) async throws -> Response {
         let visibility = try await StaffVisibility.resolve(request)
         if case .onlyOwn(let number) = visibility {
@@ -116,28 +95,18 @@ struct StaffRoutes {
         let total = try await base().count()
         let staff = try await base().range(((page - 1) * Pagination.perPage)..<(page * Pagination.perPage)).all()
         try await request.audit(.view, subjectType: "staff_list", detail: filter.queryItems.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
-        let rows = staff.map { member in
-            StaffRow(
-                staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
-                section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
-                post: member.currentPost ?? "", jobType: member.jobType,
-                employmentType: request.t("employment.\(member.employmentType)"),
-                yearsInPost: member.currentSince.flatMap(LocalDate.init(iso:)).map { request.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
-                href: OrganizationRoute.staff(.value(member.staffNumber)).path
-            )
-        }
         let canManage = request.currentUser?.scope(of: .manageOrganization) != nil
+        let content = StaffListPage.build(
+            staff: staff, tree: tree,
+            form: try await filterForm(request, filter: filter, tree: tree, visibility: visibility, validation: validation),
+            filtersActive: !validation.isValid || filter.queryItems.contains { !$0.1.isEmpty },
+            pagination: Pagination(request: request, route: OrganizationRoute.staffList, filters: filter.queryItems, page: page, total: total),
+            canManage: canManage, today: today, localizer: request.localizer
+        )
         return try await request.renderPage(
             "organization/staff-list", title: "staff.title",
             breadcrumbs: [Breadcrumb(label: request.t("staff.title"), href: nil)],
-            content: ListContent(
-                form: try await filterForm(request, filter: filter, tree: tree, visibility: visibility, validation: validation),
-                filtersActive: !validation.isValid || filter.queryItems.contains { !$0.1.isEmpty },
-                rows: rows,
-                pagination: Pagination(request: request, route: OrganizationRoute.staffList, filters: filter.queryItems, page: page, total: total),
-                exportHref: canManage ? OrganizationRoute.staffExport.path : nil,
-                importHref: canManage ? OrganizationRoute.importUpload.path : nil
-            ),
+            content: content,
             status: validation.isValid ? .ok : .unprocessableEntity
         )
     }
@@ -153,7 +122,7 @@ struct StaffRoutes {
             FormField(request: request, name: "q", labelKey: "staff.search", value: filter.query, hintKey: "staff.searchHint", maxLength: 100),
             FormField(request: request, name: "section", labelKey: "staff.section", kind: .select, value: filter.section,
                       options: [option("", request.t("staff.any"), filter.section, "section")]
-                        + sections.map { option($0.record.code, String(repeating: "　", count: $0.depth) + localizedName($0.record, request), filter.section, "section") }),
+                        + sections.map { option($0.record.code, String(repeating: "　", count: $0.depth) + request.text($0.record.localizedName), filter.section, "section") }),
             FormField(request: request, name: "job_type", labelKey: "staff.jobType", kind: .select, value: filter.jobType,
                       options: [option("", request.t("staff.any"), filter.jobType, "job_type")] + Set(jobTypes).sorted().map { option($0, $0, filter.jobType, "job_type") }),
             FormField(request: request, name: "employment_type", labelKey: "staff.employmentType", kind: .select, value: filter.employmentType,
@@ -172,52 +141,6 @@ struct StaffRoutes {
 
     // MARK: - Staff page
 
-    struct StaffContent: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let nameKana: String
-        let birthDate: String
-        let age: Int
-        let gender: String?
-        let hireDate: String
-        let yearsOfService: Int
-        let jobType: String
-        let grade: String
-        let employmentType: String
-        let currentSection: String?
-        let currentSectionHref: String?
-        /// 定年退職日 under the 2023 amendment, with the age; nil for staff past it (re-appointed).
-        let retirement: String?
-        /// 役職定年: the day a managerial post is left; only for managerial posts.
-        let managerialLimit: String?
-        let timeline: [TimelineRow]
-        let collaborationYears: String
-        /// Only for the staff member themselves and HR.
-        let selfReports: [SelfReportRow]?
-    }
-
-    struct SelfReportRow: Encodable, Sendable {
-        let round: String
-        let status: String
-        let wishes: [String]
-        let moveWish: String
-        let careerPlan: String
-        /// HR and the staff member only; a manager never gets here at all.
-        let circumstances: String?
-    }
-
-    struct TimelineRow: Encodable, Sendable {
-        let period: String
-        let section: String
-        let sectionHref: String?
-        let post: String
-        let duration: String
-        let isCollaborationPost: Bool
-        let isCurrent: Bool
-        /// The wishes of the self-report that preceded this move, and whether the move met one.
-        let precedingWishes: String?
-    }
-
     @Sendable func show(_ request: Request) async throws -> Response {
         let number = StaffNumber.normalise(try request.parameters.require("staffNumber"))
         guard let member = try await StaffMember.query(on: request.db).filter(\.$staffNumber == number).first() else {
@@ -226,91 +149,19 @@ struct StaffRoutes {
         let visibility = try await StaffVisibility.resolve(request)
         guard visibility.allows(member) else { throw Abort(.forbidden) }
         try await request.audit(.view, subjectType: "staff", subjectID: member.staffNumber)
-        let today = request.today
-        let record = member.record
         let assignments = try await Assignment.query(on: request.db).filter(\.$staffNumber == number).sort(\.$startDate, .descending).all()
-        let sectionsByYear = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(Set(assignments.map(\.sectionCode)))).all()
-        let latestVersion = Dictionary(grouping: sectionsByYear, by: \.code)
-        func unit(_ code: String, on date: LocalDate) -> SectionRecord? {
-            let versions = latestVersion[code] ?? []
-            let year = date.fiscalYear.startYear
-            return (versions.first { $0.fiscalYear == year } ?? versions.max { $0.fiscalYear < $1.fiscalYear })?.record
-        }
+        let sectionVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(Set(assignments.map(\.sectionCode)))).all()
         let viewer = try request.requireUser()
         let readsSelfReports = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
-        let history = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : []
-        let wishesByYear = Dictionary(history.map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
-        func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
-            wishes.map { request.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizedName($0, request) } ?? $0.sectionCode) }
-        }
-        var collaborationDays = 0
-        let timeline = assignments.map { assignment -> TimelineRow in
-            let record = assignment.record
-            let end = record.end ?? today
-            let section = unit(record.sectionCode, on: record.start)
-            let days = max(0, record.start.days(until: end) + 1)
-            if section?.isCollaborationPost == true { collaborationDays += days }
-            let from = DateFormatting.format(date: record.start, preferences: request.preferences)
-            let to = record.end.map { DateFormatting.format(date: $0, preferences: request.preferences) } ?? request.t("staff.present")
-            return TimelineRow(
-                period: request.t("staff.period", from, to),
-                section: section.map { localizedName($0, request) } ?? record.sectionCode,
-                sectionHref: section.map { OrganizationRoute.section(.value($0.code)).path(query: [("fy", String(record.start.fiscalYear.startYear))]) },
-                post: record.post,
-                duration: Self.duration(fromDays: days, request: request),
-                isCollaborationPost: section?.isCollaborationPost ?? false,
-                isCurrent: record.end == nil || record.end! >= today,
-                precedingWishes: wishesByYear[record.start.fiscalYear.startYear - 1].map { wishes in
-                    let met = wishes.first { $0.sectionCode == record.sectionCode }
-                    return request.t("selfReport.wishesOfYear", wishText(wishes, on: record.start).joined(separator: "、"))
-                        + (met.map { " — " + request.t("selfReport.metWish", String($0.rank)) } ?? "")
-                }
-            )
-        }
-        let canReadCircumstances = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
-        let selfReports = readsSelfReports ? history.map { entry in
-            SelfReportRow(
-                round: entry.cycle.title,
-                status: entry.report.submittedAt.map { request.t("selfReport.status.submitted", DateFormatting.format(timestamp: $0, preferences: request.preferences)) } ?? request.t("selfReport.status.draft"),
-                wishes: wishText(entry.report.wishes.sorted { $0.rank < $1.rank }, on: today),
-                moveWish: entry.report.moveWish.isEmpty ? "" : request.t("selfReport.moveWish.\(entry.report.moveWish)"),
-                careerPlan: entry.report.careerPlan,
-                circumstances: canReadCircumstances && !entry.report.circumstances.isEmpty ? entry.report.circumstances : nil
-            )
-        } : nil
-        let current = member.currentSectionCode.flatMap { unit($0, on: today) }
+        let selfReports: [SelfReportHistory.Entry]? = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : nil
         return try await request.renderPage(
             "organization/staff-show", title: "staff.page.title", titleArguments: [member.name],
             breadcrumbs: [Breadcrumb(label: request.t("staff.title"), href: OrganizationRoute.staffList.path), Breadcrumb(label: member.name, href: nil)],
-            content: StaffContent(
-                staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
-                birthDate: DateFormatting.format(date: record.birthDate, preferences: request.preferences),
-                age: record.birthDate.age(on: today),
-                gender: record.gender.map { request.t("gender.\($0.rawValue)") },
-                hireDate: DateFormatting.format(date: record.hireDate, preferences: request.preferences),
-                yearsOfService: LocalDate.completedYears(from: record.hireDate, to: today),
-                jobType: member.jobType, grade: member.grade,
-                employmentType: request.t("employment.\(member.employmentType)"),
-                currentSection: current.map { localizedName($0, request) },
-                currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
-                retirement: record.employmentType == .regular ? request.t(
-                    "staff.retirementOn",
-                    DateFormatting.format(date: RetirementRules.localPublicService2023.retirementDate(birth: record.birthDate), preferences: request.preferences),
-                    String(RetirementRules.localPublicService2023.retirementAge(birth: record.birthDate))) : nil,
-                managerialLimit: member.currentPost.map(PostTiers.standard.isManagerial) == true
-                    ? RetirementRules.localPublicService2023.managerialLimitDate(birth: record.birthDate).map { DateFormatting.format(date: $0, preferences: request.preferences) }
-                    : nil,
-                timeline: timeline,
-                collaborationYears: collaborationDays > 0 ? Self.duration(fromDays: collaborationDays, request: request) : request.t("staff.noCollaboration"),
-                selfReports: selfReports
+            content: StaffPage.build(
+                member: member, assignments: assignments.map(\.record), sectionVersions: sectionVersions,
+                selfReports: selfReports, today: request.today, localizer: request.localizer
             )
         )
-    }
-
-    /// "3年2か月" from a day count (365.25 days a year, 30.44 a month: a display figure only).
-    static func duration(fromDays days: Int, request: Request) -> String {
-        let months = Int((Double(days) / 30.44).rounded(.down))
-        return request.t("staff.duration", String(months / 12), String(months % 12))
     }
 
     // MARK: - Exports
@@ -318,44 +169,14 @@ struct StaffRoutes {
     @Sendable func exportStaff(_ request: Request) async throws -> Response {
         let staff = try await StaffMember.query(on: request.db).sort(\.$staffNumber).all()
         try await request.audit(.export, subjectType: "staff", detail: "rows=\(staff.count)")
-        let header = StaffField.allCases.map(\.japaneseName)
-        let rows = staff.map { member in
-            let record = member.record
-            return StaffField.allCases.map { Self.exportValue($0, of: record) }
-        }
-        return try CSVResponse.make(filename: "staff.csv", header: header, rows: rows, request: request)
-    }
-
-    /// A staff field as the import reads it back (so an export re-imports unchanged).
-    static func exportValue(_ field: StaffField, of record: StaffRecord) -> String {
-        switch field {
-        case .staffNumber: record.staffNumber
-        case .name: record.name
-        case .nameKana: record.nameKana
-        case .birthDate: record.birthDate.iso
-        case .gender: record.gender.map { ["female": "女", "male": "男"][$0.rawValue] ?? "その他" } ?? ""
-        case .hireDate: record.hireDate.iso
-        case .jobType: record.jobType
-        case .grade: record.grade
-        case .employmentType: record.employmentType.japaneseLabel
-        }
+        let table = StaffExports.staff(staff.map(\.record))
+        return try CSVResponse.make(filename: "staff.csv", header: table.header, rows: table.rows, request: request)
     }
 
     @Sendable func exportAssignments(_ request: Request) async throws -> Response {
         let assignments = try await Assignment.query(on: request.db).sort(\.$staffNumber).sort(\.$startDate).all()
         try await request.audit(.export, subjectType: "assignments", detail: "rows=\(assignments.count)")
-        let header = AssignmentField.allCases.map(\.japaneseName)
-        let rows = assignments.map { assignment in
-            AssignmentField.allCases.map { field in
-                switch field {
-                case .staffNumber: assignment.staffNumber
-                case .sectionCode: assignment.sectionCode
-                case .post: assignment.post
-                case .startDate: assignment.startDate
-                case .endDate: assignment.endDate ?? ""
-                }
-            }
-        }
-        return try CSVResponse.make(filename: "assignments.csv", header: header, rows: rows, request: request)
+        let table = StaffExports.assignments(assignments)
+        return try CSVResponse.make(filename: "assignments.csv", header: table.header, rows: table.rows, request: request)
     }
 }

@@ -2,19 +2,6 @@ import Fluent
 import JibungotoDomain
 import Vapor
 
-/// URLs of the Retirement module.
-enum RetirementRoute: TypedRoute {
-    case outlook
-    case ageSixty(RouteParameter)
-
-    var path: String {
-        switch self {
-        case .outlook: "/retirement"
-        case .ageSixty(let number): "/retirement/age-sixty/\(number.rendered(as: "staffNumber"))"
-        }
-    }
-}
-
 /// 定年引上げ: who retires, who leaves a managerial post at the age limit, who reaches 60 and who
 /// is owed the age-60 information, this fiscal year and the next (2023 amendment rules).
 struct RetirementRoutes {
@@ -22,36 +9,6 @@ struct RetirementRoutes {
         routes.on(.GET, RetirementRoute.outlook, requires: .permission(.viewRetirement), shows: .viewed(subject: "retirement_outlook"), use: outlook)
         routes.on(.GET, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .viewed(subject: "age_sixty_record"), use: ageSixty)
         routes.on(.POST, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .nothing, use: saveAgeSixty)
-    }
-
-    struct OutlookContent: Encodable, Sendable {
-        let years: [YearOutlook]
-        let rulesNote: String
-    }
-
-    struct YearOutlook: Encodable, Sendable {
-        let label: String
-        let lists: [EntryList]
-    }
-
-    struct EntryList: Encodable, Sendable {
-        let heading: String
-        let dateHeading: String
-        let rows: [Row]
-        /// The lists of people turning 60 show the information given and the choice made.
-        let showsAgeSixtyRecord: Bool
-    }
-
-    struct Row: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let href: String
-        let section: String
-        let birthDate: String
-        let date: String
-        let age: Int
-        let record: String?
-        let recordHref: String?
     }
 
     @Sendable func outlook(_ request: Request) async throws -> Response {
@@ -63,55 +20,18 @@ struct RetirementRoutes {
         let records = Dictionary(try await AgeSixtyRecord.query(on: request.db).all().map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
         let canRecord = request.currentUser?.scope(of: .manageRetirement) != nil
         try await request.audit(.view, subjectType: "retirement_outlook")
-        func rows(_ entries: [RetirementRules.Entry]) -> [Row] {
-            entries.map { entry in
-                Row(staffNumber: entry.staffNumber, name: entry.name,
-                    href: OrganizationRoute.staff(.value(entry.staffNumber)).path,
-                    section: byNumber[entry.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
-                    birthDate: DateFormatting.format(date: entry.birthDate, preferences: request.preferences),
-                    date: DateFormatting.format(date: entry.date, preferences: request.preferences), age: entry.age,
-                    record: records[entry.staffNumber].map { Self.summary($0, request: request) },
-                    recordHref: canRecord ? RetirementRoute.ageSixty(.value(entry.staffNumber)).path : nil)
-            }
-        }
-        let years = [today.fiscalYear, today.fiscalYear.next].map { year -> YearOutlook in
-            let outlook = rules.outlook(for: year, staff: staff.map(\.record)) { record in
+        let outlooks = [today.fiscalYear, today.fiscalYear.next].map { year in
+            rules.outlook(for: year, staff: staff.map(\.record)) { record in
                 byNumber[record.staffNumber]?.currentPost.map(PostTiers.standard.isManagerial) ?? false
             }
-            return YearOutlook(
-                label: DateFormatting.format(fiscalYear: year.startYear, preferences: request.preferences),
-                lists: [
-                    EntryList(heading: request.t("retirement.retiring"), dateHeading: request.t("retirement.retirementDate"), rows: rows(outlook.retiring), showsAgeSixtyRecord: false),
-                    EntryList(heading: request.t("retirement.leavingManagerial"), dateHeading: request.t("retirement.leavesOn"), rows: rows(outlook.leavingManagerialPosts), showsAgeSixtyRecord: false),
-                    EntryList(heading: request.t("retirement.reachingSixty"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.reachingSixty), showsAgeSixtyRecord: true),
-                    EntryList(heading: request.t("retirement.informationDue"), dateHeading: request.t("retirement.reachesOn"), rows: rows(outlook.informationDue), showsAgeSixtyRecord: true),
-                ])
         }
         return try await request.renderPage(
             "retirement/outlook", title: "retirement.title",
             breadcrumbs: [Breadcrumb(label: request.t("retirement.title"), href: nil)],
-            content: OutlookContent(years: years, rulesNote: request.t("retirement.rules")))
+            content: RetirementOutlookPage.build(outlooks: outlooks, staff: byNumber, tree: tree, records: records, canRecord: canRecord, localizer: request.localizer))
     }
-}
 
-extension RetirementRoutes {
     // MARK: - Age-60 information and choice
-
-    static func summary(_ record: AgeSixtyRecord, request: Request) -> String {
-        let informed = request.t("retirement.informedOn", DateFormatting.format(iso: record.informedOn, preferences: request.preferences))
-        let choice = record.ageSixtyChoice.map { request.language == .en ? $0.englishLabel : $0.japaneseLabel } ?? request.t("retirement.choicePending")
-        return informed + " / " + choice
-    }
-
-    struct AgeSixtyContent: Encodable, Sendable {
-        let name: String
-        let staffNumber: String
-        let staffHref: String
-        let birthDate: String
-        let reachesSixty: String
-        let retirementDate: String
-        let form: FormModel
-    }
 
     struct AgeSixtyForm: Content {
         var informed_on: String?
@@ -133,16 +53,13 @@ extension RetirementRoutes {
     }
 
     private func ageSixtyPage(_ request: Request, member: StaffMember, input: AgeSixtyForm, validation: FormValidation) async throws -> Response {
-        let rules = RetirementRules.localPublicService2023
-        let record = member.record
-        let preferences = request.preferences
         let choice = input.choice ?? ""
         var form = FormModel(request: request, action: RetirementRoute.ageSixty(.value(member.staffNumber)).path, submitLabelKey: "form.save", fields: [
             FormField(request: request, name: "informed_on", labelKey: "retirement.informedOnLabel", value: input.informed_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
             FormField(request: request, name: "choice", labelKey: "retirement.choice", kind: .radios,
                       options: [FormOption(value: "", label: request.t("retirement.choicePending"), isSelected: choice.isEmpty, fieldName: "choice")]
                         + AgeSixtyChoice.allCases.map {
-                            FormOption(value: $0.rawValue, label: request.language == .en ? $0.englishLabel : $0.japaneseLabel, isSelected: $0.rawValue == choice, fieldName: "choice")
+                            FormOption(value: $0.rawValue, label: request.text($0.label), isSelected: $0.rawValue == choice, fieldName: "choice")
                         }),
             FormField(request: request, name: "note", labelKey: "retirement.note", kind: .textarea, value: input.note ?? "", maxLength: 1000),
         ])
@@ -150,12 +67,7 @@ extension RetirementRoutes {
         return try await request.renderPage(
             "retirement/age-sixty", title: "retirement.ageSixtyTitle", titleArguments: [member.name],
             breadcrumbs: [Breadcrumb(label: request.t("retirement.title"), href: RetirementRoute.outlook.path), Breadcrumb(label: member.name, href: nil)],
-            content: AgeSixtyContent(
-                name: member.name, staffNumber: member.staffNumber, staffHref: OrganizationRoute.staff(.value(member.staffNumber)).path,
-                birthDate: DateFormatting.format(date: record.birthDate, preferences: preferences),
-                reachesSixty: DateFormatting.format(date: record.birthDate.dayReachingAge(60), preferences: preferences),
-                retirementDate: DateFormatting.format(date: rules.retirementDate(birth: record.birthDate), preferences: preferences),
-                form: form),
+            content: AgeSixtyPage.build(member: member, form: form, localizer: request.localizer),
             status: validation.isValid ? .ok : .unprocessableEntity)
     }
 
@@ -164,7 +76,9 @@ extension RetirementRoutes {
         let input = try request.content.decode(AgeSixtyForm.self)
         var validation = FormValidation(request: request)
         let informed = validation.date("informed_on", input.informed_on, labelKey: "retirement.informedOnLabel")
-        if let informed, informed > request.today { validation.fail("informed_on", "retirement.informedInFuture") }
+        if let informed, !AgeSixtyInformation.mayRecord(informedOn: informed, today: request.today) {
+            validation.fail("informed_on", "retirement.informedInFuture")
+        }
         let choiceText = input.choice ?? ""
         let choice = AgeSixtyChoice(rawValue: choiceText)
         if !choiceText.isEmpty && choice == nil { validation.fail("choice", "form.invalidChoice", request.t("retirement.choice")) }
@@ -180,13 +94,5 @@ extension RetirementRoutes {
         try await request.audit(.update, subjectType: "age_sixty_record", subjectID: member.staffNumber, detail: choice?.rawValue ?? "pending")
         request.flash(.success, request.t("retirement.ageSixtySaved", member.name))
         return request.redirect(to: RetirementRoute.outlook.path)
-    }
-}
-
-/// The retirement outlook (定年引上げ) for HR, with the record of the age-60 information.
-enum RetirementModule: AppModule {
-    static func register(on routes: any RoutesBuilder, app: Application) {
-        RetirementRoutes().register(on: routes)
-        app.navigation.add(NavigationEntry(labelKey: "nav.retirement", href: RetirementRoute.outlook.path, permission: .viewRetirement))
     }
 }

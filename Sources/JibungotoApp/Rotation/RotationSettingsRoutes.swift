@@ -179,7 +179,7 @@ struct ComplianceRoutes {
                 trendChart: points.contains { $0.value != nil } ? SVGChart.percentLine(points) : nil,
                 atRisk: now.atRisk.map { person in
                     PersonRow(staffNumber: person.staffNumber, name: person.name, href: OrganizationRoute.staff(.value(person.staffNumber)).path,
-                              section: byNumber[person.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                              section: byNumber[person.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                               hireDate: DateFormatting.format(date: person.hireDate, preferences: preferences),
                               deadline: DateFormatting.format(date: person.deadline, preferences: preferences), yearsLeft: person.yearsLeft)
                 }))

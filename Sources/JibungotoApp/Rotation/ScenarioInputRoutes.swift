@@ -67,7 +67,7 @@ struct ScenarioInputRoutes {
             return MoverRow(
                 staffNumber: row.staffNumber, name: member?.name ?? row.staffNumber,
                 href: RotationRoute.person(parameter, .value(row.staffNumber)).path,
-                section: member?.currentSectionCode.flatMap { tree.units[$0] }.map { localizedName($0, request) } ?? "",
+                section: member?.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                 post: member?.currentPost ?? "", reasons: language == .en ? mover.reasonText.en : mover.reasonText.ja, mustMove: mover.mustMove)
         }
         var filter = FormModel(request: request, action: RotationRoute.movers(parameter).path, method: .GET, submitLabelKey: "rotation.filter", fields: [
@@ -158,7 +158,7 @@ struct ScenarioInputRoutes {
         let kept = loaded.movers.filter { $0.reasons.contains(.addedByHR) && !proposedNumbers.contains($0.staffNumber) }
         try await request.db.transaction { database in
             try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).delete()
-            try await OrganizationImporter.insertInChunks((proposed + kept).map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
+            try await ChunkedInsert.create((proposed + kept).map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
             ScenarioPlanning.touch(scenario)
             try await scenario.save(on: database)
         }
@@ -210,7 +210,7 @@ struct ScenarioInputRoutes {
         guard let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db) else { throw Abort(.notFound) }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         let rows = tree.flattened().map { item in
-            CapacityRow(code: item.record.code, name: localizedName(item.record, request), depth: item.depth,
+            CapacityRow(code: item.record.code, name: request.text(item.record.localizedName), depth: item.depth,
                         fieldName: "headcount_" + item.record.code, fieldID: "field-headcount-" + item.record.code,
                         headcount: item.record.authorizedHeadcount, value: values[item.record.code] ?? "", error: fieldErrors[item.record.code])
         }
@@ -241,7 +241,7 @@ struct ScenarioInputRoutes {
             values[unit.code] = text
             let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
             guard let number = Int(halfWidth), number >= 0, number <= 100_000 else {
-                fieldErrors[unit.code] = request.t("rotation.headcountInvalid", localizedName(unit, request), text)
+                fieldErrors[unit.code] = request.t("rotation.headcountInvalid", request.text(unit.localizedName), text)
                 continue
             }
             if number != unit.authorizedHeadcount { overrides[unit.code] = number }

@@ -72,7 +72,7 @@ struct ScenarioResultRoutes {
             FormField(request: request, name: "q", labelKey: "rotation.searchMover", value: query, maxLength: 50),
             FormField(request: request, name: "department", labelKey: "rotation.toDepartment", kind: .select,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: department.isEmpty, fieldName: "department")]
-                        + departments.map { FormOption(value: $0.code, label: localizedName($0, request), isSelected: $0.code == department, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: $0.code == department, fieldName: "department") }),
             FormField(request: request, name: "reason", labelKey: "rotation.reasonFilter", kind: .select,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: reason == nil, fieldName: "reason")]
                         + ReasonFilter.allCases.map { FormOption(value: $0.rawValue, label: request.t("rotation.reasonFilter." + $0.rawValue), isSelected: $0 == reason, fieldName: "reason") }),
@@ -256,7 +256,7 @@ struct ScenarioResultRoutes {
         let pins = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).filter(\.$staffNumber == number).all()
         var tree = planned?.tree
         if tree == nil { tree = try await ScenarioPlanning.tree(for: scenario, on: request.db) }
-        func sectionName(_ code: String?) -> String { code.flatMap { tree?.units[$0] }.map { localizedName($0, request) } ?? (code ?? "") }
+        func sectionName(_ code: String?) -> String { code.flatMap { tree?.units[$0] }.map { request.text($0.localizedName) } ?? (code ?? "") }
         let pinRows = try pins.map { pin in
             PinRow(id: try pin.requireID().uuidString, text: request.t("rotation.pin." + pin.kind, sectionName(pin.sectionCode)))
         }
@@ -271,7 +271,7 @@ struct ScenarioResultRoutes {
                 FormField(request: request, name: "section_code", labelKey: "rotation.pinSection", kind: .select,
                           options: [FormOption(value: "", label: request.t("rotation.pinSectionNone"), isSelected: (input.section_code ?? "").isEmpty, fieldName: "section_code")]
                             + tree.flattened().map { item in
-                                FormOption(value: item.record.code, label: String(repeating: "　", count: item.depth) + localizedName(item.record, request),
+                                FormOption(value: item.record.code, label: String(repeating: "　", count: item.depth) + request.text(item.record.localizedName),
                                            isSelected: item.record.code == input.section_code, fieldName: "section_code")
                             },
                           hintKey: "rotation.pinSectionHint"),
@@ -409,7 +409,7 @@ struct ScenarioResultRoutes {
             let tree = try await ScenarioPlanning.tree(for: scenario, on: request.db)
             func label(_ pool: SeatPool?) -> String {
                 guard let pool else { return request.t("rotation.notOnList") }
-                return Self.poolLabel(pool, section: tree?.units[pool.sectionCode].map { localizedName($0, request) } ?? pool.sectionCode, request: request)
+                return Self.poolLabel(pool, section: tree?.units[pool.sectionCode].map { request.text($0.localizedName) } ?? pool.sectionCode, request: request)
             }
             rows = numbers.map { number in
                 ChangeRow(staffNumber: number, name: names[number] ?? number, href: RotationRoute.person(parameter, .value(number)).path,

@@ -150,7 +150,7 @@ struct ScenarioRoutes {
         try await database.transaction { database in
             try await scenario.create(on: database)
             let id = try scenario.requireID()
-            try await OrganizationImporter.insertInChunks(movers.map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
+            try await ChunkedInsert.create(movers.map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
         }
         return (scenario, movers, planned)
     }
@@ -341,7 +341,7 @@ struct ScenarioRoutes {
                     histories[assignment.staffNumber, default: []].append(assignment.record)
                 }
             }
-            try await OrganizationImporter.insertInChunks(added.map(Assignment.init(record:)), on: database)
+            try await ChunkedInsert.create(added.map(Assignment.init(record:)), on: database)
             for record in added { histories[record.staffNumber, default: []].append(record) }
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: request.today, on: database)
             scenario.status = RotationScenario.Status.approved.rawValue

@@ -113,7 +113,7 @@ enum DemoSurveys {
                         answers.append(answer)
                     }
                 }
-                try await OrganizationImporter.insertInChunks(targets, on: database)
+                try await ChunkedInsert.create(targets, on: database)
                 try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
                 // Answers per day go to the day counters; the sheets themselves carry no date.
                 for (day, count) in Dictionary(grouping: responses.map(\.day), by: { $0 }).mapValues(\.count) {
@@ -121,10 +121,10 @@ enum DemoSurveys {
                 }
                 for response in responses { response.day = "" }
                 var generator = SeededGenerator(seed: UInt64(cycle.fiscalYear))
-                try await OrganizationImporter.insertInChunks(completions.shuffled(using: &generator), on: database)
+                try await ChunkedInsert.create(completions.shuffled(using: &generator), on: database)
                 // Shuffled so that not even the demo data keeps responses in the order of completions.
-                try await OrganizationImporter.insertInChunks(responses.shuffled(using: &generator), on: database)
-                try await OrganizationImporter.insertInChunks(answers.shuffled(using: &generator), on: database)
+                try await ChunkedInsert.create(responses.shuffled(using: &generator), on: database)
+                try await ChunkedInsert.create(answers.shuffled(using: &generator), on: database)
                 try await SurveyAnswerTotals.insert(for: responses, answers: answers,
                                                     countedQuestions: Set(questions.filter { $0.kind != .freeText }.map(\.id)),
                                                     multipleChoice: survey.multipleChoiceQuestions, on: database)

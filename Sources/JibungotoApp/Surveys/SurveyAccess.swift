@@ -48,7 +48,7 @@ enum SurveyAccess {
             return target
         }
         try await database.transaction { database in
-            try await OrganizationImporter.insertInChunks(targets, on: database)
+            try await ChunkedInsert.create(targets, on: database)
             try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
             survey.status = Survey.Status.open.rawValue
             survey.organizationFiscalYear = year

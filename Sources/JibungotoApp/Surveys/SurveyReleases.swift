@@ -150,7 +150,7 @@ enum SurveyReleases {
                 rows.append(row)
                 day = day.adding(days: 1)
             }
-            try await OrganizationImporter.insertInChunks(rows.shuffled(using: &generator), on: database)
+            try await ChunkedInsert.create(rows.shuffled(using: &generator), on: database)
         }
         let recorded = Survey.sheetAttributes(survey.attributes)
         let departmentValues = recorded.contains(.department) ? departments : [""]
@@ -183,7 +183,7 @@ enum SurveyReleases {
                 }
             }
         }
-        try await OrganizationImporter.insertInChunks(totals.shuffled(using: &generator), on: database)
+        try await ChunkedInsert.create(totals.shuffled(using: &generator), on: database)
     }
 
     /// One more answer on `day`, counted in place (the row exists from the opening; a day outside

@@ -24,8 +24,8 @@ struct SurveyReportRoutes {
         guard !cell.filters.isEmpty else { return request.t("survey.allRespondents") }
         return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
-            case .department, .section: tree.units[value].map { localizedName($0, request) } ?? value
-            case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { localizedName($0, request) } ?? value)
+            case .department, .section: tree.units[value].map { request.text($0.localizedName) } ?? value
+            case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { request.text($0.localizedName) } ?? value)
             case .ageBand: AgeBand(rawValue: value)?.label.text(language: language) ?? value
             case .serviceBand: ServiceBand(rawValue: value)?.label.text(language: language) ?? value
             default: value
@@ -320,7 +320,7 @@ struct SurveyReportRoutes {
         let viewForm = FormModel(request: request, action: SurveysRoute.results(.id(surveyID)).path, method: .GET, submitLabelKey: "survey.showView", fields: [
             FormField(request: request, name: "department", labelKey: "survey.focus", kind: .select, value: focus ?? "",
                       options: [FormOption(value: "", label: request.t("survey.allRespondents"), isSelected: focus == nil, fieldName: "department")]
-                        + departments.map { FormOption(value: $0, label: tree.units[$0].map { localizedName($0, request) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0, label: tree.units[$0].map { request.text($0.localizedName) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
             FormField(request: request, name: "by", labelKey: "survey.splitBy", kind: .select, value: by.rawValue,
                       options: survey.attributes.filter { $0 != .employmentType }.map { FormOption(value: $0.rawValue, label: $0.label.text(language: language), isSelected: $0 == by, fieldName: "by") }),
         ])

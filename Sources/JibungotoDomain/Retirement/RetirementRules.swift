@@ -196,19 +196,11 @@ public enum AgeSixtyChoice: String, CaseIterable, Codable, Sendable {
     /// Retire (early).
     case retire
 
-    public var japaneseLabel: String {
+    public var label: Bilingual {
         switch self {
-        case .continueWorking: "引き続き勤務"
-        case .shortTimeReappointment: "定年前再任用短時間勤務"
-        case .retire: "退職"
-        }
-    }
-
-    public var englishLabel: String {
-        switch self {
-        case .continueWorking: "continue working"
-        case .shortTimeReappointment: "short-time re-appointment before retirement age"
-        case .retire: "retire"
+        case .continueWorking: Bilingual(ja: "引き続き勤務", en: "continue working")
+        case .shortTimeReappointment: Bilingual(ja: "定年前再任用短時間勤務", en: "short-time re-appointment before retirement age")
+        case .retire: Bilingual(ja: "退職", en: "retire")
         }
     }
 }

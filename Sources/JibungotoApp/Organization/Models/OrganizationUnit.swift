@@ -46,33 +46,3 @@ final class OrganizationUnit: Model, @unchecked Sendable {
         )
     }
 }
-
-/// What happened to a unit when a fiscal year's organization was edited, for the section's history.
-final class OrganizationChange: Model, @unchecked Sendable {
-    static let schema = "org_changes"
-
-    enum Kind: String, Codable, CaseIterable, Sendable {
-        case created, renamed, updated, merged, abolished
-
-        var messageKey: String { "organization.change.\(rawValue)" }
-    }
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "fiscal_year") var fiscalYear: Int
-    @Field(key: "kind") var kind: String
-    @Field(key: "code") var code: String
-    @OptionalField(key: "target_code") var targetCode: String?
-    @Field(key: "detail") var detail: String
-    @Field(key: "recorded_at") var recordedAt: Date
-
-    init() {}
-
-    init(fiscalYear: Int, kind: Kind, code: String, targetCode: String? = nil, detail: String = "") {
-        self.fiscalYear = fiscalYear
-        self.kind = kind.rawValue
-        self.code = code
-        self.targetCode = targetCode
-        self.detail = detail
-        self.recordedAt = Date()
-    }
-}

@@ -8,7 +8,7 @@ enum TargetGroupFields {
         [
             FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
                       options: tree.roots.compactMap { tree.units[$0] }.map {
-                          FormOption(value: $0.code, label: localizedName($0, request), isSelected: departments.contains($0.code), fieldName: "departments")
+                          FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: departments.contains($0.code), fieldName: "departments")
                       },
                       hintKey: "cycle.departmentsHint"),
             FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// One line of 異動履歴.
+final class Assignment: Model, @unchecked Sendable {
+    static let schema = "assignments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "post") var post: String
+    @Field(key: "start_date") var startDate: String
+    @OptionalField(key: "end_date") var endDate: String?
+
+    init() {}
+
+    init(record: AssignmentRecord) {
+        staffNumber = record.staffNumber
+        sectionCode = record.sectionCode
+        post = record.post
+        startDate = record.start.iso
+        endDate = record.end?.iso
+    }
+
+    var record: AssignmentRecord {
+        AssignmentRecord(
+            staffNumber: staffNumber, sectionCode: sectionCode, post: post,
+            start: LocalDate(iso: startDate) ?? .earliest, end: endDate.flatMap(LocalDate.init(iso:))
+        )
+    }
+}

@@ -1,0 +1,39 @@
+import JibungotoDomain
+
+/// The staff and assignment CSVs, in the columns and words the import reads back, so an export
+/// re-imports unchanged.
+enum StaffExports {
+    static func staff(_ records: [StaffRecord]) -> (header: [String], rows: [[String]]) {
+        (StaffField.allCases.map(\.japaneseName), records.map { record in StaffField.allCases.map { value($0, of: record) } })
+    }
+
+    /// The stored date texts as they are, so the export shows exactly what the table holds.
+    static func assignments(_ assignments: [Assignment]) -> (header: [String], rows: [[String]]) {
+        let rows = assignments.map { assignment in
+            AssignmentField.allCases.map { field in
+                switch field {
+                case .staffNumber: assignment.staffNumber
+                case .sectionCode: assignment.sectionCode
+                case .post: assignment.post
+                case .startDate: assignment.startDate
+                case .endDate: assignment.endDate ?? ""
+                }
+            }
+        }
+        return (AssignmentField.allCases.map(\.japaneseName), rows)
+    }
+
+    private static func value(_ field: StaffField, of record: StaffRecord) -> String {
+        switch field {
+        case .staffNumber: record.staffNumber
+        case .name: record.name
+        case .nameKana: record.nameKana
+        case .birthDate: record.birthDate.iso
+        case .gender: record.gender.map { ["female": "女", "male": "男"][$0.rawValue] ?? "その他" } ?? ""
+        case .hireDate: record.hireDate.iso
+        case .jobType: record.jobType
+        case .grade: record.grade
+        case .employmentType: record.employmentType.japaneseLabel
+        }
+    }
+}

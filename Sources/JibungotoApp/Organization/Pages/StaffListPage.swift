@@ -1,0 +1,46 @@
+import JibungotoDomain
+
+/// The staff list: one page of staff under the filter form.
+enum StaffListPage {
+    struct Content: Encodable, Sendable {
+        let form: FormModel
+        let filtersActive: Bool
+        let rows: [Row]
+        let pagination: Pagination
+        let exportHref: String?
+        let importHref: String?
+    }
+
+    struct Row: Encodable, Sendable {
+        let staffNumber: String
+        let name: String
+        let nameKana: String
+        let section: String
+        let post: String
+        let jobType: String
+        let employmentType: String
+        let yearsInPost: String
+        let href: String
+    }
+
+    static func build(
+        staff: [StaffMember], tree: OrganizationTree, form: FormModel, filtersActive: Bool, pagination: Pagination,
+        canManage: Bool, today: LocalDate, localizer: Localizer
+    ) -> Content {
+        let rows = staff.map { member in
+            Row(
+                staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
+                section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizer.text($0.localizedName) } ?? "",
+                post: member.currentPost ?? "", jobType: member.jobType,
+                employmentType: localizer.t("employment.\(member.employmentType)"),
+                yearsInPost: member.currentSince.flatMap(LocalDate.init(iso:)).map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
+                href: OrganizationRoute.staff(.value(member.staffNumber)).path
+            )
+        }
+        return Content(
+            form: form, filtersActive: filtersActive, rows: rows, pagination: pagination,
+            exportHref: canManage ? OrganizationRoute.staffExport.path : nil,
+            importHref: canManage ? OrganizationRoute.importUpload.path : nil
+        )
+    }
+}

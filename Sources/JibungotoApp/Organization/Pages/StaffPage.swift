@@ -1,0 +1,133 @@
+import Foundation
+import JibungotoDomain
+
+/// A staff member's page: particulars, retirement dates, the career timeline with the wishes
+/// that preceded each move, collaboration-post experience and the self-reports.
+enum StaffPage {
+    struct Content: Encodable, Sendable {
+        let staffNumber: String
+        let name: String
+        let nameKana: String
+        let birthDate: String
+        let age: Int
+        let gender: String?
+        let hireDate: String
+        let yearsOfService: Int
+        let jobType: String
+        let grade: String
+        let employmentType: String
+        let currentSection: String?
+        let currentSectionHref: String?
+        /// 定年退職日 under the 2023 amendment, with the age; nil for staff past it (re-appointed).
+        let retirement: String?
+        /// 役職定年: the day a managerial post is left; only for managerial posts.
+        let managerialLimit: String?
+        let timeline: [TimelineRow]
+        let collaborationYears: String
+        /// Only for the staff member themselves and HR.
+        let selfReports: [SelfReportRow]?
+    }
+
+    struct SelfReportRow: Encodable, Sendable {
+        let round: String
+        let status: String
+        let wishes: [String]
+        let moveWish: String
+        let careerPlan: String
+        /// HR and the staff member only; a manager never gets here at all.
+        let circumstances: String?
+    }
+
+    struct TimelineRow: Encodable, Sendable {
+        let period: String
+        let section: String
+        let sectionHref: String?
+        let post: String
+        let duration: String
+        let isCollaborationPost: Bool
+        let isCurrent: Bool
+        /// The wishes of the self-report that preceded this move, and whether the move met one.
+        let precedingWishes: String?
+    }
+
+    /// `assignments` newest first; `sectionVersions` every fiscal year's version of the sections
+    /// they name; `selfReports` nil when the viewer may not read them (only the staff member and HR may).
+    static func build(
+        member: StaffMember, assignments: [AssignmentRecord], sectionVersions: [OrganizationUnit],
+        selfReports history: [SelfReportHistory.Entry]?, today: LocalDate, localizer: Localizer
+    ) -> Content {
+        let record = member.record
+        let versionsByCode = Dictionary(grouping: sectionVersions, by: \.code)
+        // A section as it was in the fiscal year of `date`, or its newest version when that year has none.
+        func unit(_ code: String, on date: LocalDate) -> SectionRecord? {
+            let versions = versionsByCode[code] ?? []
+            let year = date.fiscalYear.startYear
+            return (versions.first { $0.fiscalYear == year } ?? versions.max { $0.fiscalYear < $1.fiscalYear })?.record
+        }
+        func duration(_ days: Int) -> String {
+            let length = PeriodLength(days: days)
+            return localizer.t("staff.duration", String(length.years), String(length.months))
+        }
+        let wishesByYear = Dictionary((history ?? []).map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
+        func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
+            wishes.map { localizer.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizer.text($0.localizedName) } ?? $0.sectionCode) }
+        }
+        let timeline = assignments.map { assignment -> TimelineRow in
+            let section = unit(assignment.sectionCode, on: assignment.start)
+            let from = localizer.date(assignment.start)
+            let to = assignment.end.map { localizer.date($0) } ?? localizer.t("staff.present")
+            return TimelineRow(
+                period: localizer.t("staff.period", from, to),
+                section: section.map { localizer.text($0.localizedName) } ?? assignment.sectionCode,
+                sectionHref: section.map { OrganizationRoute.section(.value($0.code)).path(query: [("fy", String(assignment.start.fiscalYear.startYear))]) },
+                post: assignment.post,
+                duration: duration(PeriodLength.days(of: assignment, today: today)),
+                isCollaborationPost: section?.isCollaborationPost ?? false,
+                isCurrent: assignment.end == nil || assignment.end! >= today,
+                precedingWishes: wishesByYear[assignment.start.fiscalYear.startYear - 1].map { wishes in
+                    let met = wishes.first { $0.sectionCode == assignment.sectionCode }
+                    return localizer.t("selfReport.wishesOfYear", wishText(wishes, on: assignment.start).joined(separator: "、"))
+                        + (met.map { " — " + localizer.t("selfReport.metWish", String($0.rank)) } ?? "")
+                }
+            )
+        }
+        let collaborationDays = CollaborationExperience.days(in: assignments, today: today) {
+            unit($0.sectionCode, on: $0.start)?.isCollaborationPost == true
+        }
+        let selfReports = history.map { entries in
+            entries.map { entry in
+                SelfReportRow(
+                    round: entry.cycle.title,
+                    status: entry.report.submittedAt.map { localizer.t("selfReport.status.submitted", localizer.timestamp($0)) } ?? localizer.t("selfReport.status.draft"),
+                    wishes: wishText(entry.report.wishes.sorted { $0.rank < $1.rank }, on: today),
+                    moveWish: entry.report.moveWish.isEmpty ? "" : localizer.t("selfReport.moveWish.\(entry.report.moveWish)"),
+                    careerPlan: entry.report.careerPlan,
+                    circumstances: entry.report.circumstances.isEmpty ? nil : entry.report.circumstances
+                )
+            }
+        }
+        let rules = RetirementRules.localPublicService2023
+        let current = member.currentSectionCode.flatMap { unit($0, on: today) }
+        return Content(
+            staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
+            birthDate: localizer.date(record.birthDate),
+            age: record.birthDate.age(on: today),
+            gender: record.gender.map { localizer.t("gender.\($0.rawValue)") },
+            hireDate: localizer.date(record.hireDate),
+            yearsOfService: LocalDate.completedYears(from: record.hireDate, to: today),
+            jobType: member.jobType, grade: member.grade,
+            employmentType: localizer.t("employment.\(member.employmentType)"),
+            currentSection: current.map { localizer.text($0.localizedName) },
+            currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
+            retirement: record.employmentType == .regular
+                ? localizer.t("staff.retirementOn", localizer.date(rules.retirementDate(birth: record.birthDate)), String(rules.retirementAge(birth: record.birthDate)))
+                : nil,
+            managerialLimit: member.currentPost.map(PostTiers.standard.isManagerial) == true
+                ? rules.managerialLimitDate(birth: record.birthDate).map { localizer.date($0) }
+                : nil,
+            timeline: timeline,
+            collaborationYears: collaborationDays > 0 ? duration(collaborationDays) : localizer.t("staff.noCollaboration"),
+            selfReports: selfReports
+        )
+    }
+}
