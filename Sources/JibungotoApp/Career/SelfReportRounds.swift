@@ -44,6 +44,16 @@ extension SelfReportCycle {
         SelfReportRound(opensOn: LocalDate(iso: opensOn) ?? .latest, deadline: LocalDate(iso: deadline) ?? .earliest,
                         departmentCodes: departmentCodes, employmentTypes: employmentTypes)
     }
+
+    /// The deadline in the reader's calendar (the stored text when it does not read as a date).
+    func deadlineText(_ localizer: Localizer) -> String {
+        LocalDate(iso: deadline).map(localizer.date) ?? deadline
+    }
+
+    /// "opening – deadline" in the reader's calendar.
+    func periodText(_ localizer: Localizer) -> String {
+        localizer.t("staff.period", LocalDate(iso: opensOn).map(localizer.date) ?? opensOn, deadlineText(localizer))
+    }
 }
 
 /// The self-reports of one staff member, newest round first, with their wishes (for the staff page).
