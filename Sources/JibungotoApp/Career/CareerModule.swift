@@ -24,7 +24,7 @@ enum CareerModule: AppModule {
             .filter(\.$staffNumber == staff.staffNumber).filter(\.$submittedAt != nil).count() > 0
         guard !submitted else { return [] }
         return [HomeNotice(
-            message: request.t("selfReport.reminder", cycle.title, DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
+            message: request.t("selfReport.reminder", cycle.title, cycle.deadlineText(request.localizer)),
             href: CareerRoute.selfReport.path,
             linkLabel: request.t("selfReport.open")
         )]
