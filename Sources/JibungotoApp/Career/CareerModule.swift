@@ -1,4 +1,5 @@
 import Fluent
+import JibungotoDomain
 import Vapor
 
 /// Section profiles (部署紹介) and the annual self-report (自己申告).

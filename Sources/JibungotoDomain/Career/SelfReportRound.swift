@@ -57,7 +57,7 @@ public struct SelfReportRound: Sendable, Hashable {
         for value in rounds {
             let candidate = round(value)
             guard candidate.opensOn <= today, candidate.isFor(respondent) else { continue }
-            if best.map({ candidate.opensOn > $0.opensOn }) ?? true { best = (value, candidate.opensOn) }
+            if best.map({ candidate.opensOn > $0.opensOn }) ?? true { best = (value: value, opensOn: candidate.opensOn) }
         }
         return best?.value
     }

@@ -59,15 +59,15 @@ struct SelfReportRoundTests {
             ("next", SelfReportRound(opensOn: day("2026-12-01"), deadline: day("2027-01-31"))),
             ("other department", SelfReportRound(opensOn: day("2026-11-01"), deadline: day("2026-12-31"), departmentCodes: ["D2"])),
         ]
-        func current(_ today: String) -> String? {
+        func roundOn(_ today: String) -> String? {
             SelfReportRound.current(of: rounds, round: { $0.1 }, for: placed, today: day(today))?.0
         }
-        #expect(current("2025-09-30") == nil)
-        #expect(current("2025-10-01") == "last year")
-        #expect(current("2026-09-30") == "last year")
-        #expect(current("2026-10-01") == "this year")
-        #expect(current("2026-11-30") == "this year")
-        #expect(current("2026-12-01") == "next")
+        #expect(roundOn("2025-09-30") == nil)
+        #expect(roundOn("2025-10-01") == "last year")
+        #expect(roundOn("2026-09-30") == "last year")
+        #expect(roundOn("2026-10-01") == "this year")
+        #expect(roundOn("2026-11-30") == "this year")
+        #expect(roundOn("2026-12-01") == "next")
     }
 
     @Test("a closed round stays the current one until a newer round opens; two opening the same day: the first given")
