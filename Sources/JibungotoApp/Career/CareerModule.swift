@@ -1,4 +1,5 @@
 import Fluent
+import JibungotoDomain
 import Vapor
 
 /// Section profiles (部署紹介) and the annual self-report (自己申告).
@@ -17,12 +18,12 @@ enum CareerModule: AppModule {
     @Sendable static func selfReportReminder(_ request: Request, _ user: SignedInUser) async throws -> [HomeNotice] {
         guard let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first() else { return [] }
         let tree = try await request.currentOrganization()
-        guard let cycle = try await SelfReportRounds.current(for: staff, tree: tree, on: request.db, today: request.today), SelfReportRounds.isOpen(cycle, today: request.today) else { return [] }
+        guard let cycle = try await SelfReportRounds.current(for: staff, tree: tree, on: request.db, today: request.today), cycle.round.isOpen(today: request.today) else { return [] }
         let submitted = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
             .filter(\.$staffNumber == staff.staffNumber).filter(\.$submittedAt != nil).count() > 0
         guard !submitted else { return [] }
         return [HomeNotice(
-            message: request.t("selfReport.reminder", cycle.title, DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
+            message: request.t("selfReport.reminder", cycle.title, cycle.deadlineText(request.localizer)),
             href: CareerRoute.selfReport.path,
             linkLabel: request.t("selfReport.open")
         )]

@@ -45,22 +45,10 @@ struct SectionProfileRoutes {
 
     // MARK: - Browse
 
-    struct ListContent: Encodable, Sendable {
-        let form: FormModel
-        let filtersActive: Bool
-        let cards: [Card]
-        let summary: String
-        let missingNote: String?
-    }
-
-    struct Card: Encodable, Sendable {
-        let name: String
-        let department: String
-        let href: String
-        let isCollaborationPost: Bool
-        let mission: String?
-        let skills: [String]
-    }
+    // The cards and the profile page are still filled in their handlers, beside the unit names
+    // they print; their types are the page builders'.
+    typealias Card = SectionProfileListPage.Card
+    typealias ProfileContent = SectionProfilePage.Content
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let year = request.today.fiscalYear.startYear
@@ -106,12 +94,9 @@ struct SectionProfileRoutes {
         return try await request.renderPage(
             "career/profiles", title: "profile.title",
             breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: nil)],
-            content: ListContent(
-                form: form,
-                filtersActive: !department.isEmpty || !skill.isEmpty || collaborationOnly || missingOnly,
-                cards: cards,
-                summary: request.t("profile.summary", String(cards.count)),
-                missingNote: canSeeGaps && missingCount > 0 ? request.t("profile.missingCount", String(missingCount)) : nil
+            content: SectionProfileListPage.build(
+                form: form, filtersActive: !department.isEmpty || !skill.isEmpty || collaborationOnly || missingOnly,
+                cards: cards, missingCount: missingCount, canSeeGaps: canSeeGaps, localizer: request.localizer
             )
         )
     }
@@ -123,30 +108,10 @@ struct SectionProfileRoutes {
 
     // MARK: - Profile page
 
-    struct ProfileContent: Encodable, Sendable {
-        let sectionName: String
-        let department: String
-        let isCollaborationPost: Bool
-        let sections: [ProfileSection]
-        let skills: [String]
-        let hasProfile: Bool
-        let missingMessage: String
-        let editHref: String?
-        let organizationHref: String
-        let updatedAt: String?
-    }
-
-    struct ProfileSection: Encodable, Sendable {
-        let heading: String
-        let text: String
-    }
-
     @Sendable func show(_ request: Request) async throws -> Response {
         let (unit, tree, year) = try await currentUnit(request)
         let profile = try await SectionProfile.query(on: request.db).filter(\.$fiscalYear == year).filter(\.$sectionCode == unit.code).first()
-        let sections = profile.map { profile in
-            Field.allCases.filter { $0 != .skills }.map { ProfileSection(heading: request.t($0.labelKey), text: $0.value(of: profile)) }.filter { !$0.text.isEmpty }
-        } ?? []
+        let sections = SectionProfilePage.sections(of: profile, localizer: request.localizer)
         let canEdit = try await Self.mayEdit(unit.code, request: request)
         return try await request.renderPage(
             "career/profile", title: "profile.pageTitle", titleArguments: [request.text(unit.localizedName)],
@@ -161,7 +126,7 @@ struct SectionProfileRoutes {
                 missingMessage: request.t("profile.missing"),
                 editHref: canEdit ? CareerRoute.editProfile(.value(unit.code)).path : nil,
                 organizationHref: OrganizationRoute.section(.value(unit.code)).path,
-                updatedAt: profile?.updatedAt.map { DateFormatting.format(timestamp: $0, preferences: request.preferences) }
+                updatedAt: profile?.updatedAt.map(request.localizer.timestamp)
             )
         )
     }

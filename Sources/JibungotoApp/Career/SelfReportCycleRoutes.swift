@@ -15,18 +15,6 @@ struct SelfReportCycleRoutes {
 
     // MARK: - Rounds
 
-    struct ListContent: Encodable, Sendable {
-        let rounds: [RoundRow]
-        let form: FormModel?
-    }
-
-    struct RoundRow: Encodable, Sendable {
-        let title: String
-        let period: String
-        let href: String
-        let isOpen: Bool
-    }
-
     struct CycleForm: Content {
         var title: String?
         var opens_on: String?
@@ -67,11 +55,6 @@ struct SelfReportCycleRoutes {
 
     private func listPage(_ request: Request, input: CycleForm, validation: FormValidation) async throws -> Response {
         let cycles = try await SelfReportCycle.query(on: request.db).sort(\.$opensOn, .descending).all()
-        let rounds = try cycles.map { cycle in
-            RoundRow(title: cycle.title,
-                     period: request.t("staff.period", DateFormatting.format(iso: cycle.opensOn, preferences: request.preferences), DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
-                     href: CareerRoute.cycle(.id(try cycle.requireID())).path, isOpen: SelfReportRounds.isOpen(cycle, today: request.today))
-        }
         var form: FormModel? = nil
         if request.currentUser?.scope(of: .manageSelfReports) != nil {
             let tree = try await request.currentOrganization()
@@ -85,37 +68,16 @@ struct SelfReportCycleRoutes {
             form = model
         }
         return try await request.renderPage("career/cycles", title: "cycle.title", breadcrumbs: [Breadcrumb(label: request.t("cycle.title"), href: nil)],
-                                            content: ListContent(rounds: rounds, form: form), status: validation.isValid ? .ok : .unprocessableEntity)
+                                            content: SelfReportRoundsPage.build(cycles: cycles, form: form, today: request.today, localizer: request.localizer),
+                                            status: validation.isValid ? .ok : .unprocessableEntity)
     }
 
     // MARK: - Completion
 
-    struct CompletionContent: Encodable, Sendable {
-        let title: String
-        let period: String
-        let overall: CompletionRow
-        let groups: [CompletionRow]
-        let groupHeading: String
-        let pending: [PendingRow]?
-        let pendingHeading: String?
-        let exportHref: String?
-    }
-
-    struct CompletionRow: Encodable, Sendable {
-        let label: String
-        let href: String?
-        let targets: Int
-        let submitted: Int
-        let drafts: Int
-        let rate: String
-    }
-
-    struct PendingRow: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let section: String
-        let status: String
-    }
+    // The completion page is still assembled in its handler, beside the unit names it prints;
+    // its types and figures are `SelfReportCompletionPage`'s.
+    typealias CompletionContent = SelfReportCompletionPage.Content
+    typealias PendingRow = SelfReportCompletionPage.PendingRow
 
     @Sendable func completion(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db) else {
@@ -132,11 +94,8 @@ struct SelfReportCycleRoutes {
         let targets = try await SelfReportRounds.targets(of: cycle, tree: tree, on: request.db)
             .filter { member in reachable.map { member.currentSectionCode.map($0.contains) == true } ?? true }
         let statuses = try await SelfReportRounds.statuses(of: cycle, on: request.db)
-        func row(_ label: String, _ href: String?, _ members: [StaffMember]) -> CompletionRow {
-            let submitted = members.filter { statuses[$0.staffNumber] == true }.count
-            let drafts = members.filter { statuses[$0.staffNumber] == false }.count
-            let rate = members.isEmpty ? "-" : String(format: "%.1f%%", Double(submitted) * 100 / Double(members.count))
-            return CompletionRow(label: label, href: href, targets: members.count, submitted: submitted, drafts: drafts, rate: rate)
+        func row(_ label: String, _ href: String?, _ members: [StaffMember]) -> SelfReportCompletionPage.Row {
+            SelfReportCompletionPage.row(label: label, href: href, members: members, statuses: statuses)
         }
         let cycleHref = CareerRoute.cycle(.id(id)).path
         // HR and department heads see departments (HR) or sections (heads); a manager sees their section.
@@ -145,7 +104,7 @@ struct SelfReportCycleRoutes {
             : { $0.currentSectionCode }
         let groups = Dictionary(grouping: targets, by: { grouping($0) ?? "" })
             .sorted { $0.key < $1.key }
-            .compactMap { code, members -> CompletionRow? in
+            .compactMap { code, members -> SelfReportCompletionPage.Row? in
                 guard let unit = tree.units[code] else { return nil }
                 return row(request.text(unit.localizedName), cycleHref + "?section=" + code, members)
             }
@@ -170,7 +129,7 @@ struct SelfReportCycleRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("cycle.title"), href: CareerRoute.cycles.path), Breadcrumb(label: cycle.title, href: nil)],
             content: CompletionContent(
                 title: cycle.title,
-                period: request.t("staff.period", DateFormatting.format(iso: cycle.opensOn, preferences: request.preferences), DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)),
+                period: cycle.periodText(request.localizer),
                 overall: row(request.t(scope == .all ? "cycle.overall" : "cycle.yourScope"), nil, targets),
                 groups: groups,
                 groupHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),

@@ -2,25 +2,21 @@ import Fluent
 import JibungotoDomain
 import Vapor
 
-/// Which self-report round applies to whom, and who has submitted: shared by the form, the
-/// completion pages, the home banner and the export.
+/// Loads the rounds and who has submitted, for the form, the completion pages, the home banner and
+/// the export; which round applies and whether it is open are the domain's `SelfReportRound`.
 enum SelfReportRounds {
-    /// The round a staff member should answer now: opened, meant for them, newest first.
+    /// The round a staff member should answer now (the domain's rule over every round).
     static func current(for staff: StaffMember, tree: OrganizationTree, on database: any Database, today: LocalDate) async throws -> SelfReportCycle? {
-        let cycles = try await SelfReportCycle.query(on: database).filter(\.$opensOn <= today.iso).sort(\.$opensOn, .descending).all()
-        return cycles.first { isTarget(staff, of: $0, tree: tree) }
+        let cycles = try await SelfReportCycle.query(on: database).sort(\.$opensOn, .descending).all()
+        return SelfReportRound.current(of: cycles, round: { $0.round }, for: respondent(staff, tree: tree), today: today)
     }
 
-    static func isOpen(_ cycle: SelfReportCycle, today: LocalDate) -> Bool {
-        cycle.opensOn <= today.iso && today.iso <= cycle.deadline
-    }
-
-    static func isTarget(_ staff: StaffMember, of cycle: SelfReportCycle, tree: OrganizationTree) -> Bool {
-        let departments = cycle.departmentCodes, types = cycle.employmentTypes
-        if !types.isEmpty && !types.contains(staff.employmentType) { return false }
-        if departments.isEmpty { return staff.currentSectionCode != nil }
-        guard let section = staff.currentSectionCode, let department = tree.department(of: section) else { return false }
-        return departments.contains(department.code)
+    private static func respondent(_ staff: StaffMember, tree: OrganizationTree) -> SelfReportRound.Respondent {
+        SelfReportRound.Respondent(
+            employmentType: staff.employmentType,
+            sectionCode: staff.currentSectionCode,
+            departmentCode: staff.currentSectionCode.flatMap { tree.department(of: $0)?.code }
+        )
     }
 
     /// Everyone the round is for, placed today.
@@ -38,6 +34,25 @@ enum SelfReportRounds {
     static func statuses(of cycle: SelfReportCycle, on database: any Database) async throws -> [String: Bool] {
         let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID()).all()
         return Dictionary(reports.map { ($0.staffNumber, $0.submittedAt != nil) }, uniquingKeysWith: { $0 || $1 })
+    }
+}
+
+extension SelfReportCycle {
+    /// The round as the domain's rules read it. Both dates are written from a `LocalDate` (the
+    /// form, the demo); one that does not read keeps the round closed and never current.
+    var round: SelfReportRound {
+        SelfReportRound(opensOn: LocalDate(iso: opensOn) ?? .latest, deadline: LocalDate(iso: deadline) ?? .earliest,
+                        departmentCodes: departmentCodes, employmentTypes: employmentTypes)
+    }
+
+    /// The deadline in the reader's calendar (the stored text when it does not read as a date).
+    func deadlineText(_ localizer: Localizer) -> String {
+        LocalDate(iso: deadline).map(localizer.date) ?? deadline
+    }
+
+    /// "opening – deadline" in the reader's calendar.
+    func periodText(_ localizer: Localizer) -> String {
+        localizer.t("staff.period", LocalDate(iso: opensOn).map(localizer.date) ?? opensOn, deadlineText(localizer))
     }
 }
 

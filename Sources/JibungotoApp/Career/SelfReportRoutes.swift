@@ -8,22 +8,9 @@ struct SelfReportRoutes {
     static let reasonMaxLength = 400
     static let textMaxLength = 2_000
 
-    enum MoveWish: String, CaseIterable, Sendable {
-        case move, stay, either
-    }
-
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, CareerRoute.selfReport, requires: .permission(.submitSelfReport), shows: .nothing, use: show)
         routes.on(.POST, CareerRoute.selfReport, requires: .permission(.submitSelfReport), shows: .nothing, use: save)
-    }
-
-    struct FormContent: Encodable, Sendable {
-        let form: FormModel?
-        let roundTitle: String?
-        let deadline: String?
-        let status: String?
-        let closedMessage: String?
-        let noRoundMessage: String?
     }
 
     private func context(_ request: Request) async throws -> (StaffMember?, OrganizationTree, SelfReportCycle?) {
@@ -49,7 +36,7 @@ struct SelfReportRoutes {
         let existing = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
             .filter(\.$staffNumber == staff.staffNumber).with(\.$wishes).first()
         let input = try request.content.decode(SubmittedForm.self).values
-        guard SelfReportRounds.isOpen(cycle, today: request.today) else {
+        guard cycle.round.isOpen(today: request.today) else {
             return try await page(request, tree: tree, cycle: cycle, report: existing, input: input, validation: nil, status: .conflict)
         }
         var validation = FormValidation(request: request)
@@ -136,19 +123,20 @@ struct SelfReportRoutes {
         _ request: Request, tree: OrganizationTree, cycle: SelfReportCycle?, report: SelfReport?, input: [String: String],
         validation: FormValidation?, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
-        let breadcrumbs = [Breadcrumb(label: request.t("selfReport.title"), href: nil)]
-        guard let cycle else {
-            return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
-                form: nil, roundTitle: nil, deadline: nil, status: nil, closedMessage: nil, noRoundMessage: request.t("selfReport.noRound")))
-        }
-        let deadline = DateFormatting.format(iso: cycle.deadline, preferences: request.preferences)
-        let statusText = report.map { $0.submittedAt != nil ? request.t("selfReport.status.submitted", DateFormatting.format(timestamp: $0.submittedAt!, preferences: request.preferences)) : request.t("selfReport.status.draft") }
-            ?? request.t("selfReport.status.notStarted")
-        guard SelfReportRounds.isOpen(cycle, today: request.today) else {
-            return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
-                form: nil, roundTitle: cycle.title, deadline: deadline, status: statusText,
-                closedMessage: request.t("selfReport.closed", deadline), noRoundMessage: nil), status: status ?? .ok)
-        }
+        let isOpen = cycle?.round.isOpen(today: request.today) ?? false
+        let form = isOpen ? makeForm(request, tree: tree, input: input, validation: validation) : nil
+        let refused = validation.map { !$0.isValid } ?? false
+        // Without a round the page is always 200; with one, a refusal's status (409, 422) is kept.
+        let shownStatus: HTTPResponseStatus = cycle == nil ? .ok : status ?? (isOpen && refused ? .unprocessableEntity : .ok)
+        return try await request.renderPage(
+            "career/self-report", title: "selfReport.title", breadcrumbs: [Breadcrumb(label: request.t("selfReport.title"), href: nil)],
+            content: SelfReportPage.build(cycle: cycle, report: report, form: form, localizer: request.localizer),
+            status: shownStatus
+        )
+    }
+
+    /// The form with the values as typed (or as saved) and the refusals beside them.
+    private func makeForm(_ request: Request, tree: OrganizationTree, input: [String: String], validation: FormValidation?) -> FormModel {
         let sections = tree.flattened().filter { $0.record.kind != .department }
         func sectionOptions(_ field: String) -> [FormOption] {
             [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
@@ -186,9 +174,7 @@ struct SelfReportRoutes {
         var form = FormModel(request: request, action: CareerRoute.selfReport.path, submitLabelKey: "selfReport.submit", fields: fields)
         form.draftLabel = request.t("selfReport.saveDraft")
         if let validation { form.apply(validation, request: request) }
-        return try await request.renderPage("career/self-report", title: "selfReport.title", breadcrumbs: breadcrumbs, content: FormContent(
-            form: form, roundTitle: cycle.title, deadline: deadline, status: statusText, closedMessage: nil, noRoundMessage: nil),
-            status: status ?? (validation.map { $0.isValid ? .ok : .unprocessableEntity } ?? .ok))
+        return form
     }
 
     /// The posted form; `wish4_section` is read only to refuse a fourth wish from a tampered form.

@@ -177,7 +177,7 @@ enum ScenarioPlanning {
             for report in reports {
                 let list = report.wishes.map { RotationWish(rank: $0.rank, sectionCode: $0.sectionCode) }.sorted { $0.rank < $1.rank }
                 if !list.isEmpty { wishes[report.staffNumber] = list }
-                if report.moveWish == SelfReportRoutes.MoveWish.move.rawValue { wantsToMove.insert(report.staffNumber) }
+                if report.moveWish == MoveWish.move.rawValue { wantsToMove.insert(report.staffNumber) }
             }
         }
         let current = Set(sections.map(\.code))

@@ -13,11 +13,6 @@ struct AccountRoutes {
         routes.on(.POST, AccountRoute.password, requires: .permission(.useApplication), shows: .nothing, use: savePassword)
     }
 
-    struct SettingsContent: Encodable, Sendable {
-        let form: FormModel
-        let passwordHref: String
-    }
-
     struct FormContent: Encodable, Sendable {
         let form: FormModel
     }
@@ -84,7 +79,7 @@ struct AccountRoutes {
             "platform/account",
             title: "account.title",
             breadcrumbs: breadcrumbs(request),
-            content: SettingsContent(form: form, passwordHref: AccountRoute.password.path),
+            content: AccountSettingsPage.build(form: form),
             status: validation.map { $0.isValid ? .ok : .unprocessableEntity } ?? .ok
         )
     }

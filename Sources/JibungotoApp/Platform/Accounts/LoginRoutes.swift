@@ -13,22 +13,6 @@ struct LoginRoutes {
         routes.on(.POST, PlatformRoute.language, requires: .visitor, shows: .nothing, use: switchLanguage)
     }
 
-    struct LoginContent: Encodable, Sendable {
-        let form: FormModel
-        let notice: Flash?
-        let demo: DemoLogins?
-    }
-
-    struct DemoLogins: Encodable, Sendable {
-        let password: String
-        let accounts: [DemoLogin]
-    }
-
-    struct DemoLogin: Encodable, Sendable {
-        let staffNumber: String
-        let roleName: String
-    }
-
     struct LoginForm: Content {
         var staff_number: String?
         var password: String?
@@ -160,14 +144,10 @@ struct LoginRoutes {
         ])
         form.apply(validation, request: request)
         let settings = request.application.jibungotoSettings
-        let demo = settings.isDemo ? DemoLogins(
-            password: settings.demoPassword,
-            accounts: DemoAccounts.all.map { DemoLogin(staffNumber: $0.staffNumber, roleName: $0.roles.map { request.t($0.messageKey) }.joined(separator: "・")) }
-        ) : nil
         return try await request.renderPage(
             "platform/login",
             title: "login.title",
-            content: LoginContent(form: form, notice: notice, demo: demo),
+            content: LoginPage.build(form: form, notice: notice, demoPassword: settings.isDemo ? settings.demoPassword : nil, localizer: request.localizer),
             status: status
         )
     }

@@ -14,22 +14,6 @@ struct AccountAdminRoutes {
         routes.on(.POST, AdminRoute.account(.pattern), requires: access, shows: .nothing, use: update)
     }
 
-    struct ListContent: Encodable, Sendable {
-        let query: String
-        let searchAction: String
-        let newAccountHref: String
-        let rows: [Row]
-        let pagination: Pagination
-    }
-
-    struct Row: Encodable, Sendable {
-        let staffNumber: String
-        let displayName: String
-        let roleNames: String
-        let isActive: Bool
-        let href: String
-    }
-
     struct FormContent: Encodable, Sendable {
         let form: FormModel
     }
@@ -61,25 +45,14 @@ struct AccountAdminRoutes {
         let users = try await builder.with(\.$roles).sort(\.$staffNumber)
             .range(((page - 1) * Pagination.perPage)..<(page * Pagination.perPage)).all()
         try await request.audit(.view, subjectType: "account", detail: "list q=\(query) page=\(page)")
-        let rows = try users.map { user in
-            Row(
-                staffNumber: user.staffNumber,
-                displayName: user.displayName,
-                roleNames: user.roles.compactMap { Role(rawValue: $0.role) }.sorted().map { request.t($0.messageKey) }.joined(separator: "、"),
-                isActive: user.isActive,
-                href: AdminRoute.account(.id(try user.requireID())).path
-            )
-        }
         return try await request.renderPage(
             "platform/admin-accounts",
             title: "admin.accounts.title",
             breadcrumbs: breadcrumbs(request),
-            content: ListContent(
-                query: query,
-                searchAction: AdminRoute.accounts.path,
-                newAccountHref: AdminRoute.newAccount.path,
-                rows: rows,
-                pagination: Pagination(request: request, route: AdminRoute.accounts, filters: [("q", query)], page: page, total: total)
+            content: AccountListPage.build(
+                users: users, query: query,
+                pagination: Pagination(request: request, route: AdminRoute.accounts, filters: [("q", query)], page: page, total: total),
+                localizer: request.localizer
             )
         )
     }

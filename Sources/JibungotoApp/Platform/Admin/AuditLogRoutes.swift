@@ -51,24 +51,22 @@ struct AuditLogRoutes {
             if let to { query.filter(\.$occurredAt < to.adding(days: 1).startOfDay(in: .japan)) }
             return query
         }
-    }
 
-    struct ListContent: Encodable, Sendable {
-        let form: FormModel
-        let filtersActive: Bool
-        let rows: [Row]
-        let pagination: Pagination
-        let exportHref: String
-    }
-
-    struct Row: Encodable, Sendable {
-        let occurredAt: String
-        let actor: String
-        let action: String
-        let subject: String
-        let detail: String
-        let address: String
-        let requestID: String
+        /// The filter form with the values as typed and the refusals beside them.
+        func form(request: Request, validation: FormValidation) -> FormModel {
+            var form = FormModel(request: request, action: AdminRoute.auditLog.path, method: .GET, submitLabelKey: "audit.filter", fields: [
+                FormField(request: request, name: "actor", labelKey: "audit.actor", value: actor, maxLength: LoginRoutes.staffNumberMaxLength),
+                FormField(request: request, name: "action", labelKey: "audit.action", kind: .select, value: action,
+                          options: [FormOption(value: "", label: request.t("audit.anyAction"), isSelected: action.isEmpty, fieldName: "action")]
+                            + AuditAction.allCases.map { FormOption(value: $0.rawValue, label: request.t($0.messageKey), isSelected: $0.rawValue == action, fieldName: "action") }),
+                FormField(request: request, name: "subject_type", labelKey: "audit.subjectType", value: subjectType, maxLength: 64),
+                FormField(request: request, name: "subject_id", labelKey: "audit.subjectID", value: subjectID, maxLength: 64),
+                FormField(request: request, name: "from", labelKey: "audit.from", value: fromText, hintKey: "audit.dateHint", maxLength: 20),
+                FormField(request: request, name: "to", labelKey: "audit.to", value: toText, hintKey: "audit.dateHint", maxLength: 20),
+            ])
+            form.apply(validation, request: request)
+            return form
+        }
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -80,38 +78,17 @@ struct AuditLogRoutes {
             .sort(\.$occurredAt, .descending)
             .range(((page - 1) * Pagination.perPage)..<(page * Pagination.perPage)).all()
         try await request.audit(.view, subjectType: "audit_log", detail: "page=\(page)")
-        var form = FormModel(request: request, action: AdminRoute.auditLog.path, method: .GET, submitLabelKey: "audit.filter", fields: [
-            FormField(request: request, name: "actor", labelKey: "audit.actor", value: filter.actor, maxLength: LoginRoutes.staffNumberMaxLength),
-            FormField(request: request, name: "action", labelKey: "audit.action", kind: .select, value: filter.action,
-                      options: [FormOption(value: "", label: request.t("audit.anyAction"), isSelected: filter.action.isEmpty, fieldName: "action")]
-                        + AuditAction.allCases.map { FormOption(value: $0.rawValue, label: request.t($0.messageKey), isSelected: $0.rawValue == filter.action, fieldName: "action") }),
-            FormField(request: request, name: "subject_type", labelKey: "audit.subjectType", value: filter.subjectType, maxLength: 64),
-            FormField(request: request, name: "subject_id", labelKey: "audit.subjectID", value: filter.subjectID, maxLength: 64),
-            FormField(request: request, name: "from", labelKey: "audit.from", value: filter.fromText, hintKey: "audit.dateHint", maxLength: 20),
-            FormField(request: request, name: "to", labelKey: "audit.to", value: filter.toText, hintKey: "audit.dateHint", maxLength: 20),
-        ])
-        form.apply(validation, request: request)
-        let rows = events.map { event in
-            Row(
-                occurredAt: DateFormatting.format(timestamp: event.occurredAt, preferences: request.preferences),
-                actor: event.actorStaffNumber ?? "-",
-                action: AuditAction(rawValue: event.action).map { request.t($0.messageKey) } ?? event.action,
-                subject: [event.subjectType, event.subjectID].compactMap { $0 }.joined(separator: " "),
-                detail: event.detail,
-                address: event.address,
-                requestID: event.requestID
-            )
-        }
         return try await request.renderPage(
             "platform/admin-audit",
             title: "audit.title",
             breadcrumbs: [Breadcrumb(label: request.t("audit.title"), href: nil)],
-            content: ListContent(
-                form: form,
+            content: AuditLogPage.build(
+                events: events,
+                form: filter.form(request: request, validation: validation),
                 filtersActive: !validation.isValid || filter.queryItems.contains { !$0.1.isEmpty },
-                rows: rows,
                 pagination: Pagination(request: request, route: AdminRoute.auditLog, filters: filter.queryItems, page: page, total: total),
-                exportHref: AdminRoute.auditLogExport.path(query: filter.queryItems)
+                exportHref: AdminRoute.auditLogExport.path(query: filter.queryItems),
+                localizer: request.localizer
             ),
             status: validation.isValid ? .ok : .unprocessableEntity
         )

@@ -8,26 +8,15 @@ struct HomeRoutes {
         routes.on(.GET, PlatformRoute.stylesheet, requires: .visitor, shows: .nothing, use: stylesheet)
     }
 
-    struct HomeContent: Encodable, Sendable {
-        let greeting: String
-        let today: String
-        let fiscalYear: String
-        let notices: [HomeNotice]
-        let modules: [NavigationLink]
-    }
-
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let today = request.today
+        let notices = try await request.application.homeNotices.notices(for: request, user: user)
         return try await request.renderPage(
             "platform/home",
             title: "home.title",
-            content: HomeContent(
-                greeting: request.t("home.greeting", user.displayName),
-                today: DateFormatting.format(date: today, preferences: request.preferences),
-                fiscalYear: DateFormatting.format(fiscalYear: today.fiscalYear.startYear, preferences: request.preferences),
-                notices: try await request.application.homeNotices.notices(for: request, user: user),
-                modules: request.navigationLinks().filter { $0.href != PlatformRoute.home.path }
+            content: HomePage.build(
+                displayName: user.displayName, today: request.today, notices: notices,
+                navigation: request.navigationLinks(), localizer: request.localizer
             )
         )
     }

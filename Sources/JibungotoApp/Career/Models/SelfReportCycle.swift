@@ -1,0 +1,25 @@
+import Fluent
+import Foundation
+
+/// An annual self-report round (自己申告) opened by HR for a target group, with a deadline.
+final class SelfReportCycle: Model, @unchecked Sendable {
+    static let schema = "self_report_cycles"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "title") var title: String
+    @Field(key: "opens_on") var opensOn: String
+    /// The last day answers are accepted (Japan time, through 23:59).
+    @Field(key: "deadline") var deadline: String
+    /// Department codes the round is for; empty means everyone.
+    @Field(key: "target_departments") var targetDepartments: String
+    /// Employment types the round is for; empty means all.
+    @Field(key: "target_employment_types") var targetEmploymentTypes: String
+    @Field(key: "created_by") var createdBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var departmentCodes: [String] { targetDepartments.split(separator: ",").map(String.init) }
+    var employmentTypes: [String] { targetEmploymentTypes.split(separator: ",").map(String.init) }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// 部署紹介, one section: its profile's texts under their headings, the skills as tags.
+enum SectionProfilePage {
+    struct Content: Encodable, Sendable {
+        let sectionName: String
+        let department: String
+        let isCollaborationPost: Bool
+        let sections: [Section]
+        let skills: [String]
+        let hasProfile: Bool
+        let missingMessage: String
+        let editHref: String?
+        let organizationHref: String
+        let updatedAt: String?
+    }
+
+    struct Section: Encodable, Sendable {
+        let heading: String
+        let text: String
+    }
+
+    /// The profile's written texts in the form's order; skills are shown as tags instead, and an
+    /// empty text has no heading.
+    static func sections(of profile: SectionProfile?, localizer: Localizer) -> [Section] {
+        guard let profile else { return [] }
+        return SectionProfileRoutes.Field.allCases.filter { $0 != .skills }
+            .map { Section(heading: localizer.t($0.labelKey), text: $0.value(of: profile)) }
+            .filter { !$0.text.isEmpty }
+    }
+}
