@@ -32,7 +32,7 @@ enum DemoCareer {
                     let submittedOn = (LocalDate(iso: cycle.opensOn) ?? today).adding(days: DemoHash.value(member.staffNumber, "day") % 40)
                     report.submittedAt = roll < submittedShare ? submittedOn.startOfDay(in: .japan).addingTimeInterval(Double(9 + DemoHash.value(member.staffNumber, "hour") % 9) * 3_600) : nil
                     let choices = wishChoices(for: member, tree: tree, year: cycle.fiscalYear, movedInto: cycle.fiscalYear == year - 1 ? movedInto[member.staffNumber] : nil)
-                    report.moveWish = choices.isEmpty ? MoveWish.stay.rawValue : SelfReportRoutes.MoveWish.allCases[DemoHash.value(member.staffNumber, cycle.fiscalYear, "move") % 3].rawValue
+                    report.moveWish = choices.isEmpty ? MoveWish.stay.rawValue : MoveWish.allCases[DemoHash.value(member.staffNumber, cycle.fiscalYear, "move") % 3].rawValue
                     report.careerPlan = DemoText.careerPlans[DemoHash.value(member.staffNumber, cycle.fiscalYear, "plan") % DemoText.careerPlans.count]
                     report.projectTeamInterest = DemoHash.value(member.staffNumber, "pt") % 3 == 0
                     report.projectTeamThemes = report.projectTeamInterest ? DemoText.themes[DemoHash.value(member.staffNumber, "ptt") % DemoText.themes.count] : ""

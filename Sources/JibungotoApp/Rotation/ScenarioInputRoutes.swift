@@ -2,41 +2,22 @@ import Fluent
 import JibungotoDomain
 import Vapor
 
-/// A scenario's input: the movers' list (proposed from the rules, edited by HR) and the 定数
-/// edited for the scenario. Every change is tried on the planner first and saved only when it
-/// has no errors, in one transaction.
+/// A scenario's input: the movers' list (proposed from the rules, edited by HR), HR's pins
+/// and the 定数 edited for the scenario. Every change is tried on the planner first and saved
+/// only when it has no errors, in one transaction.
 struct ScenarioInputRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, RotationRoute.movers(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_movers"), use: movers)
         routes.on(.POST, RotationRoute.moverAdd(.pattern), requires: .permission(.planRotation), shows: .nothing, use: addMover)
         routes.on(.POST, RotationRoute.moverRemove(.pattern), requires: .permission(.planRotation), shows: .nothing, use: removeMover)
         routes.on(.POST, RotationRoute.moversPropose(.pattern), requires: .permission(.planRotation), shows: .nothing, use: proposeAgain)
+        routes.on(.POST, RotationRoute.pins(.pattern), requires: .permission(.planRotation), shows: .nothing, use: addPin)
+        routes.on(.POST, RotationRoute.pinRemove(.pattern), requires: .permission(.planRotation), shows: .nothing, use: removePin)
         routes.on(.GET, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), shows: .nothing, use: capacities)
         routes.on(.POST, RotationRoute.capacities(.pattern), requires: .permission(.planRotation), shows: .nothing, use: saveCapacities)
     }
 
     // MARK: - Movers
-
-    struct MoversContent: Encodable, Sendable {
-        let rows: [MoverRow]
-        let pagination: Pagination
-        let filter: FormModel
-        let addForm: FormModel?
-        let proposeAction: String?
-        let removeAction: String?
-        let csrfToken: String
-        let errors: [String]
-    }
-
-    struct MoverRow: Encodable, Sendable {
-        let staffNumber: String
-        let name: String
-        let href: String
-        let section: String
-        let post: String
-        let reasons: String
-        let mustMove: Bool
-    }
 
     @Sendable func movers(_ request: Request) async throws -> Response {
         try await moversPage(request, scenario: try await ScenarioRoutes.find(request), addValue: "", errors: [])
@@ -60,23 +41,19 @@ struct ScenarioInputRoutes {
         }
         let page = Pagination.requestedPage(request)
         let perPage = 100
-        let language = request.language
-        let rows = matching.dropFirst((page - 1) * perPage).prefix(perPage).map { row -> MoverRow in
+        let entries = matching.dropFirst((page - 1) * perPage).prefix(perPage).map { row -> ScenarioMoversPage.Entry in
             let member = staff[row.staffNumber]
-            let mover = row.mover
-            return MoverRow(
-                staffNumber: row.staffNumber, name: member?.name ?? row.staffNumber,
-                href: RotationRoute.person(parameter, .value(row.staffNumber)).path,
+            return ScenarioMoversPage.Entry(
+                mover: row.mover, name: member?.name ?? row.staffNumber,
                 section: member?.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
-                post: member?.currentPost ?? "", reasons: language == .en ? mover.reasonText.en : mover.reasonText.ja, mustMove: mover.mustMove)
+                post: member?.currentPost ?? "")
         }
         var filter = FormModel(request: request, action: RotationRoute.movers(parameter).path, method: .GET, submitLabelKey: "rotation.filter", fields: [
             FormField(request: request, name: "q", labelKey: "rotation.searchMover", value: query, maxLength: 50),
         ])
         filter.errors = []
-        let draft = !scenario.isApproved
         var addForm: FormModel? = nil
-        if draft {
+        if !scenario.isApproved {
             var form = FormModel(request: request, action: RotationRoute.moverAdd(parameter).path, submitLabelKey: "rotation.addMover", fields: [
                 FormField(request: request, name: "staff_number", labelKey: "staff.number", value: addValue, hintKey: "rotation.addMoverHint", isRequired: true, maxLength: 20),
             ])
@@ -87,16 +64,13 @@ struct ScenarioInputRoutes {
             }
             addForm = form
         }
+        let pagination = Pagination(request: request, route: RotationRoute.movers(parameter), filters: [("q", query)], page: page, total: matching.count, perPage: perPage)
         return try await request.renderPage(
             "rotation/movers", title: "rotation.moversTitle", titleArguments: [scenario.name],
             breadcrumbs: ScenarioRoutes.breadcrumbs(request, scenario: scenario) + [Breadcrumb(label: request.t("rotation.movers"), href: nil)],
-            content: MoversContent(
-                rows: Array(rows),
-                pagination: Pagination(request: request, route: RotationRoute.movers(parameter), filters: [("q", query)], page: page, total: matching.count, perPage: perPage),
-                filter: filter, addForm: addForm,
-                proposeAction: draft ? RotationRoute.moversPropose(parameter).path : nil,
-                removeAction: draft ? RotationRoute.moverRemove(parameter).path : nil,
-                csrfToken: request.csrfToken, errors: errors),
+            content: ScenarioMoversPage.build(
+                scenario: scenario, parameter: parameter, entries: Array(entries), pagination: pagination, filter: filter, addForm: addForm,
+                errors: errors, csrfToken: request.csrfToken, localizer: request.localizer),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -173,30 +147,96 @@ struct ScenarioInputRoutes {
             _ = try RotationPlanner.build(loaded.input, movers: loaded.movers, rules: loaded.rules)
             return []
         } catch {
-            return ScenarioPlanning.inputErrors(error).map { $0.text(request.language) }
+            return ScenarioPlanning.inputErrors(error).map { request.text($0.text) }
         }
+    }
+
+    // MARK: - Pins
+
+    struct PinForm: Content {
+        var staff_number: String?
+        var kind: String?
+        var section_code: String?
+    }
+
+    /// Adds a pin, tries it on the planner (a full section, a wrong job type or two pins to the
+    /// last seat are refused with the names) and re-solves at once; shows what changed.
+    @Sendable func addPin(_ request: Request) async throws -> Response {
+        let scenario = try await ScenarioRoutes.find(request)
+        if let refusal = try ScenarioRoutes.refuseIfApproved(scenario, request: request) { return refusal }
+        let id = try scenario.requireID()
+        let input = try request.content.decode(PinForm.self)
+        let number = input.staff_number ?? ""
+        var loaded = try await ScenarioPlanning.load(scenario, on: request.db)
+        guard loaded.input.staff.contains(where: { $0.staffNumber == number }) else { throw Abort(.notFound) }
+        let code = (input.section_code ?? "").trimmingCharacters(in: .whitespaces)
+        let pin: RotationPin?
+        switch RotationScenarioPin.Kind(rawValue: input.kind ?? "") {
+        case .stays: pin = .stays
+        case .mustGoTo: pin = code.isEmpty ? nil : .mustGoTo(code)
+        case .mustNotGoTo: pin = code.isEmpty ? nil : .mustNotGoTo(code)
+        case nil: pin = nil
+        }
+        guard let pin else {
+            let message = RotationScenarioPin.Kind(rawValue: input.kind ?? "") == nil
+                ? request.t("form.invalidChoice", request.t("rotation.pinKind")) : request.t("form.required", request.t("rotation.pinSection"))
+            return try await ScenarioResultRoutes.personPage(request, scenario: scenario, staffNumber: number, errors: [message], input: input)
+        }
+        loaded.input.pins[number, default: []].append(pin)
+        if pin == .stays { loaded.movers.removeAll { $0.staffNumber == number } }
+        // One build both checks the pin and gives the new solution.
+        let (stored, planned) = ScenarioPlanning.plan(loaded, revision: scenario.revision + 1)
+        guard stored.outcome != .inputErrors else {
+            return try await ScenarioResultRoutes.personPage(request, scenario: scenario, staffNumber: number, errors: stored.errors.map { request.text($0.text) }, input: input)
+        }
+        try await request.db.transaction { database in
+            try await RotationScenarioPin(scenarioID: id, staffNumber: number, pin: pin).create(on: database)
+            if pin == .stays {
+                try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).filter(\.$staffNumber == number).delete()
+            }
+            ScenarioPlanning.touch(scenario)
+            ScenarioPlanning.record(stored, in: scenario)
+            try await scenario.save(on: database)
+        }
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
+        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "pin \(number) \(input.kind ?? "") \(code)")
+        return try Self.afterResolve(request, scenario: scenario)
+    }
+
+    private static func afterResolve(_ request: Request, scenario: RotationScenario) throws -> Response {
+        let stored = StoredSolution.decode(scenario.solution)
+        let milliseconds = String(stored?.milliseconds ?? 0)
+        request.flash(stored?.outcome == .optimal ? .success : .error,
+                      request.t(stored?.outcome == .optimal ? "rotation.resolved" : "rotation.resolvedNotOptimal", milliseconds))
+        let parameter = RouteParameter.id(try scenario.requireID())
+        return request.redirect(to: stored?.outcome == .optimal ? RotationRoute.changes(parameter).path : RotationRoute.scenario(parameter).path)
+    }
+
+    struct PinRemoveForm: Content {
+        var pin_id: UUID?
+    }
+
+    @Sendable func removePin(_ request: Request) async throws -> Response {
+        let scenario = try await ScenarioRoutes.find(request)
+        if let refusal = try ScenarioRoutes.refuseIfApproved(scenario, request: request) { return refusal }
+        let id = try scenario.requireID()
+        guard let pinID = try request.content.decode(PinRemoveForm.self).pin_id,
+              let pin = try await RotationScenarioPin.query(on: request.db).filter(\.$id == pinID).filter(\.$scenarioID == id).first() else {
+            throw Abort(.notFound)
+        }
+        let planned = try await request.db.transaction { database in
+            try await pin.delete(on: database)
+            ScenarioPlanning.touch(scenario)
+            return try await ScenarioPlanning.solveAndStore(scenario, on: database).1
+        }
+        try await ScenarioPlanning.remember(planned, of: scenario, request: request)
+        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "unpin \(pin.staffNumber)")
+        return try Self.afterResolve(request, scenario: scenario)
     }
 
     // MARK: - Capacities
 
-    struct CapacitiesContent: Encodable, Sendable {
-        let action: String?
-        let csrfToken: String
-        let rows: [CapacityRow]
-        let errors: [String]
-    }
-
-    struct CapacityRow: Encodable, Sendable {
-        let code: String
-        let name: String
-        let depth: Int
-        let fieldName: String
-        let fieldID: String
-        let headcount: Int
-        let value: String
-        let error: String?
-    }
-
+    /// The page's row type, named as the rows are built below.
     @Sendable func capacities(_ request: Request) async throws -> Response {
         let scenario = try await ScenarioRoutes.find(request)
         let rows = try await RotationScenarioCapacity.query(on: request.db).filter(\.$scenarioID == scenario.requireID()).all()
@@ -210,17 +250,16 @@ struct ScenarioInputRoutes {
         guard let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db) else { throw Abort(.notFound) }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         let rows = tree.flattened().map { item in
-            CapacityRow(code: item.record.code, name: request.text(item.record.localizedName), depth: item.depth,
+            ScenarioCapacitiesPage.CapacityRow(code: item.record.code, name: request.text(item.record.localizedName), depth: item.depth,
                         fieldName: "headcount_" + item.record.code, fieldID: "field-headcount-" + item.record.code,
                         headcount: item.record.authorizedHeadcount, value: values[item.record.code] ?? "", error: fieldErrors[item.record.code])
         }
-        let all = errors + rows.compactMap(\.error)
+        let content = ScenarioCapacitiesPage.build(
+            action: scenario.isApproved ? nil : RotationRoute.capacities(.id(try scenario.requireID())).path, rows: rows, errors: errors, csrfToken: request.csrfToken)
         return try await request.renderPage(
             "rotation/capacities", title: "rotation.capacitiesTitle", titleArguments: [scenario.name],
             breadcrumbs: ScenarioRoutes.breadcrumbs(request, scenario: scenario) + [Breadcrumb(label: request.t("rotation.capacities"), href: nil)],
-            content: CapacitiesContent(action: scenario.isApproved ? nil : RotationRoute.capacities(.id(try scenario.requireID())).path,
-                                       csrfToken: request.csrfToken, rows: rows, errors: all),
-            status: all.isEmpty ? .ok : .unprocessableEntity)
+            content: content, status: content.errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     /// Saves every edited 定数 at once; an empty field keeps the organization's. A value that is

@@ -20,40 +20,7 @@ struct StoredText: Codable, Sendable {
 
     init(_ issue: RotationIssue) { self.init(issue.message, staffNumber: issue.staffNumber, sectionCode: issue.sectionCode) }
 
-    func text(_ language: Language) -> String { language == .en ? en : ja }
-}
-
-/// The figures a scenario is compared by.
-struct StoredMetrics: Codable, Sendable, Equatable {
-    var movers: Int
-    var moved: Int
-    var stayed: Int
-    var moversWithWishes: Int
-    var wishesMet: Int
-    var firstWishesMet: Int
-    var earlyCareerMovers: Int
-    var earlyCareerPlacedInCollaboration: Int
-    var lastChanceMissed: Int
-    var departmentChanges: Int
-    var softRulesBent: Int
-    var softRuleCost: Int
-    var score: Int64
-
-    init(_ metrics: ScenarioMetrics) {
-        movers = metrics.movers
-        moved = metrics.moved
-        stayed = metrics.stayed
-        moversWithWishes = metrics.moversWithWishes
-        wishesMet = metrics.wishesMet
-        firstWishesMet = metrics.wishesMetByRank[1] ?? 0
-        earlyCareerMovers = metrics.earlyCareerMovers
-        earlyCareerPlacedInCollaboration = metrics.earlyCareerPlacedInCollaboration
-        lastChanceMissed = metrics.lastChanceMissed
-        departmentChanges = metrics.departmentChanges
-        softRulesBent = metrics.softRulesBentCount
-        softRuleCost = metrics.softRuleCost
-        score = metrics.score
-    }
+    var text: Bilingual { Bilingual(ja: ja, en: en) }
 }
 
 /// What a solve left behind, stored with the scenario: the placements (for the diff and the
@@ -67,7 +34,7 @@ struct StoredSolution: Codable, Sendable {
     var outcome: Outcome
     /// 職員番号 → seat pool (a mover who stays is in their own pool).
     var placements: [String: SeatPool]
-    var metrics: StoredMetrics?
+    var metrics: ScenarioMetrics?
     var certificateVerified: Bool
     var errors: [StoredText]
     var warnings: [StoredText]
@@ -239,7 +206,7 @@ enum ScenarioPlanning {
             stored.outcome = .optimal
             stored.placements = solved.placements
             stored.certificateVerified = (try? solved.verification.get()) != nil
-            stored.metrics = StoredMetrics(RotationPlanner.metrics(solved, model: model))
+            stored.metrics = RotationPlanner.metrics(solved, model: model)
         case .infeasible(let why):
             stored.outcome = .infeasible
             stored.infeasibility = StoredText(why.text)

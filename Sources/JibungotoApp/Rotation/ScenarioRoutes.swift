@@ -16,57 +16,6 @@ struct ScenarioRoutes {
 
     // MARK: - List and comparison
 
-    struct ListContent: Encodable, Sendable {
-        let groups: [DateGroup]
-        let form: FormModel
-        let settingsHref: String
-        let complianceHref: String
-    }
-
-    struct DateGroup: Encodable, Sendable {
-        let date: String
-        let rows: [ComparisonRow]
-    }
-
-    /// One scenario as a row of the comparison table.
-    struct ComparisonRow: Encodable, Sendable {
-        let name: String
-        let href: String
-        let status: String
-        let isCurrent: Bool
-        let metrics: MetricsView?
-        let outcome: String
-    }
-
-    /// The figures of a solved scenario as texts.
-    struct MetricsView: Encodable, Sendable {
-        let movers: Int
-        let moved: Int
-        let stayed: Int
-        let wishes: String
-        let firstWishes: Int
-        let collaboration: String
-        let lastChanceMissed: Int
-        let departmentChanges: Int
-        let softRulesBent: Int
-        let softRuleCost: Int
-        let score: String
-
-        init(_ metrics: StoredMetrics) {
-            movers = metrics.movers
-            moved = metrics.moved
-            stayed = metrics.stayed
-            wishes = "\(metrics.wishesMet) / \(metrics.moversWithWishes)"
-            firstWishes = metrics.firstWishesMet
-            collaboration = "\(metrics.earlyCareerPlacedInCollaboration) / \(metrics.earlyCareerMovers)"
-            lastChanceMissed = metrics.lastChanceMissed
-            departmentChanges = metrics.departmentChanges
-            softRulesBent = metrics.softRulesBent
-            softRuleCost = metrics.softRuleCost
-            score = String(metrics.score)
-        }
-    }
-
     struct CreateForm: Content {
         var name: String?
         var transfer_date: String?
@@ -79,10 +28,6 @@ struct ScenarioRoutes {
 
     private func listPage(_ request: Request, input: CreateForm, validation: FormValidation) async throws -> Response {
         let scenarios = try await RotationScenario.query(on: request.db).sort(\.$transferDate, .descending).sort(\.$createdAt).all()
-        let groups = try Dictionary(grouping: scenarios, by: \.transferDate).sorted { $0.key > $1.key }.map { date, items in
-            DateGroup(date: DateFormatting.format(iso: date, preferences: request.preferences),
-                      rows: try items.map { try Self.comparisonRow($0, request: request) })
-        }
         let preset = input.preset ?? RotationRuleSettings.Preset.settings.rawValue
         var form = FormModel(request: request, action: RotationRoute.scenarios.path, submitLabelKey: "rotation.create", fields: [
             FormField(request: request, name: "name", labelKey: "rotation.scenarioName", value: input.name ?? "", hintKey: "rotation.scenarioNameHint", isRequired: true, maxLength: 100),
@@ -94,16 +39,8 @@ struct ScenarioRoutes {
         form.apply(validation, request: request)
         return try await request.renderPage(
             "rotation/scenarios", title: "rotation.title", breadcrumbs: [Breadcrumb(label: request.t("rotation.title"), href: nil)],
-            content: ListContent(groups: groups, form: form, settingsHref: RotationRoute.settings.path, complianceHref: RotationRoute.compliance.path),
+            content: try ScenarioListPage.build(scenarios: scenarios, form: form, localizer: request.localizer),
             status: validation.isValid ? .ok : .unprocessableEntity)
-    }
-
-    static func comparisonRow(_ scenario: RotationScenario, request: Request) throws -> ComparisonRow {
-        let stored = StoredSolution.decode(scenario.solution)
-        return ComparisonRow(
-            name: scenario.name, href: RotationRoute.scenario(.id(try scenario.requireID())).path,
-            status: request.t("rotation.status." + scenario.status), isCurrent: scenario.solvedRevision == scenario.revision,
-            metrics: stored?.metrics.map(MetricsView.init), outcome: stored.map { request.t("rotation.outcome." + $0.outcome.rawValue) } ?? request.t("rotation.notSolved"))
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
@@ -114,8 +51,7 @@ struct ScenarioRoutes {
         let preset = RotationRuleSettings.Preset(rawValue: input.preset ?? "")
         if preset == nil { validation.fail("preset", "form.invalidChoice", request.t("rotation.preset")) }
         if let date, let last = try await ScenarioPlanning.lastApprovedTransferDate(on: request.db), date <= last {
-            validation.fail("transfer_date", "rotation.dateNotAfterApproved",
-                            DateFormatting.format(date: date, preferences: request.preferences), DateFormatting.format(date: last, preferences: request.preferences))
+            validation.fail("transfer_date", "rotation.dateNotAfterApproved", request.localizer.date(date), request.localizer.date(last))
         }
         if let date, try await ScenarioPlanning.organizationYear(for: date, on: request.db) == nil {
             validation.fail("transfer_date", "rotation.noOrganization")
@@ -157,51 +93,6 @@ struct ScenarioRoutes {
 
     // MARK: - Overview
 
-    struct OverviewContent: Encodable, Sendable {
-        let name: String
-        let transferDate: String
-        let status: String
-        let isDraft: Bool
-        let organizationNote: String
-        let links: [Link]
-        let moverCount: Int
-        let pinCount: Int
-        let capacityCount: Int
-        let rules: [RuleLine]
-        let solvedAt: String?
-        let isStale: Bool
-        let outcome: String?
-        let isOptimal: Bool
-        let certificate: String?
-        let milliseconds: Int?
-        let metrics: MetricsView?
-        let errors: [String]
-        let infeasibility: String?
-        let unplaceable: [Message]
-        let warnings: [String]
-        let csrfToken: String
-        let solveAction: String
-        let approveAction: String?
-        let deleteAction: String?
-        let exportLinks: [Link]
-        let canApprove: Bool
-    }
-
-    struct Link: Encodable, Sendable {
-        let label: String
-        let href: String
-    }
-
-    struct RuleLine: Encodable, Sendable {
-        let label: String
-        let value: String
-    }
-
-    struct Message: Encodable, Sendable {
-        let text: String
-        let href: String?
-    }
-
     @Sendable func overview(_ request: Request) async throws -> Response {
         let scenario = try await Self.find(request)
         return try await overviewPage(request, scenario: scenario, extraErrors: [])
@@ -209,60 +100,13 @@ struct ScenarioRoutes {
 
     func overviewPage(_ request: Request, scenario: RotationScenario, extraErrors: [String], status: HTTPStatus = .ok) async throws -> Response {
         let id = try scenario.requireID()
-        let parameter = RouteParameter.id(id)
-        let stored = StoredSolution.decode(scenario.solution)
         let moverCount = try await RotationScenarioMover.query(on: request.db).filter(\.$scenarioID == id).count()
         let pinCount = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).count()
         let capacityCount = try await RotationScenarioCapacity.query(on: request.db).filter(\.$scenarioID == id).count()
-        let settings = RotationRuleSettings.decode(scenario.rules)
+        let counts = ScenarioOverviewPage.InputCounts(movers: moverCount, pins: pinCount, capacities: capacityCount)
         let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db)
-        let organizationNote = year.map { year in
-            year == scenario.transferDay.fiscalYear.startYear
-                ? request.t("rotation.organizationOfYear", DateFormatting.format(fiscalYear: year, preferences: request.preferences))
-                : request.t("rotation.organizationCarried", DateFormatting.format(fiscalYear: year, preferences: request.preferences),
-                            DateFormatting.format(fiscalYear: scenario.transferDay.fiscalYear.startYear, preferences: request.preferences))
-        } ?? request.t("rotation.noOrganization")
-        let language = request.language
-        let isCurrent = scenario.solvedRevision == scenario.revision
-        let isDraft = !scenario.isApproved
-        let optimal = stored?.outcome == .optimal
-        let rules = RotationRuleForm.numbers.map { RuleLine(label: request.t(RotationRuleForm.labelKey($0.name)), value: String(settings[keyPath: $0.keyPath])) }
-            + RotationRuleForm.modes.map { RuleLine(label: request.t(RotationRuleForm.labelKey($0.name)), value: request.t("rotation.mode." + settings[keyPath: $0.keyPath].rawValue)) }
-        func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .value($0)).path } }
-        let content = OverviewContent(
-            name: scenario.name,
-            transferDate: DateFormatting.format(date: scenario.transferDay, preferences: request.preferences),
-            status: request.t("rotation.status." + scenario.status),
-            isDraft: isDraft,
-            organizationNote: organizationNote,
-            links: [
-                Link(label: request.t("rotation.results"), href: RotationRoute.results(parameter).path),
-                Link(label: request.t("rotation.changes"), href: RotationRoute.changes(parameter).path),
-                Link(label: request.t("rotation.movers"), href: RotationRoute.movers(parameter).path),
-                Link(label: request.t("rotation.capacities"), href: RotationRoute.capacities(parameter).path),
-                Link(label: request.t("rotation.scenarioRules"), href: RotationRoute.scenarioRules(parameter).path),
-            ],
-            moverCount: moverCount, pinCount: pinCount, capacityCount: capacityCount, rules: rules,
-            solvedAt: scenario.solvedAt.map { DateFormatting.format(timestamp: $0, preferences: request.preferences) },
-            isStale: stored != nil && !isCurrent,
-            outcome: stored.map { request.t("rotation.outcome." + $0.outcome.rawValue) },
-            isOptimal: optimal,
-            certificate: optimal ? request.t(stored?.certificateVerified == true ? "rotation.certificateVerified" : "rotation.certificateFailed") : nil,
-            milliseconds: stored?.milliseconds,
-            metrics: stored?.metrics.map(MetricsView.init),
-            errors: extraErrors + (stored?.errors.map { $0.text(language) } ?? []),
-            infeasibility: stored?.infeasibility?.text(language),
-            unplaceable: stored?.unplaceable.map { Message(text: $0.text(language), href: personHref($0)) } ?? [],
-            warnings: stored?.warnings.map { $0.text(language) } ?? [],
-            csrfToken: request.csrfToken,
-            solveAction: RotationRoute.solve(parameter).path,
-            approveAction: isDraft ? RotationRoute.approve(parameter).path : nil,
-            deleteAction: isDraft ? RotationRoute.scenarioDelete(parameter).path : nil,
-            exportLinks: optimal && isCurrent ? [
-                Link(label: request.t("rotation.exportUTF8"), href: RotationRoute.export(parameter).path),
-                Link(label: request.t("rotation.exportCP932"), href: RotationRoute.export(parameter).path(query: [("encoding", "cp932")])),
-            ] : [],
-            canApprove: isDraft && optimal && isCurrent)
+        let content = try ScenarioOverviewPage.build(
+            scenario: scenario, counts: counts, organizationYear: year, extraErrors: extraErrors, csrfToken: request.csrfToken, localizer: request.localizer)
         return try await request.renderPage(
             "rotation/scenario", title: "rotation.scenarioTitle", titleArguments: [scenario.name],
             breadcrumbs: Self.breadcrumbs(request, scenario: nil) + [Breadcrumb(label: scenario.name, href: nil)],
@@ -286,47 +130,36 @@ struct ScenarioRoutes {
         return request.redirect(to: RotationRoute.scenario(parameter).path)
     }
 
-    /// The post a mover holds after the move: their own, except that someone leaving a
-    /// managerial post by the age limit becomes 専門員 (a non-managerial title).
-    static func postAfterMove(currentPost: String, to pool: SeatPool, rules: RotationRules) -> String {
-        pool.tier == 0 && rules.posts.isManagerial(currentPost) ? "専門員" : currentPost
-    }
-
     @Sendable func approve(_ request: Request) async throws -> Response {
         let scenario = try await Self.find(request)
         if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
         let id = try scenario.requireID()
-        guard scenario.solvedRevision == scenario.revision, let stored = StoredSolution.decode(scenario.solution), stored.outcome == .optimal,
-              let planned = try await ScenarioPlanning.planned(scenario, request: request) else {
+        let solution = StoredSolution.decode(scenario.solution)
+        guard ScenarioApproval.solutionRefusal(isApproved: scenario.isApproved, revision: scenario.revision, solvedRevision: scenario.solvedRevision,
+                                               isOptimal: solution?.outcome == .optimal) == nil,
+              let stored = solution, let planned = try await ScenarioPlanning.planned(scenario, request: request) else {
             return try await overviewPage(request, scenario: scenario, extraErrors: [request.t("rotation.approveNeedsSolution")], status: .conflict)
         }
         let transfer = scenario.transferDay
         let dayBefore = transfer.adding(days: -1)
-        var errors: [String] = []
-        if let last = try await ScenarioPlanning.lastApprovedTransferDate(excluding: id, on: request.db), transfer <= last {
-            errors.append(request.t("rotation.dateNotAfterApproved", DateFormatting.format(date: transfer, preferences: request.preferences),
-                                    DateFormatting.format(date: last, preferences: request.preferences)))
-        }
         let year = transfer.fiscalYear.startYear
         let units = Set(try await OrganizationUnit.query(on: request.db).filter(\.$fiscalYear == year).all(\.$code))
         let moves = stored.placements.sorted { $0.key < $1.key }.filter { number, pool in
             planned.model.currentSection(of: number) != pool.sectionCode
         }
-        if units.isEmpty {
-            errors.append(request.t("rotation.approveNoOrganization", DateFormatting.format(fiscalYear: year, preferences: request.preferences)))
-        } else {
-            for code in Set(moves.map(\.value.sectionCode)).sorted() where !units.contains(code) {
-                errors.append(request.t("rotation.approveSectionMissing", planned.model.sectionName(code).ja, code,
-                                        DateFormatting.format(fiscalYear: year, preferences: request.preferences)))
-            }
+        let lastApproved = try await ScenarioPlanning.lastApprovedTransferDate(excluding: id, on: request.db)
+        let refusals = ScenarioApproval.placementRefusals(
+            transferDate: transfer, lastApprovedTransferDate: lastApproved, sectionsOfFiscalYear: units, destinations: moves.map(\.value.sectionCode))
+        guard refusals.isEmpty else {
+            let errors = refusals.map { Self.message($0, model: planned.model, localizer: request.localizer) }
+            return try await overviewPage(request, scenario: scenario, extraErrors: errors, status: .unprocessableEntity)
         }
-        guard errors.isEmpty else { return try await overviewPage(request, scenario: scenario, extraErrors: errors, status: .unprocessableEntity) }
 
         let rules = RotationRuleSettings.decode(scenario.rules).rules
         let approver = try request.requireUser().staffNumber
         let added = moves.map { number, pool in
             AssignmentRecord(staffNumber: number, sectionCode: pool.sectionCode,
-                             post: Self.postAfterMove(currentPost: planned.model.currentPost(of: number) ?? "", to: pool, rules: rules),
+                             post: PostAfterMove.post(currentPost: planned.model.currentPost(of: number) ?? "", to: pool, rules: rules),
                              start: transfer, end: nil)
         }
         try await request.db.transaction { database in
@@ -352,6 +185,22 @@ struct ScenarioRoutes {
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "approve transfer=\(transfer.iso) moves=\(moves.count)")
         request.flash(.success, request.t("rotation.approved", String(moves.count)))
         return request.redirect(to: RotationRoute.scenario(.id(id)).path)
+    }
+
+    /// A refused approval in the reader's words.
+    static func message(_ refusal: ScenarioApproval.Refusal, model: PlannerModel, localizer: Localizer) -> String {
+        switch refusal {
+        case .alreadyApproved:
+            localizer.t("rotation.approvedReadOnly")
+        case .needsCurrentOptimalSolution:
+            localizer.t("rotation.approveNeedsSolution")
+        case .transferDateNotAfterApproved(let transferDate, let lastApproved):
+            localizer.t("rotation.dateNotAfterApproved", localizer.date(transferDate), localizer.date(lastApproved))
+        case .noOrganization(let year):
+            localizer.t("rotation.approveNoOrganization", localizer.fiscalYear(year))
+        case .sectionMissing(let code, let year):
+            localizer.t("rotation.approveSectionMissing", model.sectionName(code).ja, code, localizer.fiscalYear(year))
+        }
     }
 
     @Sendable func delete(_ request: Request) async throws -> Response {

@@ -107,28 +107,6 @@ public struct InfeasibilityExplanation: Sendable {
     public var shortfall: Int { people.count - seats }
 }
 
-/// Comparison figures of one solved scenario.
-public struct ScenarioMetrics: Sendable, Equatable {
-    public var movers = 0
-    public var moved = 0
-    public var stayed = 0
-    /// Rank → movers placed at that wish.
-    public var wishesMetByRank: [Int: Int] = [:]
-    public var moversWithWishes = 0
-    public var earlyCareerMovers = 0
-    public var earlyCareerPlacedInCollaboration = 0
-    public var lastChanceMissed = 0
-    public var departmentChanges = 0
-    public var softRulesBent: [BentRule.Kind: Int] = [:]
-    public var softRuleCost = 0
-    /// The model's total cost (with the base per mover) and the score without the base.
-    public var totalCost: Int64 = 0
-    public var score: Int64 = 0
-
-    public var wishesMet: Int { wishesMetByRank.values.reduce(0, +) }
-    public var softRulesBentCount: Int { softRulesBent.values.reduce(0, +) }
-}
-
 /// A change of placement between two solutions of the same scenario.
 public struct PlacementChange: Sendable, Hashable {
     public var staffNumber: String
@@ -274,13 +252,12 @@ extension RotationPlanner {
         let rows = explain(result, model: model, alternatives: 0)
         var metrics = ScenarioMetrics()
         metrics.movers = model.movers.count
-        metrics.totalCost = result.totalCost
         metrics.score = result.totalCost - Int64(model.baseCost) * Int64(model.movers.count)
         let facts = model.facts
         for row in rows {
             if row.stays { metrics.stayed += 1 } else { metrics.moved += 1 }
             if !(facts.input.wishes[row.staffNumber] ?? []).isEmpty { metrics.moversWithWishes += 1 }
-            for term in row.terms { if case .wish(let rank) = term.kind { metrics.wishesMetByRank[rank, default: 0] += 1 } }
+            for term in row.terms { if case .wish(let rank) = term.kind { metrics.countWishMet(rank: rank) } }
             if let person = facts.people[row.staffNumber], facts.isEarlyCareerWithoutCollaboration(person) {
                 metrics.earlyCareerMovers += 1
                 if !row.stays, facts.sectionByCode[row.to.sectionCode]?.isCollaborationPost == true {
@@ -291,8 +268,7 @@ extension RotationPlanner {
                 metrics.departmentChanges += 1
             }
             for bent in row.bentRules {
-                metrics.softRulesBent[bent.kind, default: 0] += 1
-                metrics.softRuleCost += bent.cost
+                metrics.countBentRule(bent.kind, cost: bent.cost)
                 if bent.kind == .earlyCareerDeadline { metrics.lastChanceMissed += 1 }
             }
         }

@@ -1,0 +1,55 @@
+import JibungotoDomain
+
+/// What changed between the previous optimal solution and the current one: people and figures.
+enum ScenarioChangesPage {
+    struct Content: Encodable, Sendable {
+        let hasPrevious: Bool
+        let rows: [ChangeRow]
+        let figures: [FigureRow]
+    }
+
+    struct ChangeRow: Encodable, Sendable {
+        let staffNumber: String
+        let name: String
+        let href: String
+        let before: String
+        let after: String
+    }
+
+    struct FigureRow: Encodable, Sendable {
+        let label: String
+        let before: String
+        let after: String
+    }
+
+    /// The people whose placement differs between the two solutions, by staff number.
+    static func changedStaffNumbers(previous: StoredSolution, current: StoredSolution) -> [String] {
+        Set(current.placements.keys).union(previous.placements.keys).filter { current.placements[$0] != previous.placements[$0] }.sorted()
+    }
+
+    /// - Parameters:
+    ///   - numbers: the people who changed (`changedStaffNumbers`).
+    ///   - names: 職員番号 → name of those people.
+    ///   - label: a placement for people (nil: not on the movers' list).
+    static func build(
+        parameter: RouteParameter, previous: StoredSolution, current: StoredSolution, numbers: [String], names: [String: String],
+        label: (SeatPool?) -> String, localizer: Localizer
+    ) -> Content {
+        let rows = numbers.map { number in
+            ChangeRow(staffNumber: number, name: names[number] ?? number, href: RotationRoute.person(parameter, .value(number)).path,
+                      before: label(previous.placements[number]), after: label(current.placements[number]))
+        }
+        var figures: [FigureRow] = []
+        if let a = previous.metrics.map(ScenarioListPage.MetricsView.init), let b = current.metrics.map(ScenarioListPage.MetricsView.init) {
+            let pairs: [(String, String, String)] = [
+                ("rotation.metric.moved", String(a.moved), String(b.moved)),
+                ("rotation.metric.wishes", a.wishes, b.wishes),
+                ("rotation.metric.collaboration", a.collaboration, b.collaboration),
+                ("rotation.metric.softRulesBent", String(a.softRulesBent), String(b.softRulesBent)),
+                ("rotation.metric.score", a.score, b.score),
+            ]
+            figures = pairs.map { FigureRow(label: localizer.t($0.0), before: $0.1, after: $0.2) }
+        }
+        return Content(hasPrevious: true, rows: rows, figures: figures)
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+import Vapor
+
+/// Transfer scenarios, the rotation rules and the collaboration-post compliance view (HR).
+enum RotationModule: AppModule {
+    static func register(on routes: any RoutesBuilder, app: Application) {
+        ScenarioRoutes().register(on: routes)
+        ScenarioInputRoutes().register(on: routes)
+        ScenarioResultRoutes().register(on: routes)
+        RotationSettingsRoutes().register(on: routes)
+        app.navigation.add(NavigationEntry(labelKey: "nav.rotation", href: RotationRoute.scenarios.path, permission: .planRotation))
+    }
+}

@@ -1,0 +1,50 @@
+/// What must be true before a transfer scenario may be approved, i.e. its moves written as
+/// assignments. Two steps, because the second needs the solution the first admits.
+public enum ScenarioApproval {
+    public enum Refusal: Sendable, Equatable {
+        /// An approved scenario is a record of what was decided: it is not approved again.
+        case alreadyApproved
+        /// No solution, a solution that is not optimal, or one solved for an earlier revision
+        /// of the input: what would be written is not what the scenario now says.
+        case needsCurrentOptimalSolution
+        /// Transfers are approved in date order: on or before an approved one they would
+        /// rewrite history that later records build on.
+        case transferDateNotAfterApproved(transferDate: LocalDate, lastApproved: LocalDate)
+        /// The transfer date's fiscal year has no organization to assign people to.
+        case noOrganization(fiscalYear: Int)
+        /// A section someone moves to does not exist in the transfer date's fiscal year
+        /// (the plan may have been made on the year before).
+        case sectionMissing(sectionCode: String, fiscalYear: Int)
+    }
+
+    /// The first step, on the scenario itself: a draft with an optimal solution of its current revision.
+    public static func solutionRefusal(isApproved: Bool, revision: Int, solvedRevision: Int?, isOptimal: Bool) -> Refusal? {
+        if isApproved { return .alreadyApproved }
+        guard solvedRevision == revision, isOptimal else { return .needsCurrentOptimalSolution }
+        return nil
+    }
+
+    /// The second step, on where the moves go: every refusal, in the order they are shown
+    /// (the date first, then the organization or each missing section by code).
+    /// - Parameters:
+    ///   - lastApprovedTransferDate: the latest transfer date of the other approved scenarios.
+    ///   - sectionsOfFiscalYear: the section codes of the transfer date's fiscal year.
+    ///   - destinations: the sections the movers who change section go to.
+    public static func placementRefusals(
+        transferDate: LocalDate, lastApprovedTransferDate: LocalDate?, sectionsOfFiscalYear: Set<String>, destinations: [String]
+    ) -> [Refusal] {
+        var refusals: [Refusal] = []
+        if let last = lastApprovedTransferDate, transferDate <= last {
+            refusals.append(.transferDateNotAfterApproved(transferDate: transferDate, lastApproved: last))
+        }
+        let year = FiscalYear.containing(transferDate).startYear
+        if sectionsOfFiscalYear.isEmpty {
+            refusals.append(.noOrganization(fiscalYear: year))
+        } else {
+            for code in Set(destinations).sorted() where !sectionsOfFiscalYear.contains(code) {
+                refusals.append(.sectionMissing(sectionCode: code, fiscalYear: year))
+            }
+        }
+        return refusals
+    }
+}
