@@ -17,6 +17,9 @@ public enum ResponseRate {
         members > 0 ? Double(respondents) / Double(members) : nil
     }
 
+    /// Whether a rate reaches the survey's target (the page marks the rows that do).
+    public static func meetsTarget(_ rate: Double, target: Double) -> Bool { rate >= target }
+
     /// Cycles in fiscal-year order, each with its change from the cycle before in percentage
     /// points, taken between the figures as shown (76.3 % → 67.5 % is −8.8, whatever the
     /// unrounded rates were), so a reader who subtracts gets the same number.
