@@ -48,10 +48,16 @@ public enum ResponseRate {
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
+    /// "76.3": the rate in percent with one decimal, as every page and export shows it (a CSV
+    /// cell takes the number alone).
+    public static func percentFigure(_ rate: Double) -> String {
+        let tenths = shownTenths(rate)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// "76.3 %" style text with one decimal.
     public static func percentText(_ rate: Double) -> String {
-        let tenths = shownTenths(rate)
-        return "\(tenths / 10).\(tenths % 10) %"
+        percentFigure(rate) + " %"
     }
 }
 

@@ -26,6 +26,15 @@ struct ResponseRateTests {
         #expect(ResponseRate.changeText(-0.1) == "−0.1")
     }
 
+    @Test("the export's number and the page's text round alike, a half tenth upwards")
+    func percentFigureAndText() {
+        // 1 of 16 is 6.25 %: printf's "%.1f" would write 6.2, the pages show 6.3.
+        #expect(ResponseRate.percentFigure(0.0625) == "6.3")
+        #expect(ResponseRate.percentText(0.0625) == "6.3 %")
+        #expect(ResponseRate.percentFigure(1) == "100.0")
+        #expect(ResponseRate.percentFigure(0) == "0.0")
+    }
+
     @Test("the trend's changes are the shown changes between consecutive cycles, whatever order they come in")
     func trendUsesShownChanges() {
         let cycles = [
