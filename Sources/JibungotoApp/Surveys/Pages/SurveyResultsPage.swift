@@ -63,7 +63,7 @@ enum SurveyResultsPage {
     }
 
     static func pending(survey: Survey, surveyID: UUID, localizer: Localizer) -> PendingContent {
-        PendingContent(message: localizer.t("survey.resultsAfterClosing"), closesOn: date(survey.closesOn, localizer),
+        PendingContent(message: localizer.t("survey.resultsAfterClosing"), closesOn: SurveyPageText.date(survey.closesOn, localizer),
                        rateHref: SurveysRoute.rate(.id(surveyID)).path)
     }
 
@@ -144,13 +144,8 @@ enum SurveyResultsPage {
             commentsNote: showsComments ? localizer.t("survey.commentsNote", String(survey.freeTextK)) : localizer.t("survey.commentsWholeOnly"),
             privacy: SurveyPrivacyNote.notes(release, cells: rowCells, label: label, localizer: localizer),
             k: survey.k, exportHref: SurveysRoute.resultsExport(.id(surveyID)).path, rateHref: SurveysRoute.rate(.id(surveyID)).path,
-            actions: actions.map { ActionRow(title: $0.title, owner: $0.owner, due: date($0.dueOn, localizer)) },
+            actions: actions.map { ActionRow(title: $0.title, owner: $0.owner, due: SurveyPageText.date($0.dueOn, localizer)) },
             actionForm: actionForm)
-    }
-
-    /// A stored ISO date in the reader's calendar, or as stored when it is not a date.
-    static func date(_ iso: String, _ localizer: Localizer) -> String {
-        LocalDate(iso: iso).map(localizer.date) ?? iso
     }
 }
 
