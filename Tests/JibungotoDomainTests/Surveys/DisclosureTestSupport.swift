@@ -91,8 +91,7 @@ struct Population {
     }
 }
 
-/// The invariants the issue demands of any released report, checked independently of the
-/// algorithm's own bookkeeping.
+/// The invariants below for one run of disclosure control.
 func checkReleased(
     _ result: SuppressionResult, counts: [CellSpec: Int], hierarchy: CellHierarchy, k: Int,
     sourceLocation: SourceLocation = #_sourceLocation
@@ -107,6 +106,8 @@ func checkReleased(_ release: SurveyRelease, plan: SurveyReleaseBuilder.Plan, k:
                   sourceLocation: sourceLocation)
 }
 
+/// The invariants the issue demands of any released report, checked independently of the
+/// algorithm's own bookkeeping.
 func checkReleased(
     shown shownCells: [CellSpec], counts: [CellSpec: Int], hierarchy: CellHierarchy, k: Int,
     sourceLocation: SourceLocation = #_sourceLocation
