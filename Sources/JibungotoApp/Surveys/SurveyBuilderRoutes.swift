@@ -20,54 +20,20 @@ struct SurveyBuilderRoutes {
 
     // MARK: - List
 
-    struct ListContent: Encodable, Sendable {
-        let toAnswer: [SurveyLink]
-        let managed: [SurveyLink]?
-        let newHref: String?
-    }
-
-    struct SurveyLink: Encodable, Sendable {
-        let title: String
-        let period: String
-        let status: String
-        let href: String
-        let links: [NavigationLink]
-    }
-
     @Sendable func list(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let open = try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db, today: request.today)
         let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
-        let toAnswer = try open.map { survey in
-            let id = try survey.requireID()
-            return SurveyLink(title: survey.title(request.language), period: period(survey, request),
-                              status: request.t(answered.contains(id) ? "survey.answered" : "survey.notAnswered"),
-                              href: answered.contains(id) ? SurveysRoute.receipt(.id(id)).path : SurveysRoute.answer(.id(id)).path, links: [])
-        }
-        var managed: [SurveyLink]? = nil
+        let followed: SurveyListPage.Followed
         if user.scope(of: .manageSurveys) != nil {
-            managed = try await Survey.query(on: request.db).sort(\.$opensOn, .descending).all().map { survey in
-                let id = try survey.requireID()
-                return SurveyLink(title: survey.title(request.language), period: period(survey, request),
-                                  status: request.t("survey.status.\(survey.status)"), href: SurveysRoute.manage(.id(id)).path,
-                                  links: survey.status == Survey.Status.draft.rawValue ? [] : [
-                                    NavigationLink(label: request.t("survey.rate"), href: SurveysRoute.rate(.id(id)).path, isCurrent: false),
-                                    NavigationLink(label: request.t("survey.results"), href: SurveysRoute.results(.id(id)).path, isCurrent: false),
-                                  ])
-            }
+            followed = .managed(try await Survey.query(on: request.db).sort(\.$opensOn, .descending).all())
         } else if user.scope(of: .viewSurveyRates) != nil {
-            managed = try await Survey.query(on: request.db).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$opensOn, .descending).all().map { survey in
-                let id = try survey.requireID()
-                return SurveyLink(title: survey.title(request.language), period: period(survey, request),
-                                  status: request.t("survey.status.\(survey.status)"), href: SurveysRoute.rate(.id(id)).path, links: [])
-            }
+            followed = .rates(try await Survey.query(on: request.db).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$opensOn, .descending).all())
+        } else {
+            followed = .nothing
         }
         return try await request.renderPage("surveys/list", title: "survey.title", breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: nil)],
-                                            content: ListContent(toAnswer: toAnswer, managed: managed, newHref: user.scope(of: .manageSurveys) != nil ? SurveysRoute.new.path : nil))
-    }
-
-    private func period(_ survey: Survey, _ request: Request) -> String {
-        request.t("staff.period", DateFormatting.format(iso: survey.opensOn, preferences: request.preferences), DateFormatting.format(iso: survey.closesOn, preferences: request.preferences))
+                                            content: try SurveyListPage.build(open: open, answered: answered, followed: followed, localizer: request.localizer))
     }
 
     // MARK: - New survey
@@ -155,7 +121,7 @@ struct SurveyBuilderRoutes {
             }, hintKey: "survey.anonymityHint", isRequired: true),
         ] + TargetGroupFields.fields(request: request, tree: tree, departments: departments, employmentTypes: types) + [
             FormField(request: request, name: "attributes", labelKey: "survey.attributes", kind: .checkboxes,
-                      options: ReportingAttribute.allCases.map { FormOption(value: $0.rawValue, label: $0.label.text(language: request.language.rawValue), isSelected: attributes.contains($0.rawValue), fieldName: "attributes") },
+                      options: ReportingAttribute.allCases.map { FormOption(value: $0.rawValue, label: request.text($0.label), isSelected: attributes.contains($0.rawValue), fieldName: "attributes") },
                       hintKey: "survey.attributesHint"),
             FormField(request: request, name: "k", labelKey: "survey.k", value: input.k ?? "5", hintKey: "survey.kHint", isRequired: true, maxLength: 3),
             FormField(request: request, name: "free_text_k", labelKey: "survey.freeTextK", value: input.free_text_k ?? "10", hintKey: "survey.freeTextKHint", isRequired: true, maxLength: 3),
@@ -169,45 +135,6 @@ struct SurveyBuilderRoutes {
 
     // MARK: - Manage one survey
 
-    struct ManageContent: Encodable, Sendable {
-        let survey: SurveySummary
-        let questions: [QuestionRow]
-        let isEditable: Bool
-        let lockedNote: String?
-        let bankForm: FormModel?
-        let customForm: FormModel?
-        let removeAction: String
-        let openAction: String?
-        let closeAction: String?
-        let copyAction: String
-        let previewHref: String
-        let rateHref: String?
-        let resultsHref: String?
-        let csrfToken: String
-    }
-
-    struct SurveySummary: Encodable, Sendable {
-        let title: String
-        let status: String
-        let period: String
-        let anonymity: String
-        let attributes: String
-        let k: Int
-        let freeTextK: Int
-        let targetRate: String
-        /// The respondent count as the release shows it ("—" while it would single anyone out).
-        let respondents: String?
-    }
-
-    struct QuestionRow: Encodable, Sendable {
-        let id: String
-        let page: Int
-        let text: String
-        let kind: String
-        let isRequired: Bool
-        let options: String
-    }
-
     @Sendable func showManage(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
         return try await managePage(request, survey: survey, bankValidation: nil, customInput: [:], customValidation: nil)
@@ -215,20 +142,16 @@ struct SurveyBuilderRoutes {
 
     private func managePage(_ request: Request, survey: Survey, bankValidation: FormValidation?, customInput: [String: String], customValidation: FormValidation?) async throws -> Response {
         let id = try survey.requireID()
-        let language = request.language.rawValue
-        var respondents: String? = nil
-        if survey.status != Survey.Status.draft.rawValue {
-            respondents = try await SurveyReleases.current(survey, today: request.today, on: request.db).figures[.all].map { String($0.respondents) }
-                ?? request.t("survey.countHidden", String(survey.k))
-        }
+        var release: SurveyRelease? = nil
+        if survey.status != Survey.Status.draft.rawValue { release = try await SurveyReleases.current(survey, today: request.today, on: request.db) }
         let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
         let used = Set(survey.questions.map(\.id))
         var bankForm: FormModel? = nil, customForm: FormModel? = nil
         if editable {
             var form = FormModel(request: request, action: SurveysRoute.addQuestion(.id(id)).path, submitLabelKey: "survey.addFromBank", fields: [
                 FormField(request: request, name: "bank_id", labelKey: "survey.bankQuestion", kind: .select, value: "",
-                          options: SurveyQuestionBank.all.filter { !used.contains($0.id) }.map {
-                              FormOption(value: $0.id, label: "[\($0.theme?.label.text(language: language) ?? "")] \($0.text.text(language: language))", isSelected: false, fieldName: "bank_id")
+                          options: SurveyQuestionBank.all.filter { !used.contains($0.id) }.map { question in
+                              FormOption(value: question.id, label: "[\(question.theme.map { request.text($0.label) } ?? "")] \(request.text(question.text))", isSelected: false, fieldName: "bank_id")
                           }),
                 FormField(request: request, name: "page", labelKey: "survey.page", value: "1", hintKey: "survey.pageHint", maxLength: 2),
             ])
@@ -238,7 +161,7 @@ struct SurveyBuilderRoutes {
                 FormField(request: request, name: "text_ja", labelKey: "survey.questionJa", kind: .textarea, value: customInput["text_ja"] ?? "", isRequired: true, maxLength: 500),
                 FormField(request: request, name: "text_en", labelKey: "survey.questionEn", kind: .textarea, value: customInput["text_en"] ?? "", maxLength: 500),
                 FormField(request: request, name: "kind", labelKey: "survey.kind", kind: .select, value: customInput["kind"] ?? "",
-                          options: SurveyQuestionKind.allCases.map { FormOption(value: $0.rawValue, label: $0.label.text(language: language), isSelected: customInput["kind"] == $0.rawValue, fieldName: "kind") }),
+                          options: SurveyQuestionKind.allCases.map { FormOption(value: $0.rawValue, label: request.text($0.label), isSelected: customInput["kind"] == $0.rawValue, fieldName: "kind") }),
                 FormField(request: request, name: "options", labelKey: "survey.options", kind: .textarea, value: customInput["options"] ?? "", hintKey: "survey.optionsHint", maxLength: 2_000),
                 FormField(request: request, name: "required", labelKey: "survey.requiredLabel", kind: .checkboxes,
                           options: [FormOption(value: "1", label: request.t("survey.required"), isSelected: customInput["required"] == "1", fieldName: "required")]),
@@ -247,33 +170,11 @@ struct SurveyBuilderRoutes {
             if let customValidation { custom.apply(customValidation, request: request) }
             customForm = custom
         }
-        let status = Survey.Status(rawValue: survey.status) ?? .draft
         return try await request.renderPage(
             "surveys/manage", title: "survey.manageTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: survey.title(request.language), href: nil)],
-            content: ManageContent(
-                survey: SurveySummary(
-                    title: survey.title(request.language), status: request.t("survey.status.\(survey.status)"), period: period(survey, request),
-                    anonymity: request.t(survey.isAnonymous ? "survey.anonymity.anonymous" : "survey.anonymity.named"),
-                    attributes: survey.attributes.map { $0.label.text(language: request.language.rawValue) }.joined(separator: "、"),
-                    k: survey.k, freeTextK: survey.freeTextK, targetRate: ResponseRate.percentText(survey.targetRate), respondents: respondents),
-                questions: survey.questions.map { question in
-                    QuestionRow(id: question.id, page: question.page + 1, text: question.text.text(language: language), kind: question.kind.label.text(language: language),
-                                isRequired: question.isRequired, options: question.options.map { $0.label.text(language: language) }.joined(separator: " / "))
-                },
-                isEditable: editable,
-                lockedNote: editable ? nil : request.t("survey.locked"),
-                bankForm: bankForm, customForm: customForm,
-                removeAction: SurveysRoute.removeQuestion(.id(id)).path,
-                openAction: status == .draft ? SurveysRoute.open(.id(id)).path : nil,
-                closeAction: status == .open ? SurveysRoute.close(.id(id)).path : nil,
-                copyAction: SurveysRoute.copy(.id(id)).path,
-                previewHref: SurveysRoute.preview(.id(id)).path,
-                rateHref: status == .draft ? nil : SurveysRoute.rate(.id(id)).path,
-                resultsHref: status == .draft ? nil : SurveysRoute.results(.id(id)).path,
-                csrfToken: request.csrfToken
-            )
-        )
+            content: SurveyManagePage.build(survey: survey, surveyID: id, release: release, isEditable: editable, bankForm: bankForm, customForm: customForm,
+                                            csrfToken: request.csrfToken, localizer: request.localizer))
     }
 
     struct QuestionForm: Content {

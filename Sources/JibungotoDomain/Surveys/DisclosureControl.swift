@@ -179,27 +179,6 @@ public struct CellHierarchy: Sendable {
         }
         return CellHierarchy(partitions: partitions)
     }
-
-    /// The organization as a hierarchy: all staff split into departments, each department split
-    /// into its sections (`sectionsByDepartment[department code]`; section cells carry both the
-    /// department and the section filter).
-    public static func organization(sectionsByDepartment: [String: [String]]) -> CellHierarchy {
-        let departments = sectionsByDepartment.keys.sorted()
-        var partitions = [CellPartition(parent: .all, children: departments.map(CellSpec.department))]
-        for department in departments {
-            let sections = sectionsByDepartment[department] ?? []
-            guard !sections.isEmpty else { continue }
-            partitions.append(CellPartition(
-                parent: .department(department),
-                children: sections.map { CellSpec.department(department).with(.section, $0) }))
-        }
-        return CellHierarchy(partitions: partitions)
-    }
-
-    /// Both hierarchies' partitions.
-    public func merged(with other: CellHierarchy) -> CellHierarchy {
-        CellHierarchy(partitions: partitions + other.partitions)
-    }
 }
 
 /// Why a cell is not shown. Carried into every report's privacy note.

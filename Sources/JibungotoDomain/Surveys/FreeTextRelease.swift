@@ -19,9 +19,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// Release of free-text answers.
 ///
 /// Free text can identify its writer by style or content, so it has its own, higher threshold
-/// (``DisclosurePolicy/freeTextK``), is released only for a whole group (the whole survey, or a
-/// group the report shows anyway), never next to attributes that would narrow it, and in an
-/// order unrelated to submission.
+/// (``DisclosurePolicy/freeTextK``), is released only for the whole survey, never next to attributes that would narrow it, and
+/// in an order unrelated to submission.
 public enum FreeTextRelease {
     /// The texts to show for a group, or nil when they must not be shown.
     ///
@@ -45,11 +44,11 @@ public enum FreeTextRelease {
         return released
     }
 
-    /// Whether free text may be released for `cell` at all: only for cells without narrowing
-    /// filters, i.e. the whole survey (``CellSpec/all``) or a cell filtering on the department
-    /// alone when the survey's settings allow per-department comments.
-    public static func mayRelease(for cell: CellSpec, allowDepartment: Bool = false) -> Bool {
-        cell.filters.isEmpty || (allowDepartment && cell.filters.count == 1 && cell.filters[.department] != nil)
+    /// Whether a view of `cell` may show the released comments: only the whole survey
+    /// (``CellSpec/all``), since comments are released for the whole alone and any narrowing
+    /// filter beside them would suggest whose they are.
+    public static func mayRelease(for cell: CellSpec) -> Bool {
+        cell.filters.isEmpty
     }
 }
 

@@ -108,39 +108,12 @@ public enum SurveyAggregation {
                 ? Double(promoters - detractors) * 100 / Double(answeredSheets) : nil)
     }
 
-    /// Respondents per cell, e.g. to feed ``DisclosureControl/suppress(cells:counts:hierarchy:policy:)``.
-    public static func respondentCounts(cells: [CellSpec], responses: [SurveyResponse]) -> [CellSpec: Int] {
-        var byAttributes: [RespondentAttributes: Int] = [:]
-        for response in responses { byAttributes[response.attributes, default: 0] += 1 }
-        var counts: [CellSpec: Int] = [:]
-        for cell in cells {
-            counts[cell] = byAttributes.reduce(0) { $0 + ($1.key.belongs(to: cell) ? $1.value : 0) }
-        }
-        return counts
-    }
-
-    /// Summaries of every question for every cell that `suppression` shows (department ×
-    /// question heatmap and the like). Suppressed cells are absent.
-    public static func table(
-        questions: [SurveyQuestion], responses: [SurveyResponse], suppression: SuppressionResult
-    ) -> [CellSpec: [String: QuestionSummary]] {
-        var table: [CellSpec: [String: QuestionSummary]] = [:]
-        for cell in suppression.shown where table[cell] == nil {
-            let members = responses.filter { $0.attributes.belongs(to: cell) }
-            var row: [String: QuestionSummary] = [:]
-            for question in questions where question.kind != .freeText {
-                row[question.id] = summarize(question, over: members)
-            }
-            table[cell] = row
-        }
-        return table
-    }
-
-    /// The change in favorable share from the previous cycle, in percentage points; nil unless
-    /// both summaries exist (pass nil for a cell that is suppressed in either cycle) and both
-    /// have favorable shares.
+    /// 前回比: the change in favorable share from the previous cycle, in percentage points
+    /// between the shown one-decimal figures (``ResponseRate/shownChange(from:to:)``); nil
+    /// unless both summaries exist (nil for a group hidden in either cycle) and both have
+    /// favorable shares.
     public static func favorableChange(current: QuestionSummary?, previous: QuestionSummary?) -> Double? {
         guard let now = current?.favorableShare, let before = previous?.favorableShare else { return nil }
-        return (now - before) * 100
+        return ResponseRate.shownChange(from: before, to: now)
     }
 }

@@ -102,6 +102,19 @@ public struct SurveyRelease: Codable, Sendable, Equatable {
 
     public func isShown(_ cell: CellSpec) -> Bool { figures[cell] != nil }
 
+    /// The response rate of a shown cell; nil when it is hidden or has no members.
+    public func rate(of cell: CellSpec) -> Double? {
+        guard let figure = figures[cell], let members = figure.members else { return nil }
+        return ResponseRate.rate(respondents: figure.respondents, members: members)
+    }
+
+    /// The rate of one day of the curve: answers by the end of the day over the whole's
+    /// members; nil where the day is hidden (and every day is hidden while the whole is).
+    public func rate(of day: DailyFigure) -> Double? {
+        guard let cumulative = day.cumulative, let members = figures[.all]?.members else { return nil }
+        return ResponseRate.rate(respondents: cumulative, members: members)
+    }
+
     /// The cells of one reader's view that exist in this release (shown or hidden).
     public func view(_ reader: SurveyReader) -> [CellSpec] {
         let known = { (cell: CellSpec) in self.figures[cell] != nil || self.hidden[cell] != nil }

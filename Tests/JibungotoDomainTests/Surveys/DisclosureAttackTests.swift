@@ -1,7 +1,7 @@
 import Testing
 @testable import JibungotoDomain
 
-/// The attacks of issue 8, written out against the disclosure rules.
+/// The attacks of issue 8, written out against the disclosure rules and the release production builds.
 @Suite struct DisclosureAttackTests {
     let policy = DisclosurePolicy()  // k = 5
 
@@ -9,95 +9,102 @@ import Testing
 
     /// Department 10 has sections 1010 (4 staff, all answered), 1020 and 1030. The manager of
     /// 1010 sees the department's figures and may see other reports; subtracting the other
-    /// sections from the department must not give 1010.
-    @Test func fourPersonSectionCannotBeRecoveredBySubtraction() {
-        let counts: [CellSpec: CellCount] = [
-            .all: CellCount(respondents: 62, members: 88),
-            .department("10"): CellCount(respondents: 22, members: 32),
-            section("10", "1010"): CellCount(respondents: 4, members: 4),
-            section("10", "1020"): CellCount(respondents: 11, members: 16),
-            section("10", "1030"): CellCount(respondents: 7, members: 12),
-            .department("20"): CellCount(respondents: 40, members: 56),
-            section("20", "2010"): CellCount(respondents: 16, members: 21),
-            section("20", "2020"): CellCount(respondents: 24, members: 35),
+    /// sections from the department must not give 1010. Run through the release production builds.
+    @Test func fourPersonSectionCannotBeRecoveredBySubtraction() throws {
+        // (department, section, members, respondents)
+        let sections: [(String, String, Int, Int)] = [
+            ("10", "1010", 4, 4), ("10", "1020", 16, 11), ("10", "1030", 12, 7),
+            ("20", "2010", 21, 16), ("20", "2020", 35, 24),
         ]
-        let hierarchy = CellHierarchy.organization(sectionsByDepartment: ["10": ["1010", "1020", "1030"], "20": ["2010", "2020"]])
-        let rates = ResponseRate.byUnit(counts: counts, hierarchy: hierarchy, policy: policy)
-        let byUnit = Dictionary(uniqueKeysWithValues: rates.map { ($0.unit, $0) })
+        var targets: [TargetPlacement] = []
+        var completed: Set<String> = []
+        for (department, code, members, respondents) in sections {
+            for n in 0..<members {
+                targets.append(TargetPlacement(staffNumber: "\(code)-\(n)", path: [department, code]))
+                if n < respondents { completed.insert("\(code)-\(n)") }
+            }
+        }
+        let input = SurveyReleaseInput(
+            policy: policy, questions: [], targets: targets, completed: completed, recorded: [], sheets: [:],
+            answerTotals: nil, answersPerDay: [:], days: nil, freeTexts: [], seed: 1)
+        let plan = try SurveyReleaseBuilder.plan(input)
+        let release = try SurveyReleaseBuilder.build(input)
+        let counts = plan.counts
+        #expect(counts[.all] == CellCount(respondents: 62, members: 88))
+        #expect(counts[.department("10")] == CellCount(respondents: 22, members: 32))
 
-        #expect(byUnit[section("10", "1010")]?.suppression == .belowThreshold(respondents: 4))
-        #expect(byUnit[section("10", "1010")]?.rate == nil, "the manager of 1010 does not see 1010's rate")
-        #expect(byUnit[.department("10")]?.rate != nil, "…only the department's")
+        #expect(release.hidden[section("10", "1010")] == .smallGroup)
+        let manager = SurveyReaderScope.view(of: release, for: .unit(department: "10", unit: "1010"))
+        #expect(manager.figures[section("10", "1010")] == nil, "the manager of 1010 does not see 1010's rate")
+        #expect(manager.figures[.department("10")] != nil, "…only the department's")
         // The attack: department minus the shown sections.
-        let shownSections = ["1020", "1030"].map { section("10", $0) }.filter { byUnit[$0]?.isShown == true }
+        let shownSections = ["1020", "1030"].map { section("10", $0) }.filter(release.isShown)
         let remainder = counts[.department("10")]!.respondents - shownSections.map { counts[$0]!.respondents }.reduce(0, +)
         #expect(remainder >= policy.k, "what subtraction leaves covers at least k people, not just section 1010")
-        #expect(byUnit[section("10", "1030")]?.suppression == .complementary(protecting: section("10", "1010")))
+        #expect(release.hidden[section("10", "1030")] == .complementary(protecting: section("10", "1010")))
         // Non-respondents: 1010's members all answered, 1030 has 5 non-respondents; the remainder
         // of both together has 5 non-respondents, not fewer.
         let hiddenMembers = 4 + 12, hiddenRespondents = remainder
         #expect(hiddenMembers - hiddenRespondents >= policy.k)
         // Any linear combination, for respondents and for non-respondents.
-        let shown = rates.filter(\.isShown)
         for value in [{ (c: CellCount) in c.respondents }, { (c: CellCount) in c.members! - c.respondents }] {
-            let attacker = LinearAttacker(
-                partitions: hierarchy.partitions,
-                shown: Dictionary(uniqueKeysWithValues: shown.map { ($0.unit, value($0.count)) }))
+            let attacker = LinearAttacker(partitions: plan.hierarchy.partitions, shown: release.figures.mapValues(value))
             #expect(attacker.determined()[section("10", "1010")] == nil)
         }
-        #expect(DisclosureControl.violations(shown: shown.map(\.unit), counts: counts, hierarchy: hierarchy).isEmpty)
+        #expect(DisclosureControl.violations(shown: Array(release.figures.keys), counts: counts, hierarchy: plan.hierarchy).isEmpty)
     }
 
     // MARK: - Intersecting two filters (department × age band against the department alone)
 
     /// Four people in their thirties in department 10 all answered "1"; everyone else "5".
-    /// The report shows departments, age bands and department × age band with all margins.
-    @Test func intersectingFiltersDoesNotRevealASmallGroupsAnswers() {
+    /// The release shows departments, age bands and department × age band with all margins.
+    @Test func intersectingFiltersDoesNotRevealASmallGroupsAnswers() throws {
         let question = SurveyQuestion(id: "q", kind: .likert5, text: Bilingual(ja: "q", en: "q"))
-        var responses: [SurveyResponse] = []
         let sizes: [(String, AgeBand, Int)] = [
-            ("10", .upTo29, 9), ("10", .thirties, 4), ("10", .forties, 8), ("10", .fifties, 6),
-            ("20", .upTo29, 12), ("20", .thirties, 10), ("20", .forties, 7), ("20", .fifties, 11),
-            ("30", .upTo29, 6), ("30", .thirties, 9), ("30", .forties, 2), ("30", .fifties, 8),
+            ("10", .upTo29, 9), ("10", .thirties, 4), ("10", .forties, 8), ("10", .fifties, 6), ("10", .from60, 5),
+            ("20", .upTo29, 12), ("20", .thirties, 10), ("20", .forties, 7), ("20", .fifties, 11), ("20", .from60, 6),
+            ("30", .upTo29, 6), ("30", .thirties, 9), ("30", .forties, 2), ("30", .fifties, 8), ("30", .from60, 7),
         ]
+        var targets: [TargetPlacement] = []
+        var sheets: [RecordedAttributes: Int] = [:]
+        var totals: [RecordedAttributes: [String: [String: Int]]] = [:]
         for (department, band, n) in sizes {
-            for _ in 0..<n {
-                let secret = department == "10" && band == .thirties
-                responses.append(SurveyResponse(
-                    attributes: RespondentAttributes(departmentCode: department, ageBand: band),
-                    answers: ["q": .likert(secret ? 1 : 5)]))
-            }
+            targets += (0..<n).map { TargetPlacement(staffNumber: "\(department)-\(band.rawValue)-\($0)", path: [department]) }
+            let attributes = RecordedAttributes(departmentCode: department, ageBand: band.rawValue, serviceBand: nil)
+            let secret = department == "10" && band == .thirties
+            sheets[attributes] = n
+            totals[attributes] = ["q": [secret ? "1" : "5": n]]
         }
-        let departments = ["10", "20", "30"]
-        let bands = [AgeBand.upTo29, .thirties, .forties, .fifties].map(\.rawValue)
-        var cells: [CellSpec] = [.all] + departments.map(CellSpec.department) + bands.map { CellSpec([.ageBand: $0]) }
-        for d in departments { for b in bands { cells.append(CellSpec.department(d).with(.ageBand, b)) } }
-        let hierarchy = CellHierarchy.crossClassified(cells: cells, domains: [.department: departments, .ageBand: bands])
-        let counts = SurveyAggregation.respondentCounts(cells: cells, responses: responses)
-        let result = DisclosureControl.suppress(cells: cells, counts: counts, hierarchy: hierarchy, policy: policy)
+        let input = SurveyReleaseInput(
+            policy: policy, questions: [question], targets: targets, completed: Set(targets.map(\.staffNumber)),
+            recorded: [.department, .ageBand], sheets: sheets, answerTotals: totals, answersPerDay: [:], days: nil,
+            freeTexts: [], seed: 1)
+        let plan = try SurveyReleaseBuilder.plan(input)
+        let release = try SurveyReleaseBuilder.build(input)
+        let counts = plan.counts.mapValues(\.respondents)
 
         let secretCell = CellSpec.department("10").with(.ageBand, AgeBand.thirties.rawValue)
-        #expect(result.suppressed[secretCell] == .belowThreshold(respondents: 4))
-        #expect(result.suppressed[CellSpec.department("30").with(.ageBand, AgeBand.forties.rawValue)]
-            == .belowThreshold(respondents: 2))
-        checkReleased(result, counts: counts, hierarchy: hierarchy, k: policy.k)
+        #expect(release.hidden[secretCell] == .smallGroup)
+        #expect(counts[secretCell] == 4)
+        #expect(release.hidden[CellSpec.department("30").with(.ageBand, AgeBand.forties.rawValue)] == .smallGroup)
+        checkReleased(release, plan: plan, k: policy.k)
 
         // The attacker works on the shown "answered 1" counts, which add up like respondents.
-        let table = SurveyAggregation.table(questions: [question], responses: responses, suppression: result)
-        let ones = table.mapValues { $0["q"]!.counts["1"] ?? 0 }
-        #expect(LinearAttacker(partitions: hierarchy.partitions, shown: ones).determined()[secretCell] == nil)
+        let ones = release.summaries.mapValues { $0["q"]!.counts["1"] ?? 0 }
+        #expect(ones[.all] == 4, "the whole's distribution is shown")
+        #expect(LinearAttacker(partitions: plan.hierarchy.partitions, shown: ones).determined()[secretCell] == nil)
         // Every pair of nested shown cells differs by 0 or ≥ k respondents, so a difference of
         // distributions always mixes the four with at least one other person.
-        for outer in result.shown {
-            for inner in result.shown where inner != outer && inner.isWithin(outer) {
+        for outer in release.figures.keys {
+            for inner in release.figures.keys where inner != outer && inner.isWithin(outer) {
                 let gap = counts[outer]! - counts[inner]!
                 #expect(gap == 0 || gap >= policy.k)
             }
         }
         // The privacy note names every hidden cell with a rule, in both languages, without counts.
-        for (cell, reason) in result.privacyNote {
-            #expect(!reason.message(language: "ja", k: 5).contains("4人"), "\(cell)")
-            #expect(!reason.message(language: "en", k: 5).isEmpty)
+        for (cell, reason) in release.hidden {
+            #expect(!reason.message(language: "ja", k: 5, label: \.description).contains("4人"), "\(cell)")
+            #expect(!reason.message(language: "en", k: 5, label: \.description).isEmpty)
         }
     }
 
@@ -135,30 +142,32 @@ import Testing
 
     /// The change from the previous cycle exists only for cells shown in both cycles, and a
     /// group small in either cycle stays hidden in the comparison.
-    @Test func comparingCyclesNeedsBothCyclesShown() {
+    @Test func comparingCyclesNeedsBothCyclesShown() throws {
         let question = SurveyQuestion(id: "q", kind: .likert5, text: Bilingual(ja: "q", en: "q"))
-        func responses(_ sizes: [String: Int], value: Int) -> [SurveyResponse] {
-            sizes.flatMap { department, n in
-                (0..<n).map { _ in SurveyResponse(attributes: RespondentAttributes(departmentCode: department),
-                                                  answers: ["q": .likert(value)]) }
+        /// One closed cycle in which everyone asked (department → people) answered `value`.
+        func cycle(_ sizes: [String: Int], value: Int) throws -> SurveyRelease {
+            var targets: [TargetPlacement] = []
+            var sheets: [RecordedAttributes: Int] = [:]
+            var totals: [RecordedAttributes: [String: [String: Int]]] = [:]
+            for (department, n) in sizes {
+                targets += (0..<n).map { TargetPlacement(staffNumber: "\(department)-\($0)", path: [department]) }
+                let attributes = RecordedAttributes(departmentCode: department, ageBand: nil, serviceBand: nil)
+                sheets[attributes] = n
+                totals[attributes] = ["q": [String(value): n]]
             }
+            let input = SurveyReleaseInput(
+                policy: policy, questions: [question], targets: targets, completed: Set(targets.map(\.staffNumber)),
+                recorded: [.department], sheets: sheets, answerTotals: totals, answersPerDay: [:], days: nil, freeTexts: [], seed: 1)
+            let release = try SurveyReleaseBuilder.build(input)
+            checkReleased(release, plan: try SurveyReleaseBuilder.plan(input), k: 5)
+            return release
         }
-        let departments = ["10", "20", "30"]
-        let cells = [CellSpec.all] + departments.map(CellSpec.department)
-        let hierarchy = CellHierarchy.crossClassified(cells: cells, domains: [.department: departments])
-        let previous = responses(["10": 4, "20": 20, "30": 30], value: 4)
-        let current = responses(["10": 6, "20": 22, "30": 30], value: 2)
-        var tables: [[CellSpec: [String: QuestionSummary]]] = []
-        for cycle in [previous, current] {
-            let counts = SurveyAggregation.respondentCounts(cells: cells, responses: cycle)
-            let result = DisclosureControl.suppress(cells: cells, counts: counts, hierarchy: hierarchy)
-            checkReleased(result, counts: counts, hierarchy: hierarchy, k: 5)
-            tables.append(SurveyAggregation.table(questions: [question], responses: cycle, suppression: result))
-        }
+        let previous = try cycle(["10": 4, "20": 20, "30": 30], value: 4)
+        let current = try cycle(["10": 6, "20": 22, "30": 30], value: 2)
         let change = { (cell: CellSpec) in
-            SurveyAggregation.favorableChange(current: tables[1][cell]?["q"], previous: tables[0][cell]?["q"])
+            SurveyAggregation.favorableChange(current: current.summaries[cell]?["q"], previous: previous.summaries[cell]?["q"])
         }
-        #expect(tables[0][.department("10")] == nil, "4 respondents last cycle")
+        #expect(previous.summaries[.department("10")] == nil, "4 respondents last cycle")
         #expect(change(.department("10")) == nil, "so no change figure this cycle either")
         #expect(change(.all) == -100)
     }

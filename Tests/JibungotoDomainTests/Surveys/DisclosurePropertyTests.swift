@@ -77,50 +77,47 @@ import Testing
         }
     }
 
-    /// Response rates over a random organization (departments → sections), with members known:
-    /// neither respondents nor non-respondents of a hidden group below k can be recovered.
+    /// Response rates over a random organization (departments → sections), with members known,
+    /// released as production builds them: neither respondents nor non-respondents of a hidden
+    /// group below k can be recovered.
     @Test(arguments: 0..<8)
-    func organizationRates(batch: Int) {
+    func organizationRates(batch: Int) throws {
         var generator = SeededGenerator(seed: 0x0_4A7E + UInt64(batch))
         for _ in 0..<20 {
-            var sections: [String: [String]] = [:]
-            var counts: [CellSpec: CellCount] = [:]
-            var total = CellCount(respondents: 0, members: 0)
+            var targets: [TargetPlacement] = []
+            var completed: Set<String> = []
             for d in 0..<Int.random(in: 1...5, using: &generator) {
                 let department = "D\(d)"
-                var sum = CellCount(respondents: 0, members: 0)
                 for s in 0..<Int.random(in: 1...5, using: &generator) {
                     let code = "\(department)S\(s)"
-                    sections[department, default: []].append(code)
                     let members = Int.random(in: 1...30, using: &generator)
                     let respondents = Int.random(in: 0...members, using: &generator)
-                    let count = CellCount(respondents: respondents, members: members)
-                    counts[CellSpec.department(department).with(.section, code)] = count
-                    sum = sum + count
+                    for n in 0..<members {
+                        targets.append(TargetPlacement(staffNumber: "\(code)-\(n)", path: [department, code]))
+                        if n < respondents { completed.insert("\(code)-\(n)") }
+                    }
                 }
-                counts[.department(department)] = sum
-                total = total + sum
             }
-            counts[.all] = total
-            let hierarchy = CellHierarchy.organization(sectionsByDepartment: sections)
-            let rates = ResponseRate.byUnit(counts: counts, hierarchy: hierarchy)
-            let shown = rates.filter(\.isShown)
-            for rate in shown {
-                let nonRespondents = rate.count.members! - rate.count.respondents
-                #expect(rate.count.respondents >= 5 && (nonRespondents == 0 || nonRespondents >= 5))
+            let input = SurveyReleaseInput(
+                policy: DisclosurePolicy(), questions: [], targets: targets, completed: completed, recorded: [], sheets: [:],
+                answerTotals: nil, answersPerDay: [:], days: nil, freeTexts: [], seed: 1)
+            let plan = try SurveyReleaseBuilder.plan(input)
+            let release = try SurveyReleaseBuilder.build(input)
+            let (counts, hierarchy, shown) = (plan.counts, plan.hierarchy, release.figures)
+            for (cell, count) in shown {
+                let nonRespondents = count.members! - count.respondents
+                #expect(count.respondents >= 5 && (nonRespondents == 0 || nonRespondents >= 5), "\(cell)")
             }
             for (name, value) in [("respondents", { (c: CellCount) in c.respondents }),
                                   ("non-respondents", { (c: CellCount) in c.members! - c.respondents })] {
-                let attacker = LinearAttacker(
-                    partitions: hierarchy.partitions,
-                    shown: Dictionary(uniqueKeysWithValues: shown.map { ($0.unit, value($0.count)) }))
+                let attacker = LinearAttacker(partitions: hierarchy.partitions, shown: shown.mapValues(value))
                 for (cell, recovered) in attacker.determined() {
                     let count = counts[cell]!
                     let safe = DisclosurePolicy().isSafe(count)
                     #expect(safe, "\(name) of \(cell) recovered as \(recovered) from \(count)")
                 }
-                for partition in hierarchy.partitions where shown.contains(where: { $0.unit == partition.parent }) {
-                    let hidden = partition.children.filter { child in !shown.contains { $0.unit == child } }
+                for partition in hierarchy.partitions where shown[partition.parent] != nil {
+                    let hidden = partition.children.filter { shown[$0] == nil }
                     guard !hidden.isEmpty else { continue }
                     let sum = hidden.reduce(CellCount(respondents: 0, members: 0)) { $0 + counts[$1]! }
                     #expect(DisclosurePolicy().isSafe(sum), "hidden remainder of \(partition.parent): \(sum)")

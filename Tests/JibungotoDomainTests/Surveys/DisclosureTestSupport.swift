@@ -91,13 +91,28 @@ struct Population {
     }
 }
 
-/// The invariants the issue demands of any released report, checked independently of the
-/// algorithm's own bookkeeping.
+/// The invariants below for one run of disclosure control.
 func checkReleased(
     _ result: SuppressionResult, counts: [CellSpec: Int], hierarchy: CellHierarchy, k: Int,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let shown = Dictionary(uniqueKeysWithValues: Set(result.shown).map { ($0, counts[$0]!) })
+    checkReleased(shown: result.shown, counts: counts, hierarchy: hierarchy, k: k, sourceLocation: sourceLocation)
+}
+
+/// The same invariants for a release as production builds it, over the cells, respondent counts
+/// and partitions of its plan.
+func checkReleased(_ release: SurveyRelease, plan: SurveyReleaseBuilder.Plan, k: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    checkReleased(shown: Array(release.figures.keys), counts: plan.counts.mapValues(\.respondents), hierarchy: plan.hierarchy, k: k,
+                  sourceLocation: sourceLocation)
+}
+
+/// The invariants the issue demands of any released report, checked independently of the
+/// algorithm's own bookkeeping.
+func checkReleased(
+    shown shownCells: [CellSpec], counts: [CellSpec: Int], hierarchy: CellHierarchy, k: Int,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let shown = Dictionary(uniqueKeysWithValues: Set(shownCells).map { ($0, counts[$0]!) })
     // 1. Every shown cell has at least k respondents.
     for (cell, n) in shown {
         #expect(n >= k, "shown small cell \(cell) n=\(n)", sourceLocation: sourceLocation)

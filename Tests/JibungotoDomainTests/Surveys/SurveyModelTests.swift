@@ -83,7 +83,7 @@ import Testing
         #expect(FreeTextRelease.release(texts: ["  ", "a"], groupSize: 30, policy: policy, seed: 1) == ["a"])
         #expect(FreeTextRelease.mayRelease(for: .all))
         #expect(!FreeTextRelease.mayRelease(for: .department("10")))
-        #expect(!FreeTextRelease.mayRelease(for: CellSpec.department("10").with(.ageBand, "30-39"), allowDepartment: true))
+        #expect(!FreeTextRelease.mayRelease(for: CellSpec.department("10").with(.ageBand, "30-39")))
     }
 
     @Test func policyFloors() {
@@ -93,20 +93,26 @@ import Testing
         #expect(DisclosurePolicy().k == 5 && DisclosurePolicy().freeTextK == 10)
     }
 
-    @Test func responseRateHelpers() {
+    @Test func responseRateHelpers() throws {
         #expect(ResponseRate.trend(ResponseRate.paperHistory + [CycleRate(fiscalYear: FiscalYear(startYear: 2026), rate: 0.81)])
             .map(\.changeInPoints) == [nil, -8.8, 13.5])
         #expect(ResponseRate.percentText(0.763) == "76.3 %")
-        let series = ResponseRate.cumulative(
-            dailyCounts: [day("2026-06-01"): 10, day("2026-06-03"): 30], from: day("2026-06-01"),
-            through: day("2026-06-04"), members: 50)
-        #expect(series.map(\.cumulative) == [10, 10, 40, 40])
-        #expect(series.last?.rate == 0.8)
-        let overall = ResponseRate.overall(respondents: 40, members: 50)
-        #expect(overall.rate == 0.8 && overall.meetsTarget == true)
-        #expect(ResponseRate.overall(respondents: 3, members: 50).rate == nil)
-        #expect(ResponseRate.overall(respondents: 0, members: 50).rate == nil, "'nobody answered' is not shown")
-        #expect(ResponseRate.overall(respondents: 47, members: 50).rate == nil, "3 non-respondents stay private")
-        #expect(ResponseRate.overall(respondents: 50, members: 50).rate == 1)
+        // The curve and the whole's rate as every page reads them: from the release.
+        func release(respondents: Int, members: Int, perDay: [LocalDate: Int] = [:], days: ClosedRange<LocalDate>? = nil) throws -> SurveyRelease {
+            let targets = (0..<members).map { TargetPlacement(staffNumber: "S\($0)", path: ["10"]) }
+            return try SurveyReleaseBuilder.build(SurveyReleaseInput(
+                policy: DisclosurePolicy(), questions: [], targets: targets, completed: Set(targets.prefix(respondents).map(\.staffNumber)),
+                recorded: [], sheets: [:], answerTotals: nil, answersPerDay: perDay, days: days, freeTexts: [], seed: 1))
+        }
+        let series = try release(respondents: 40, members: 50, perDay: [day("2026-06-01"): 10, day("2026-06-03"): 30],
+                                 days: day("2026-06-01")...day("2026-06-04"))
+        #expect(series.daily.map(\.cumulative) == [10, 10, 40, 40])
+        #expect(series.daily.last.flatMap { series.rate(of: $0) } == 0.8)
+        let overall = try #require(series.rate(of: .all))
+        #expect(overall == 0.8 && ResponseRate.meetsTarget(overall, target: ResponseRate.defaultTarget))
+        #expect(try release(respondents: 3, members: 50).rate(of: .all) == nil)
+        #expect(try release(respondents: 0, members: 50).rate(of: .all) == nil, "'nobody answered' is not shown")
+        #expect(try release(respondents: 47, members: 50).rate(of: .all) == nil, "3 non-respondents stay private")
+        #expect(try release(respondents: 50, members: 50).rate(of: .all) == 1)
     }
 }

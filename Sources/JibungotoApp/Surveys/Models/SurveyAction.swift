@@ -1,0 +1,16 @@
+import Fluent
+import Foundation
+
+/// An action planned from the results, with an owner and a date.
+final class SurveyAction: Model, @unchecked Sendable {
+    static let schema = "survey_actions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "title") var title: String
+    @Field(key: "owner") var owner: String
+    @Field(key: "due_on") var dueOn: String
+    @Field(key: "created_by") var createdBy: String
+
+    init() {}
+}

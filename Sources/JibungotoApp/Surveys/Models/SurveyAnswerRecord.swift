@@ -1,0 +1,14 @@
+import Fluent
+import Foundation
+
+/// One answer of a response: option keys, a number, or free text, as text.
+final class SurveyAnswerRecord: Model, @unchecked Sendable {
+    static let schema = "survey_answers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "response_id") var responseID: UUID
+    @Field(key: "question_id") var questionID: String
+    @Field(key: "value") var value: String
+
+    init() {}
+}

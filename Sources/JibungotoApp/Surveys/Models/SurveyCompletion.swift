@@ -1,0 +1,13 @@
+import Fluent
+import Foundation
+
+/// That someone has answered: no time, no link to the answers (see docs/surveys-anonymity.md).
+final class SurveyCompletion: Model, @unchecked Sendable {
+    static let schema = "survey_completions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "staff_number") var staffNumber: String
+
+    init() {}
+}

@@ -1,0 +1,21 @@
+import Fluent
+import Foundation
+
+/// One set of answers. No staff id, a random id, the day of submission only (for the daily
+/// response curve); only the coarse attributes the survey reports on, copied at submission.
+/// (A named survey stores the staff number openly.)
+final class SurveyResponseRecord: Model, @unchecked Sendable {
+    static let schema = "survey_responses"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "day") var day: String
+    @OptionalField(key: "department_code") var departmentCode: String?
+    @OptionalField(key: "age_band") var ageBand: String?
+    @OptionalField(key: "service_band") var serviceBand: String?
+    @OptionalField(key: "employment_type") var employmentType: String?
+    /// Only for surveys labelled as named on every page.
+    @OptionalField(key: "named_staff_number") var namedStaffNumber: String?
+
+    init() {}
+}

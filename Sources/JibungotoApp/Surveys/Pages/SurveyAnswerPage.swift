@@ -1,0 +1,97 @@
+import Foundation
+import JibungotoDomain
+
+/// One page of a survey's answer form (or all of it, as a preview), with what the user entered,
+/// each refusal beside its question, and the answers of the other pages carried as hidden
+/// fields — the server keeps nothing before the submission.
+enum SurveyAnswerPage {
+    struct Content: Encodable, Sendable {
+        let title: String
+        let description: String
+        let namedNotice: String?
+        let anonymityNote: String?
+        let pageLabel: String
+        let action: String
+        let page: Int
+        let isFirstPage: Bool
+        let isLastPage: Bool
+        let questions: [QuestionView]
+        let errorSummaryTitle: String?
+        let errors: [FormErrorLink]
+        let csrfToken: String
+        let isPreview: Bool
+        /// Answers of the other pages, carried in the form.
+        let kept: [KeptAnswer]
+    }
+
+    struct KeptAnswer: Encodable, Sendable {
+        let name: String
+        let value: String
+    }
+
+    struct QuestionView: Encodable, Sendable {
+        let fieldID: String
+        let name: String
+        let text: String
+        let kind: String
+        let isRequired: Bool
+        let choices: [FormOption]
+        let value: String
+        let error: String?
+        let scaleLowLabel: String?
+        let scaleHighLabel: String?
+        let maxLength: Int
+    }
+
+    /// The form-field prefix of answers carried from other pages.
+    static let keptPrefix = "_kept."
+
+    /// - Parameters:
+    ///   - page: the page shown, from 0.
+    ///   - values: the answers so far by question id (several for a multiple choice).
+    ///   - errors: refusals by question id; an id that is no question of the survey is listed
+    ///     at the top only.
+    static func build(
+        survey: Survey, surveyID: UUID, page: Int, values: [String: [String]], errors: [String: AnswerError], isPreview: Bool,
+        csrfToken: String, localizer: Localizer
+    ) -> Content {
+        let language = localizer.language.rawValue
+        let questions = survey.questions.filter { isPreview || $0.page == page }.map { question -> QuestionView in
+            let current = values[question.id] ?? []
+            let choices: [FormOption]
+            switch question.kind {
+            case .likert5:
+                choices = (1...5).map { FormOption(value: String($0), label: localizer.t("survey.likert.\($0)"), isSelected: current.contains(String($0)), fieldName: question.id) }
+            case .scale0to10:
+                choices = (0...10).map { FormOption(value: String($0), label: String($0), isSelected: current.contains(String($0)), fieldName: question.id) }
+            case .singleChoice, .multipleChoice:
+                choices = question.options.map { FormOption(value: $0.key, label: localizer.text($0.label), isSelected: current.contains($0.key), fieldName: question.id) }
+            case .freeText:
+                choices = []
+            }
+            return QuestionView(
+                fieldID: "q-" + question.id.replacingOccurrences(of: ".", with: "-"), name: question.id,
+                text: localizer.text(question.text), kind: question.kind.rawValue, isRequired: question.isRequired,
+                choices: choices, value: question.kind == .freeText ? (current.first ?? "") : "",
+                error: errors[question.id]?.message(language: language),
+                scaleLowLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleLow") : nil,
+                scaleHighLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleHigh") : nil,
+                maxLength: SurveyQuestion.freeTextLimit)
+        }
+        let errorLinks = questions.compactMap { question in question.error.map { FormErrorLink(fieldID: question.fieldID, message: "\(question.text)：\($0)") } }
+            + errors.filter { key, _ in !survey.questions.contains { $0.id == key } }.map { FormErrorLink(fieldID: "main", message: $0.value.message(language: language)) }
+        return Content(
+            title: survey.title(localizer.language), description: survey.descriptionText,
+            namedNotice: survey.isAnonymous ? nil : localizer.t("survey.namedNotice"),
+            anonymityNote: survey.isAnonymous ? localizer.t("survey.anonymityNote", String(survey.k)) : nil,
+            pageLabel: localizer.t("survey.pageOf", String(page + 1), String(survey.pageCount)),
+            action: isPreview ? SurveysRoute.preview(.id(surveyID)).path : SurveysRoute.answer(.id(surveyID)).path,
+            page: page + 1, isFirstPage: page == 0, isLastPage: page == survey.pageCount - 1,
+            questions: questions,
+            errorSummaryTitle: errorLinks.isEmpty ? nil : localizer.t("form.errorSummary"),
+            errors: errorLinks, csrfToken: csrfToken, isPreview: isPreview,
+            kept: isPreview ? [] : survey.questions.filter { $0.page != page }.flatMap { question in
+                (values[question.id] ?? []).map { KeptAnswer(name: keptPrefix + question.id, value: $0) }
+            })
+    }
+}

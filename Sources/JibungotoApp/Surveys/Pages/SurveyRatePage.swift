@@ -1,0 +1,98 @@
+import JibungotoDomain
+
+/// 回答率: the reader's rows of the release, and for readers of the whole organization the daily
+/// curve and the trend across cycles, each with its privacy note.
+enum SurveyRatePage {
+    struct Content: Encodable, Sendable {
+        let title: String
+        let target: String
+        let overall: Row
+        let rows: [Row]
+        let rowsHeading: String
+        let scopeNote: String?
+        let dailyChart: String?
+        let daily: [DailyRow]
+        let trendChart: String?
+        let trend: [TrendRow]
+        let privacy: [SurveyPrivacyNote]
+        /// Why some days of the curve show no figure.
+        let dailyNote: String?
+        /// While the survey is open: results appear only after it closes.
+        let resultsNote: String?
+        let resultsHref: String?
+    }
+
+    struct Row: Encodable, Sendable {
+        let label: String
+        let respondents: String
+        let members: String
+        let rate: String
+        let meetsTarget: Bool
+        let isSuppressed: Bool
+    }
+
+    struct DailyRow: Encodable, Sendable {
+        let day: String
+        let cumulative: String
+        let rate: String
+    }
+
+    struct TrendRow: Encodable, Sendable {
+        let fiscalYear: String
+        let rate: String
+        let change: String
+    }
+
+    /// - Parameters:
+    ///   - view: what the reader may read of `release` (``SurveyReaderScope``).
+    ///   - cycleRates: the whole's shown rate of each cycle of the series up to this one (only
+    ///     read when the view shows whole-survey figures).
+    ///   - label: a group's name as the survey pages write it.
+    static func build(
+        survey: Survey, release: SurveyRelease, view: SurveyReaderView, cycleRates: [CycleRate], resultsHref: String?,
+        label: @escaping (CellSpec) -> String, localizer: Localizer
+    ) -> Content {
+        func row(_ cell: CellSpec) -> Row {
+            guard let figure = view.figures[cell], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) else {
+                return Row(label: label(cell), respondents: "—", members: "—", rate: "—", meetsTarget: false, isSuppressed: true)
+            }
+            return Row(label: label(cell), respondents: String(figure.respondents), members: String(members),
+                       rate: ResponseRate.percentText(value), meetsTarget: ResponseRate.meetsTarget(value, target: survey.targetRate), isSuppressed: false)
+        }
+        let isClosed = survey.status == Survey.Status.closed.rawValue
+        // Daily and trend figures are whole-survey figures: only for readers of the whole.
+        var daily: [DailyRow] = [], dailyChart: String? = nil, trend: [TrendRow] = [], trendChart: String? = nil
+        if view.showsWholeSurveyFigures {
+            daily = release.daily.map { point in
+                DailyRow(day: localizer.date(point.day), cumulative: point.cumulative.map(String.init) ?? "—",
+                         rate: release.rate(of: point).map(ResponseRate.percentText) ?? "—")
+            }
+            if !release.daily.isEmpty {
+                dailyChart = SVGChart.percentLine(release.daily.map { point in
+                    SVGChart.Point(label: "\(point.day.month)/\(point.day.day)", value: release.rate(of: point).map { $0 * 100 })
+                }, target: survey.targetRate * 100)
+            }
+            let trendPoints = ResponseRate.trend(cycleRates)
+            trend = trendPoints.map { point in
+                let year = localizer.fiscalYear(point.fiscalYear.startYear)
+                let stillOpen = point.fiscalYear.startYear == survey.fiscalYear && !isClosed
+                return TrendRow(fiscalYear: stillOpen ? localizer.t("survey.openCycle", year) : year,
+                                rate: ResponseRate.percentText(point.rate),
+                                change: point.changeInPoints.map(ResponseRate.changeText) ?? "—")
+            }
+            trendChart = trendPoints.count > 1 ? SVGChart.percentLine(trendPoints.map {
+                SVGChart.Point(label: localizer.fiscalYear($0.fiscalYear.startYear), value: $0.rate * 100)
+            }, target: survey.targetRate * 100) : nil
+        }
+        return Content(
+            title: survey.title(localizer.language), target: ResponseRate.percentText(survey.targetRate),
+            overall: row(view.rows[0]), rows: view.rows.dropFirst().map(row),
+            rowsHeading: localizer.t(view.reader == .organization ? "cycle.byDepartment" : "cycle.bySection"),
+            scopeNote: view.ownUnitHidden ? localizer.t("survey.smallSectionNote", String(survey.k)) : nil,
+            dailyChart: dailyChart, daily: daily, trendChart: trendChart, trend: trend,
+            privacy: SurveyPrivacyNote.notes(release, cells: view.rows, label: label, localizer: localizer),
+            dailyNote: release.daily.contains { $0.cumulative == nil } ? localizer.t("survey.dailyNote", String(survey.k)) : nil,
+            resultsNote: isClosed ? nil : localizer.t("survey.resultsAfterClosing"),
+            resultsHref: isClosed ? resultsHref : nil)
+    }
+}
