@@ -147,9 +147,7 @@ enum ScenarioPlanning {
                 if report.moveWish == MoveWish.move.rawValue { wantsToMove.insert(report.staffNumber) }
             }
         }
-        let current = Set(sections.map(\.code))
-        let pastCollaboration = Set(try await OrganizationUnit.query(on: database).filter(\.$isCollaborationPost == true).all(\.$code))
-            .subtracting(current)
+        let collaborationHistory = CollaborationPosts(versions: try await OrganizationUnit.query(on: database).all().map { ($0.fiscalYear, $0.record) })
         var pins: [String: [RotationPin]] = [:]
         var headcounts: [String: Int] = [:]
         if let scenario, let id = scenario.id {
@@ -164,7 +162,7 @@ enum ScenarioPlanning {
             transferDate: transferDate, staff: staff, assignments: assignments, sections: sections, wishes: wishes,
             wantsToMove: wantsToMove, pins: pins, headcountOverrides: headcounts,
             jobTypeFit: .observed(sections: sections, staff: staff, assignments: assignments),
-            pastCollaborationCodes: pastCollaboration,
+            collaborationHistory: collaborationHistory,
             lastApprovedTransferDate: try await lastApprovedTransferDate(excluding: scenario?.id, on: database))
         return (input, tree)
     }

@@ -15,14 +15,13 @@ struct SurveyReportRoutes {
     }
 
     private func label(of cell: CellSpec, tree: OrganizationTree, request: Request) -> String {
-        let language = request.language.rawValue
         guard !cell.filters.isEmpty else { return request.t("survey.allRespondents") }
         return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
             case .department, .section: tree.units[value].map { request.text($0.localizedName) } ?? value
             case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { request.text($0.localizedName) } ?? value)
-            case .ageBand: AgeBand(rawValue: value)?.label.text(language: language) ?? value
-            case .serviceBand: ServiceBand(rawValue: value)?.label.text(language: language) ?? value
+            case .ageBand: AgeBand(rawValue: value).map { request.text($0.label) } ?? value
+            case .serviceBand: ServiceBand(rawValue: value).map { request.text($0.label) } ?? value
             default: value
             }
         }.filter { !$0.isEmpty }.joined(separator: cell.filters[.section] != nil || cell.filters[SurveyReleaseBuilder.direct] != nil ? "／" : " × ")
@@ -99,7 +98,6 @@ struct SurveyReportRoutes {
                 "surveys/results-pending", title: "survey.resultsTitle", titleArguments: [survey.title(request.language)], breadcrumbs: breadcrumbs,
                 content: SurveyResultsPage.pending(survey: survey, surveyID: surveyID, localizer: request.localizer))
         }
-        let language = request.language.rawValue
         let tree = try await tree(for: survey, today: request.today, on: request.db)
         let (departments, groups) = SurveyResultsPage.attributeCells(release)
         let by = (try? request.query.get(String.self, at: "by")).flatMap(ReportingAttribute.init(rawValue:)) ?? .department
@@ -118,7 +116,7 @@ struct SurveyReportRoutes {
                       options: [FormOption(value: "", label: request.t("survey.allRespondents"), isSelected: focus == nil, fieldName: "department")]
                         + departments.map { FormOption(value: $0, label: tree.units[$0].map { request.text($0.localizedName) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
             FormField(request: request, name: "by", labelKey: "survey.splitBy", kind: .select, value: by.rawValue,
-                      options: survey.attributes.filter { $0 != .employmentType }.map { FormOption(value: $0.rawValue, label: $0.label.text(language: language), isSelected: $0 == by, fieldName: "by") }),
+                      options: survey.attributes.filter { $0 != .employmentType }.map { FormOption(value: $0.rawValue, label: request.text($0.label), isSelected: $0 == by, fieldName: "by") }),
         ])
         try await request.audit(.view, subjectType: "survey_results", subjectID: survey.titleJa, detail: "department=\(focus ?? "all") by=\(by.rawValue)")
         return try await request.renderPage(

@@ -47,10 +47,11 @@ public enum CollaborationCompliance {
     }
 
     /// The report on `asOf` for staff of `employmentTypes` (常勤 by default). A collaboration
-    /// post counts when an assignment to one of `collaborationCodes` starts before the 10th
-    /// anniversary of hiring and on or before `asOf`. `riskYears` defaults to the minimum years in post.
+    /// post counts when an assignment that `posts` counts (its section was one in the year it
+    /// started) starts before the 10th anniversary of hiring and on or before `asOf`.
+    /// `riskYears` defaults to the minimum years in post.
     public static func report(
-        staff: [StaffRecord], assignments: [AssignmentRecord], collaborationCodes: Set<String>, asOf: LocalDate,
+        staff: [StaffRecord], assignments: [AssignmentRecord], posts: CollaborationPosts, asOf: LocalDate,
         earlyCareerYears: Int = 10, riskYears: Int = 3, employmentTypes: Set<EmploymentType> = [.regular]
     ) -> Report {
         var byStaff: [String: [AssignmentRecord]] = [:]
@@ -61,7 +62,7 @@ public enum CollaborationCompliance {
             let anniversary = person.hireDate.adding(years: earlyCareerYears)
             let deadline = anniversary.adding(days: -1)
             let achieved = (byStaff[person.staffNumber] ?? []).contains {
-                collaborationCodes.contains($0.sectionCode) && $0.start < anniversary && $0.start <= asOf
+                posts.contains($0) && $0.start < anniversary && $0.start <= asOf
             }
             let yearsLeft = asOf > deadline ? 0 : LocalDate.completedYears(from: asOf, to: anniversary)
             let status: Status

@@ -50,7 +50,9 @@ struct RotationFacts: Sendable {
             ancestorsOf[code] = chain
             departmentOf[code] = chain.last(where: { sectionByCode[$0]?.kind == .department }) ?? chain.last ?? code
         }
-        collaborationCodes = Set(input.sections.filter(\.isCollaborationPost).map(\.code)).union(input.pastCollaborationCodes)
+        collaborationCodes = Set(input.sections.filter(\.isCollaborationPost).map(\.code))
+        let collaborationHistory = input.collaborationHistory
+            ?? CollaborationPosts(codes: collaborationCodes, fiscalYear: FiscalYear.containing(input.transferDate).startYear)
 
         var historyByStaff: [String: [AssignmentRecord]] = [:]
         for record in input.assignments { historyByStaff[record.staffNumber, default: []].append(record) }
@@ -61,7 +63,7 @@ struct RotationFacts: Sendable {
             let yearsInPost = placement.map { LocalDate.completedYears(from: $0.since, to: transfer) } ?? 0
             let yearOfService = LocalDate.completedYears(from: record.hireDate, to: transfer) + 1
             let deadline = record.hireDate.adding(years: rules.earlyCareerYears)
-            let hadCollaboration = history.contains { collaborationCodes.contains($0.sectionCode) && $0.start < deadline && $0.start < transfer }
+            let hadCollaboration = history.contains { collaborationHistory.contains($0) && $0.start < deadline && $0.start < transfer }
             let retiresBefore = rules.retirement.retirementDate(birth: record.birthDate) < transfer
                 && record.employmentType == .regular
             let limit = rules.retirement.managerialLimitDate(birth: record.birthDate)

@@ -59,9 +59,9 @@ public struct RotationInput: Sendable {
     /// Open seats edited directly (after stayers), by pool; wins over everything else.
     public var openSeatOverrides: [SeatPool: Int]
     public var jobTypeFit: JobTypeFit
-    /// Codes of collaboration posts in past organizations that are not in ``sections``
-    /// (abolished or renamed units); the current ones come from ``SectionRecord/isCollaborationPost``.
-    public var pastCollaborationCodes: Set<String>
+    /// Which past assignments were to collaboration posts (every recorded organization year);
+    /// nil takes ``sections`` as the organization of every year.
+    public var collaborationHistory: CollaborationPosts?
     /// The last approved transfer date; a scenario must be later.
     public var lastApprovedTransferDate: LocalDate?
 
@@ -70,7 +70,7 @@ public struct RotationInput: Sendable {
         wishes: [String: [RotationWish]] = [:], wantsToMove: Set<String> = [], pins: [String: [RotationPin]] = [:],
         headcountOverrides: [String: Int] = [:], postSeatOverrides: [String: [Int: Int]] = [:],
         openSeatOverrides: [SeatPool: Int] = [:], jobTypeFit: JobTypeFit? = nil,
-        pastCollaborationCodes: Set<String> = [], lastApprovedTransferDate: LocalDate? = nil
+        collaborationHistory: CollaborationPosts? = nil, lastApprovedTransferDate: LocalDate? = nil
     ) {
         self.transferDate = transferDate
         self.staff = staff
@@ -83,7 +83,7 @@ public struct RotationInput: Sendable {
         self.postSeatOverrides = postSeatOverrides
         self.openSeatOverrides = openSeatOverrides
         self.jobTypeFit = jobTypeFit ?? .inferred(sections: sections)
-        self.pastCollaborationCodes = pastCollaborationCodes
+        self.collaborationHistory = collaborationHistory
         self.lastApprovedTransferDate = lastApprovedTransferDate
     }
 }

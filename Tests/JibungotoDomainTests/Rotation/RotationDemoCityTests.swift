@@ -124,9 +124,9 @@ struct RotationDemoCityTests {
 
     @Test("compliance by hiring cohort on the demo city")
     func compliance() {
-        let codes = Set((city.organizations.values.flatMap { $0 }).filter(\.isCollaborationPost).map(\.code))
+        let posts = CollaborationPosts(versions: city.organizations.flatMap { year, units in units.map { (year, $0) } })
         let report = CollaborationCompliance.report(
-            staff: city.staff, assignments: city.assignments, collaborationCodes: codes, asOf: day("2026-04-01"))
+            staff: city.staff, assignments: city.assignments, posts: posts, asOf: day("2026-04-01"))
         #expect(!report.cohorts.isEmpty)
         #expect(report.cohorts.reduce(0) { $0 + $1.staff } == report.people.count)
         let recent = report.cohorts.filter { $0.fiscalYear.startYear >= 2017 }
@@ -151,7 +151,7 @@ struct CollaborationComplianceTests {
             AssignmentRecord(staffNumber: "a", sectionCode: "C", post: "主事", start: day("2015-04-01"), end: day("2018-03-31")),
             AssignmentRecord(staffNumber: "b", sectionCode: "C", post: "主事", start: day("2020-04-01"), end: nil),  // after year 10
         ]
-        let report = CollaborationCompliance.report(staff: staff, assignments: assignments, collaborationCodes: ["C"], asOf: day("2026-04-01"))
+        let report = CollaborationCompliance.report(staff: staff, assignments: assignments, posts: CollaborationPosts(codes: ["C"], fiscalYear: 2026), asOf: day("2026-04-01"))
         let status = Dictionary(uniqueKeysWithValues: report.people.map { ($0.staffNumber, $0.status) })
         #expect(status == ["a": .achieved, "b": .missed, "c": .atRisk, "d": .pending])
         #expect(report.cohorts.first?.shareByDeadline == 0.5)

@@ -64,9 +64,9 @@ enum StaffPage {
             let year = date.fiscalYear.startYear
             return (versions.first { $0.fiscalYear == year } ?? versions.max { $0.fiscalYear < $1.fiscalYear })?.record
         }
-        func duration(_ days: Int) -> String {
-            let length = PeriodLength(days: days)
-            return localizer.t("staff.duration", String(length.years), String(length.months))
+        let collaborationPosts = CollaborationPosts(versions: sectionVersions.map { ($0.fiscalYear, $0.record) })
+        func duration(_ length: PeriodLength) -> String {
+            localizer.t("staff.duration", String(length.years), String(length.months))
         }
         let wishesByYear = Dictionary((history ?? []).map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
         func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
@@ -81,8 +81,8 @@ enum StaffPage {
                 section: section.map { localizer.text($0.localizedName) } ?? assignment.sectionCode,
                 sectionHref: section.map { OrganizationRoute.section(.value($0.code)).path(query: [("fy", String(assignment.start.fiscalYear.startYear))]) },
                 post: assignment.post,
-                duration: duration(PeriodLength.days(of: assignment, today: today)),
-                isCollaborationPost: section?.isCollaborationPost ?? false,
+                duration: duration(PeriodLength.of(assignment, today: today)),
+                isCollaborationPost: collaborationPosts.contains(assignment),
                 isCurrent: assignment.end == nil || assignment.end! >= today,
                 precedingWishes: wishesByYear[assignment.start.fiscalYear.startYear - 1].map { wishes in
                     let met = wishes.first { $0.sectionCode == assignment.sectionCode }
@@ -91,9 +91,7 @@ enum StaffPage {
                 }
             )
         }
-        let collaborationDays = CollaborationExperience.days(in: assignments, today: today) {
-            unit($0.sectionCode, on: $0.start)?.isCollaborationPost == true
-        }
+        let collaborationLength = CollaborationExperience.length(of: assignments, posts: collaborationPosts, today: today)
         let selfReports = history.map { entries in
             entries.map { entry in
                 SelfReportRow(
@@ -126,7 +124,7 @@ enum StaffPage {
                 ? rules.managerialLimitDate(birth: record.birthDate).map { localizer.date($0) }
                 : nil,
             timeline: timeline,
-            collaborationYears: collaborationDays > 0 ? duration(collaborationDays) : localizer.t("staff.noCollaboration"),
+            collaborationYears: collaborationLength != .zero ? duration(collaborationLength) : localizer.t("staff.noCollaboration"),
             selfReports: selfReports
         )
     }
