@@ -1,8 +1,21 @@
 import Foundation
 
-/// Server-drawn SVG charts. The markup is built here from numbers and escaped labels only, so
-/// templates may print it with `#unsafeHTML`; each chart also comes with a data table for
-/// screen readers (the SVG itself is `aria-hidden`).
+/// The markup of a chart: the only value a template may print with `#unsafeHTML`. Only
+/// `SVGChart` can make one (the initializer is private to this file), from numbers and escaped
+/// labels, so no text a user typed can reach a page unescaped.
+struct ChartSVG: Encodable, Sendable, Equatable {
+    let markup: String
+
+    fileprivate init(_ markup: String) { self.markup = markup }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(markup)
+    }
+}
+
+/// Server-drawn SVG charts. Each chart also comes with a data table for screen readers (the SVG
+/// itself is `aria-hidden`).
 enum SVGChart {
     struct Point: Sendable {
         let label: String
@@ -10,7 +23,7 @@ enum SVGChart {
     }
 
     /// A line chart of percentages (0–100) with an optional dashed target line.
-    static func percentLine(_ points: [Point], target: Double? = nil, width: Int = 640, height: Int = 220) -> String {
+    static func percentLine(_ points: [Point], target: Double? = nil, width: Int = 640, height: Int = 220) -> ChartSVG {
         let left = 44.0, right = 12.0, top = 12.0, bottom = 28.0
         let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
         func x(_ index: Int) -> Double { left + (points.count <= 1 ? plotWidth / 2 : plotWidth * Double(index) / Double(points.count - 1)) }
@@ -44,11 +57,11 @@ enum SVGChart {
                 svg += "<text x=\"\(format(labelX))\" y=\"\(height - 8)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#595959\">\(escape(point.label))</text>"
             }
         }
-        return svg + "</svg>"
+        return ChartSVG(svg + "</svg>")
     }
 
     /// Horizontal bars of percentages (0–100), one per label; nil values are left empty.
-    static func percentBars(_ points: [Point], target: Double? = nil, width: Int = 640) -> String {
+    static func percentBars(_ points: [Point], target: Double? = nil, width: Int = 640) -> ChartSVG {
         let rowHeight = 24.0, labelWidth = 200.0, right = 56.0
         let height = Int(rowHeight * Double(points.count) + 8)
         let plotWidth = Double(width) - labelWidth - right
@@ -68,7 +81,7 @@ enum SVGChart {
             let tx = labelWidth + plotWidth * target / 100
             svg += "<line x1=\"\(format(tx))\" y1=\"0\" x2=\"\(format(tx))\" y2=\"\(height)\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
         }
-        return svg + "</svg>"
+        return ChartSVG(svg + "</svg>")
     }
 
     private static func format(_ value: Double) -> String {

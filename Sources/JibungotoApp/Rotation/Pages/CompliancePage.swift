@@ -9,7 +9,7 @@ enum CompliancePage {
         let periodYears: Int
         let cohorts: [CohortRow]
         let trend: [TrendRow]
-        let trendChart: String?
+        let trendChart: ChartSVG?
         let atRisk: [PersonRow]
     }
 

@@ -10,9 +10,9 @@ enum SurveyRatePage {
         let rows: [Row]
         let rowsHeading: String
         let scopeNote: String?
-        let dailyChart: String?
+        let dailyChart: ChartSVG?
         let daily: [DailyRow]
-        let trendChart: String?
+        let trendChart: ChartSVG?
         let trend: [TrendRow]
         let privacy: [SurveyPrivacyNote]
         /// Why some days of the curve show no figure.
@@ -61,7 +61,7 @@ enum SurveyRatePage {
         }
         let isClosed = survey.status == Survey.Status.closed.rawValue
         // Daily and trend figures are whole-survey figures: only for readers of the whole.
-        var daily: [DailyRow] = [], dailyChart: String? = nil, trend: [TrendRow] = [], trendChart: String? = nil
+        var daily: [DailyRow] = [], dailyChart: ChartSVG? = nil, trend: [TrendRow] = [], trendChart: ChartSVG? = nil
         if view.showsWholeSurveyFigures {
             daily = release.daily.map { point in
                 DailyRow(day: localizer.date(point.day), cumulative: point.cumulative.map(String.init) ?? "—",

@@ -39,7 +39,7 @@ enum SurveyResultsPage {
         let favorable: String?
         let mean: String?
         let previous: String?
-        let chart: String
+        let chart: ChartSVG?
         let distribution: [DistributionRow]
     }
 
@@ -132,7 +132,7 @@ enum SurveyResultsPage {
                 },
                 chart: summary.map { summary in
                     SVGChart.percentBars(labels.map { key, text in SVGChart.Point(label: text, value: summary.share(of: key).map { $0 * 100 }) })
-                } ?? "",
+                },
                 distribution: summary == nil ? [] : distribution)
         }
         let showsComments = FreeTextRelease.mayRelease(for: parent)

@@ -1,0 +1,56 @@
+import Foundation
+@testable import JibungotoApp
+import Testing
+
+/// `#unsafeHTML` prints markup unescaped, so only chart markup may reach it, and a chart's labels
+/// (section names, options a survey author typed) must come out escaped.
+@Suite("Charts: the only unescaped markup, with hostile labels escaped")
+struct ChartSafetyTests {
+    static let hostile = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "課&<b>係</b>'",
+    ]
+
+    @Test("hostile labels come out as text in a line chart and a bar chart")
+    func hostileLabels() throws {
+        let points = Self.hostile.enumerated().map { SVGChart.Point(label: $1, value: Double($0) * 30) }
+        for chart in [SVGChart.percentLine(points, target: 80), SVGChart.percentBars(points, target: 80)] {
+            let markup = chart.markup
+            #expect(markup.hasPrefix("<svg "))
+            #expect(markup.hasSuffix("</svg>"))
+            #expect(!markup.contains("<script"))
+            #expect(!markup.contains("<img"))
+            #expect(!markup.contains("<b>"))
+            #expect(!markup.contains("onerror=alert(1)>"))
+            #expect(markup.contains("&lt;script&gt;"))
+            #expect(markup.contains("&quot;&gt;&lt;img"))
+            // Every tag in the markup is one the chart helper writes.
+            let tags = Set(markup.matches(of: /<\/?([a-z]+)/).map { String($0.output.1) })
+            #expect(tags.isSubset(of: ["svg", "line", "polyline", "circle", "text", "rect", "g", "title", "path"]), "\(tags)")
+        }
+    }
+
+    @Test("a chart encodes as its markup string, so templates print it as before")
+    func encodesAsMarkup() throws {
+        let chart = SVGChart.percentBars([SVGChart.Point(label: "A", value: 50)])
+        let data = try JSONEncoder().encode(["chart": chart])
+        let decoded = try JSONDecoder().decode([String: String].self, from: data)
+        #expect(decoded["chart"] == chart.markup)
+    }
+
+    @Test("templates use #unsafeHTML only on chart fields")
+    func onlyChartsUnescaped() throws {
+        let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/JibungotoApp/Resources/Views")
+        let enumerator = try #require(FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil))
+        var uses: [String] = []
+        for case let url as URL in enumerator where url.pathExtension == "leaf" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            uses += text.matches(of: /#unsafeHTML\(([^)]*)\)/).map { String($0.output.1) }
+        }
+        // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
+        // SurveyResultsPage); the compiler keeps them so.
+        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart"])
+    }
+}
