@@ -61,8 +61,8 @@ enum SurveyBenchmark {
         survey.titleJa = "ベンチマーク"
         survey.titleEn = "Benchmark"
         survey.descriptionText = ""
-        survey.opensOn = "2026-11-01"
-        survey.closesOn = "2026-11-30"
+        survey.opensOn = LocalDate(year: 2026, month: 11, day: 1)!
+        survey.closesOn = LocalDate(year: 2026, month: 11, day: 30)!
         survey.isAnonymous = true
         survey.targetDepartments = ""
         survey.targetEmploymentTypes = ""
@@ -71,7 +71,7 @@ enum SurveyBenchmark {
         survey.freeTextK = 10
         survey.targetRate = 0.8
         survey.questions = questions
-        survey.status = Survey.Status.closed.rawValue
+        survey.status = .closed
         survey.organizationFiscalYear = 2026
         survey.createdBy = "BENCH"
         try await survey.create(on: database)
@@ -160,7 +160,7 @@ extension SurveyBenchmark {
     static func prepareSubmitters(_ settings: AppSettings, count: Int, password: String) async throws -> (UUID, [String]) {
         var result: (UUID, [String])?
         try await Launcher.withApplication(settings) { app in
-            guard let survey = try await Survey.query(on: app.db).filter(\.$status == Survey.Status.open.rawValue).sort(\.$opensOn, .descending).first() else {
+            guard let survey = try await Survey.query(on: app.db).filter(\.$status == .open).sort(\.$opensOn, .descending).first() else {
                 throw Launcher.Failure(description: "no open survey: run `jibungoto demo` on this database first")
             }
             let surveyID = try survey.requireID()

@@ -319,7 +319,7 @@ struct AuthorizationMatrixTests {
                 #expect(try await SurveyTests().answer(city.app, number, surveyID: city.surveyID, comment: comment).status == .seeOther)
             }
             let survey = try #require(try await Survey.find(city.surveyID, on: city.app.db))
-            #expect(survey.status == Survey.Status.open.rawValue)
+            #expect(survey.status == .open)
             #expect(try await SurveyCompletion.query(on: city.app.db).filter(\.$surveyID == city.surveyID).count() >= max(survey.k, survey.freeTextK))
             let stored = Set(try await SurveyAnswerRecord.query(on: city.app.db).filter(\.$questionID == SurveyTests.comment.id).all(\.$value))
             #expect(stored.isSuperset(of: comments), "the answers are stored")

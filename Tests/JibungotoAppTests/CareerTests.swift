@@ -16,8 +16,8 @@ struct CareerTests {
             let cycle = SelfReportCycle()
             cycle.fiscalYear = today.fiscalYear.startYear
             cycle.title = "自己申告テスト"
-            cycle.opensOn = today.adding(days: -10).iso
-            cycle.deadline = closed ? today.adding(days: -1).iso : today.adding(days: 10).iso
+            cycle.opensOn = today.adding(days: -10)
+            cycle.deadline = closed ? today.adding(days: -1) : today.adding(days: 10)
             cycle.targetDepartments = ""
             cycle.targetEmploymentTypes = ""
             cycle.createdBy = Demo.hr

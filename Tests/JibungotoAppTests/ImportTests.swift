@@ -80,7 +80,7 @@ struct ImportTests {
             let added = try #require(try await StaffMember.query(on: app.db).filter(\.$staffNumber == "S0102").first())
             #expect(added.name == "山﨑, 花子")
             #expect(added.nameKana == "ヤマザキ　ハナコ")
-            #expect(added.employmentType == EmploymentType.fiscalYearAppointed.rawValue)
+            #expect(added.employmentType == EmploymentType.fiscalYearAppointed)
             #expect(try await StaffMember.query(on: app.db).filter(\.$staffNumber == "D0001").first()?.grade == "主任")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "import_staff").count() == 1)
             #expect(try await hr.post(String(batchPath), []).status == .seeOther, "applying twice does nothing")

@@ -63,8 +63,8 @@ enum RotationFixture {
         let cycle = SelfReportCycle()
         cycle.fiscalYear = thisYear
         cycle.title = "自己申告"
-        cycle.opensOn = transfer.adding(days: -200).iso
-        cycle.deadline = transfer.adding(days: -150).iso
+        cycle.opensOn = transfer.adding(days: -200)
+        cycle.deadline = transfer.adding(days: -150)
         cycle.targetDepartments = ""
         cycle.targetEmploymentTypes = ""
         cycle.createdBy = Demo.hr
@@ -252,7 +252,7 @@ struct RotationTests {
             var response = try await hr.post(path + "/approve", [])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("組織がまだありません"))
-            #expect(try await Assignment.query(on: app.db).filter(\.$startDate == RotationFixture.transfer.iso).count() == 0)
+            #expect(try await Assignment.query(on: app.db).filter(\.$startDate == RotationFixture.transfer).count() == 0)
 
             _ = try await OrganizationEditing.clone(from: RotationFixture.thisYear, on: app.db)
             response = try await hr.post(path + "/approve", [])
@@ -260,14 +260,14 @@ struct RotationTests {
             let scenario = try #require(try await RotationScenario.query(on: app.db).first())
             #expect(scenario.isApproved)
             let placements = try #require(StoredSolution.decode(scenario.solution)?.placements)
-            let moved = try await Assignment.query(on: app.db).filter(\.$startDate == RotationFixture.transfer.iso).all()
+            let moved = try await Assignment.query(on: app.db).filter(\.$startDate == RotationFixture.transfer).all()
             let movedNumbers = Set(placements.filter { number, pool in
                 RotationFixture.people.first { $0.0 == number }?.4 != pool.sectionCode
             }.keys)
             #expect(Set(moved.map(\.staffNumber)) == movedNumbers)
             for row in moved { #expect(row.sectionCode == placements[row.staffNumber]?.sectionCode) }
             let ended = try await Assignment.query(on: app.db).filter(\.$staffNumber == "R001").filter(\.$sectionCode == "101010").first()
-            #expect(ended?.endDate == RotationFixture.transfer.adding(days: -1).iso)
+            #expect(ended?.endDate == RotationFixture.transfer.adding(days: -1))
 
             // The approved scenario no longer changes; a scenario for the same date is refused.
             try await hr.get(path + "/staff/R005")
@@ -392,8 +392,8 @@ struct RotationTests {
             response = try await hr.post("/retirement/age-sixty/R001", [("informed_on", "令和8年4月10日"), ("choice", "shortTimeReappointment"), ("note", "面談済み")])
             #expect(response.status == .seeOther)
             let record = try #require(try await AgeSixtyRecord.query(on: app.db).first())
-            #expect(record.informedOn == "2026-04-10")
-            #expect(record.ageSixtyChoice == .shortTimeReappointment)
+            #expect(record.informedOn == LocalDate(year: 2026, month: 4, day: 10))
+            #expect(record.choice == .shortTimeReappointment)
             #expect(try await hr.get("/retirement/age-sixty/R001").body.string.contains("面談済み"))
         }
     }

@@ -32,8 +32,8 @@ struct SurveyTests {
         survey.titleJa = title
         survey.titleEn = "Test survey"
         survey.descriptionText = ""
-        survey.opensOn = today.adding(days: -3).iso
-        survey.closesOn = today.adding(days: 3).iso
+        survey.opensOn = today.adding(days: -3)
+        survey.closesOn = today.adding(days: 3)
         survey.isAnonymous = true
         survey.targetDepartments = ""
         survey.targetEmploymentTypes = ""
@@ -42,7 +42,7 @@ struct SurveyTests {
         survey.freeTextK = freeTextK
         survey.targetRate = 0.8
         survey.questions = [likertA, likertB, comment]
-        survey.status = Survey.Status.draft.rawValue
+        survey.status = .draft
         survey.createdBy = Demo.hr
         try await survey.create(on: app.db)
         _ = try await SurveyAccess.open(survey, today: TestClock.today, on: app.db)
@@ -114,7 +114,7 @@ struct SurveyTests {
             #expect(try await outsider.get("/surveys/\(UUID().uuidString)/answer").status == .notFound)
             // After closing.
             let survey = try #require(try await Survey.find(id, on: app.db))
-            survey.closesOn = TestClock.today.adding(days: -1).iso
+            survey.closesOn = TestClock.today.adding(days: -1)
             try await survey.save(on: app.db)
             #expect(try await answer(app, Demo.hr, surveyID: id).status == .forbidden)
             #expect(try await SurveyResponseRecord.query(on: app.db).count() == 1)
@@ -220,7 +220,7 @@ struct SurveyTests {
             #expect(try await hr.post(copyPath + "/questions", [("bank_id", SurveyQuestionBank.all[0].id), ("page", "1")]).status == .seeOther)
             let copy = try #require(try await Survey.query(on: app.db).filter(\.$id != id).first())
             #expect(copy.questions.count == 4)
-            #expect(copy.status == Survey.Status.draft.rawValue)
+            #expect(copy.status == .draft)
         }
     }
 
@@ -235,7 +235,7 @@ struct SurveyTests {
             let base = "/surveys/\(id.uuidString.lowercased())"
             try await hr.get(base)
             #expect(try await hr.post(base + "/close", []).status == .seeOther)
-            #expect(try await Survey.find(id, on: app.db)?.status == Survey.Status.closed.rawValue)
+            #expect(try await Survey.find(id, on: app.db)?.status == .closed)
             let after = (try await SurveyAnswerRecord.query(on: app.db).count(), try await SurveyCompletion.query(on: app.db).count())
             #expect(before == after)
             #expect(after.1 == 3)

@@ -11,12 +11,12 @@ enum DemoCareer {
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
         guard !tree.units.isEmpty else { return }
         let staff = try await StaffMember.query(on: database).filter(\.$currentSectionCode != nil).sort(\.$staffNumber).all()
-        let assignments = try await Assignment.query(on: database).filter(\.$startDate == FiscalYear(startYear: year).start.iso).all()
+        let assignments = try await Assignment.query(on: database).filter(\.$startDate == FiscalYear(startYear: year).start).all()
         let movedInto = Dictionary(assignments.map { ($0.staffNumber, $0.sectionCode) }, uniquingKeysWith: { a, _ in a })
         try await database.transaction { database in
             try await ChunkedInsert.create(profiles(tree: tree), on: database)
-            let previous = cycle(year: year - 1, title: "令和\(year - 2018 - 1)年度 自己申告", opens: "\(year - 1)-10-01", deadline: "\(year - 1)-11-30")
-            let current = cycle(year: year, title: "令和\(year - 2018)年度 自己申告", opens: "\(year)-10-01", deadline: "\(year)-12-11")
+            let previous = cycle(year: year - 1, title: "令和\(year - 2018 - 1)年度 自己申告", opens: LocalDate(year: year - 1, month: 10, day: 1)!, deadline: LocalDate(year: year - 1, month: 11, day: 30)!)
+            let current = cycle(year: year, title: "令和\(year - 2018)年度 自己申告", opens: LocalDate(year: year, month: 10, day: 1)!, deadline: LocalDate(year: year, month: 12, day: 11)!)
             try await previous.create(on: database)
             try await current.create(on: database)
             for (cycle, submittedShare, draftShare) in [(previous, 92, 3), (current, 85, 6)] {
@@ -29,7 +29,7 @@ enum DemoCareer {
                     report.id = UUID()
                     report.$cycle.id = try cycle.requireID()
                     report.staffNumber = member.staffNumber
-                    let submittedOn = (LocalDate(iso: cycle.opensOn) ?? today).adding(days: DemoHash.value(member.staffNumber, "day") % 40)
+                    let submittedOn = cycle.opensOn.adding(days: DemoHash.value(member.staffNumber, "day") % 40)
                     report.submittedAt = roll < submittedShare ? submittedOn.startOfDay(in: .japan).addingTimeInterval(Double(9 + DemoHash.value(member.staffNumber, "hour") % 9) * 3_600) : nil
                     let choices = wishChoices(for: member, tree: tree, year: cycle.fiscalYear, movedInto: cycle.fiscalYear == year - 1 ? movedInto[member.staffNumber] : nil)
                     report.moveWish = choices.isEmpty ? MoveWish.stay.rawValue : MoveWish.allCases[DemoHash.value(member.staffNumber, cycle.fiscalYear, "move") % 3].rawValue
@@ -54,7 +54,7 @@ enum DemoCareer {
         }
     }
 
-    private static func cycle(year: Int, title: String, opens: String, deadline: String) -> SelfReportCycle {
+    private static func cycle(year: Int, title: String, opens: LocalDate, deadline: LocalDate) -> SelfReportCycle {
         let cycle = SelfReportCycle()
         cycle.id = UUID()
         cycle.fiscalYear = year

@@ -42,8 +42,8 @@ struct SelfReportCycleRoutes {
         let cycle = SelfReportCycle()
         cycle.fiscalYear = opens.fiscalYear.startYear
         cycle.title = title
-        cycle.opensOn = opens.iso
-        cycle.deadline = deadline.iso
+        cycle.opensOn = opens
+        cycle.deadline = deadline
         cycle.targetDepartments = departments.joined(separator: ",")
         cycle.targetEmploymentTypes = types.joined(separator: ",")
         cycle.createdBy = try request.requireUser().staffNumber

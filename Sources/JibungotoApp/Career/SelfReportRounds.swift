@@ -13,7 +13,7 @@ enum SelfReportRounds {
 
     private static func respondent(_ staff: StaffMember, tree: OrganizationTree) -> SelfReportRound.Respondent {
         SelfReportRound.Respondent(
-            employmentType: staff.employmentType,
+            employmentType: staff.employmentType.rawValue,
             sectionCode: staff.currentSectionCode,
             departmentCode: staff.currentSectionCode.flatMap { tree.department(of: $0)?.code }
         )
@@ -22,7 +22,7 @@ enum SelfReportRounds {
     /// Everyone the round is for, placed today.
     static func targets(of cycle: SelfReportCycle, tree: OrganizationTree, on database: any Database) async throws -> [StaffMember] {
         var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
-        if !cycle.employmentTypes.isEmpty { query = query.filter(\.$employmentType ~~ cycle.employmentTypes) }
+        if !cycle.employmentTypes.isEmpty { query = query.filter(\.$employmentType ~~ cycle.employmentTypes.compactMap(EmploymentType.init(rawValue:))) }
         if !cycle.departmentCodes.isEmpty {
             let codes = cycle.departmentCodes.flatMap { tree.subtree(of: $0) }
             query = query.filter(\.$currentSectionCode ~~ codes)
@@ -38,21 +38,20 @@ enum SelfReportRounds {
 }
 
 extension SelfReportCycle {
-    /// The round as the domain's rules read it. Both dates are written from a `LocalDate` (the
-    /// form, the demo); one that does not read keeps the round closed and never current.
+    /// The round as the domain's rules read it.
     var round: SelfReportRound {
-        SelfReportRound(opensOn: LocalDate(iso: opensOn) ?? .latest, deadline: LocalDate(iso: deadline) ?? .earliest,
+        SelfReportRound(opensOn: opensOn, deadline: deadline,
                         departmentCodes: departmentCodes, employmentTypes: employmentTypes)
     }
 
-    /// The deadline in the reader's calendar (the stored text when it does not read as a date).
+    /// The deadline in the reader's calendar.
     func deadlineText(_ localizer: Localizer) -> String {
-        LocalDate(iso: deadline).map(localizer.date) ?? deadline
+        localizer.date(deadline)
     }
 
     /// "opening – deadline" in the reader's calendar.
     func periodText(_ localizer: Localizer) -> String {
-        localizer.t("staff.period", LocalDate(iso: opensOn).map(localizer.date) ?? opensOn, deadlineText(localizer))
+        localizer.t("staff.period", localizer.date(opensOn), deadlineText(localizer))
     }
 }
 

@@ -126,7 +126,7 @@ public enum OrganizationImporter {
                 let placement = CurrentPlacement.on(today, from: histories[member.staffNumber] ?? [])
                 member.currentSectionCode = placement?.sectionCode
                 member.currentPost = placement?.post
-                member.currentSince = placement?.since.iso
+                member.currentSince = placement?.since
                 try await member.save(on: database)
             }
         }

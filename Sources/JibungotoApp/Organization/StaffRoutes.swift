@@ -68,9 +68,9 @@ struct StaffRoutes {
             }
             if !section.isEmpty { builder.filter(\.$currentSectionCode ~~ Array(tree.subtree(of: section))) }
             if !jobType.isEmpty { builder.filter(\.$jobType == jobType) }
-            if !employmentType.isEmpty { builder.filter(\.$employmentType == employmentType) }
+            if let type = EmploymentType(rawValue: employmentType) { builder.filter(\.$employmentType == type) }
             if let cohort { builder.filter(\.$hireFiscalYear == cohort) }
-            if let minYearsInPost { builder.filter(\.$currentSince <= today.adding(years: -minYearsInPost).iso) }
+            if let minYearsInPost { builder.filter(\.$currentSince <= today.adding(years: -minYearsInPost)) }
             switch sort {
             case .number: builder.sort(\.$staffNumber)
             case .kana: builder.sort(\.$kanaSearch).sort(\.$staffNumber)

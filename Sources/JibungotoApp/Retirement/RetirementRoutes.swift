@@ -14,7 +14,7 @@ struct RetirementRoutes {
     @Sendable func outlook(_ request: Request) async throws -> Response {
         let today = request.today
         let tree = try await request.currentOrganization()
-        let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
+        let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == .regular).all()
         let byNumber = Dictionary(staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = RetirementRules.localPublicService2023
         let records = Dictionary(try await AgeSixtyRecord.query(on: request.db).all().map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
@@ -42,7 +42,7 @@ struct RetirementRoutes {
     @Sendable func ageSixty(_ request: Request) async throws -> Response {
         let member = try await Self.member(request)
         let record = try await AgeSixtyRecord.query(on: request.db).filter(\.$staffNumber == member.staffNumber).first()
-        let input = AgeSixtyForm(informed_on: record?.informedOn, choice: record?.choice ?? "", note: record?.note)
+        let input = AgeSixtyForm(informed_on: record?.informedOn.iso, choice: record?.choice?.rawValue ?? "", note: record?.note)
         return try await ageSixtyPage(request, member: member, input: input, validation: FormValidation(request: request))
     }
 
@@ -86,8 +86,8 @@ struct RetirementRoutes {
         guard validation.isValid, let informed else { return try await ageSixtyPage(request, member: member, input: input, validation: validation) }
         let record = try await AgeSixtyRecord.query(on: request.db).filter(\.$staffNumber == member.staffNumber).first() ?? AgeSixtyRecord()
         record.staffNumber = member.staffNumber
-        record.informedOn = informed.iso
-        record.choice = choice?.rawValue
+        record.informedOn = informed
+        record.choice = choice
         record.note = note
         record.recordedBy = try request.requireUser().staffNumber
         try await record.save(on: request.db)

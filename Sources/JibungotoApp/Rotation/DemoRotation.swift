@@ -24,7 +24,7 @@ enum DemoRotation {
     /// Two thirds of those owed the information this fiscal year have had it; of those, most
     /// continue, some choose short-time re-appointment, a few retire, some have not decided.
     static func loadAgeSixtyRecords(on database: any Database, today: LocalDate) async throws {
-        let staff = try await StaffMember.query(on: database).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
+        let staff = try await StaffMember.query(on: database).filter(\.$employmentType == .regular).all()
         let outlook = RetirementRules.localPublicService2023.outlook(for: today.fiscalYear, staff: staff.map(\.record)) { _ in false }
         var records: [AgeSixtyRecord] = []
         for entry in outlook.informationDue {
@@ -32,9 +32,9 @@ enum DemoRotation {
             guard hash % 3 != 0 else { continue }
             let record = AgeSixtyRecord()
             record.staffNumber = entry.staffNumber
-            record.informedOn = min(today, today.fiscalYear.start.adding(days: 30 + hash % 150)).iso
+            record.informedOn = min(today, today.fiscalYear.start.adding(days: 30 + hash % 150))
             let choices: [AgeSixtyChoice?] = [.continueWorking, .continueWorking, .continueWorking, .shortTimeReappointment, .retire, nil]
-            record.choice = choices[hash % choices.count]?.rawValue
+            record.choice = choices[hash % choices.count]
             record.note = ""
             record.recordedBy = Self.hrStaffNumber
             records.append(record)

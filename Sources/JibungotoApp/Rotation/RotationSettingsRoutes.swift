@@ -103,7 +103,7 @@ struct RotationSettingsRoutes {
     @Sendable func compliance(_ request: Request) async throws -> Response {
         let today = request.today
         let settings = try await RotationRuleSettings.load(on: request.db)
-        let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == EmploymentType.regular.rawValue).all()
+        let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == .regular).all()
         let assignments = try await Assignment.query(on: request.db).all().map(\.record)
         let posts = CollaborationPosts(versions: try await OrganizationUnit.query(on: request.db).all().map { ($0.fiscalYear, $0.record) })
         let records = staff.map(\.record)

@@ -247,7 +247,7 @@ struct ScenarioInputRoutes {
     private func capacitiesPage(
         _ request: Request, scenario: RotationScenario, values: [String: String], fieldErrors: [String: String], errors: [String]
     ) async throws -> Response {
-        guard let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db) else { throw Abort(.notFound) }
+        guard let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDate, on: request.db) else { throw Abort(.notFound) }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         let rows = tree.flattened().map { item in
             ScenarioCapacitiesPage.CapacityRow(code: item.record.code, name: request.text(item.record.localizedName), depth: item.depth,

@@ -118,14 +118,14 @@ enum ScenarioPlanning {
 
     /// The organization a scenario is planned on.
     static func tree(for scenario: RotationScenario, on database: any Database) async throws -> OrganizationTree? {
-        guard let year = try await organizationYear(for: scenario.transferDay, on: database) else { return nil }
+        guard let year = try await organizationYear(for: scenario.transferDate, on: database) else { return nil }
         return try await OrganizationTree.load(fiscalYear: year, on: database)
     }
 
     /// The last approved transfer date, other than `excluding`'s.
     static func lastApprovedTransferDate(excluding: UUID? = nil, on database: any Database) async throws -> LocalDate? {
-        let approved = try await RotationScenario.query(on: database).filter(\.$status == RotationScenario.Status.approved.rawValue).all()
-        return approved.filter { $0.id != excluding }.map(\.transferDay).max()
+        let approved = try await RotationScenario.query(on: database).filter(\.$status == .approved).all()
+        return approved.filter { $0.id != excluding }.map(\.transferDate).max()
     }
 
     /// Everything except movers: staff, history, organization, the latest self-report's
@@ -138,7 +138,7 @@ enum ScenarioPlanning {
         let assignments = try await Assignment.query(on: database).all().map(\.record)
         var wishes: [String: [RotationWish]] = [:]
         var wantsToMove: Set<String> = []
-        if let cycle = try await SelfReportCycle.query(on: database).filter(\.$opensOn < transferDate.iso).sort(\.$opensOn, .descending).first() {
+        if let cycle = try await SelfReportCycle.query(on: database).filter(\.$opensOn < transferDate).sort(\.$opensOn, .descending).first() {
             let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID())
                 .filter(\.$submittedAt != nil).with(\.$wishes).all()
             for report in reports {
@@ -168,7 +168,7 @@ enum ScenarioPlanning {
     }
 
     static func load(_ scenario: RotationScenario, on database: any Database) async throws -> Loaded {
-        let (input, tree) = try await input(transferDate: scenario.transferDay, scenario: scenario, on: database)
+        let (input, tree) = try await input(transferDate: scenario.transferDate, scenario: scenario, on: database)
         let movers = try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == scenario.requireID())
             .sort(\.$staffNumber).all().map(\.mover)
         let settings = RotationRuleSettings.decode(scenario.rules)

@@ -149,10 +149,10 @@ struct ScenarioResultRoutes {
             return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
         }
         let rules = RotationRuleSettings.decode(scenario.rules).rules
-        let rows = TransferDraftCSV.rows(planned, result: result, rules: rules, transferDate: scenario.transferDay)
+        let rows = TransferDraftCSV.rows(planned, result: result, rules: rules, transferDate: scenario.transferDate)
         try await request.audit(.export, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "rows=\(rows.count)")
         return try CSVResponse.make(
-            filename: "transfer-draft-\(scenario.transferDay.iso).csv",
+            filename: "transfer-draft-\(scenario.transferDate.iso).csv",
             header: TransferDraftCSV.header,
             rows: rows, request: request)
     }

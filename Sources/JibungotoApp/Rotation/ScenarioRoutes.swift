@@ -73,9 +73,9 @@ struct ScenarioRoutes {
     ) async throws -> (RotationScenario, movers: [Mover], PlannedScenario?) {
         let scenario = RotationScenario()
         scenario.name = name
-        scenario.transferDate = date.iso
+        scenario.transferDate = date
         scenario.rules = settings.encoded()
-        scenario.status = RotationScenario.Status.draft.rawValue
+        scenario.status = .draft
         scenario.revision = 1
         scenario.createdBy = createdBy
         let (input, tree) = try await ScenarioPlanning.input(transferDate: date, scenario: nil, on: database)
@@ -104,7 +104,7 @@ struct ScenarioRoutes {
         let pinCount = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).count()
         let capacityCount = try await RotationScenarioCapacity.query(on: request.db).filter(\.$scenarioID == id).count()
         let counts = ScenarioOverviewPage.InputCounts(movers: moverCount, pins: pinCount, capacities: capacityCount)
-        let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDay, on: request.db)
+        let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDate, on: request.db)
         let content = try ScenarioOverviewPage.build(
             scenario: scenario, counts: counts, organizationYear: year, extraErrors: extraErrors, csrfToken: request.csrfToken, localizer: request.localizer)
         return try await request.renderPage(
@@ -140,7 +140,7 @@ struct ScenarioRoutes {
               let stored = solution, let planned = try await ScenarioPlanning.planned(scenario, request: request) else {
             return try await overviewPage(request, scenario: scenario, extraErrors: [request.t("rotation.approveNeedsSolution")], status: .conflict)
         }
-        let transfer = scenario.transferDay
+        let transfer = scenario.transferDate
         let dayBefore = transfer.adding(days: -1)
         let year = transfer.fiscalYear.startYear
         let units = Set(try await OrganizationUnit.query(on: request.db).filter(\.$fiscalYear == year).all(\.$code))
@@ -167,8 +167,8 @@ struct ScenarioRoutes {
             var histories: [String: [AssignmentRecord]] = [:]
             for chunk in moves.map(\.key).chunked(into: 500) {
                 for assignment in try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).all() {
-                    if assignment.startDate <= dayBefore.iso, assignment.endDate.map({ $0 >= dayBefore.iso }) ?? true {
-                        assignment.endDate = dayBefore.iso
+                    if assignment.startDate <= dayBefore, assignment.endDate.map({ $0 >= dayBefore }) ?? true {
+                        assignment.endDate = dayBefore
                         try await assignment.save(on: database)
                     }
                     histories[assignment.staffNumber, default: []].append(assignment.record)
@@ -177,7 +177,7 @@ struct ScenarioRoutes {
             try await ChunkedInsert.create(added.map(Assignment.init(record:)), on: database)
             for record in added { histories[record.staffNumber, default: []].append(record) }
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: request.today, on: database)
-            scenario.status = RotationScenario.Status.approved.rawValue
+            scenario.status = .approved
             scenario.approvedAt = request.now
             scenario.approvedBy = approver
             try await scenario.save(on: database)

@@ -14,7 +14,7 @@ enum DemoSurveys {
         let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
         let staff = try await StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
-            .filter(\.$employmentType != EmploymentType.fiscalYearAppointed.rawValue).sort(\.$staffNumber).all()
+            .filter(\.$employmentType != .fiscalYearAppointed).sort(\.$staffNumber).all()
         guard !staff.isEmpty else { return }
         let questions = questionIDs.compactMap(SurveyQuestionBank.question(id:)).enumerated().map { index, question in
             var question = question
@@ -35,8 +35,8 @@ enum DemoSurveys {
                 survey.titleJa = "\(cycle.era) 職員アンケート"
                 survey.titleEn = "FY\(cycle.fiscalYear) staff survey"
                 survey.descriptionText = "働きがい、人材育成基本方針の認知、職場の魅力、対話の機会についてお聞きします。回答は匿名で集計され、5人未満の集団の結果は表示されません。"
-                survey.opensOn = cycle.opens.iso
-                survey.closesOn = cycle.closes.iso
+                survey.opensOn = cycle.opens
+                survey.closesOn = cycle.closes
                 survey.isAnonymous = true
                 survey.targetDepartments = ""
                 survey.targetEmploymentTypes = ""
@@ -45,7 +45,7 @@ enum DemoSurveys {
                 survey.freeTextK = 10
                 survey.targetRate = 0.8
                 survey.questions = questions
-                survey.status = (cycle.isOpen ? Survey.Status.open : Survey.Status.closed).rawValue
+                survey.status = cycle.isOpen ? .open : .closed
                 survey.organizationFiscalYear = year
                 survey.createdBy = "D0005"
                 try await survey.create(on: database)
@@ -131,7 +131,7 @@ enum DemoSurveys {
             }
         }
         // The earlier cycles are closed: their results are released (computed once and frozen).
-        for survey in try await Survey.query(on: database).filter(\.$status == Survey.Status.closed.rawValue).all() {
+        for survey in try await Survey.query(on: database).filter(\.$status == .closed).all() {
             try await SurveyReleases.close(survey, today: today, on: database)
         }
     }

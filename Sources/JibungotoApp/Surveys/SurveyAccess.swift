@@ -15,13 +15,13 @@ enum SurveyAccess {
     static func openSurveys(for staffNumber: String, on database: any Database, today: LocalDate) async throws -> [Survey] {
         let targeted = try await SurveyTarget.query(on: database).filter(\.$staffNumber == staffNumber).all(\.$surveyID)
         guard !targeted.isEmpty else { return [] }
-        return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == Survey.Status.open.rawValue)
-            .filter(\.$opensOn <= today.iso).filter(\.$closesOn >= today.iso).sort(\.$closesOn).all()
+        return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == .open)
+            .filter(\.$opensOn <= today).filter(\.$closesOn >= today).sort(\.$closesOn).all()
     }
 
     /// Questions may change only until the first answer arrives; after that, copy the survey.
     static func questionsAreEditable(_ survey: Survey, on database: any Database) async throws -> Bool {
-        guard survey.status == Survey.Status.draft.rawValue else { return false }
+        guard survey.status == .draft else { return false }
         return try await SurveyCompletion.query(on: database).filter(\.$surveyID == survey.requireID()).count() == 0
     }
 
@@ -32,7 +32,7 @@ enum SurveyAccess {
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
         var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
         let types = survey.targetEmploymentTypes.split(separator: ",").map(String.init)
-        if !types.isEmpty { query = query.filter(\.$employmentType ~~ types) }
+        if !types.isEmpty { query = query.filter(\.$employmentType ~~ types.compactMap(EmploymentType.init(rawValue:))) }
         let departments = Set(survey.targetDepartments.split(separator: ",").map(String.init))
         let staff = try await query.all().filter { member in
             guard let section = member.currentSectionCode, tree.units[section] != nil else { return false }
@@ -50,7 +50,7 @@ enum SurveyAccess {
         try await database.transaction { database in
             try await ChunkedInsert.create(targets, on: database)
             try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
-            survey.status = Survey.Status.open.rawValue
+            survey.status = .open
             survey.organizationFiscalYear = year
             try await survey.save(on: database)
         }
@@ -63,7 +63,7 @@ enum SurveyAccess {
         guard !open.isEmpty else { return [] }
         let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
         return try open.filter { !answered.contains(try $0.requireID()) }.map { survey in
-            HomeNotice(message: request.t("survey.reminder", survey.title(request.language), DateFormatting.format(iso: survey.closesOn, preferences: request.preferences)),
+            HomeNotice(message: request.t("survey.reminder", survey.title(request.language), request.localizer.date(survey.closesOn)),
                        href: SurveysRoute.answer(.id(try survey.requireID())).path, linkLabel: request.t("survey.answerNow"))
         }
     }

@@ -28,7 +28,7 @@ struct SurveyBuilderRoutes {
         if user.scope(of: .manageSurveys) != nil {
             followed = .managed(try await Survey.query(on: request.db).sort(\.$opensOn, .descending).all())
         } else if user.scope(of: .viewSurveyRates) != nil {
-            followed = .rates(try await Survey.query(on: request.db).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$opensOn, .descending).all())
+            followed = .rates(try await Survey.query(on: request.db).filter(\.$status != .draft).sort(\.$opensOn, .descending).all())
         } else {
             followed = .nothing
         }
@@ -89,8 +89,8 @@ struct SurveyBuilderRoutes {
         survey.titleJa = titleJa
         survey.titleEn = titleEn
         survey.descriptionText = description
-        survey.opensOn = opens.iso
-        survey.closesOn = closes.iso
+        survey.opensOn = opens
+        survey.closesOn = closes
         survey.isAnonymous = input.anonymity != "named"
         survey.targetDepartments = departments.joined(separator: ",")
         survey.targetEmploymentTypes = types.joined(separator: ",")
@@ -99,7 +99,7 @@ struct SurveyBuilderRoutes {
         survey.freeTextK = freeTextK
         survey.targetRate = Double(targetRate) / 100
         survey.questions = []
-        survey.status = Survey.Status.draft.rawValue
+        survey.status = .draft
         survey.createdBy = try request.requireUser().staffNumber
         try await survey.create(on: request.db)
         request.flash(.success, request.t("survey.created"))
@@ -143,7 +143,7 @@ struct SurveyBuilderRoutes {
     private func managePage(_ request: Request, survey: Survey, bankValidation: FormValidation?, customInput: [String: String], customValidation: FormValidation?) async throws -> Response {
         let id = try survey.requireID()
         var release: SurveyRelease? = nil
-        if survey.status != Survey.Status.draft.rawValue { release = try await SurveyReleases.current(survey, today: request.today, on: request.db) }
+        if survey.status != .draft { release = try await SurveyReleases.current(survey, today: request.today, on: request.db) }
         let editable = try await SurveyAccess.questionsAreEditable(survey, on: request.db)
         let used = Set(survey.questions.map(\.id))
         var bankForm: FormModel? = nil, customForm: FormModel? = nil
@@ -241,7 +241,7 @@ struct SurveyBuilderRoutes {
 
     @Sendable func open(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status == Survey.Status.draft.rawValue else { throw Abort(.conflict) }
+        guard survey.status == .draft else { throw Abort(.conflict) }
         guard !survey.questions.isEmpty else {
             request.flash(.error, request.t("survey.noQuestions"))
             return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
@@ -256,7 +256,7 @@ struct SurveyBuilderRoutes {
         let survey = try await SurveyAccess.find(request)
         // Open, or closed by an earlier attempt whose release was not stored: closing is repeatable.
         let released = try await SurveyReleases.stored(survey, on: request.db) != nil
-        guard survey.status == Survey.Status.open.rawValue || (survey.status == Survey.Status.closed.rawValue && !released) else {
+        guard survey.status == .open || (survey.status == .closed && !released) else {
             throw Abort(.conflict)
         }
         try await SurveyReleases.close(survey, today: request.today, on: request.db)
@@ -283,7 +283,7 @@ struct SurveyBuilderRoutes {
         copy.k = original.k
         copy.freeTextK = original.freeTextK
         copy.targetRate = original.targetRate
-        copy.status = Survey.Status.draft.rawValue
+        copy.status = .draft
         copy.createdBy = try request.requireUser().staffNumber
         try await copy.create(on: request.db)
         request.flash(.success, request.t("survey.copied"))

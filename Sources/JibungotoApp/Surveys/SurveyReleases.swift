@@ -12,7 +12,7 @@ enum SurveyReleases {
     /// The release readers see now: the stored one of a closed survey, the live response figures
     /// of an open one.
     static func current(_ survey: Survey, today: LocalDate, on database: any Database) async throws -> SurveyRelease {
-        if survey.status == Survey.Status.closed.rawValue, let stored = try await stored(survey, on: database) {
+        if survey.status == .closed, let stored = try await stored(survey, on: database) {
             return stored
         }
         return try await inSnapshot(database) { database in
@@ -50,7 +50,7 @@ enum SurveyReleases {
         // First the status, on its own: a submission checks it under the survey row's lock in
         // its own transaction (SurveySubmission.store), so once this is written every answer is
         // either in (committed before) or refused — none can land after the release is frozen.
-        survey.status = Survey.Status.closed.rawValue
+        survey.status = .closed
         try await survey.save(on: database)
         guard try await stored(survey, on: database) == nil else { return }
         try await inSnapshot(database) { database in
@@ -115,8 +115,9 @@ enum SurveyReleases {
             }
         }
         var days: ClosedRange<LocalDate>? = nil
-        if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn) {
-            let last = survey.status == Survey.Status.closed.rawValue || withResults ? closes : min(closes, today)
+        do {
+            let opens = survey.opensOn, closes = survey.closesOn
+            let last = survey.status == .closed || withResults ? closes : min(closes, today)
             if opens <= last { days = opens...last }
         }
         // An answer counted just past midnight at either end (checked one day, stored the next)
@@ -139,7 +140,7 @@ enum SurveyReleases {
     static func prepareCounters(for survey: Survey, departments: [String], on database: any Database) async throws {
         let surveyID = try survey.requireID()
         var generator = SystemRandomNumberGenerator()
-        if let opens = LocalDate(iso: survey.opensOn), let closes = LocalDate(iso: survey.closesOn), opens <= closes {
+        if case let (opens, closes) = (survey.opensOn, survey.closesOn), opens <= closes {
             var rows: [SurveyDailyCount] = []
             var day = opens
             while day <= closes {

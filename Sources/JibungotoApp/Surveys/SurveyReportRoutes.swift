@@ -40,7 +40,7 @@ struct SurveyReportRoutes {
 
     @Sendable func rate(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status != Survey.Status.draft.rawValue else { throw Abort(.notFound) }
+        guard survey.status != .draft else { throw Abort(.notFound) }
         let surveyID = try survey.requireID()
         let tree = try await tree(for: survey, today: request.today, on: request.db)
         let release = try await SurveyReleases.current(survey, today: request.today, on: request.db)
@@ -65,7 +65,7 @@ struct SurveyReportRoutes {
         // The whole's rate of each cycle of the series so far, for the trend.
         var cycleRates: [CycleRate] = []
         if view.showsWholeSurveyFigures {
-            let cycles = try await Survey.query(on: request.db).filter(\.$series == survey.series).filter(\.$status != Survey.Status.draft.rawValue).sort(\.$fiscalYear).all()
+            let cycles = try await Survey.query(on: request.db).filter(\.$series == survey.series).filter(\.$status != .draft).sort(\.$fiscalYear).all()
             for cycle in cycles where cycle.fiscalYear <= survey.fiscalYear {
                 let cycleRelease = cycle.id == survey.id ? release : try await SurveyReleases.current(cycle, today: request.today, on: request.db)
                 if let rate = cycleRelease.rate(of: .all) {
@@ -89,11 +89,11 @@ struct SurveyReportRoutes {
 
     private func resultsPage(_ request: Request, actionInput: [String: String], actionValidation: FormValidation?) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status != Survey.Status.draft.rawValue else { throw Abort(.notFound) }
+        guard survey.status != .draft else { throw Abort(.notFound) }
         let surveyID = try survey.requireID()
         let breadcrumbs = [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.results"), href: nil)]
         // An anonymous survey's results exist only once it has closed: computed then, frozen.
-        guard survey.status == Survey.Status.closed.rawValue, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
+        guard survey.status == .closed, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
             return try await request.renderPage(
                 "surveys/results-pending", title: "survey.resultsTitle", titleArguments: [survey.title(request.language)], breadcrumbs: breadcrumbs,
                 content: SurveyResultsPage.pending(survey: survey, surveyID: surveyID, localizer: request.localizer))
@@ -131,7 +131,7 @@ struct SurveyReportRoutes {
 
     private func previousCycle(of survey: Survey, on database: any Database) async throws -> Survey? {
         try await Survey.query(on: database).filter(\.$series == survey.series).filter(\.$fiscalYear < survey.fiscalYear)
-            .filter(\.$status == Survey.Status.closed.rawValue).sort(\.$fiscalYear, .descending).first()
+            .filter(\.$status == .closed).sort(\.$fiscalYear, .descending).first()
     }
 
     // MARK: - Export
@@ -140,7 +140,7 @@ struct SurveyReportRoutes {
     /// with the page's own words (never a count).
     @Sendable func export(_ request: Request) async throws -> Response {
         let survey = try await SurveyAccess.find(request)
-        guard survey.status == Survey.Status.closed.rawValue, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
+        guard survey.status == .closed, let release = try await SurveyReleases.stored(survey, on: request.db), release.hasResults else {
             throw Abort(.notFound)
         }
         let tree = try await tree(for: survey, today: request.today, on: request.db)
@@ -171,7 +171,7 @@ struct SurveyReportRoutes {
         action.surveyID = try survey.requireID()
         action.title = title
         action.owner = owner
-        action.dueOn = due.iso
+        action.dueOn = due
         action.createdBy = try request.requireUser().staffNumber
         try await action.create(on: request.db)
         request.flash(.success, request.t("survey.actionAdded"))

@@ -15,7 +15,7 @@ enum SurveySubmission {
               let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
         else { throw Abort(.forbidden) }
         let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode,
-                                                       on: LocalDate(iso: survey.opensOn) ?? today, recording: Survey.sheetAttributes(survey.attributes))
+                                                       on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         do {
             try await database.transaction { database in
                 // Still open, checked under the survey row's lock: closing writes the status first

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// An annual self-report round (自己申告) opened by HR for a target group, with a deadline.
 final class SelfReportCycle: Model, @unchecked Sendable {
@@ -8,9 +9,9 @@ final class SelfReportCycle: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
     @Field(key: "title") var title: String
-    @Field(key: "opens_on") var opensOn: String
+    @Field(key: "opens_on") var opensOn: LocalDate
     /// The last day answers are accepted (Japan time, through 23:59).
-    @Field(key: "deadline") var deadline: String
+    @Field(key: "deadline") var deadline: LocalDate
     /// Department codes the round is for; empty means everyone.
     @Field(key: "target_departments") var targetDepartments: String
     /// Employment types the round is for; empty means all.

@@ -10,8 +10,8 @@ final class Assignment: Model, @unchecked Sendable {
     @Field(key: "staff_number") var staffNumber: String
     @Field(key: "section_code") var sectionCode: String
     @Field(key: "post") var post: String
-    @Field(key: "start_date") var startDate: String
-    @OptionalField(key: "end_date") var endDate: String?
+    @Field(key: "start_date") var startDate: LocalDate
+    @OptionalField(key: "end_date") var endDate: LocalDate?
 
     init() {}
 
@@ -19,14 +19,14 @@ final class Assignment: Model, @unchecked Sendable {
         staffNumber = record.staffNumber
         sectionCode = record.sectionCode
         post = record.post
-        startDate = record.start.iso
-        endDate = record.end?.iso
+        startDate = record.start
+        endDate = record.end
     }
 
     var record: AssignmentRecord {
         AssignmentRecord(
             staffNumber: staffNumber, sectionCode: sectionCode, post: post,
-            start: LocalDate(iso: startDate) ?? .earliest, end: endDate.flatMap(LocalDate.init(iso:))
+            start: startDate, end: endDate
         )
     }
 }

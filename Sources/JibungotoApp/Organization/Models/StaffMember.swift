@@ -13,17 +13,17 @@ final class StaffMember: Model, @unchecked Sendable {
     @Field(key: "name_kana") var nameKana: String
     /// 氏名カナ normalised for search: katakana, no spaces (ひらがな and ｶﾀｶﾅ queries are normalised alike).
     @Field(key: "kana_search") var kanaSearch: String
-    @Field(key: "birth_date") var birthDate: String
-    @OptionalField(key: "gender") var gender: String?
-    @Field(key: "hire_date") var hireDate: String
+    @Field(key: "birth_date") var birthDate: LocalDate
+    @OptionalField(key: "gender") var gender: Gender?
+    @Field(key: "hire_date") var hireDate: LocalDate
     /// The fiscal year of hiring (採用年度), for cohort filters.
     @Field(key: "hire_fiscal_year") var hireFiscalYear: Int
     @Field(key: "job_type") var jobType: String
     @Field(key: "grade") var grade: String
-    @Field(key: "employment_type") var employmentType: String
+    @Field(key: "employment_type") var employmentType: EmploymentType
     @OptionalField(key: "current_section_code") var currentSectionCode: String?
     @OptionalField(key: "current_post") var currentPost: String?
-    @OptionalField(key: "current_since") var currentSince: String?
+    @OptionalField(key: "current_since") var currentSince: LocalDate?
 
     init() {}
 
@@ -36,21 +36,21 @@ final class StaffMember: Model, @unchecked Sendable {
         name = record.name
         nameKana = record.nameKana
         kanaSearch = KanaSearch.normalize(record.nameKana)
-        birthDate = record.birthDate.iso
-        gender = record.gender?.rawValue
-        hireDate = record.hireDate.iso
+        birthDate = record.birthDate
+        gender = record.gender
+        hireDate = record.hireDate
         hireFiscalYear = FiscalYear.containing(record.hireDate).startYear
         jobType = record.jobType
         grade = record.grade
-        employmentType = record.employmentType.rawValue
+        employmentType = record.employmentType
     }
 
     var record: StaffRecord {
         StaffRecord(
             staffNumber: staffNumber, name: name, nameKana: nameKana,
-            birthDate: LocalDate(iso: birthDate) ?? .earliest, gender: gender.flatMap(Gender.init(rawValue:)),
-            hireDate: LocalDate(iso: hireDate) ?? .earliest, jobType: jobType, grade: grade,
-            employmentType: EmploymentType(rawValue: employmentType) ?? .regular
+            birthDate: birthDate, gender: gender,
+            hireDate: hireDate, jobType: jobType, grade: grade,
+            employmentType: employmentType
         )
     }
 }

@@ -89,7 +89,7 @@ enum SectionPage {
             },
             members: members?.map { member in
                 MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost ?? "",
-                          since: member.currentSince.map { iso in LocalDate(iso: iso).map { localizer.date($0) } ?? iso } ?? "",
+                          since: member.currentSince.map(localizer.date) ?? "",
                           href: OrganizationRoute.staff(.value(member.staffNumber)).path)
             },
             history: history,

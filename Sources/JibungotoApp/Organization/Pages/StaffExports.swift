@@ -15,8 +15,8 @@ enum StaffExports {
                 case .staffNumber: assignment.staffNumber
                 case .sectionCode: assignment.sectionCode
                 case .post: assignment.post
-                case .startDate: assignment.startDate
-                case .endDate: assignment.endDate ?? ""
+                case .startDate: assignment.startDate.iso
+                case .endDate: assignment.endDate?.iso ?? ""
                 }
             }
         }

@@ -33,7 +33,7 @@ enum StaffListPage {
                 section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizer.text($0.localizedName) } ?? "",
                 post: member.currentPost ?? "", jobType: member.jobType,
                 employmentType: localizer.t("employment.\(member.employmentType)"),
-                yearsInPost: member.currentSince.flatMap(LocalDate.init(iso:)).map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
+                yearsInPost: member.currentSince.map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
                 href: OrganizationRoute.staff(.value(member.staffNumber)).path
             )
         }

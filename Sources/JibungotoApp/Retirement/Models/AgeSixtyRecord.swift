@@ -11,14 +11,12 @@ final class AgeSixtyRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "staff_number") var staffNumber: String
     /// ISO date the information was given.
-    @Field(key: "informed_on") var informedOn: String
+    @Field(key: "informed_on") var informedOn: LocalDate
     /// ``AgeSixtyChoice`` raw value; nil while the person has not decided.
-    @OptionalField(key: "choice") var choice: String?
+    @OptionalField(key: "choice") var choice: AgeSixtyChoice?
     @Field(key: "note") var note: String
     @Field(key: "recorded_by") var recordedBy: String
     @Timestamp(key: "recorded_at", on: .update) var recordedAt: Date?
 
     init() {}
-
-    var ageSixtyChoice: AgeSixtyChoice? { choice.flatMap(AgeSixtyChoice.init(rawValue:)) }
 }

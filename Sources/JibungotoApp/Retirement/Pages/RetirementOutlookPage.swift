@@ -64,8 +64,8 @@ enum RetirementOutlookPage {
 
     /// "informed on …/ choice" for a row.
     static func summary(_ record: AgeSixtyRecord, localizer: Localizer) -> String {
-        let informedOn = LocalDate(iso: record.informedOn).map { localizer.date($0) } ?? record.informedOn
-        let choice = record.ageSixtyChoice.map { localizer.text($0.label) } ?? localizer.t("retirement.choicePending")
+        let informedOn = localizer.date(record.informedOn)
+        let choice = record.choice.map { localizer.text($0.label) } ?? localizer.t("retirement.choicePending")
         return localizer.t("retirement.informedOn", informedOn) + " / " + choice
     }
 }

@@ -7,17 +7,17 @@ import JibungotoDomain
 final class RotationScenario: Model, @unchecked Sendable {
     static let schema = "rotation_scenarios"
 
-    enum Status: String, Sendable {
+    enum Status: String, Codable, Sendable {
         case draft, approved
     }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
     /// ISO date, e.g. 2027-04-01.
-    @Field(key: "transfer_date") var transferDate: String
+    @Field(key: "transfer_date") var transferDate: LocalDate
     /// ``RotationRuleSettings`` as JSON, copied from the settings at creation and editable per scenario.
     @Field(key: "rules") var rules: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     /// Raised by every change of the input, so a stored solution can tell whether it is current.
     @Field(key: "revision") var revision: Int
     @Field(key: "created_by") var createdBy: String
@@ -33,6 +33,5 @@ final class RotationScenario: Model, @unchecked Sendable {
 
     init() {}
 
-    var isApproved: Bool { status == Status.approved.rawValue }
-    var transferDay: LocalDate { LocalDate(iso: transferDate) ?? .earliest }
+    var isApproved: Bool { status == .approved }
 }

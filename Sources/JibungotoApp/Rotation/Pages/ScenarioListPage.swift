@@ -57,7 +57,7 @@ enum ScenarioListPage {
     /// `scenarios` newest transfer date first; within a date, in the order given.
     static func build(scenarios: [RotationScenario], form: FormModel, localizer: Localizer) throws -> Content {
         let groups = try Dictionary(grouping: scenarios, by: \.transferDate).sorted { $0.key > $1.key }.map { date, items in
-            DateGroup(date: LocalDate(iso: date).map(localizer.date) ?? date, rows: try items.map { try comparisonRow($0, localizer: localizer) })
+            DateGroup(date: localizer.date(date), rows: try items.map { try comparisonRow($0, localizer: localizer) })
         }
         return Content(groups: groups, form: form, settingsHref: RotationRoute.settings.path, complianceHref: RotationRoute.compliance.path)
     }
@@ -66,7 +66,7 @@ enum ScenarioListPage {
         let stored = StoredSolution.decode(scenario.solution)
         return ComparisonRow(
             name: scenario.name, href: RotationRoute.scenario(.id(try scenario.requireID())).path,
-            status: localizer.t("rotation.status." + scenario.status), isCurrent: scenario.solvedRevision == scenario.revision,
+            status: localizer.t("rotation.status." + scenario.status.rawValue), isCurrent: scenario.solvedRevision == scenario.revision,
             metrics: stored?.metrics.map(MetricsView.init),
             outcome: stored.map { localizer.t("rotation.outcome." + $0.outcome.rawValue) } ?? localizer.t("rotation.notSolved"))
     }

@@ -65,7 +65,7 @@ enum ScenarioOverviewPage {
         let parameter = RouteParameter.id(try scenario.requireID())
         let stored = StoredSolution.decode(scenario.solution)
         let settings = RotationRuleSettings.decode(scenario.rules)
-        let transferYear = FiscalYear.containing(scenario.transferDay).startYear
+        let transferYear = FiscalYear.containing(scenario.transferDate).startYear
         let organizationNote = organizationYear.map { year in
             year == transferYear
                 ? localizer.t("rotation.organizationOfYear", localizer.fiscalYear(year))
@@ -79,8 +79,8 @@ enum ScenarioOverviewPage {
         func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .value($0)).path } }
         return Content(
             name: scenario.name,
-            transferDate: localizer.date(scenario.transferDay),
-            status: localizer.t("rotation.status." + scenario.status),
+            transferDate: localizer.date(scenario.transferDate),
+            status: localizer.t("rotation.status." + scenario.status.rawValue),
             isDraft: isDraft,
             organizationNote: organizationNote,
             links: [

@@ -16,8 +16,8 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "title_ja") var titleJa: String
     @Field(key: "title_en") var titleEn: String
     @Field(key: "description") var descriptionText: String
-    @Field(key: "opens_on") var opensOn: String
-    @Field(key: "closes_on") var closesOn: String
+    @Field(key: "opens_on") var opensOn: LocalDate
+    @Field(key: "closes_on") var closesOn: LocalDate
     @Field(key: "is_anonymous") var isAnonymous: Bool
     @Field(key: "target_departments") var targetDepartments: String
     @Field(key: "target_employment_types") var targetEmploymentTypes: String
@@ -26,7 +26,7 @@ final class Survey: Model, @unchecked Sendable {
     @Field(key: "free_text_k") var freeTextK: Int
     @Field(key: "target_rate") var targetRate: Double
     @Field(key: "questions") var questionsJSON: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @OptionalField(key: "organization_fiscal_year") var organizationFiscalYear: Int?
     @Field(key: "created_by") var createdBy: String
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// An action planned from the results, with an owner and a date.
 final class SurveyAction: Model, @unchecked Sendable {
@@ -9,7 +10,7 @@ final class SurveyAction: Model, @unchecked Sendable {
     @Field(key: "survey_id") var surveyID: UUID
     @Field(key: "title") var title: String
     @Field(key: "owner") var owner: String
-    @Field(key: "due_on") var dueOn: String
+    @Field(key: "due_on") var dueOn: LocalDate
     @Field(key: "created_by") var createdBy: String
 
     init() {}

@@ -45,7 +45,7 @@ enum SurveyListPage {
                 let id = try survey.requireID()
                 return SurveyLink(title: survey.title(localizer.language), period: SurveyPageText.period(survey, localizer),
                                   status: localizer.t("survey.status.\(survey.status)"), href: SurveysRoute.manage(.id(id)).path,
-                                  links: survey.status == Survey.Status.draft.rawValue ? [] : [
+                                  links: survey.status == .draft ? [] : [
                                     NavigationLink(label: localizer.t("survey.rate"), href: SurveysRoute.rate(.id(id)).path, isCurrent: false),
                                     NavigationLink(label: localizer.t("survey.results"), href: SurveysRoute.results(.id(id)).path, isCurrent: false),
                                   ])

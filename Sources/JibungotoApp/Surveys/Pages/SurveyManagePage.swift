@@ -51,7 +51,7 @@ enum SurveyManagePage {
         survey: Survey, surveyID: UUID, release: SurveyRelease?, isEditable: Bool, bankForm: FormModel?, customForm: FormModel?,
         csrfToken: String, localizer: Localizer
     ) -> Content {
-        let status = Survey.Status(rawValue: survey.status) ?? .draft
+        let status = survey.status
         let respondents = release.map { release in
             release.figures[.all].map { String($0.respondents) } ?? localizer.t("survey.countHidden", String(survey.k))
         }

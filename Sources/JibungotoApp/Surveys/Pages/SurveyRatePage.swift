@@ -59,7 +59,7 @@ enum SurveyRatePage {
             return Row(label: label(cell), respondents: String(figure.respondents), members: String(members),
                        rate: ResponseRate.percentText(value), meetsTarget: ResponseRate.meetsTarget(value, target: survey.targetRate), isSuppressed: false)
         }
-        let isClosed = survey.status == Survey.Status.closed.rawValue
+        let isClosed = survey.status == .closed
         // Daily and trend figures are whole-survey figures: only for readers of the whole.
         var daily: [DailyRow] = [], dailyChart: ChartSVG? = nil, trend: [TrendRow] = [], trendChart: ChartSVG? = nil
         if view.showsWholeSurveyFigures {

@@ -63,7 +63,7 @@ enum SurveyResultsPage {
     }
 
     static func pending(survey: Survey, surveyID: UUID, localizer: Localizer) -> PendingContent {
-        PendingContent(message: localizer.t("survey.resultsAfterClosing"), closesOn: SurveyPageText.date(survey.closesOn, localizer),
+        PendingContent(message: localizer.t("survey.resultsAfterClosing"), closesOn: localizer.date(survey.closesOn),
                        rateHref: SurveysRoute.rate(.id(surveyID)).path)
     }
 
@@ -144,7 +144,7 @@ enum SurveyResultsPage {
             commentsNote: showsComments ? localizer.t("survey.commentsNote", String(survey.freeTextK)) : localizer.t("survey.commentsWholeOnly"),
             privacy: SurveyPrivacyNote.notes(release, cells: rowCells, label: label, localizer: localizer),
             k: survey.k, exportHref: SurveysRoute.resultsExport(.id(surveyID)).path, rateHref: SurveysRoute.rate(.id(surveyID)).path,
-            actions: actions.map { ActionRow(title: $0.title, owner: $0.owner, due: SurveyPageText.date($0.dueOn, localizer)) },
+            actions: actions.map { ActionRow(title: $0.title, owner: $0.owner, due: localizer.date($0.dueOn)) },
             actionForm: actionForm)
     }
 }

@@ -31,7 +31,7 @@ struct CreateSurveyReleases: AsyncMigration {
             try await sql.update(SurveyAnswerCount.schema).set("count", to: SQLRaw("count + \(SurveyCounter.zero)"))
                 .where("count", .lessThan, SurveyCounter.zero).run()
         }
-        for survey in try await Survey.query(on: database).filter(\.$status != Survey.Status.draft.rawValue).all() {
+        for survey in try await Survey.query(on: database).filter(\.$status != .draft).all() {
             let surveyID = try survey.requireID()
             let days = try await SurveyResponseRecord.query(on: database).filter(\.$surveyID == surveyID).all(\.$day)
             for (day, count) in Dictionary(grouping: days, by: { $0 }).mapValues(\.count) where !day.isEmpty {
@@ -41,7 +41,7 @@ struct CreateSurveyReleases: AsyncMigration {
                 row.count = SurveyCounter.zero + count
                 try await row.create(on: database)
             }
-            if survey.status == Survey.Status.closed.rawValue {
+            if survey.status == .closed {
                 try await SurveyReleases.close(survey, today: AppClock.system.today, on: database)
             }
         }
