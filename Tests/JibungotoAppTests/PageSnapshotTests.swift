@@ -140,7 +140,7 @@ import Testing
     /// The surveys to answer (one answered) and, as HR sees them, every survey by status.
     @Test func surveyList() throws {
         let surveys = Fixture.surveys()
-        let openSurveys = surveys.filter { $0.status == Survey.Status.open.rawValue }
+        let openSurveys = surveys.filter { $0.status == .open }
         let answered: Set<UUID> = [Fixture.telework]
         for reader in PageSnapshots.Reader.allCases {
             let localizer = try PageSnapshots.localizer(reader)
@@ -219,7 +219,7 @@ private enum Fixture {
         let member = StaffMember(record: record)
         member.currentSectionCode = section
         member.currentPost = post
-        member.currentSince = since
+        member.currentSince = since.map(day)
         return member
     }
 
@@ -273,8 +273,8 @@ private enum Fixture {
         func record(_ number: String, informedOn: String, choice: AgeSixtyChoice?) -> AgeSixtyRecord {
             let record = AgeSixtyRecord()
             record.staffNumber = number
-            record.informedOn = informedOn
-            record.choice = choice?.rawValue
+            record.informedOn = day(informedOn)
+            record.choice = choice
             record.note = ""
             record.recordedBy = "D0004"
             return record
@@ -293,8 +293,8 @@ private enum Fixture {
             cycle.id = UUID(uuidString: id)!
             cycle.fiscalYear = year
             cycle.title = title
-            cycle.opensOn = opens
-            cycle.deadline = deadline
+            cycle.opensOn = day(opens)
+            cycle.deadline = day(deadline)
             cycle.targetDepartments = ""
             cycle.targetEmploymentTypes = ""
             cycle.createdBy = "D0004"
@@ -325,8 +325,8 @@ private enum Fixture {
             survey.titleJa = titleJa
             survey.titleEn = titleEn
             survey.descriptionText = ""
-            survey.opensOn = opens
-            survey.closesOn = closes
+            survey.opensOn = day(opens)
+            survey.closesOn = day(closes)
             survey.isAnonymous = anonymous
             survey.targetDepartments = ""
             survey.targetEmploymentTypes = ""
@@ -335,7 +335,7 @@ private enum Fixture {
             survey.freeTextK = 10
             survey.targetRate = 0.8
             survey.questionsJSON = "[]"
-            survey.status = status.rawValue
+            survey.status = status
             survey.organizationFiscalYear = status == .draft ? nil : year
             survey.createdBy = "D0005"
             return survey
