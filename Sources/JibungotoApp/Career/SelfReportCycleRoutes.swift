@@ -76,8 +76,6 @@ struct SelfReportCycleRoutes {
 
     // The completion page is still assembled in its handler, beside the unit names it prints;
     // its types and figures are `SelfReportCompletionPage`'s.
-    typealias CompletionContent = SelfReportCompletionPage.Content
-    typealias PendingRow = SelfReportCompletionPage.PendingRow
 
     @Sendable func completion(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db) else {
@@ -94,50 +92,18 @@ struct SelfReportCycleRoutes {
         let targets = try await SelfReportRounds.targets(of: cycle, tree: tree, on: request.db)
             .filter { member in reachable.map { member.currentSectionCode.map($0.contains) == true } ?? true }
         let statuses = try await SelfReportRounds.statuses(of: cycle, on: request.db)
-        func row(_ label: String, _ href: String?, _ members: [StaffMember]) -> SelfReportCompletionPage.Row {
-            SelfReportCompletionPage.row(label: label, href: href, members: members, statuses: statuses)
-        }
-        let cycleHref = CareerRoute.cycle(.id(id)).path
-        // HR and department heads see departments (HR) or sections (heads); a manager sees their section.
-        let grouping: (StaffMember) -> String? = scope == .all
-            ? { $0.currentSectionCode.flatMap { tree.department(of: $0)?.code } }
-            : { $0.currentSectionCode }
-        let groups = Dictionary(grouping: targets, by: { grouping($0) ?? "" })
-            .sorted { $0.key < $1.key }
-            .compactMap { code, members -> SelfReportCompletionPage.Row? in
-                guard let unit = tree.units[code] else { return nil }
-                return row(request.text(unit.localizedName), cycleHref + "?section=" + code, members)
-            }
         var focus = asked
         if focus == nil && scope == .section {
             focus = try await OrganizationScope.root(for: request, scope: .section, tree: tree)
         }
-        var pending: [PendingRow]? = nil
-        if let focus {
-            let codes = tree.subtree(of: focus)
-            pending = targets.filter { codes.contains($0.currentSectionCode ?? "") && statuses[$0.staffNumber] != true }
-                .sorted { $0.kanaSearch < $1.kanaSearch }
-                .map { member in
-                    PendingRow(staffNumber: member.staffNumber, name: member.name,
-                               section: member.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
-                               status: request.t(statuses[member.staffNumber] == false ? "selfReport.status.draft" : "selfReport.status.notStarted"))
-                }
-            try await request.audit(.view, subjectType: "self_report_completion", subjectID: focus, detail: cycle.title)
-        }
+        if let focus { try await request.audit(.view, subjectType: "self_report_completion", subjectID: focus, detail: cycle.title) }
         return try await request.renderPage(
             "career/completion", title: "cycle.completionTitle", titleArguments: [cycle.title],
             breadcrumbs: [Breadcrumb(label: request.t("cycle.title"), href: CareerRoute.cycles.path), Breadcrumb(label: cycle.title, href: nil)],
-            content: CompletionContent(
-                title: cycle.title,
-                period: cycle.periodText(request.localizer),
-                overall: row(request.t(scope == .all ? "cycle.overall" : "cycle.yourScope"), nil, targets),
-                groups: groups,
-                groupHeading: request.t(scope == .all ? "cycle.byDepartment" : "cycle.bySection"),
-                pending: pending,
-                pendingHeading: focus.flatMap { tree.units[$0] }.map { request.t("cycle.pendingIn", request.text($0.localizedName)) },
-                exportHref: request.currentUser?.scope(of: .manageSelfReports) != nil ? CareerRoute.cycleExport(.id(id)).path : nil
-            )
-        )
+            content: try SelfReportCompletionPage.build(
+                cycle: cycle, targets: targets, statuses: statuses, tree: tree, byDepartment: scope == .all, focus: focus,
+                exportHref: request.currentUser?.scope(of: .manageSelfReports) != nil ? CareerRoute.cycleExport(.id(id)).path : nil,
+                today: request.today, localizer: request.localizer))
     }
 
     // MARK: - Export

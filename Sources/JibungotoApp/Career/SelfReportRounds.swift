@@ -8,26 +8,12 @@ enum SelfReportRounds {
     /// The round a staff member should answer now (the domain's rule over every round).
     static func current(for staff: StaffMember, tree: OrganizationTree, on database: any Database, today: LocalDate) async throws -> SelfReportCycle? {
         let cycles = try await SelfReportCycle.query(on: database).sort(\.$opensOn, .descending).all()
-        return SelfReportRound.current(of: cycles, round: { $0.round }, for: respondent(staff, tree: tree), today: today)
-    }
-
-    private static func respondent(_ staff: StaffMember, tree: OrganizationTree) -> SelfReportRound.Respondent {
-        SelfReportRound.Respondent(
-            employmentType: staff.employmentType.rawValue,
-            sectionCode: staff.currentSectionCode,
-            departmentCode: staff.currentSectionCode.flatMap { tree.department(of: $0)?.code }
-        )
+        return SelfReportRound.current(of: cycles, round: { $0.round }, for: tree.member(staff), today: today)
     }
 
     /// Everyone the round is for, placed today.
     static func targets(of cycle: SelfReportCycle, tree: OrganizationTree, on database: any Database) async throws -> [StaffMember] {
-        var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
-        if !cycle.employmentTypes.isEmpty { query = query.filter(\.$employmentType ~~ cycle.employmentTypes.compactMap(EmploymentType.init(rawValue:))) }
-        if !cycle.departmentCodes.isEmpty {
-            let codes = cycle.departmentCodes.flatMap { tree.subtree(of: $0) }
-            query = query.filter(\.$currentSectionCode ~~ codes)
-        }
-        return try await query.all()
+        try await tree.targets(of: cycle.group, on: database)
     }
 
     /// Staff number → submitted (true) or draft (false); absent means not started.
@@ -40,8 +26,7 @@ enum SelfReportRounds {
 extension SelfReportCycle {
     /// The round as the domain's rules read it.
     var round: SelfReportRound {
-        SelfReportRound(opensOn: opensOn, deadline: deadline,
-                        departmentCodes: departmentCodes, employmentTypes: employmentTypes)
+        SelfReportRound(opensOn: opensOn, deadline: deadline, group: group)
     }
 
     /// The deadline in the reader's calendar.

@@ -13,8 +13,9 @@ enum DemoSurveys {
         guard try await Survey.query(on: database).count() == 0 else { return }
         let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
-        let staff = try await StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
-            .filter(\.$employmentType != .fiscalYearAppointed).sort(\.$staffNumber).all()
+        // Every employment type but the fiscal-year appointees (会計年度任用職員), who have a survey of their own.
+        let group = TargetGroup(employmentTypes: EmploymentType.allCases.filter { $0 != .fiscalYearAppointed })
+        let staff = try await tree.targets(of: group, on: database).sorted { $0.staffNumber < $1.staffNumber }
         guard !staff.isEmpty else { return }
         let questions = questionIDs.compactMap(SurveyQuestionBank.question(id:)).enumerated().map { index, question in
             var question = question
@@ -39,7 +40,7 @@ enum DemoSurveys {
                 survey.closesOn = cycle.closes
                 survey.isAnonymous = true
                 survey.targetDepartments = ""
-                survey.targetEmploymentTypes = ""
+                survey.targetEmploymentTypes = group.employmentTypes.map(\.rawValue).joined(separator: ",")
                 survey.reportingAttributes = [ReportingAttribute.department, .ageBand, .serviceBand].map(\.rawValue).joined(separator: ",")
                 survey.k = 5
                 survey.freeTextK = 10
@@ -50,6 +51,7 @@ enum DemoSurveys {
                 survey.createdBy = "D0005"
                 try await survey.create(on: database)
                 let surveyID = try survey.requireID()
+                try await SurveyOpening(surveyID: surveyID, targetsFixedOn: cycle.opens).create(on: database)
                 var targets: [SurveyTarget] = [], completions: [SurveyCompletion] = []
                 var responses: [SurveyResponseRecord] = [], answers: [SurveyAnswerRecord] = []
                 let days = max(1, cycle.opens.days(until: min(cycle.closes, today)))

@@ -25,19 +25,13 @@ enum SurveyAccess {
         return try await SurveyCompletion.query(on: database).filter(\.$surveyID == survey.requireID()).count() == 0
     }
 
-    /// Opens a survey: records who is asked (with their department and section as of today's
-    /// organization) in one transaction, and freezes the organization year used for reporting.
+    /// Opens a survey: records who is asked (`TargetGroup` on today's placement in today's
+    /// organization, with their department and section) in one transaction, and freezes the
+    /// organization year used for reporting and the day the targets were fixed.
     static func open(_ survey: Survey, today: LocalDate, on database: any Database) async throws -> Int {
         let year = today.fiscalYear.startYear
         let tree = try await OrganizationTree.load(fiscalYear: year, on: database)
-        var query = StaffMember.query(on: database).filter(\.$currentSectionCode != nil)
-        let types = survey.targetEmploymentTypes.split(separator: ",").map(String.init)
-        if !types.isEmpty { query = query.filter(\.$employmentType ~~ types.compactMap(EmploymentType.init(rawValue:))) }
-        let departments = Set(survey.targetDepartments.split(separator: ",").map(String.init))
-        let staff = try await query.all().filter { member in
-            guard let section = member.currentSectionCode, tree.units[section] != nil else { return false }
-            return departments.isEmpty || tree.department(of: section).map { departments.contains($0.code) } == true
-        }
+        let staff = try await tree.targets(of: survey.group, on: database)
         let surveyID = try survey.requireID()
         let targets = staff.map { member in
             let target = SurveyTarget()
@@ -53,6 +47,7 @@ enum SurveyAccess {
             survey.status = .open
             survey.organizationFiscalYear = year
             try await survey.save(on: database)
+            try await SurveyOpening(surveyID: surveyID, targetsFixedOn: today).create(on: database)
         }
         return targets.count
     }

@@ -19,7 +19,7 @@ struct SurveyReportRoutes {
         return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
             case .department, .section: tree.units[value].map { request.text($0.localizedName) } ?? value
-            case SurveyReleaseBuilder.direct: request.t("survey.directMembers", tree.units[value].map { request.text($0.localizedName) } ?? value)
+            case SurveyReleaseBuilder.direct: request.t("organization.directMembers", tree.units[value].map { request.text($0.localizedName) } ?? value)
             case .ageBand: AgeBand(rawValue: value).map { request.text($0.label) } ?? value
             case .serviceBand: ServiceBand(rawValue: value).map { request.text($0.label) } ?? value
             default: value
@@ -77,7 +77,7 @@ struct SurveyReportRoutes {
         return try await request.renderPage(
             "surveys/rate", title: "survey.rateTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
-            content: SurveyRatePage.build(survey: survey, release: release, view: view, cycleRates: cycleRates, resultsHref: resultsHref,
+            content: SurveyRatePage.build(survey: survey, targetsFixedOn: try await SurveyOpening.targetsFixedOn(survey.requireID(), on: request.db), release: release, view: view, cycleRates: cycleRates, resultsHref: resultsHref,
                                           label: labeler(tree: tree, request: request), localizer: request.localizer))
     }
 

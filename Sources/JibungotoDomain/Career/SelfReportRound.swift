@@ -5,46 +5,26 @@ public struct SelfReportRound: Sendable, Hashable {
     public var opensOn: LocalDate
     /// The last day answers are accepted (Japan time, through 23:59).
     public var deadline: LocalDate
-    /// Department codes the round is for; empty means every department.
-    public var departmentCodes: [String]
-    /// Employment types the round is for; empty means every type.
-    public var employmentTypes: [String]
+    /// Who the round is for.
+    public var group: TargetGroup
 
-    public init(opensOn: LocalDate, deadline: LocalDate, departmentCodes: [String] = [], employmentTypes: [String] = []) {
+    public init(opensOn: LocalDate, deadline: LocalDate, group: TargetGroup = TargetGroup()) {
         self.opensOn = opensOn
         self.deadline = deadline
-        self.departmentCodes = departmentCodes
-        self.employmentTypes = employmentTypes
+        self.group = group
     }
 
     /// A staff member as the target rule sees them: employment type and today's placement.
-    public struct Respondent: Sendable, Hashable {
-        public var employmentType: String
-        /// The section they work in today; nil when not placed.
-        public var sectionCode: String?
-        /// The department that section belongs to; nil when not placed or the section is not in the organization.
-        public var departmentCode: String?
-
-        public init(employmentType: String, sectionCode: String?, departmentCode: String?) {
-            self.employmentType = employmentType
-            self.sectionCode = sectionCode
-            self.departmentCode = departmentCode
-        }
-    }
+    public typealias Respondent = TargetGroup.Member
 
     /// Answers are accepted from the opening day through the deadline, both included.
     public func isOpen(today: LocalDate) -> Bool {
         opensOn <= today && today <= deadline
     }
 
-    /// Whether the round is for this staff member: of a named employment type (when the round
-    /// names any), placed today, and in a named department (when the round names any).
+    /// Whether the round is for this staff member (`TargetGroup`, on today's placement).
     public func isFor(_ respondent: Respondent) -> Bool {
-        if !employmentTypes.isEmpty && !employmentTypes.contains(respondent.employmentType) { return false }
-        guard respondent.sectionCode != nil else { return false }
-        if departmentCodes.isEmpty { return true }
-        guard let department = respondent.departmentCode else { return false }
-        return departmentCodes.contains(department)
+        group.includes(respondent)
     }
 
     /// The round a staff member should answer on `today`: of the rounds opened by then and meant

@@ -2,10 +2,10 @@ import Testing
 
 @testable import JibungotoDomain
 
-@Suite("Self-report rounds: the window and who a round is for")
+@Suite("Self-report rounds: the window and which round is current")
 struct SelfReportRoundTests {
     let round = SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"))
-    let placed = SelfReportRound.Respondent(employmentType: "regular", sectionCode: "S101", departmentCode: "D1")
+    let placed = SelfReportRound.Respondent(employmentType: .regular, sectionCode: "S101", departmentCode: "D1")
 
     @Test("open from the opening day through the deadline, both included; closed the day before and the day after")
     func window() {
@@ -24,31 +24,12 @@ struct SelfReportRoundTests {
         #expect(oneDay.isOpen(today: day("2027-01-16")) == false)
     }
 
-    @Test("a round for everyone is for every placed staff member, never for one without a section")
-    func everyone() {
+    @Test("a round is for the staff its target group includes")
+    func group() {
+        let forD2 = SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"), group: TargetGroup(departmentCodes: ["D2"]))
         #expect(round.isFor(placed) == true)
-        #expect(round.isFor(.init(employmentType: "fixedTerm", sectionCode: "S999", departmentCode: nil)) == true)
-        #expect(round.isFor(.init(employmentType: "regular", sectionCode: nil, departmentCode: nil)) == false)
-    }
-
-    @Test("named departments: only staff placed in one of them")
-    func departments() {
-        let forD1 = SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"), departmentCodes: ["D1", "D3"])
-        #expect(forD1.isFor(placed) == true)
-        #expect(forD1.isFor(.init(employmentType: "regular", sectionCode: "S301", departmentCode: "D3")) == true)
-        #expect(forD1.isFor(.init(employmentType: "regular", sectionCode: "S201", departmentCode: "D2")) == false)
-        #expect(forD1.isFor(.init(employmentType: "regular", sectionCode: "S999", departmentCode: nil)) == false)
-        #expect(forD1.isFor(.init(employmentType: "regular", sectionCode: nil, departmentCode: "D1")) == false)
-    }
-
-    @Test("named employment types: only staff of one of them, and still only when placed")
-    func employmentTypes() {
-        let regularOnly = SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"), employmentTypes: ["regular"])
-        #expect(regularOnly.isFor(placed) == true)
-        #expect(regularOnly.isFor(.init(employmentType: "fixedTerm", sectionCode: "S101", departmentCode: "D1")) == false)
-        #expect(regularOnly.isFor(.init(employmentType: "regular", sectionCode: nil, departmentCode: nil)) == false)
-        let both = SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"), departmentCodes: ["D2"], employmentTypes: ["regular"])
-        #expect(both.isFor(placed) == false)
+        #expect(forD2.isFor(placed) == false)
+        #expect(forD2.isFor(.init(employmentType: .reappointed, sectionCode: "S201", departmentCode: "D2")) == true)
     }
 
     @Test("the current round is the newest one opened by today that is meant for the staff member")
@@ -57,7 +38,7 @@ struct SelfReportRoundTests {
             ("last year", SelfReportRound(opensOn: day("2025-10-01"), deadline: day("2025-11-30"))),
             ("this year", SelfReportRound(opensOn: day("2026-10-01"), deadline: day("2026-12-11"))),
             ("next", SelfReportRound(opensOn: day("2026-12-01"), deadline: day("2027-01-31"))),
-            ("other department", SelfReportRound(opensOn: day("2026-11-01"), deadline: day("2026-12-31"), departmentCodes: ["D2"])),
+            ("other department", SelfReportRound(opensOn: day("2026-11-01"), deadline: day("2026-12-31"), group: TargetGroup(departmentCodes: ["D2"]))),
         ]
         func roundOn(_ today: String) -> String? {
             SelfReportRound.current(of: rounds, round: { $0.1 }, for: placed, today: day(today))?.0

@@ -21,6 +21,9 @@ final class SelfReportCycle: Model, @unchecked Sendable {
 
     init() {}
 
-    var departmentCodes: [String] { targetDepartments.split(separator: ",").map(String.init) }
-    var employmentTypes: [String] { targetEmploymentTypes.split(separator: ",").map(String.init) }
+    /// Who the round is for (the form stores only known employment types).
+    var group: TargetGroup {
+        TargetGroup(departmentCodes: targetDepartments.split(separator: ",").map(String.init),
+                    employmentTypes: targetEmploymentTypes.split(separator: ",").compactMap { EmploymentType(rawValue: String($0)) })
+    }
 }

@@ -19,6 +19,13 @@ enum TargetGroupFields {
         ]
     }
 
+    /// The employment types a group counts, as a reader says them: 「常勤・再任用」, or every type.
+    static func employmentTypesText(_ group: TargetGroup, localizer: Localizer) -> String {
+        guard !group.employmentTypes.isEmpty else { return localizer.t("targetGroup.allTypes") }
+        return group.countedEmploymentTypes.map { localizer.t("employment.\($0.rawValue)") }
+            .joined(separator: localizer.language == .ja ? "・" : ", ")
+    }
+
     /// The chosen department codes and employment types, each checked against what exists.
     static func validate(departments: [String]?, employmentTypes: [String]?, tree: OrganizationTree, validation: inout FormValidation) -> (departments: [String], employmentTypes: [String]) {
         let chosenDepartments = (departments ?? []).filter { !$0.isEmpty }

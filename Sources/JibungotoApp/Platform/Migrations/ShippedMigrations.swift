@@ -19,5 +19,6 @@ enum ShippedMigrations {
         CreateHashedSessions(),   // 010 Platform
         CreateSurveyReleases(),   // 011 Surveys
         CreateKnownDevices(),     // 012 Platform
+        CreateSurveyOpenings(),   // 013 Surveys
     ]
 }

@@ -41,6 +41,12 @@ final class Survey: Model, @unchecked Sendable {
         reportingAttributes.split(separator: ",").compactMap { ReportingAttribute(rawValue: String($0)) }
     }
 
+    /// Who the survey asks (the builder stores only known employment types).
+    var group: TargetGroup {
+        TargetGroup(departmentCodes: targetDepartments.split(separator: ",").map(String.init),
+                    employmentTypes: targetEmploymentTypes.split(separator: ",").compactMap { EmploymentType(rawValue: String($0)) })
+    }
+
     var policy: DisclosurePolicy { DisclosurePolicy(k: k, freeTextK: freeTextK) }
 
     /// The attributes copied onto an answer sheet: only those a report uses. The employment type

@@ -10,6 +10,8 @@ enum SurveyRatePage {
         let rows: [Row]
         let rowsHeading: String
         let scopeNote: String?
+        /// Who the targets are and the day their placement was fixed.
+        let targetsNote: String
         let dailyChart: ChartSVG?
         let daily: [DailyRow]
         let trendChart: ChartSVG?
@@ -49,7 +51,7 @@ enum SurveyRatePage {
     ///     read when the view shows whole-survey figures).
     ///   - label: a group's name as the survey pages write it.
     static func build(
-        survey: Survey, release: SurveyRelease, view: SurveyReaderView, cycleRates: [CycleRate], resultsHref: String?,
+        survey: Survey, targetsFixedOn: LocalDate?, release: SurveyRelease, view: SurveyReaderView, cycleRates: [CycleRate], resultsHref: String?,
         label: @escaping (CellSpec) -> String, localizer: Localizer
     ) -> Content {
         func row(_ cell: CellSpec) -> Row {
@@ -89,10 +91,18 @@ enum SurveyRatePage {
             overall: row(view.rows[0]), rows: view.rows.dropFirst().map(row),
             rowsHeading: localizer.t(view.reader == .organization ? "cycle.byDepartment" : "cycle.bySection"),
             scopeNote: view.ownUnitHidden ? localizer.t("survey.smallSectionNote", String(survey.k)) : nil,
+            targetsNote: targetsNote(survey, fixedOn: targetsFixedOn, localizer: localizer),
             dailyChart: dailyChart, daily: daily, trendChart: trendChart, trend: trend,
             privacy: SurveyPrivacyNote.notes(release, cells: view.rows, label: label, localizer: localizer),
             dailyNote: release.daily.contains { $0.cumulative == nil } ? localizer.t("survey.dailyNote", String(survey.k)) : nil,
             resultsNote: isClosed ? nil : localizer.t("survey.resultsAfterClosing"),
             resultsHref: isClosed ? resultsHref : nil)
+    }
+
+    /// Who the targets are and when they were fixed: the rate's denominator, said in words.
+    static func targetsNote(_ survey: Survey, fixedOn: LocalDate?, localizer: Localizer) -> String {
+        let types = TargetGroupFields.employmentTypesText(survey.group, localizer: localizer)
+        return fixedOn.map { localizer.t("survey.targetsNote", types, localizer.date($0)) }
+            ?? localizer.t("survey.targetsNoteUndated", types)
     }
 }
