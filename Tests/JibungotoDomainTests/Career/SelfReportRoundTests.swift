@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Self-report rounds: the window and who a round is for")
 struct SelfReportRoundTests {

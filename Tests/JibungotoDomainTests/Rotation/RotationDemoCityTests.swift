@@ -2,6 +2,7 @@ import RotationSolver
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 private let city = DemoCityGenerator.generate()
 

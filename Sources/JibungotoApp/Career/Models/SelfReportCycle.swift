@@ -24,3 +24,21 @@ final class SelfReportCycle: Model, @unchecked Sendable {
     var departmentCodes: [String] { targetDepartments.split(separator: ",").map(String.init) }
     var employmentTypes: [String] { targetEmploymentTypes.split(separator: ",").map(String.init) }
 }
+
+extension SelfReportCycle {
+    /// A round in one line; empty target lists mean everyone.
+    convenience init(
+        id: UUID? = nil, fiscalYear: Int, title: String, opensOn: LocalDate, deadline: LocalDate,
+        targetDepartments: String = "", targetEmploymentTypes: String = "", createdBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.fiscalYear = fiscalYear
+        self.title = title
+        self.opensOn = opensOn
+        self.deadline = deadline
+        self.targetDepartments = targetDepartments
+        self.targetEmploymentTypes = targetEmploymentTypes
+        self.createdBy = createdBy
+    }
+}
