@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import Testing
 import Vapor
 import VaporTesting
@@ -13,14 +14,10 @@ struct CareerTests {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
             let today = TestClock.today
-            let cycle = SelfReportCycle()
-            cycle.fiscalYear = today.fiscalYear.startYear
-            cycle.title = "自己申告テスト"
-            cycle.opensOn = today.adding(days: -10)
-            cycle.deadline = closed ? today.adding(days: -1) : today.adding(days: 10)
-            cycle.targetDepartments = ""
-            cycle.targetEmploymentTypes = ""
-            cycle.createdBy = Demo.hr
+            let cycle = SelfReportCycle(
+                fiscalYear: today.fiscalYear.startYear, title: "自己申告テスト", opensOn: today.adding(days: -10),
+                deadline: closed ? today.adding(days: -1) : today.adding(days: 10), createdBy: Demo.hr
+            )
             try await cycle.create(on: app.db)
             try await body(app, try cycle.requireID())
         }
@@ -85,7 +82,7 @@ struct CareerTests {
         try await withRound { app, _ in
             // An abolished unit: present last year only.
             let last = OrganizationFixture.thisYear - 1
-            try await OrganizationUnit(fiscalYear: last, record: SectionRecord(code: "3010", nameJa: "旧課", nameEn: "Old", kind: .division, parentCode: "10", isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true)).create(on: app.db)
+            try await OrganizationUnit(fiscalYear: last, record: .fixture("3010", nameJa: "旧課", nameEn: "Old", kind: .division, parent: "10", headcount: 1, isManagerial: true)).create(on: app.db)
             let staff = Browser(app)
             try await staff.logIn(Demo.staff)
             try await staff.get("/career/self-report")

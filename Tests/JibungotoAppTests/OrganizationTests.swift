@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import Testing
 import Vapor
 import VaporTesting
@@ -198,10 +199,9 @@ struct RetirementOutlookTests {
             let thisYear = TestClock.today.fiscalYear
             let rules = RetirementRules.localPublicService2023
             let birth = try #require(stride(from: 0, to: 365 * 30, by: 1).lazy
-                .map { LocalDate(iso: "1950-01-01")!.adding(days: $0) }
+                .map { day("1950-01-01").adding(days: $0) }
                 .first { rules.retirementFiscalYear(birth: $0) == thisYear })
-            let veteran = StaffRecord(staffNumber: "V0001", name: "古参 太郎", nameKana: "コサン タロウ", birthDate: birth, gender: nil,
-                                      hireDate: LocalDate(iso: "1985-04-01")!, jobType: "事務", grade: "課長", employmentType: .regular)
+            let veteran = StaffRecord.fixture("V0001", name: "古参 太郎", nameKana: "コサン タロウ", born: birth, hired: day("1985-04-01"), grade: "課長")
             try await StaffMember(record: veteran).create(on: app.db)
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import Testing
 import Vapor
 import VaporTesting
@@ -14,8 +15,7 @@ enum RotationFixture {
     static let transfer = FiscalYear(startYear: thisYear + 1).start
 
     static func unit(_ code: String, _ name: String, _ kind: SectionKind, parent: String?, headcount: Int, collaboration: Bool = false) -> SectionRecord {
-        SectionRecord(code: code, nameJa: name, nameEn: "", kind: kind, parentCode: parent, isCollaborationPost: collaboration,
-                      district: nil, authorizedHeadcount: headcount, isManagerial: false)
+        .fixture(code, nameJa: name, kind: kind, parent: parent, isCollaborationPost: collaboration, headcount: headcount)
     }
 
     static let units: [SectionRecord] = [
@@ -32,63 +32,41 @@ enum RotationFixture {
 
     /// Number, name, job type, hired, section, years in post on the day before the transfer.
     static let people: [(String, String, String, LocalDate, String, Int)] = [
-        ("R001", "相田 一郎", "事務", LocalDate(iso: "2005-04-01")!, "101010", 6),
+        ("R001", "相田 一郎", "事務", day("2005-04-01"), "101010", 6),
         ("R002", "井上 二葉", "事務", transfer.adding(years: -8), "101010", 4),
-        ("R003", "宇野 三郎", "事務", LocalDate(iso: "2010-04-01")!, "101020", 1),
-        ("R004", "江口 四季", "事務", LocalDate(iso: "2011-04-01")!, "101020", 1),
-        ("R005", "小田 五郎", "事務", LocalDate(iso: "2000-04-01")!, "2010", 5),
+        ("R003", "宇野 三郎", "事務", day("2010-04-01"), "101020", 1),
+        ("R004", "江口 四季", "事務", day("2011-04-01"), "101020", 1),
+        ("R005", "小田 五郎", "事務", day("2000-04-01"), "2010", 5),
         ("R006", "加納 六太", "消防", transfer.adding(years: -1), "4010", 1),
-        ("R007", "菊地 七海", "事務", LocalDate(iso: "2013-04-01")!, "3010", 1),
+        ("R007", "菊地 七海", "事務", day("2013-04-01"), "3010", 1),
     ]
 
     static func load(on database: any Database) async throws {
         try await units.map { OrganizationUnit(fiscalYear: thisYear, record: $0) }.create(on: database)
         var histories: [String: [AssignmentRecord]] = [:]
         for (number, name, jobType, hired, section, years) in people {
-            let record = StaffRecord(staffNumber: number, name: name, nameKana: "テスト", birthDate: LocalDate(iso: "1980-06-15")!, gender: nil,
-                                     hireDate: hired, jobType: jobType, grade: "主任", employmentType: .regular)
+            let record = StaffRecord.fixture(number, name: name, nameKana: "テスト", born: day("1980-06-15"), hired: hired, jobType: jobType, grade: "主任")
             try await StaffMember(record: record).create(on: database)
             let since = transfer.adding(years: -years)
             // Before the current post: 人事係 or 財政係 (never the district center); the fire
             // officer has served in 警防係 only since hiring.
-            let current = AssignmentRecord(staffNumber: number, sectionCode: section, post: "主任", start: section == "4010" ? hired : since, end: nil)
+            let current = AssignmentRecord.fixture(number, section, post: "主任", start: section == "4010" ? hired : since)
             let before = section == "101020" || section == "3010" ? "101010" : "101020"
             histories[number] = section == "4010" ? [current] : [
-                AssignmentRecord(staffNumber: number, sectionCode: before, post: "主事", start: hired, end: since.adding(days: -1)), current,
+                AssignmentRecord.fixture(number, before, start: hired, end: since.adding(days: -1)), current,
             ]
         }
         try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: database)
         try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: database)
         // The self-report before the transfer: R002 wishes 財政係 (full) first, the center second.
-        let cycle = SelfReportCycle()
-        cycle.fiscalYear = thisYear
-        cycle.title = "自己申告"
-        cycle.opensOn = transfer.adding(days: -200)
-        cycle.deadline = transfer.adding(days: -150)
-        cycle.targetDepartments = ""
-        cycle.targetEmploymentTypes = ""
-        cycle.createdBy = Demo.hr
+        let cycle = SelfReportCycle(
+            fiscalYear: thisYear, title: "自己申告", opensOn: transfer.adding(days: -200), deadline: transfer.adding(days: -150), createdBy: Demo.hr
+        )
         try await cycle.create(on: database)
-        let report = SelfReport()
-        report.$cycle.id = try cycle.requireID()
-        report.staffNumber = "R002"
-        report.submittedAt = Date()
-        report.moveWish = "move"
-        report.careerPlan = ""
-        report.projectTeamInterest = false
-        report.projectTeamThemes = ""
-        report.sideJobInterest = false
-        report.sideJobThemes = ""
-        report.skills = ""
-        report.circumstances = ""
+        let report = SelfReport(cycleID: try cycle.requireID(), staffNumber: "R002", submittedAt: Date(), moveWish: "move")
         try await report.create(on: database)
         for (rank, code) in [(1, "101020"), (2, "2010")] {
-            let wish = SelfReportWish()
-            wish.$report.id = try report.requireID()
-            wish.rank = rank
-            wish.sectionCode = code
-            wish.reason = ""
-            try await wish.create(on: database)
+            try await SelfReportWish(reportID: try report.requireID(), rank: rank, sectionCode: code, reason: "").create(on: database)
         }
     }
 

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import SQLKit
 import Testing
 import Vapor
@@ -29,7 +30,7 @@ struct SurveyAnonymityTests {
                 var record = OrganizationFixture.staff(number, "職員 \(number)", "ショクイン")
                 record.birthDate = LocalDate(year: born, month: 6, day: 1)!
                 try await StaffMember(record: record).create(on: app.db)
-                histories[number] = [AssignmentRecord(staffNumber: number, sectionCode: section, post: "主事", start: start, end: nil)]
+                histories[number] = [.fixture(number, section, start: start)]
             }
             try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: app.db)
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: app.db)

@@ -26,24 +26,11 @@ struct SurveyTests {
     /// days ago for another three, opened as the builder opens it (targets frozen, counters made).
     static func openSurvey(on app: Application, k: Int, freeTextK: Int, attributes: String, title: String = "テスト調査") async throws -> Survey {
         let today = TestClock.today
-        let survey = Survey()
-        survey.series = "staff-survey"
-        survey.fiscalYear = today.fiscalYear.startYear
-        survey.titleJa = title
-        survey.titleEn = "Test survey"
-        survey.descriptionText = ""
-        survey.opensOn = today.adding(days: -3)
-        survey.closesOn = today.adding(days: 3)
-        survey.isAnonymous = true
-        survey.targetDepartments = ""
-        survey.targetEmploymentTypes = ""
-        survey.reportingAttributes = attributes
-        survey.k = k
-        survey.freeTextK = freeTextK
-        survey.targetRate = 0.8
-        survey.questions = [likertA, likertB, comment]
-        survey.status = .draft
-        survey.createdBy = Demo.hr
+        let survey = Survey(
+            fiscalYear: today.fiscalYear.startYear, titleJa: title, titleEn: "Test survey", opensOn: today.adding(days: -3),
+            closesOn: today.adding(days: 3), reportingAttributes: attributes, k: k, freeTextK: freeTextK,
+            questions: [likertA, likertB, comment], createdBy: Demo.hr
+        )
         try await survey.create(on: app.db)
         _ = try await SurveyAccess.open(survey, today: TestClock.today, on: app.db)
         return survey
