@@ -395,7 +395,8 @@ struct RotationDemoTests {
             #expect(solve.headers.first(name: .location) == path + "/results")
             let results = try await hr.get(path + "/results")
             #expect(results.status == .ok)
-            #expect(results.body.string.contains("全"))
+            // The table's caption, "全{0}件（{1}／{2}ページ）": the first page of a non-empty result.
+            #expect(results.body.string.contains(/全[1-9][0-9]*件（1／[1-9][0-9]*ページ）/), "the results table counts its rows")
             let scenario = try #require(try await RotationScenario.query(on: app.db).filter(\.$name == "令和9年4月 市民協働優先").first())
             let stored = try #require(StoredSolution.decode(scenario.solution))
             #expect(stored.outcome == .optimal)
