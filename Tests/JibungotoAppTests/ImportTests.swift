@@ -55,7 +55,7 @@ struct ImportTests {
             #expect(body.contains("正社員"))
             #expect(!body.contains("/apply\""), "no apply button while the file has errors")
             let batchPath = try #require(body.firstMatch(of: /\/organization\/import\/[0-9a-f-]{36}/)).output
-            let forced = try await hr.post(OrganizationRoute.importApply(routeParameter(lastOf: batchPath)).path, [])
+            let forced = try await hr.post(OrganizationRoute.importApply(routeParameter(lastOf: String(batchPath))).path, [])
             #expect(forced.status == .unprocessableEntity)
             #expect(try await StaffMember.query(on: app.db).count() == before)
         }

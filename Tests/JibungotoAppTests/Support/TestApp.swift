@@ -218,7 +218,7 @@ extension HTTPHeaders {
 
 /// The last component of a page path a response named (a `Location` header, a link in a page) as
 /// a route parameter, so a test reaches that page's other typed routes.
-func routeParameter(lastOf path: some StringProtocol) -> RouteParameter {
+func routeParameter(lastOf path: String) -> RouteParameter {
     .value(String(path.split(separator: "/").last ?? ""))
 }
 
