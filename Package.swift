@@ -77,11 +77,17 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "JibungotoDomainTests", dependencies: ["JibungotoDomain", "RotationSolver"]),
+        .target(
+            name: "JibungotoTestSupport",
+            dependencies: ["JibungotoDomain"],
+            path: "Tests/JibungotoTestSupport"
+        ),
+        .testTarget(name: "JibungotoDomainTests", dependencies: ["JibungotoDomain", "RotationSolver", "JibungotoTestSupport"]),
         .testTarget(
             name: "JibungotoAppTests",
             dependencies: [
                 "JibungotoApp",
+                "JibungotoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]

@@ -13,12 +13,12 @@ struct AccessTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(staffNumber)
-            for path in ["/admin/accounts", "/admin/accounts/new", "/admin/audit", "/admin/audit/export"] {
+            for path in [AdminRoute.accounts.path, AdminRoute.newAccount.path, AdminRoute.auditLog.path, AdminRoute.auditLogExport.path] {
                 let response = try await browser.get(path)
                 #expect(response.status == .forbidden, "\(staffNumber) \(path)")
                 #expect(response.body.string.contains("このページを開く権限がありません。"))
             }
-            let home = try await browser.get("/")
+            let home = try await browser.get(PlatformRoute.home.path)
             #expect(!home.body.string.contains("href=\"/admin/accounts\""), "navigation must not list what the role cannot open")
         }
     }
@@ -27,16 +27,17 @@ struct AccessTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.administrator)
-            #expect(try await browser.get("/admin/accounts").status == .ok)
-            #expect(try await browser.get("/admin/audit").status == .ok)
-            #expect(try await browser.get("/").body.string.contains("href=\"/admin/accounts\""))
+            #expect(try await browser.get(AdminRoute.accounts.path).status == .ok)
+            #expect(try await browser.get(AdminRoute.auditLog.path).status == .ok)
+            #expect(try await browser.get(PlatformRoute.home.path).body.string.contains("href=\"/admin/accounts\""))
         }
     }
 
     @Test func visitorsAreSentToLoginWithTheirDestination() async throws {
         try await withTestApp { app in
-            let response = try await Browser(app).get("/admin/accounts?q=1")
+            let response = try await Browser(app).get(AdminRoute.accounts.path(query: [("q", "1")]))
             #expect(response.status == .seeOther)
+            // Written by hand: the exact encoding of the return address is what is checked.
             #expect(response.headers.first(name: .location) == "/login?next=/admin/accounts?q%3D1")
         }
     }
@@ -44,7 +45,7 @@ struct AccessTests {
     @Test func aRouteWithoutAnAccessDeclarationIsRefused() async throws {
         try await withTestApp { app in
             app.get("undeclared") { _ in "secret" }
-            let response = try await Browser(app).get("/undeclared")
+            let response = try await Browser(app).get("/undeclared")  // a route no typed route declares
             #expect(response.status == .forbidden)
             #expect(!response.body.string.contains("secret"))
         }

@@ -11,8 +11,8 @@ struct AdministrationTests {
         try await withTestApp { app in
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
-            try await admin.get("/admin/accounts/new")
-            let created = try await admin.post("/admin/accounts/new", [
+            try await admin.get(AdminRoute.newAccount.path)
+            let created = try await admin.post(AdminRoute.newAccount.path, [
                 ("staff_number", "ｓ１２３"), ("display_name", "新井 太郎"),
                 ("roles[]", "staff"), ("roles[]", "sectionManager"), ("password", "first-password-1"),
             ])
@@ -21,7 +21,7 @@ struct AdministrationTests {
             #expect(Set(user.roles.map(\.role)) == ["staff", "sectionManager"])
             let newcomer = Browser(app)
             #expect(try await newcomer.logIn("S123", password: "first-password-1").status == .seeOther)
-            #expect(try await newcomer.get("/").body.string.contains("所属長"))
+            #expect(try await newcomer.get(PlatformRoute.home.path).body.string.contains("所属長"))
             let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "create").all()
             #expect(audit.map(\.subjectID) == ["S123"])
         }
@@ -31,9 +31,9 @@ struct AdministrationTests {
         try await withTestApp { app in
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
-            try await admin.get("/admin/accounts/new")
+            try await admin.get(AdminRoute.newAccount.path)
             let before = try await User.query(on: app.db).count()
-            let response = try await admin.post("/admin/accounts/new", [
+            let response = try await admin.post(AdminRoute.newAccount.path, [
                 ("staff_number", Demo.staff), ("display_name", String(repeating: "長", count: 101)),
                 ("roles[]", "emperor"), ("password", "short"),
             ])
@@ -44,7 +44,7 @@ struct AdministrationTests {
             #expect(body.contains("パスワードは10文字以上で入力してください。"))
             #expect(body.contains("入力内容に問題があります"))
             #expect(try await User.query(on: app.db).count() == before)
-            let duplicate = try await admin.post("/admin/accounts/new", [
+            let duplicate = try await admin.post(AdminRoute.newAccount.path, [
                 ("staff_number", Demo.staff), ("display_name", "重複"), ("roles[]", "staff"), ("password", "long-enough-pass"),
             ])
             #expect(duplicate.body.string.contains("職員番号 D0001 のアカウントは既にあります。"))
@@ -56,19 +56,19 @@ struct AdministrationTests {
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
             let staff = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.staff).first())
-            let staffPage = "/admin/accounts/\(try staff.requireID().uuidString.lowercased())"
+            let staffPage = try AdminRoute.account(.id(staff.requireID())).path
             try await admin.get(staffPage)
             let updated = try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff"), ("roles[]", "hr"), ("is_active[]", "1")])
             #expect(updated.status == .seeOther)
             let staffBrowser = Browser(app)
             try await staffBrowser.logIn(Demo.staff)
-            #expect(try await staffBrowser.get("/").body.string.contains("人事担当"))
+            #expect(try await staffBrowser.get(PlatformRoute.home.path).body.string.contains("人事担当"))
             // Deactivating ends the sign-in on the next request.
             try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff")])
-            #expect(try await staffBrowser.get("/").status == .seeOther)
+            #expect(try await staffBrowser.get(PlatformRoute.home.path).status == .seeOther)
 
             let me = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.administrator).first())
-            let myPage = "/admin/accounts/\(try me.requireID().uuidString.lowercased())"
+            let myPage = try AdminRoute.account(.id(me.requireID())).path
             try await admin.get(myPage)
             let lockout = try await admin.post(myPage, [("display_name", "木村 健"), ("roles[]", "staff"), ("is_active[]", "1")])
             #expect(lockout.status == .unprocessableEntity)
@@ -81,13 +81,13 @@ struct AdministrationTests {
             let admin = Browser(app)
             admin.extraHeaders = ["X-Request-Id": "req-audit-1"]
             try await admin.logIn(Demo.administrator)
-            try await admin.get("/admin/accounts?q=D000")
+            try await admin.get(AdminRoute.accounts.path(query: [("q", "D000")]))
             let views = try await AuditEvent.query(on: app.db).filter(\.$action == "view").filter(\.$subjectType == "account").all()
             #expect(views.count == 1)
             #expect(views.first?.actorStaffNumber == Demo.administrator)
             #expect(views.first?.detail.contains("q=D000") == true)
 
-            let export = try await admin.get("/admin/audit/export?action=view")
+            let export = try await admin.get(AdminRoute.auditLogExport.path(query: [("action", "view")]))
             #expect(export.status == .ok)
             #expect(export.headers.contentType?.subType == "csv")
             let bytes = Array(export.body.readableBytesView)
@@ -95,7 +95,7 @@ struct AdministrationTests {
             #expect(export.body.string.contains("\r\n"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "export").count() == 1)
 
-            let cp932 = try await admin.get("/admin/audit/export?encoding=cp932")
+            let cp932 = try await admin.get(AdminRoute.auditLogExport.path(query: [("encoding", "cp932")]))
             #expect(String(data: Data(cp932.body.readableBytesView), encoding: .shiftJIS)?.contains("occurred_at") == true)
         }
     }
@@ -105,11 +105,11 @@ struct AdministrationTests {
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
             try await Browser(app).logIn(Demo.hr, password: "wrong-password-x")
-            let filtered = try await admin.get("/admin/audit?action=loginFailed")
+            let filtered = try await admin.get(AdminRoute.auditLog.path(query: [("action", "loginFailed")]))
             #expect(filtered.status == .ok)
             #expect(filtered.body.string.contains("ログイン失敗"))
             #expect(!filtered.body.string.contains("<td>閲覧</td>"))
-            let bad = try await admin.get("/admin/audit?from=R7.13.1")
+            let bad = try await admin.get(AdminRoute.auditLog.path(query: [("from", "R7.13.1")]))
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("開始日"))
         }

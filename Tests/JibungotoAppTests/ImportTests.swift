@@ -23,14 +23,14 @@ struct ImportTests {
             try await OrganizationFixture.load(on: app.db)
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
-            try await hr.get("/organization/import")
+            try await hr.get(OrganizationRoute.importUpload.path)
             try await body(app, hr)
         }
     }
 
     /// Uploads, follows the redirect to the dry-run report, returns it.
     func dryRun(_ hr: Browser, kind: String = "staff", _ file: Data, encoding: String = "auto") async throws -> PageResponse {
-        let uploaded = try await hr.upload("/organization/import", fields: [("kind", kind), ("encoding", encoding)], fileField: "file", filename: "staff.csv", file: file)
+        let uploaded = try await hr.upload(OrganizationRoute.importUpload.path, fields: [("kind", kind), ("encoding", encoding)], fileField: "file", filename: "staff.csv", file: file)
         #expect(uploaded.status == .seeOther)
         return try await hr.get(try #require(uploaded.headers.first(name: .location)))
     }
@@ -55,7 +55,7 @@ struct ImportTests {
             #expect(body.contains("正社員"))
             #expect(!body.contains("/apply\""), "no apply button while the file has errors")
             let batchPath = try #require(body.firstMatch(of: /\/organization\/import\/[0-9a-f-]{36}/)).output
-            let forced = try await hr.post(batchPath + "/apply", [])
+            let forced = try await hr.post(OrganizationRoute.importApply(routeParameter(lastOf: String(batchPath))).path, [])
             #expect(forced.status == .unprocessableEntity)
             #expect(try await StaffMember.query(on: app.db).count() == before)
         }
@@ -114,14 +114,14 @@ struct ImportTests {
 
     @Test func aSavedHeaderMappingIsUsed() async throws {
         try await withCity { app, hr in
-            try await hr.get("/organization/import-mapping")
-            let saved = try await hr.post("/organization/import-mapping", [("staff.staffNumber", "個人番号コード"), ("staff.name", "")])
+            try await hr.get(OrganizationRoute.importMapping.path)
+            let saved = try await hr.post(OrganizationRoute.importMapping.path, [("staff.staffNumber", "個人番号コード"), ("staff.name", "")])
             #expect(saved.status == .seeOther)
             let file = Data(("個人番号コード,氏名,氏名カナ,生年月日,性別,採用年月日,職種,職位,雇用区分\r\n"
                 + "S0201,木下 茜,キノシタ アカネ,H2.3.3,女,2012/4/1,事務,主事,常勤\r\n").utf8)
             let report = try await dryRun(hr, file)
             #expect(report.body.string.contains("<dt>追加</dt><dd>1</dd>"))
-            let clash = try await hr.post("/organization/import-mapping", [("staff.staffNumber", "番号"), ("staff.name", "番号")])
+            let clash = try await hr.post(OrganizationRoute.importMapping.path, [("staff.staffNumber", "番号"), ("staff.name", "番号")])
             #expect(clash.status == .unprocessableEntity)
             #expect(clash.body.string.contains("見出し「番号」が複数の項目に登録されています。"))
         }
@@ -129,7 +129,7 @@ struct ImportTests {
 
     @Test func theUploadFormNamesMissingInput() async throws {
         try await withCity { _, hr in
-            let response = try await hr.upload("/organization/import", fields: [("kind", "staff"), ("encoding", "auto")], fileField: "file", filename: "", file: Data())
+            let response = try await hr.upload(OrganizationRoute.importUpload.path, fields: [("kind", "staff"), ("encoding", "auto")], fileField: "file", filename: "", file: Data())
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("CSVファイルを選んでください。"))
         }

@@ -9,9 +9,9 @@ import VaporTesting
 struct LanguageTests {
     @Test func acceptLanguageDecidesForVisitors() async throws {
         try await withTestApp { app in
-            let english = try await Browser(app).get("/login", headers: ["Accept-Language": "en"])
+            let english = try await Browser(app).get(PlatformRoute.login.path, headers: ["Accept-Language": "en"])
             #expect(english.body.string.contains("<title>Log in | Jibungoto</title>"))
-            let japanese = try await Browser(app).get("/login", headers: ["Accept-Language": "fr, ja;q=0.8"])
+            let japanese = try await Browser(app).get(PlatformRoute.login.path, headers: ["Accept-Language": "fr, ja;q=0.8"])
             #expect(japanese.body.string.contains("<title>ログイン | 自分ごと</title>"))
         }
         #expect(Language.preferred(byAcceptLanguage: "de, en-GB;q=0.7, ja;q=0.9") == .ja)
@@ -22,14 +22,14 @@ struct LanguageTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            try await browser.get("/")
-            let switched = try await browser.post("/language", [("language", "en"), ("return_to", "/account")])
-            #expect(switched.headers.first(name: .location) == "/account")
-            #expect(try await browser.get("/").body.string.contains("Hello, 青木 花子."))
+            try await browser.get(PlatformRoute.home.path)
+            let switched = try await browser.post(PlatformRoute.language.path, [("language", "en"), ("return_to", AccountRoute.settings.path)])
+            #expect(switched.headers.first(name: .location) == AccountRoute.settings.path)
+            #expect(try await browser.get(PlatformRoute.home.path).body.string.contains("Hello, 青木 花子."))
             // A new sign-in from another browser keeps the choice.
             let elsewhere = Browser(app)
             try await elsewhere.logIn(Demo.staff)
-            #expect(try await elsewhere.get("/", headers: ["Accept-Language": "ja"]).body.string.contains("Hello, 青木 花子."))
+            #expect(try await elsewhere.get(PlatformRoute.home.path, headers: ["Accept-Language": "ja"]).body.string.contains("Hello, 青木 花子."))
         }
     }
 
@@ -37,13 +37,13 @@ struct LanguageTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            try await browser.get("/account")
+            try await browser.get(AccountRoute.settings.path)
             let today = TestClock.today
-            #expect(try await browser.get("/").body.string.contains(today.formatted(language: "ja", display: .wareki)))
-            let saved = try await browser.post("/account", [("language", "ja"), ("date_display", "gregorian")])
+            #expect(try await browser.get(PlatformRoute.home.path).body.string.contains(today.formatted(language: "ja", display: .wareki)))
+            let saved = try await browser.post(AccountRoute.settings.path, [("language", "ja"), ("date_display", "gregorian")])
             #expect(saved.status == .seeOther)
-            #expect(try await browser.get("/").body.string.contains(today.formatted(language: "ja", display: .gregorian)))
-            let bad = try await browser.post("/account", [("language", "xx"), ("date_display", "gregorian")])
+            #expect(try await browser.get(PlatformRoute.home.path).body.string.contains(today.formatted(language: "ja", display: .gregorian)))
+            let bad = try await browser.post(AccountRoute.settings.path, [("language", "xx"), ("date_display", "gregorian")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("表示言語の選択肢が正しくありません。"))
         }

@@ -34,8 +34,8 @@ struct LargeFormTests {
         try await CareerTests().withRound { app, cycleID in
             let staff = Browser(app, overNetwork: true)
             try await staff.logIn(Demo.staff)
-            try await staff.get("/career/self-report")
-            let saved = try await staff.post("/career/self-report", CareerTests().form([
+            try await staff.get(CareerRoute.selfReport.path)
+            let saved = try await staff.post(CareerRoute.selfReport.path, CareerTests().form([
                 ("career_plan", Self.longText), ("skills", Self.longText), ("project_team_themes", Self.longText),
             ]))
             #expect(saved.status == .seeOther, "a 54 KB form is an ordinary self-report")
@@ -49,8 +49,8 @@ struct LargeFormTests {
         try await CareerTests().withRound { app, _ in
             let manager = Browser(app, overNetwork: true)
             try await manager.logIn(Demo.sectionManager)
-            try await manager.get("/career/sections/101010/edit")
-            let saved = try await manager.post("/career/sections/101010/edit", [
+            try await manager.get(CareerRoute.editProfile(.value("101010")).path)
+            let saved = try await manager.post(CareerRoute.editProfile(.value("101010")).path, [
                 ("mission", Self.longText), ("main_work", Self.longText), ("skills", "面談の技術\n労務の知識"),
                 ("busy_seasons", "2〜3月"), ("staff_voices", Self.longText), ("career_meaning", ""),
             ])
@@ -59,7 +59,7 @@ struct LargeFormTests {
             #expect(page.status == .seeOther)
             let reader = Browser(app)
             try await reader.logIn(Demo.staff)
-            #expect(try await reader.get("/career/sections/101010").body.string.contains(String(Self.longText.prefix(200))))
+            #expect(try await reader.get(CareerRoute.profile(.value("101010")).path).body.string.contains(String(Self.longText.prefix(200))))
         }
     }
 
@@ -69,9 +69,9 @@ struct LargeFormTests {
             try await OrganizationFixture.load(on: app.db)
             let hr = Browser(app, overNetwork: true)
             try await hr.logIn(Demo.hr)
-            try await hr.get("/organization/import")
+            try await hr.get(OrganizationRoute.importUpload.path)
             let file = Self.payrollCSV(rows: rows)
-            let uploaded = try await hr.upload("/organization/import", fields: [("kind", "staff"), ("encoding", "auto")],
+            let uploaded = try await hr.upload(OrganizationRoute.importUpload.path, fields: [("kind", "staff"), ("encoding", "auto")],
                                                fileField: "file", filename: "給与システム職員.csv", file: file)
             #expect(uploaded.status == .seeOther, "\(rows) rows (\(file.count) bytes) are an ordinary file")
             let report = try await hr.get(try #require(uploaded.headers.first(name: .location)))
@@ -86,22 +86,22 @@ struct LargeFormTests {
         try await withTestApp(adjust: { $0.maxFormBytes = limit }) { app in
             let browser = Browser(app, overNetwork: true)
             try await browser.logIn(Demo.staff)
-            try await browser.get("/account")
+            try await browser.get(AccountRoute.settings.path)
             // The form body is "date_display=…&language=ja&padding=…&_csrf=…"; fill it to the byte.
             func body(padding: Int) -> [(String, String)] {
                 [("language", "ja"), ("date_display", "wareki"), ("padding", String(repeating: "a", count: padding))]
             }
             let fixed = browser.formBody(body(padding: 0)).utf8.count
-            let under = try await browser.post("/account", body(padding: limit - fixed))
+            let under = try await browser.post(AccountRoute.settings.path, body(padding: limit - fixed))
             #expect(under.status == .seeOther, "exactly at the limit")
-            try await browser.get("/account")
-            let over = try await browser.post("/account", body(padding: limit - fixed + 1))
+            try await browser.get(AccountRoute.settings.path)
+            let over = try await browser.post(AccountRoute.settings.path, body(padding: limit - fixed + 1))
             #expect(over.status == .payloadTooLarge)
             #expect(over.body.string.contains("送信された内容が大きすぎます（上限 64 KB）"))
             let english = Browser(app, overNetwork: true)
             english.extraHeaders = ["Accept-Language": "en"]
-            try await english.get("/login")
-            let huge = try await english.post("/login", [("staff_number", "x"), ("password", String(repeating: "b", count: 1 << 20))])
+            try await english.get(PlatformRoute.login.path)
+            let huge = try await english.post(PlatformRoute.login.path, [("staff_number", "x"), ("password", String(repeating: "b", count: 1 << 20))])
             #expect(huge.status == .payloadTooLarge)
             #expect(huge.body.string.contains("What you sent is too large (limit 64 KB)"))
         }
@@ -111,9 +111,9 @@ struct LargeFormTests {
         try await CareerTests().withRound { app, _ in
             let staff = Browser(app, overNetwork: true)
             try await staff.logIn(Demo.staff)
-            try await staff.get("/career/self-report")
+            try await staff.get(CareerRoute.selfReport.path)
             staff.csrfToken = "expired-token"
-            let refused = try await staff.post("/career/self-report", [("career_plan", Self.longText), ("action", "submit")])
+            let refused = try await staff.post(CareerRoute.selfReport.path, [("career_plan", Self.longText), ("action", "submit")])
             #expect(refused.status == .forbidden)
             let body = refused.body.string
             #expect(body.contains("画面の有効期限が切れたか"))
@@ -128,11 +128,11 @@ struct LargeFormTests {
         try await CareerTests().withRound { app, _ in
             let staff = Browser(app, overNetwork: true)
             try await staff.logIn(Demo.staff)
-            try await staff.get("/career/self-report")
+            try await staff.get(CareerRoute.selfReport.path)
             // Two hours of writing: the sign-in has timed out, the page's token is still valid.
             try await StoredSession.query(on: app.db).set(\.$data, to: try #require(try await StoredSession.query(on: app.db).first()).data
                 .replacing(/"seen":"[0-9]+"/, with: "\"seen\":\"1\"")).update()
-            let refused = try await staff.post("/career/self-report", [("career_plan", Self.longText), ("action", "submit")])
+            let refused = try await staff.post(CareerRoute.selfReport.path, [("career_plan", Self.longText), ("action", "submit")])
             #expect(refused.status == .unauthorized)
             #expect(refused.body.string.contains("入力した内容は消えていません"))
             #expect(refused.body.string.contains(Self.longText))

@@ -11,8 +11,8 @@ struct LoginTests {
             let browser = Browser(app)
             let login = try await browser.logIn(Demo.hr)
             #expect(login.status == .seeOther)
-            #expect(login.headers.first(name: .location) == "/")
-            let home = try await browser.get("/")
+            #expect(login.headers.first(name: .location) == PlatformRoute.home.path)
+            let home = try await browser.get(PlatformRoute.home.path)
             #expect(home.status == .ok)
             #expect(home.body.string.contains("江藤 美咲"))
             #expect(home.body.string.contains("人事担当"))
@@ -36,7 +36,7 @@ struct LoginTests {
             #expect(unknown.status == .unauthorized)
             #expect(wrong.body.string.contains("職員番号またはパスワードが正しくありません。"))
             #expect(unknown.body.string.contains("職員番号またはパスワードが正しくありません。"))
-            #expect(try await browser.get("/").status == .seeOther)
+            #expect(try await browser.get(PlatformRoute.home.path).status == .seeOther)
         }
     }
 
@@ -66,9 +66,9 @@ struct LoginTests {
     @Test func loginGetsAFreshSessionID() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
-            try await browser.get("/login")
+            try await browser.get(PlatformRoute.login.path)
             let before = try #require(browser.cookie)
-            try await browser.post("/login", [("staff_number", Demo.staff), ("password", AppSettings.defaultDemoPassword)])
+            try await browser.post(PlatformRoute.login.path, [("staff_number", Demo.staff), ("password", AppSettings.defaultDemoPassword)])
             let after = try #require(browser.cookie)
             #expect(before != after)
         }
@@ -78,13 +78,13 @@ struct LoginTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            try await browser.get("/")
-            #expect(try await browser.post("/logout", [], csrf: false).status == .forbidden)
-            let logout = try await browser.post("/logout", [])
+            try await browser.get(PlatformRoute.home.path)
+            #expect(try await browser.post(PlatformRoute.logout.path, [], csrf: false).status == .forbidden)
+            let logout = try await browser.post(PlatformRoute.logout.path, [])
             #expect(logout.status == .seeOther)
-            let home = try await browser.get("/")
+            let home = try await browser.get(PlatformRoute.home.path)
             #expect(home.status == .seeOther)
-            #expect(home.headers.first(name: .location)?.hasPrefix("/login") == true)
+            #expect(home.headers.first(name: .location)?.hasPrefix(PlatformRoute.login.path) == true)
         }
     }
 
@@ -92,7 +92,7 @@ struct LoginTests {
         try await withTestApp(adjust: { $0.sessionIdleMinutes = -1 }) { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            let home = try await browser.get("/")
+            let home = try await browser.get(PlatformRoute.home.path)
             #expect(home.status == .seeOther)
             let location = try #require(home.headers.first(name: .location))
             #expect(location.contains("expired=1"))
@@ -104,8 +104,8 @@ struct LoginTests {
     @Test func overLongAndMissingFieldsAreNamed() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
-            try await browser.get("/login")
-            let response = try await browser.post("/login", [("staff_number", String(repeating: "1", count: 40)), ("password", "")])
+            try await browser.get(PlatformRoute.login.path)
+            let response = try await browser.post(PlatformRoute.login.path, [("staff_number", String(repeating: "1", count: 40)), ("password", "")])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("職員番号は32文字以内で入力してください。"))
             #expect(response.body.string.contains("パスワードを入力してください。"))
@@ -116,22 +116,22 @@ struct LoginTests {
     @Test func afterLoginTheRequestedPageOpensButNeverAnotherSite() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
-            try await browser.get("/login")
-            let local = try await browser.post("/login", [("staff_number", Demo.staff), ("password", AppSettings.defaultDemoPassword), ("next", "/account")])
-            #expect(local.headers.first(name: .location) == "/account")
-            #expect(LoginRoutes.safeRedirect("//evil.example/") == "/")
-            #expect(LoginRoutes.safeRedirect("https://evil.example/") == "/")
+            try await browser.get(PlatformRoute.login.path)
+            let local = try await browser.post(PlatformRoute.login.path, [("staff_number", Demo.staff), ("password", AppSettings.defaultDemoPassword), ("next", AccountRoute.settings.path)])
+            #expect(local.headers.first(name: .location) == AccountRoute.settings.path)
+            #expect(LoginRoutes.safeRedirect("//evil.example/") == PlatformRoute.home.path)
+            #expect(LoginRoutes.safeRedirect("https://evil.example/") == PlatformRoute.home.path)
         }
     }
 
     @Test func demoLoginsShowOnlyOnADemoInstance() async throws {
         try await withTestApp(isDemo: true) { app in
-            let page = try await Browser(app).get("/login")
+            let page = try await Browser(app).get(PlatformRoute.login.path)
             #expect(page.body.string.contains("D0007"))
             #expect(page.body.string.contains(AppSettings.defaultDemoPassword))
         }
         try await withTestApp { app in
-            let page = try await Browser(app).get("/login")
+            let page = try await Browser(app).get(PlatformRoute.login.path)
             #expect(!page.body.string.contains("D0007"))
             #expect(!page.body.string.contains(AppSettings.defaultDemoPassword))
         }
@@ -141,15 +141,15 @@ struct LoginTests {
         try await withTestApp { app in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            try await browser.get("/account/password")
-            let bad = try await browser.post("/account/password", [
+            try await browser.get(AccountRoute.password.path)
+            let bad = try await browser.post(AccountRoute.password.path, [
                 ("current_password", "wrong"), ("new_password", "short"), ("confirm_password", "other"),
             ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("現在のパスワードが正しくありません。"))
             #expect(bad.body.string.contains("パスワードは10文字以上で入力してください。"))
             #expect(bad.body.string.contains("確認用のパスワードが一致しません。"))
-            let good = try await browser.post("/account/password", [
+            let good = try await browser.post(AccountRoute.password.path, [
                 ("current_password", AppSettings.defaultDemoPassword), ("new_password", "a-new-long-password"), ("confirm_password", "a-new-long-password"),
             ])
             #expect(good.status == .seeOther)

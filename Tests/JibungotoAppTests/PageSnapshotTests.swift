@@ -271,13 +271,7 @@ private enum Fixture {
 
     static func ageSixtyRecords() -> [AgeSixtyRecord] {
         func record(_ number: String, informedOn: String, choice: AgeSixtyChoice?) -> AgeSixtyRecord {
-            let record = AgeSixtyRecord()
-            record.staffNumber = number
-            record.informedOn = day(informedOn)
-            record.choice = choice
-            record.note = ""
-            record.recordedBy = "D0004"
-            return record
+            AgeSixtyRecord(staffNumber: number, informedOn: day(informedOn), choice: choice, recordedBy: "D0004")
         }
         return [
             record("S90001", informedOn: "2025-05-01", choice: .continueWorking),
@@ -289,16 +283,7 @@ private enum Fixture {
 
     static func selfReportCycles() -> [SelfReportCycle] {
         func cycle(_ id: String, year: Int, _ title: String, opens: String, deadline: String) -> SelfReportCycle {
-            let cycle = SelfReportCycle()
-            cycle.id = UUID(uuidString: id)!
-            cycle.fiscalYear = year
-            cycle.title = title
-            cycle.opensOn = day(opens)
-            cycle.deadline = day(deadline)
-            cycle.targetDepartments = ""
-            cycle.targetEmploymentTypes = ""
-            cycle.createdBy = "D0004"
-            return cycle
+            SelfReportCycle(id: UUID(uuidString: id)!, fiscalYear: year, title: title, opensOn: day(opens), deadline: day(deadline), createdBy: "D0004")
         }
         return [
             cycle("00000000-0000-0000-0000-00000000c026", year: 2026, "令和8年度 自己申告（キャリア形成・異動希望・家庭の事情等）", opens: "2026-11-02", deadline: "2026-11-30"),
@@ -318,27 +303,10 @@ private enum Fixture {
         func survey(
             _ id: UUID, year: Int, _ titleJa: String, _ titleEn: String, opens: String, closes: String, _ status: Survey.Status, anonymous: Bool
         ) -> Survey {
-            let survey = Survey()
-            survey.id = id
-            survey.series = "staff-survey"
-            survey.fiscalYear = year
-            survey.titleJa = titleJa
-            survey.titleEn = titleEn
-            survey.descriptionText = ""
-            survey.opensOn = day(opens)
-            survey.closesOn = day(closes)
-            survey.isAnonymous = anonymous
-            survey.targetDepartments = ""
-            survey.targetEmploymentTypes = ""
-            survey.reportingAttributes = ""
-            survey.k = 5
-            survey.freeTextK = 10
-            survey.targetRate = 0.8
-            survey.questionsJSON = "[]"
-            survey.status = status
-            survey.organizationFiscalYear = status == .draft ? nil : year
-            survey.createdBy = "D0005"
-            return survey
+            Survey(
+                id: id, fiscalYear: year, titleJa: titleJa, titleEn: titleEn, opensOn: day(opens), closesOn: day(closes), isAnonymous: anonymous,
+                status: status, organizationFiscalYear: status == .draft ? nil : year, createdBy: "D0005"
+            )
         }
         return [
             survey(engagement2027, year: 2027, "令和9年度 職員エンゲージメント調査", "FY2027 Staff Engagement Survey",

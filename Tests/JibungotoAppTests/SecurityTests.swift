@@ -9,20 +9,21 @@ struct SecurityTests {
     @Test func stateChangingRequestsWithoutTheTokenAreRefusedWithAClearPage() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
-            try await browser.get("/login")
-            let noToken = try await browser.post("/login", [("staff_number", Demo.hr), ("password", AppSettings.defaultDemoPassword)], csrf: false)
+            try await browser.get(PlatformRoute.login.path)
+            let noToken = try await browser.post(PlatformRoute.login.path, [("staff_number", Demo.hr), ("password", AppSettings.defaultDemoPassword)], csrf: false)
             #expect(noToken.status == .forbidden)
             #expect(noToken.body.string.contains("画面の有効期限が切れたか"))
             browser.csrfToken = "forged"
-            #expect(try await browser.post("/language", [("language", "en")]).status == .forbidden)
+            #expect(try await browser.post(PlatformRoute.language.path, [("language", "en")]).status == .forbidden)
             // Without a session at all, a token from elsewhere is useless.
             let stranger = Browser(app)
             stranger.csrfToken = browser.csrfToken
-            #expect(try await stranger.post("/logout", []).status == .forbidden)
+            #expect(try await stranger.post(PlatformRoute.logout.path, []).status == .forbidden)
         }
     }
 
-    @Test(arguments: ["/login", "/no-such-page", "/healthz"])
+    // "/no-such-page" is deliberately unknown: a 404 carries the headers too.
+    @Test(arguments: [PlatformRoute.login.path, "/no-such-page", PlatformRoute.healthz.path])
     func everyResponseCarriesTheSecurityHeaders(path: String) async throws {
         try await withTestApp { app in
             let response = try await Browser(app).get(path)
@@ -37,12 +38,12 @@ struct SecurityTests {
 
     @Test func sessionCookieIsHttpOnlyLaxAndSecureOnlyOverHTTPS() async throws {
         try await withTestApp(adjust: { $0.trustForwardedHeaders = true }) { app in
-            let plain = try await Browser(app).get("/login")
+            let plain = try await Browser(app).get(PlatformRoute.login.path)
             let cookie = try #require(plain.headers.setCookie?["jibungoto_session"])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
             #expect(!cookie.isSecure)
-            let https = try await Browser(app).get("/login", headers: ["X-Forwarded-Proto": "https"])
+            let https = try await Browser(app).get(PlatformRoute.login.path, headers: ["X-Forwarded-Proto": "https"])
             #expect(https.headers.setCookie?["jibungoto_session"]?.isSecure == true)
         }
     }
@@ -52,7 +53,7 @@ struct SecurityTests {
         try await withTestApp { app in
             enum TestRoute: TypedRoute { case boom; var path: String { "/boom" } }
             app.routes.on(.GET, TestRoute.boom, requires: .visitor, shows: .nothing) { _ -> String in throw Secret() }
-            let response = try await Browser(app).get("/boom")
+            let response = try await Browser(app).get(TestRoute.boom.path)
             #expect(response.status == .internalServerError)
             #expect(response.body.string.contains("システムでエラーが発生しました"))
             #expect(response.body.string.contains("受付番号"))
@@ -62,6 +63,7 @@ struct SecurityTests {
 
     @Test func notFoundIsAPageInTheVisitorsLanguage() async throws {
         try await withTestApp { app in
+            // "/no-such-page" is deliberately unknown.
             let response = try await Browser(app).get("/no-such-page", headers: ["Accept-Language": "en-US,en;q=0.9,ja;q=0.5"])
             #expect(response.status == .notFound)
             #expect(response.body.string.contains("The page was not found."))
@@ -71,7 +73,7 @@ struct SecurityTests {
 
     @Test func healthReportsTheDatabase() async throws {
         try await withTestApp { app in
-            let response = try await Browser(app).get("/healthz")
+            let response = try await Browser(app).get(PlatformRoute.healthz.path)
             #expect(response.status == .ok)
             #expect(response.body.string.contains("\"database\":\"reachable\""))
         }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import SQLKit
 import Testing
 import Vapor
@@ -29,7 +30,7 @@ struct SurveyAnonymityTests {
                 var record = OrganizationFixture.staff(number, "職員 \(number)", "ショクイン")
                 record.birthDate = LocalDate(year: born, month: 6, day: 1)!
                 try await StaffMember(record: record).create(on: app.db)
-                histories[number] = [AssignmentRecord(staffNumber: number, sectionCode: section, post: "主事", start: start, end: nil)]
+                histories[number] = [.fixture(number, section, start: start)]
             }
             try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: app.db)
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: app.db)
@@ -49,9 +50,9 @@ struct SurveyAnonymityTests {
 
     /// Every page and export a reader can reach for the survey: what it answered, keyed by path.
     func snapshot(_ app: Application, _ surveyID: UUID) async throws -> [String: PageResponse] {
-        let base = "/surveys/\(surveyID.uuidString.lowercased())"
-        let paths = ["/surveys", base, base + "/rate", base + "/results", base + "/results?department=10&by=ageBand",
-                     base + "/results?by=ageBand", base + "/results/export"]
+        let surveyRef = RouteParameter.id(surveyID)
+        let paths = [SurveysRoute.list.path, SurveysRoute.manage(surveyRef).path, SurveysRoute.rate(surveyRef).path, SurveysRoute.results(surveyRef).path, SurveysRoute.results(surveyRef).path(query: [("department", "10"), ("by", "ageBand")]),
+                     SurveysRoute.results(surveyRef).path(query: [("by", "ageBand")]), SurveysRoute.resultsExport(surveyRef).path]
         var pages: [String: PageResponse] = [:]
         for reader in Self.readers {
             let browser = Browser(app)
@@ -80,7 +81,7 @@ struct SurveyAnonymityTests {
             // The colleague answers through the pages, with a comment only they would write.
             let colleague = Browser(app)
             try await colleague.logIn(Demo.staff)
-            let path = "/surveys/\(surveyID.uuidString.lowercased())/answer"
+            let path = SurveysRoute.answer(.id(surveyID)).path
             try await colleague.get(path)
             let second = try await colleague.post(path, [("_page", "1"), ("_nav", "next"), ("q.a", "1")])
             #expect(second.status == .ok)
@@ -149,11 +150,11 @@ struct SurveyAnonymityTests {
             let hr = Browser(app), head = Browser(app)
             try await hr.logIn(Demo.hr)
             try await head.logIn(Demo.departmentHead)
-            let base = "/surveys/\(try survey.requireID().uuidString.lowercased())/rate"
+            let ratePage = try SurveysRoute.rate(.id(survey.requireID())).path
             let department = try #require(release.figures[.department("10")])
             let row = "<th scope=\"row\">総務部</th><td class=\"numeric\">\(department.respondents)</td>"
-            #expect(try await hr.get(base).body.string.contains(row))
-            #expect(try await head.get(base).body.string.contains(row))
+            #expect(try await hr.get(ratePage).body.string.contains(row))
+            #expect(try await head.get(ratePage).body.string.contains(row))
         }
     }
 
@@ -163,12 +164,12 @@ struct SurveyAnonymityTests {
             try await submit(app, survey, (0..<14).map { "P\($0)" } + (0..<8).map { "S\($0)" } + ["Q0", "Q1"], a: 4)
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
-            let base = "/surveys/\(try survey.requireID().uuidString.lowercased())"
-            try await hr.get(base)
-            #expect(try await hr.post(base + "/close", []).status == .seeOther)
+            let surveyRef = try RouteParameter.id(survey.requireID())
+            try await hr.get(SurveysRoute.manage(surveyRef).path)
+            #expect(try await hr.post(SurveysRoute.close(surveyRef).path, []).status == .seeOther)
             let closed = try #require(try await Survey.find(survey.requireID(), on: app.db))
             let release = try #require(try await SurveyReleases.stored(closed, on: app.db))
-            let export = try await hr.get(base + "/results/export")
+            let export = try await hr.get(SurveysRoute.resultsExport(surveyRef).path)
             #expect(export.status == .ok)
             let lines = export.body.string.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             #expect(!lines.isEmpty)
@@ -183,12 +184,12 @@ struct SurveyAnonymityTests {
             #expect(hiddenRows == release.hidden.keys.filter { Set($0.filters.keys).isSubset(of: [.department, .ageBand]) && !$0.filters.isEmpty }.count)
             #expect(!export.body.string.contains("回答者1人") && !export.body.string.contains("回答者2人"))
             // Frozen: more data in the tables cannot change a closed survey's results.
-            try await hr.get(base)
-            let results = try await hr.get(base + "/results")
+            try await hr.get(SurveysRoute.manage(surveyRef).path)
+            let results = try await hr.get(SurveysRoute.results(surveyRef).path)
             try await SurveyAnswerCount.query(on: app.db).filter(\.$surveyID == survey.requireID()).set(\.$count, to: 99).update()
-            #expect(Self.content(try await hr.get(base + "/results")) == Self.content(results))
+            #expect(Self.content(try await hr.get(SurveysRoute.results(surveyRef).path)) == Self.content(results))
             // A closed survey cannot open again.
-            #expect(try await hr.post(base + "/open", []).status == .conflict)
+            #expect(try await hr.post(SurveysRoute.open(surveyRef).path, []).status == .conflict)
             // An answer that passed the page's check just before closing is refused when stored.
             let sheets = try await SurveyResponseRecord.query(on: app.db).count()
             await #expect(throws: SurveySubmission.Failure.self) {

@@ -26,24 +26,11 @@ struct SurveyTests {
     /// days ago for another three, opened as the builder opens it (targets frozen, counters made).
     static func openSurvey(on app: Application, k: Int, freeTextK: Int, attributes: String, title: String = "テスト調査") async throws -> Survey {
         let today = TestClock.today
-        let survey = Survey()
-        survey.series = "staff-survey"
-        survey.fiscalYear = today.fiscalYear.startYear
-        survey.titleJa = title
-        survey.titleEn = "Test survey"
-        survey.descriptionText = ""
-        survey.opensOn = today.adding(days: -3)
-        survey.closesOn = today.adding(days: 3)
-        survey.isAnonymous = true
-        survey.targetDepartments = ""
-        survey.targetEmploymentTypes = ""
-        survey.reportingAttributes = attributes
-        survey.k = k
-        survey.freeTextK = freeTextK
-        survey.targetRate = 0.8
-        survey.questions = [likertA, likertB, comment]
-        survey.status = .draft
-        survey.createdBy = Demo.hr
+        let survey = Survey(
+            fiscalYear: today.fiscalYear.startYear, titleJa: title, titleEn: "Test survey", opensOn: today.adding(days: -3),
+            closesOn: today.adding(days: 3), reportingAttributes: attributes, k: k, freeTextK: freeTextK,
+            questions: [likertA, likertB, comment], createdBy: Demo.hr
+        )
         try await survey.create(on: app.db)
         _ = try await SurveyAccess.open(survey, today: TestClock.today, on: app.db)
         return survey
@@ -52,7 +39,7 @@ struct SurveyTests {
     func answer(_ app: Application, _ staffNumber: String, surveyID: UUID, a: String = "4", b: String = "5", comment: String = "") async throws -> PageResponse {
         let browser = Browser(app)
         try await browser.logIn(staffNumber)
-        let path = "/surveys/\(surveyID.uuidString.lowercased())/answer"
+        let path = SurveysRoute.answer(.id(surveyID)).path
         try await browser.get(path)
         let first = try await browser.post(path, [("_page", "1"), ("_nav", "next"), ("q.a", a)])
         guard first.status == .ok else { return first }
@@ -98,18 +85,19 @@ struct SurveyTests {
             #expect(try await answer(app, Demo.staff, surveyID: id).status == .seeOther)
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            let path = "/surveys/\(id.uuidString.lowercased())/answer"
+            let path = SurveysRoute.answer(.id(id)).path
             let reopened = try await browser.get(path)
             #expect(reopened.headers.first(name: .location)?.hasSuffix("/receipt") == true)
-            try await browser.get(path.replacingOccurrences(of: "/answer", with: "/receipt"))
+            try await browser.get(SurveysRoute.receipt(.id(id)).path)
             let again = try await browser.post(path, [("_page", "2"), ("_nav", "submit"), ("q.a", "1"), ("q.b", "1")])
             #expect(again.headers.first(name: .location)?.hasSuffix("/receipt") == true)
             #expect(try await SurveyResponseRecord.query(on: app.db).count() == 1)
             // Someone outside the target group (an account with no staff record).
             let outsider = Browser(app)
             try await outsider.logIn(Demo.promotionTeam)
-            #expect(try await outsider.get("/surveys/\(id.uuidString.lowercased())/answer").status == .forbidden)
+            #expect(try await outsider.get(SurveysRoute.answer(.id(id)).path).status == .forbidden)
             // A tampered id.
+            // Written by hand: a malformed id and an unknown one (upper-case, as no page links it).
             #expect(try await outsider.get("/surveys/not-a-survey/answer").status == .notFound)
             #expect(try await outsider.get("/surveys/\(UUID().uuidString)/answer").status == .notFound)
             // After closing.
@@ -125,7 +113,7 @@ struct SurveyTests {
         try await withSurvey { app, id in
             let browser = Browser(app)
             try await browser.logIn(Demo.staff)
-            let path = "/surveys/\(id.uuidString.lowercased())/answer"
+            let path = SurveysRoute.answer(.id(id)).path
             try await browser.get(path)
             let missing = try await browser.post(path, [("_page", "1"), ("_nav", "next")])
             #expect(missing.status == .unprocessableEntity)
@@ -166,10 +154,10 @@ struct SurveyTests {
             #expect(try await answer(app, "X0001", surveyID: id, a: "1", comment: "ひとりの意見").status != .ok)
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
-            let base = "/surveys/\(id.uuidString.lowercased())"
-            try await hr.get(base)
-            #expect(try await hr.post(base + "/close", []).status == .seeOther)
-            let results = try await hr.get(base + "/results")
+            let surveyRef = RouteParameter.id(id)
+            try await hr.get(SurveysRoute.manage(surveyRef).path)
+            #expect(try await hr.post(SurveysRoute.close(surveyRef).path, []).status == .seeOther)
+            let results = try await hr.get(SurveysRoute.results(surveyRef).path)
             #expect(results.status == .ok)
             let body = results.body.string
             // Department 20's single respondent is hidden, and so is anything that would reveal it
@@ -181,7 +169,7 @@ struct SurveyTests {
             let release = try #require(try await SurveyReleases.stored(closed, on: app.db))
             #expect(!release.isShown(.department("20")))
             #expect(!(release.isShown(.all) && release.isShown(.department("10"))), "the whole minus department 10 would be department 20")
-            let export = try await hr.get(base + "/results/export")
+            let export = try await hr.get(SurveysRoute.resultsExport(surveyRef).path)
             #expect(!export.body.string.contains("ひとりの意見"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "survey_results").filter(\.$action == "export").count() == 1)
         }
@@ -192,17 +180,17 @@ struct SurveyTests {
             #expect(try await answer(app, Demo.staff, surveyID: id).status == .seeOther)
             let manager = Browser(app)
             try await manager.logIn(Demo.sectionManager)
-            let base = "/surveys/\(id.uuidString.lowercased())"
-            let rate = try await manager.get(base + "/rate")
+            let surveyRef = RouteParameter.id(id)
+            let rate = try await manager.get(SurveysRoute.rate(surveyRef).path)
             #expect(rate.status == .ok)
             #expect(rate.body.string.contains("部の回答率を表示しています"), "the section has fewer than k members")
             #expect(!rate.body.string.contains("青木"))
             #expect(!rate.body.string.contains("人事課</th>"), "no section row")
-            #expect(try await manager.get(base + "/results").status == .forbidden)
-            #expect(try await manager.get(base + "/results/export").status == .forbidden)
+            #expect(try await manager.get(SurveysRoute.results(surveyRef).path).status == .forbidden)
+            #expect(try await manager.get(SurveysRoute.resultsExport(surveyRef).path).status == .forbidden)
             let staff = Browser(app)
             try await staff.logIn(Demo.staff)
-            #expect(try await staff.get(base + "/rate").status == .forbidden)
+            #expect(try await staff.get(SurveysRoute.rate(surveyRef).path).status == .forbidden)
         }
     }
 
@@ -210,14 +198,14 @@ struct SurveyTests {
         try await withSurvey { app, id in
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
-            let base = "/surveys/\(id.uuidString.lowercased())"
-            let page = try await hr.get(base)
+            let surveyRef = RouteParameter.id(id)
+            let page = try await hr.get(SurveysRoute.manage(surveyRef).path)
             #expect(page.body.string.contains("設問は変更できません"))
-            #expect(try await hr.post(base + "/questions", [("bank_id", SurveyQuestionBank.all[0].id), ("page", "1")]).status == .conflict)
-            let copied = try await hr.post(base + "/copy", [])
+            #expect(try await hr.post(SurveysRoute.addQuestion(surveyRef).path, [("bank_id", SurveyQuestionBank.all[0].id), ("page", "1")]).status == .conflict)
+            let copied = try await hr.post(SurveysRoute.copy(surveyRef).path, [])
             let copyPath = try #require(copied.headers.first(name: .location))
             try await hr.get(copyPath)
-            #expect(try await hr.post(copyPath + "/questions", [("bank_id", SurveyQuestionBank.all[0].id), ("page", "1")]).status == .seeOther)
+            #expect(try await hr.post(SurveysRoute.addQuestion(routeParameter(lastOf: copyPath)).path, [("bank_id", SurveyQuestionBank.all[0].id), ("page", "1")]).status == .seeOther)
             let copy = try #require(try await Survey.query(on: app.db).filter(\.$id != id).first())
             #expect(copy.questions.count == 4)
             #expect(copy.status == .draft)
@@ -232,9 +220,9 @@ struct SurveyTests {
             let before = (try await SurveyAnswerRecord.query(on: app.db).count(), try await SurveyCompletion.query(on: app.db).count())
             let hr = Browser(app)
             try await hr.logIn(Demo.hr)
-            let base = "/surveys/\(id.uuidString.lowercased())"
-            try await hr.get(base)
-            #expect(try await hr.post(base + "/close", []).status == .seeOther)
+            let surveyRef = RouteParameter.id(id)
+            try await hr.get(SurveysRoute.manage(surveyRef).path)
+            #expect(try await hr.post(SurveysRoute.close(surveyRef).path, []).status == .seeOther)
             #expect(try await Survey.find(id, on: app.db)?.status == .closed)
             let after = (try await SurveyAnswerRecord.query(on: app.db).count(), try await SurveyCompletion.query(on: app.db).count())
             #expect(before == after)
@@ -264,9 +252,9 @@ struct SurveyTests {
         try await withSurvey { app, id in
             let staff = Browser(app)
             try await staff.logIn(Demo.staff)
-            #expect(try await staff.get("/").body.string.contains("テスト調査"))
+            #expect(try await staff.get(PlatformRoute.home.path).body.string.contains("テスト調査"))
             #expect(try await answer(app, Demo.staff, surveyID: id).status == .seeOther)
-            #expect(!(try await staff.get("/").body.string.contains("テスト調査")))
+            #expect(!(try await staff.get(PlatformRoute.home.path).body.string.contains("テスト調査")))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite struct DateParsingTests {
     @Test(arguments: [

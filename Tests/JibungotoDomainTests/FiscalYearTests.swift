@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite struct FiscalYearTests {
     @Test func edges() {

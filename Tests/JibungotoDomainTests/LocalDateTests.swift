@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite struct LocalDateTests {
     @Test func isoRoundTrip() {

@@ -77,7 +77,7 @@ import Testing
         let solver = AssignmentSolver(p)
         guard case .optimal(let before) = solver.solve() else { Issue.record("expected optimum"); return }
         let s = 5
-        guard let target = p.pairs(ofStaff: s).first(where: { $0.section != before.assignment[s] }) else { return }
+        let target = try #require(p.pairs(ofStaff: s).first(where: { $0.section != before.assignment[s] }), "staff \(s) has another section to be pinned to")
         try solver.pin(staff: s, section: target.section)
         guard case .optimal(let after) = solver.solve() else { Issue.record("expected optimum"); return }
         #expect(after.assignment[s] == target.section)

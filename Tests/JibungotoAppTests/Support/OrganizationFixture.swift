@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import JibungotoTestSupport
 import Vapor
 
 /// A tiny city for the Organization tests: two departments, a division with a unit, a district
@@ -10,16 +11,16 @@ enum OrganizationFixture {
     static let thisYear = TestClock.today.fiscalYear.startYear
 
     static let units: [SectionRecord] = [
-        SectionRecord(code: "10", nameJa: "総務部", nameEn: "General Affairs Department", kind: .department, parentCode: nil, isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true),
-        SectionRecord(code: "1010", nameJa: "人事課", nameEn: "Personnel Division", kind: .division, parentCode: "10", isCollaborationPost: false, district: nil, authorizedHeadcount: 3, isManagerial: true),
-        SectionRecord(code: "101010", nameJa: "人事係", nameEn: "Personnel Unit", kind: .unit, parentCode: "1010", isCollaborationPost: false, district: nil, authorizedHeadcount: 4, isManagerial: false),
-        SectionRecord(code: "20", nameJa: "市民協働部", nameEn: "Citizen Collaboration Department", kind: .department, parentCode: nil, isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true),
-        SectionRecord(code: "2010", nameJa: "中央地区市民センター", nameEn: "Chuo District Citizen Center", kind: .center, parentCode: "20", isCollaborationPost: true, district: "中央地区", authorizedHeadcount: 5, isManagerial: true),
+        .fixture("10", nameJa: "総務部", nameEn: "General Affairs Department", kind: .department, headcount: 1, isManagerial: true),
+        .fixture("1010", nameJa: "人事課", nameEn: "Personnel Division", kind: .division, parent: "10", headcount: 3, isManagerial: true),
+        .fixture("101010", nameJa: "人事係", nameEn: "Personnel Unit", kind: .unit, parent: "1010", headcount: 4),
+        .fixture("20", nameJa: "市民協働部", nameEn: "Citizen Collaboration Department", kind: .department, headcount: 1, isManagerial: true),
+        .fixture("2010", nameJa: "中央地区市民センター", nameEn: "Chuo District Citizen Center", kind: .center, parent: "20",
+                 isCollaborationPost: true, district: "中央地区", headcount: 5, isManagerial: true),
     ]
 
     static func staff(_ number: String, _ name: String, _ kana: String, hired: String = "2015-04-01") -> StaffRecord {
-        StaffRecord(staffNumber: number, name: name, nameKana: kana, birthDate: LocalDate(iso: "1990-05-10")!, gender: nil,
-                    hireDate: LocalDate(iso: hired)!, jobType: "事務", grade: "主事", employmentType: .regular)
+        .fixture(number, name: name, nameKana: kana, born: day("1990-05-10"), hired: day(hired))
     }
 
     static let people: [(StaffRecord, section: String, post: String)] = [
@@ -38,8 +39,8 @@ enum OrganizationFixture {
         let start = FiscalYear(startYear: thisYear - 1).start
         let histories = Dictionary(uniqueKeysWithValues: people.map { person in
             (person.0.staffNumber, [
-                AssignmentRecord(staffNumber: person.0.staffNumber, sectionCode: "2010", post: "主事", start: person.0.hireDate, end: start.adding(days: -1)),
-                AssignmentRecord(staffNumber: person.0.staffNumber, sectionCode: person.section, post: person.post, start: start, end: nil),
+                AssignmentRecord.fixture(person.0.staffNumber, "2010", start: person.0.hireDate, end: start.adding(days: -1)),
+                AssignmentRecord.fixture(person.0.staffNumber, person.section, post: person.post, start: start),
             ])
         })
         try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: database)

@@ -203,8 +203,8 @@ final class Browser: @unchecked Sendable {
 
     @discardableResult
     func logIn(_ staffNumber: String, password: String = AppSettings.defaultDemoPassword) async throws -> PageResponse {
-        try await get("/login")
-        return try await post("/login", [("staff_number", staffNumber), ("password", password)])
+        try await get(PlatformRoute.login.path)
+        return try await post(PlatformRoute.login.path, [("staff_number", staffNumber), ("password", password)])
     }
 }
 
@@ -214,6 +214,12 @@ extension HTTPHeaders {
         for (name, value) in other { result.replaceOrAdd(name: name, value: value) }
         return result
     }
+}
+
+/// The last component of a page path a response named (a `Location` header, a link in a page) as
+/// a route parameter, so a test reaches that page's other typed routes.
+func routeParameter(lastOf path: String) -> RouteParameter {
+    .value(String(path.split(separator: "/").last ?? ""))
 }
 
 /// The demo accounts by role, as the tests use them.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Self-report rounds: the window and which round is current")
 struct SelfReportRoundTests {

@@ -49,12 +49,6 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
         #expect(other.organizations == demoCity.organizations)
     }
 
-    @Test func generatesQuickly() {
-        let start = Date()
-        _ = DemoCityGenerator.generate(seed: 99)
-        #expect(Date().timeIntervalSince(start) < 2)
-    }
-
     // MARK: - Organization
 
     @Test func everyFiscalYearHasAboutTwoHundredFiftyUnitsInTwelveDepartments() {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Period lengths and collaboration-post experience: one definition for every page")
 struct CollaborationExperienceTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("What HR may change in a fiscal year's organization")
 struct OrganizationEditRulesTests {

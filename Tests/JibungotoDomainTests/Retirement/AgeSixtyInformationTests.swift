@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Recording the age-60 information")
 struct AgeSixtyInformationTests {

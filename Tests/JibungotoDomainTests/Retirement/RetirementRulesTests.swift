@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Retirement rules (2023 amendment)")
 struct RetirementRulesTests {

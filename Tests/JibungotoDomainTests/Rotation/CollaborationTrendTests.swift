@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Collaboration-post trend")
 struct CollaborationTrendTests {

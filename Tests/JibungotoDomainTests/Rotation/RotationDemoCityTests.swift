@@ -2,6 +2,7 @@ import RotationSolver
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 private let city = DemoCityGenerator.generate()
 
@@ -31,7 +32,9 @@ private func demoInput() -> RotationInput {
 
 @Suite("Rotation planner on the demo city")
 struct RotationDemoCityTests {
-    @Test("about 250 movers for 2027-04-01, solved exactly in well under a second, certificate verified")
+    // The times are printed, not asserted: a unit test on a shared runner is no stopwatch.
+    // `swift run -c release PlannerBench` measures them (docs: Benchmarks/planner).
+    @Test("about 250 movers for 2027-04-01, solved exactly, certificate verified")
     func endToEnd() throws {
         let clock = ContinuousClock()
         let input = demoInput()
@@ -47,9 +50,12 @@ struct RotationDemoCityTests {
         print("demo: \(movers.count) movers, \(built.pools.count) seat pools, \(built.problem.pairCount) pairs, "
               + "propose+build+solve \(elapsed)")
         #expect((180...400).contains(movers.count))
-        #expect(elapsed < .seconds(1))
         guard case .optimal(let result) = outcome else {
-            if case .infeasible(let why) = outcome { Issue.record("infeasible: \(why.text.en)") }
+            if case .infeasible(let why) = outcome {
+                Issue.record("infeasible: \(why.text.en)")
+            } else {
+                Issue.record("expected an optimum, got \(String(describing: outcome))")
+            }
             return
         }
         #expect(throws: Never.self) { try result.verification.get() }
@@ -58,7 +64,6 @@ struct RotationDemoCityTests {
         var rows: [MoveExplanation] = []
         let explainTime = clock.measure { rows = RotationPlanner.explain(result, model: built) }
         print("demo: explain all rows with 3 alternatives \(explainTime)")
-        #expect(elapsed + explainTime < .seconds(1))
         #expect(rows.count == movers.count)
         for row in rows {
             #expect(!row.reasonText.ja.isEmpty)

@@ -2,6 +2,7 @@ import RotationSolver
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 /// Each rule changes the answer the way it should, on hand-made cities.
 @Suite("Rotation planner rules")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 @Suite("Scenario approval")
 struct ScenarioApprovalTests {

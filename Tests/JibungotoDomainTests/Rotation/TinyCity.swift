@@ -1,6 +1,7 @@
 import RotationSolver
 
 @testable import JibungotoDomain
+import JibungotoTestSupport
 
 /// A hand-made city for rule-by-rule tests. Transfer date 2027-04-01.
 ///

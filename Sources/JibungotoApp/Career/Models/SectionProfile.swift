@@ -20,3 +20,24 @@ final class SectionProfile: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SectionProfile {
+    /// A section profile in one line; unfilled parts stay empty.
+    convenience init(
+        id: UUID? = nil, fiscalYear: Int, sectionCode: String, mission: String = "", mainWork: String = "",
+        busySeasons: String = "", skills: String = "", staffVoices: String = "", careerMeaning: String = "",
+        updatedBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.fiscalYear = fiscalYear
+        self.sectionCode = sectionCode
+        self.mission = mission
+        self.mainWork = mainWork
+        self.busySeasons = busySeasons
+        self.skills = skills
+        self.staffVoices = staffVoices
+        self.careerMeaning = careerMeaning
+        self.updatedBy = updatedBy
+    }
+}

@@ -24,3 +24,26 @@ final class SelfReport: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SelfReport {
+    /// A self-report in one line: a draft with nothing filled in unless told.
+    convenience init(
+        id: UUID? = nil, cycleID: UUID, staffNumber: String, submittedAt: Date? = nil, moveWish: String = "",
+        careerPlan: String = "", projectTeamInterest: Bool = false, projectTeamThemes: String = "",
+        sideJobInterest: Bool = false, sideJobThemes: String = "", skills: String = "", circumstances: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.$cycle.id = cycleID
+        self.staffNumber = staffNumber
+        self.submittedAt = submittedAt
+        self.moveWish = moveWish
+        self.careerPlan = careerPlan
+        self.projectTeamInterest = projectTeamInterest
+        self.projectTeamThemes = projectTeamThemes
+        self.sideJobInterest = sideJobInterest
+        self.sideJobThemes = sideJobThemes
+        self.skills = skills
+        self.circumstances = circumstances
+    }
+}

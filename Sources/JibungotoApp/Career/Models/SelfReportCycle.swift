@@ -27,3 +27,21 @@ final class SelfReportCycle: Model, @unchecked Sendable {
                     employmentTypes: targetEmploymentTypes.split(separator: ",").compactMap { EmploymentType(rawValue: String($0)) })
     }
 }
+
+extension SelfReportCycle {
+    /// A round in one line; empty target lists mean everyone.
+    convenience init(
+        id: UUID? = nil, fiscalYear: Int, title: String, opensOn: LocalDate, deadline: LocalDate,
+        targetDepartments: String = "", targetEmploymentTypes: String = "", createdBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.fiscalYear = fiscalYear
+        self.title = title
+        self.opensOn = opensOn
+        self.deadline = deadline
+        self.targetDepartments = targetDepartments
+        self.targetEmploymentTypes = targetEmploymentTypes
+        self.createdBy = createdBy
+    }
+}

@@ -16,3 +16,21 @@ final class ImportBatch: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension ImportBatch {
+    /// An uploaded, not yet applied batch in one line.
+    convenience init(
+        id: UUID? = nil, kind: String, filename: String, encoding: String, content: Data, uploadedBy: String,
+        uploadedAt: Date, appliedAt: Date? = nil
+    ) {
+        self.init()
+        self.id = id
+        self.kind = kind
+        self.filename = filename
+        self.encoding = encoding
+        self.content = content
+        self.uploadedBy = uploadedBy
+        self.uploadedAt = uploadedAt
+        self.appliedAt = appliedAt
+    }
+}

@@ -79,3 +79,23 @@ extension Request {
         return address.isEmpty ? nil : address
     }
 }
+
+extension AuditEvent {
+    /// An audit event in one line; request details stay empty unless told.
+    convenience init(
+        id: UUID? = nil, occurredAt: Date, actorID: UUID? = nil, actorStaffNumber: String? = nil, action: String,
+        subjectType: String, subjectID: String? = nil, detail: String = "", address: String = "", requestID: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.occurredAt = occurredAt
+        self.actorID = actorID
+        self.actorStaffNumber = actorStaffNumber
+        self.action = action
+        self.subjectType = subjectType
+        self.subjectID = subjectID
+        self.detail = detail
+        self.address = address
+        self.requestID = requestID
+    }
+}

@@ -20,3 +20,19 @@ final class AgeSixtyRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension AgeSixtyRecord {
+    /// An age-60 record in one line; no choice yet and no note unless told.
+    convenience init(
+        id: UUID? = nil, staffNumber: String, informedOn: LocalDate, choice: AgeSixtyChoice? = nil,
+        note: String = "", recordedBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.staffNumber = staffNumber
+        self.informedOn = informedOn
+        self.choice = choice
+        self.note = note
+        self.recordedBy = recordedBy
+    }
+}

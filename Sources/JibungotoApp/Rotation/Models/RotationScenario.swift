@@ -35,3 +35,20 @@ final class RotationScenario: Model, @unchecked Sendable {
 
     var isApproved: Bool { status == .approved }
 }
+
+extension RotationScenario {
+    /// A scenario in one line: an unsolved draft at its first revision unless told.
+    convenience init(
+        id: UUID? = nil, name: String, transferDate: LocalDate, rules: String, status: Status = .draft,
+        revision: Int = 1, createdBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.name = name
+        self.transferDate = transferDate
+        self.rules = rules
+        self.status = status
+        self.revision = revision
+        self.createdBy = createdBy
+    }
+}

@@ -63,3 +63,36 @@ final class Survey: Model, @unchecked Sendable {
 
     func title(_ language: Language) -> String { language == .en && !titleEn.isEmpty ? titleEn : titleJa }
 }
+
+extension Survey {
+    /// A survey in one line; the defaults are the usual: an anonymous draft of the staff survey for
+    /// everyone, k = 5, free text from 10 respondents, an 80% target rate.
+    convenience init(
+        id: UUID? = nil, series: String = "staff-survey", fiscalYear: Int, titleJa: String, titleEn: String = "",
+        descriptionText: String = "", opensOn: LocalDate, closesOn: LocalDate, isAnonymous: Bool = true,
+        targetDepartments: String = "", targetEmploymentTypes: String = "", reportingAttributes: String = "",
+        k: Int = 5, freeTextK: Int = 10, targetRate: Double = 0.8, questions: [SurveyQuestion] = [],
+        status: Status = .draft, organizationFiscalYear: Int? = nil, createdBy: String = ""
+    ) {
+        self.init()
+        self.id = id
+        self.series = series
+        self.fiscalYear = fiscalYear
+        self.titleJa = titleJa
+        self.titleEn = titleEn
+        self.descriptionText = descriptionText
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.isAnonymous = isAnonymous
+        self.targetDepartments = targetDepartments
+        self.targetEmploymentTypes = targetEmploymentTypes
+        self.reportingAttributes = reportingAttributes
+        self.k = k
+        self.freeTextK = freeTextK
+        self.targetRate = targetRate
+        self.questions = questions
+        self.status = status
+        self.organizationFiscalYear = organizationFiscalYear
+        self.createdBy = createdBy
+    }
+}

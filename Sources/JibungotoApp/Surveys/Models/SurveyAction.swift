@@ -15,3 +15,16 @@ final class SurveyAction: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SurveyAction {
+    /// A follow-up action in one line.
+    convenience init(id: UUID? = nil, surveyID: UUID, title: String, owner: String = "", dueOn: LocalDate, createdBy: String = "") {
+        self.init()
+        self.id = id
+        self.surveyID = surveyID
+        self.title = title
+        self.owner = owner
+        self.dueOn = dueOn
+        self.createdBy = createdBy
+    }
+}

@@ -12,3 +12,14 @@ final class SurveyAnswerRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SurveyAnswerRecord {
+    /// One answer in one line.
+    convenience init(id: UUID? = nil, responseID: UUID, questionID: String, value: String) {
+        self.init()
+        self.id = id
+        self.responseID = responseID
+        self.questionID = questionID
+        self.value = value
+    }
+}

@@ -11,3 +11,13 @@ final class SurveyCompletion: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SurveyCompletion {
+    /// One "has answered" mark in one line.
+    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: String) {
+        self.init()
+        self.id = id
+        self.surveyID = surveyID
+        self.staffNumber = staffNumber
+    }
+}

@@ -19,3 +19,21 @@ final class SurveyResponseRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SurveyResponseRecord {
+    /// One answer sheet in one line; attributes a survey does not report on stay nil.
+    convenience init(
+        id: UUID? = nil, surveyID: UUID, day: String, departmentCode: String? = nil, ageBand: String? = nil,
+        serviceBand: String? = nil, employmentType: String? = nil, namedStaffNumber: String? = nil
+    ) {
+        self.init()
+        self.id = id
+        self.surveyID = surveyID
+        self.day = day
+        self.departmentCode = departmentCode
+        self.ageBand = ageBand
+        self.serviceBand = serviceBand
+        self.employmentType = employmentType
+        self.namedStaffNumber = namedStaffNumber
+    }
+}

@@ -13,3 +13,15 @@ final class SurveyTarget: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension SurveyTarget {
+    /// One frozen target in one line.
+    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: String, departmentCode: String, sectionCode: String) {
+        self.init()
+        self.id = id
+        self.surveyID = surveyID
+        self.staffNumber = staffNumber
+        self.departmentCode = departmentCode
+        self.sectionCode = sectionCode
+    }
+}
