@@ -60,6 +60,12 @@ let package = Package(
             exclude: ["click_to_result.sh"]
         ),
         .executableTarget(
+            name: "SolverBench",
+            dependencies: ["RotationSolver"],
+            path: "Benchmarks/rotation",
+            exclude: ["run.sh", "lemon_runner.cpp", "ortools_runner.py", "RESULTS.md"]
+        ),
+        .executableTarget(
             name: "SurveyBench",
             dependencies: [
                 "JibungotoApp",

@@ -11,7 +11,7 @@
 # Environment:
 #   SIZES       instances to run (default: tiny small mid large national small-dense mid-dense)
 #   BENCH_DIR   work folder (default: <repo>/.build/bench-rotation)
-#   SOLVER_BIN  our solve command (default: "<repo>/.build/release/jibungoto solve", built here)
+#   SOLVER_BIN  our solve command (default: "<repo>/.build/release/SolverBench", built here)
 #   GENERATOR   instance generator (default: <repo>/../shared/bench/gen_rotation_instance.py)
 #   RUNS        runs per solver and instance (default 3)
 set -euo pipefail
@@ -51,9 +51,9 @@ if [ ! -x "$LEMON_BIN" ] || [ "$HERE/lemon_runner.cpp" -nt "$LEMON_BIN" ]; then
 fi
 
 if [ -z "${SOLVER_BIN:-}" ]; then
-    log "building jibungoto (release)"
-    (cd "$REPO" && swift build -c release --product jibungoto >&2)
-    SOLVER_BIN="$REPO/.build/release/jibungoto solve"
+    log "building SolverBench (release)"
+    (cd "$REPO" && swift build -c release --product SolverBench >&2)
+    SOLVER_BIN="$REPO/.build/release/SolverBench"
 fi
 read -r -a SOLVER_CMD <<<"$SOLVER_BIN"
 
@@ -108,7 +108,7 @@ for name in $SIZES; do
         o+=("$(field seconds "$tmp.ortools")"); costs+=" $(field cost "$tmp.ortools")"
         rss=$(run_timed "$tmp.lemon" "$LEMON_BIN" "$f"); rl+=("$rss")
         l+=("$(field seconds "$tmp.lemon")"); costs+=" $(field cost "$tmp.lemon")"
-        rss=$(run_timed "$tmp.ours" "${SOLVER_CMD[@]}" "$f" --pin-benchmark); rw+=("$rss")
+        rss=$(run_timed "$tmp.ours" "${SOLVER_CMD[@]}" "$f"); rw+=("$rss")
         w+=("$(field seconds "$tmp.ours")"); costs+=" $(field cost "$tmp.ours")"
         ws+=("$(field warm_seconds "$tmp.ours")")
     done

@@ -5,7 +5,8 @@ import RotationSolver
 /// `jibungoto solve INSTANCE [--assignment OUT]`: solves a rotation instance file
 /// (format: shared/bench/gen_rotation_instance.py) with the RotationSolver engine.
 ///
-/// Exit codes: 0 solved, 1 infeasible (Hall violator on stderr), 2 malformed or unreadable file.
+/// Exit codes: 0 solved, 1 infeasible (Hall violator on stderr), 2 malformed or unreadable file,
+/// 3 certificate check failed (`--verify`). Timing a warm re-solve is `Benchmarks/rotation` (SolverBench).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
@@ -18,14 +19,8 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("assignment"), help: ArgumentHelp("Write the 0-based section of each staff member, one per line.", valueName: "OUT"))
     var assignment: String?
 
-    @Flag(name: .customLong("verify"), help: .hidden)
+    @Flag(name: .customLong("verify"), help: "Check the optimality certificate of the solution (exit code 3 if it fails).")
     var verify = false
-
-    @Flag(name: .customLong("pin-benchmark"), help: .hidden)
-    var pinBenchmark = false
-
-    @Flag(name: .customLong("stats"), help: .hidden)
-    var stats = false
 
     func run() throws {
         let clock = ContinuousClock()
@@ -46,10 +41,6 @@ struct SolveCommand: ParsableCommand {
             throw ExitCode(1)
         case .optimal(let solution):
             print("cost=\(solution.totalCost) staff=\(S) sections=\(J) edges=\(E) seconds=\(Self.seconds(elapsed))")
-            if stats {
-                let st = solver.lastStats
-                print("stats greedy_placed=\(st.greedyPlaced) augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) sorted_rows=\(st.sortedRows)")
-            }
             if verify {
                 switch solution.verify(against: solver.currentProblem) {
                 case .success: print("certificate=ok")
@@ -69,9 +60,6 @@ struct SolveCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("error: cannot write \(out)\n".utf8))
                     throw ExitCode(2)
                 }
-            }
-            if pinBenchmark {
-                try runPinBenchmark(solver: solver, solution: solution)
             }
         }
     }
@@ -96,50 +84,6 @@ struct SolveCommand: ParsableCommand {
         case .failure(let error):
             FileHandle.standardError.write(Data("error: \(path): line \(error.line): \(error.reason)\n".utf8))
             throw ExitCode(2)
-        }
-    }
-
-    /// Pins the middle staff member (first one with a choice) to its cheapest other allowed
-    /// section and times the warm re-solve.
-    private func runPinBenchmark(solver: AssignmentSolver, solution: Solution) throws {
-        let S = solver.staffCount
-        guard S > 0 else { return }
-        var s = S / 2
-        var target: Int? = nil
-        for step in 0..<S {
-            let cand = (S / 2 + step) % S
-            let options = solver.activePairs(ofStaff: cand).filter { $0.section != solution.assignment[cand] }
-            if let best = options.min(by: { $0.cost < $1.cost }) {
-                s = cand
-                target = best.section
-                break
-            }
-        }
-        guard let j = target else { return }
-        let clock = ContinuousClock()
-        let start = clock.now
-        try solver.pin(staff: s, section: j)
-        let outcome = solver.solve()
-        let elapsed = clock.now - start
-        switch outcome {
-        case .optimal(let warm):
-            print("warm_seconds=\(Self.seconds(elapsed)) warm_cost=\(warm.totalCost) pinned_staff=\(s) pinned_section=\(j)")
-            if stats {
-                let st = solver.lastStats
-                print("warm_stats augmentations=\(st.augmentations) scanned_sections=\(st.scannedSections) repairs=\(st.repairs) sorted_rows=\(st.sortedRows)")
-            }
-            if verify {
-                switch warm.verify(against: solver.currentProblem) {
-                case .success: print("warm_certificate=ok")
-                case .failure(let why):
-                    FileHandle.standardError.write(Data("warm certificate check failed: \(why)\n".utf8))
-                    throw ExitCode(3)
-                }
-            }
-        case .infeasible(let v):
-            print("warm_seconds=\(Self.seconds(elapsed)) warm_infeasible staff=\(v.staff.count) seats=\(v.seats)")
-        case .stopped:
-            print("warm_seconds=\(Self.seconds(elapsed)) warm_stopped")
         }
     }
 
