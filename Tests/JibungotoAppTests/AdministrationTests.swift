@@ -18,7 +18,7 @@ struct AdministrationTests {
             ])
             #expect(created.status == .seeOther)
             let user = try #require(try await User.query(on: app.db).filter(\.$staffNumber == "S123").with(\.$roles).first())
-            #expect(Set(user.roles.map(\.role)) == ["staff", "sectionManager"])
+            #expect(Set(user.roles.map(\.role)) == [.staff, .sectionManager])
             let newcomer = Browser(app)
             #expect(try await newcomer.logIn("S123", password: "first-password-1").status == .seeOther)
             #expect(try await newcomer.get(PlatformRoute.home.path).body.string.contains("所属長"))

@@ -64,7 +64,7 @@ struct SelfReportRoutes {
         report.sideJobThemes = texts["side_job_themes"] ?? ""
         report.skills = texts["skills"] ?? ""
         report.circumstances = texts["circumstances"] ?? ""
-        if submitting { report.submittedAt = Date() }
+        if submitting { report.submittedAt = request.now }
         try await request.db.transaction { database in
             try await report.save(on: database)
             let id = try report.requireID()

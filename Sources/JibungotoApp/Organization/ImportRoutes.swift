@@ -51,7 +51,7 @@ struct ImportRoutes {
             return try await uploadPage(request, input: input, validation: validation)
         }
         let batch = ImportBatch()
-        batch.kind = kind.rawValue
+        batch.kind = kind
         batch.filename = String(file.filename.prefix(200))
         batch.encoding = encoding.rawValue
         batch.content = Data(buffer: file.data)
@@ -81,7 +81,7 @@ struct ImportRoutes {
 
     @Sendable func showBatch(_ request: Request) async throws -> Response {
         let batch = try await findBatch(request)
-        let report = try await OrganizationImporter.dryRun(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), on: request.db)
+        let report = try await OrganizationImporter.dryRun(kind: batch.kind, data: batch.content, encoding: encoding(of: batch), on: request.db)
         return try await reportPage(request, batch: batch, report: report)
     }
 
@@ -89,7 +89,7 @@ struct ImportRoutes {
         let batch = try await findBatch(request)
         guard batch.appliedAt == nil else { return request.redirect(to: OrganizationRoute.importBatch(.id(try batch.requireID())).path) }
         do {
-            let report = try await OrganizationImporter.apply(kind: kind(of: batch), data: batch.content, encoding: encoding(of: batch), today: request.today, on: request.db)
+            let report = try await OrganizationImporter.apply(kind: batch.kind, data: batch.content, encoding: encoding(of: batch), today: request.today, on: request.db)
             batch.appliedAt = Date()
             try await batch.save(on: request.db)
             try await request.audit(.update, subjectType: "import_\(batch.kind)", subjectID: batch.filename,
@@ -117,10 +117,6 @@ struct ImportRoutes {
         return batch
     }
 
-    private func kind(of batch: ImportBatch) throws -> ImportKind {
-        guard let kind = ImportKind(rawValue: batch.kind) else { throw Abort(.internalServerError) }
-        return kind
-    }
 
     private func encoding(of batch: ImportBatch) -> CSVTextEncoding { CSVTextEncoding(rawValue: batch.encoding) ?? .auto }
 
@@ -153,7 +149,7 @@ struct ImportRoutes {
                     validation.fail(name, "import.mappingDuplicate", header)
                 }
                 seen[seenKey] = field.key
-                rows.append(ImportHeaderMapping(kind: kind.rawValue, header: header, field: field.key))
+                rows.append(ImportHeaderMapping(kind: kind, header: header, field: field.key))
             }
         }
         guard validation.isValid else {

@@ -159,7 +159,7 @@ public enum OrganizationImporter {
 /// The municipality's saved header names over the built-in defaults.
 enum ImportMappings {
     static func load(kind: ImportKind, on database: any Database) async throws -> HeaderMapping {
-        let saved = try await ImportHeaderMapping.query(on: database).filter(\.$kind == kind.rawValue).all()
+        let saved = try await ImportHeaderMapping.query(on: database).filter(\.$kind == kind).all()
         return HeaderMapping.defaults(for: kind).merging(Dictionary(saved.map { ($0.header, $0.field) }, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -20,23 +20,3 @@ enum AppModules {
         AdministrationModule.self,
     ]
 }
-
-/// Accounts, sign-in, preferences, administration and the audit log.
-enum PlatformModule: AppModule {
-    static func register(on routes: any RoutesBuilder, app: Application) {
-        HomeRoutes().register(on: routes)
-        LoginRoutes().register(on: routes)
-        AccountRoutes().register(on: routes)
-        AccountAdminRoutes().register(on: routes)
-        AuditLogRoutes().register(on: routes)
-        app.navigation.add(NavigationEntry(labelKey: "nav.home", href: PlatformRoute.home.path, permission: .useApplication))
-    }
-}
-
-/// The administrator's pages, last in the navigation.
-enum AdministrationModule: AppModule {
-    static func register(on routes: any RoutesBuilder, app: Application) {
-        app.navigation.add(NavigationEntry(labelKey: "nav.accounts", href: AdminRoute.accounts.path, permission: .manageAccounts))
-        app.navigation.add(NavigationEntry(labelKey: "nav.audit", href: AdminRoute.auditLog.path, permission: .readAuditLog))
-    }
-}

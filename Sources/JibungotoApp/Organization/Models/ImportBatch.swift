@@ -1,12 +1,13 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// An uploaded CSV kept between its dry run and its apply, so HR applies exactly what was checked.
 final class ImportBatch: Model, @unchecked Sendable {
     static let schema = "import_batches"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: ImportKind
     @Field(key: "filename") var filename: String
     @Field(key: "encoding") var encoding: String
     @Field(key: "content") var content: Data
@@ -20,7 +21,7 @@ final class ImportBatch: Model, @unchecked Sendable {
 extension ImportBatch {
     /// An uploaded, not yet applied batch in one line.
     convenience init(
-        id: UUID? = nil, kind: String, filename: String, encoding: String, content: Data, uploadedBy: String,
+        id: UUID? = nil, kind: ImportKind, filename: String, encoding: String, content: Data, uploadedBy: String,
         uploadedAt: Date, appliedAt: Date? = nil
     ) {
         self.init()

@@ -14,7 +14,7 @@ final class OrganizationChange: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: Kind
     @Field(key: "code") var code: String
     @OptionalField(key: "target_code") var targetCode: String?
     @Field(key: "detail") var detail: String
@@ -24,7 +24,7 @@ final class OrganizationChange: Model, @unchecked Sendable {
 
     init(fiscalYear: Int, kind: Kind, code: String, targetCode: String? = nil, detail: String = "") {
         self.fiscalYear = fiscalYear
-        self.kind = kind.rawValue
+        self.kind = kind
         self.code = code
         self.targetCode = targetCode
         self.detail = detail

@@ -12,7 +12,7 @@ final class OrganizationUnit: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "name_ja") var nameJa: String
     @Field(key: "name_en") var nameEn: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: SectionKind
     @OptionalField(key: "parent_code") var parentCode: String?
     @Field(key: "is_collaboration_post") var isCollaborationPost: Bool
     @OptionalField(key: "district") var district: String?
@@ -30,7 +30,7 @@ final class OrganizationUnit: Model, @unchecked Sendable {
     func update(from record: SectionRecord) {
         nameJa = record.nameJa
         nameEn = record.nameEn
-        kind = record.kind.rawValue
+        kind = record.kind
         parentCode = record.parentCode
         isCollaborationPost = record.isCollaborationPost
         district = record.district
@@ -40,7 +40,7 @@ final class OrganizationUnit: Model, @unchecked Sendable {
 
     var record: SectionRecord {
         SectionRecord(
-            code: code, nameJa: nameJa, nameEn: nameEn, kind: SectionKind(rawValue: kind) ?? .division,
+            code: code, nameJa: nameJa, nameEn: nameEn, kind: kind,
             parentCode: parentCode, isCollaborationPost: isCollaborationPost, district: district,
             authorizedHeadcount: authorizedHeadcount, isManagerial: isManagerial
         )

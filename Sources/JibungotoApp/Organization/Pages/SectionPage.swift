@@ -68,7 +68,7 @@ enum SectionPage {
         let changeRows = changes.map { change in
             ChangeRow(
                 fiscalYear: localizer.fiscalYear(change.fiscalYear),
-                description: localizer.t(OrganizationChange.Kind(rawValue: change.kind)?.messageKey ?? change.kind, change.code, change.targetCode ?? "", change.detail)
+                description: localizer.t(change.kind.messageKey, change.code, change.targetCode ?? "", change.detail)
             )
         }
         let headcountStatus = currentHeadcount.map { count in

@@ -49,8 +49,8 @@ struct AccountRoutes {
             return try await settingsPage(request, language: language ?? request.language, dateDisplay: dateDisplay ?? user.dateDisplay, validation: validation)
         }
         try await User.query(on: request.db).filter(\.$id == user.id)
-            .set(\.$language, to: language.rawValue)
-            .set(\.$dateDisplay, to: dateDisplay.rawValue)
+            .set(\.$language, to: language)
+            .set(\.$dateDisplay, to: dateDisplay)
             .update()
         request.session.data[LocaleMiddleware.sessionKey] = language.rawValue
         request.preferences = DisplayPreferences(language: language, dateDisplay: dateDisplay)

@@ -105,7 +105,7 @@ struct LoginRoutes {
         }
         if let user = request.currentUser {
             try await User.query(on: request.db).filter(\.$id == user.id)
-                .set(\.$language, to: language.rawValue).update()
+                .set(\.$language, to: language).update()
         }
         request.session.data[LocaleMiddleware.sessionKey] = language.rawValue
         return request.redirect(to: Self.safeRedirect(input.return_to ?? ""))

@@ -15,9 +15,9 @@ struct SignedInUser: Sendable {
         self.id = try user.requireID()
         self.staffNumber = user.staffNumber
         self.displayName = user.displayName
-        self.roles = Set(user.roles.compactMap { Role(rawValue: $0.role) })
-        self.language = user.language.flatMap(Language.init(rawValue:))
-        self.dateDisplay = DateDisplay(rawValue: user.dateDisplay) ?? .defaultValue
+        self.roles = Set(user.roles.map(\.role))
+        self.language = user.language
+        self.dateDisplay = user.dateDisplay
     }
 
     func scope(of permission: Permission) -> Scope? {

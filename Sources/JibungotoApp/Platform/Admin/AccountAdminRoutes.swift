@@ -91,7 +91,7 @@ struct AccountAdminRoutes {
         let input = AccountForm(
             staff_number: user.staffNumber,
             display_name: user.displayName,
-            roles: user.roles.map(\.role),
+            roles: user.roles.map(\.role.rawValue),
             is_active: user.isActive ? ["1"] : [],
             password: nil
         )

@@ -7,9 +7,11 @@ extension TimeZone {
     static let japan = TimeZone(identifier: "Asia/Tokyo")!
 }
 
-/// The one clock the app reads. Every business date (today, this fiscal year, an open window,
-/// a timestamp written to a record) comes from here, so tests set the date instead of depending
-/// on the day they run.
+/// The one clock the app reads for business dates: today, this fiscal year, an open window, the
+/// moment a self-report was submitted. Tests set it instead of depending on the day they run.
+/// Moments that record when the system did something (an audit row, a solve, an upload) and the
+/// security timers (idle sessions, login waits, device tokens) measure real elapsed time and read
+/// the wall clock directly.
 struct AppClock: Sendable {
     let now: @Sendable () -> Date
 

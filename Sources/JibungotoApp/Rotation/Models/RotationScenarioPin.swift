@@ -6,14 +6,14 @@ import JibungotoDomain
 final class RotationScenarioPin: Model, @unchecked Sendable {
     static let schema = "rotation_scenario_pins"
 
-    enum Kind: String, CaseIterable, Sendable {
+    enum Kind: String, CaseIterable, Codable, Sendable {
         case stays, mustGoTo = "must_go_to", mustNotGoTo = "must_not_go_to"
     }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "scenario_id") var scenarioID: UUID
     @Field(key: "staff_number") var staffNumber: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: Kind
     @OptionalField(key: "section_code") var sectionCode: String?
 
     init() {}
@@ -22,18 +22,17 @@ final class RotationScenarioPin: Model, @unchecked Sendable {
         self.scenarioID = scenarioID
         self.staffNumber = staffNumber
         switch pin {
-        case .stays: kind = Kind.stays.rawValue
-        case .mustGoTo(let code): kind = Kind.mustGoTo.rawValue; sectionCode = code
-        case .mustNotGoTo(let code): kind = Kind.mustNotGoTo.rawValue; sectionCode = code
+        case .stays: kind = .stays
+        case .mustGoTo(let code): kind = .mustGoTo; sectionCode = code
+        case .mustNotGoTo(let code): kind = .mustNotGoTo; sectionCode = code
         }
     }
 
     var pin: RotationPin? {
-        switch Kind(rawValue: kind) {
+        switch kind {
         case .stays: .stays
         case .mustGoTo: sectionCode.map(RotationPin.mustGoTo)
         case .mustNotGoTo: sectionCode.map(RotationPin.mustNotGoTo)
-        case nil: nil
         }
     }
 }

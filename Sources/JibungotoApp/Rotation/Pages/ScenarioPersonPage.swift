@@ -92,7 +92,7 @@ enum ScenarioPersonPage {
             content.notice = localizer.t(scenario.solvedRevision == scenario.revision ? "rotation.noResultShort" : "rotation.staleNotice")
         }
         content.pins = try pins.map { pin in
-            PinRow(id: try pin.requireID().uuidString, text: localizer.t("rotation.pin." + pin.kind, sectionName(pin.sectionCode)))
+            PinRow(id: try pin.requireID().uuidString, text: localizer.t("rotation.pin." + pin.kind.rawValue, sectionName(pin.sectionCode)))
         }
         content.pinForm = pinForm
         content.pinAction = scenario.isApproved ? nil : RotationRoute.pins(parameter).path

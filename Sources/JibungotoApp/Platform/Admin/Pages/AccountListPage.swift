@@ -25,7 +25,7 @@ enum AccountListPage {
             Row(
                 staffNumber: user.staffNumber,
                 displayName: user.displayName,
-                roleNames: user.roles.compactMap { Role(rawValue: $0.role) }.sorted().map { localizer.t($0.messageKey) }.joined(separator: "、"),
+                roleNames: user.roles.map(\.role).sorted().map { localizer.t($0.messageKey) }.joined(separator: "、"),
                 isActive: user.isActive,
                 href: AdminRoute.account(.id(try user.requireID())).path
             )

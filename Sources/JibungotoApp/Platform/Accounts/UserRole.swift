@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+import JibungotoDomain
+
+/// One role held by an account; an account holds any number of them.
+final class UserRole: Model, @unchecked Sendable {
+    static let schema = "user_roles"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "role") var role: Role
+
+    init() {}
+
+    init(userID: UUID, role: Role) {
+        self.$user.id = userID
+        self.role = role
+    }
+}
+
+extension DateDisplay {
+    /// 和暦 unless the user chooses otherwise: what a Japanese city's documents use.
+    static let defaultValue = DateDisplay.wareki
+}
