@@ -45,11 +45,6 @@ struct SectionProfileRoutes {
 
     // MARK: - Browse
 
-    // The cards and the profile page are still filled in their handlers, beside the unit names
-    // they print; their types are the page builders'.
-    typealias Card = SectionProfileListPage.Card
-    typealias ProfileContent = SectionProfilePage.Content
-
     @Sendable func list(_ request: Request) async throws -> Response {
         let year = request.today.fiscalYear.startYear
         let tree = try await request.currentOrganization()
@@ -65,17 +60,6 @@ struct SectionProfileRoutes {
                 && (!collaborationOnly || unit.isCollaborationPost)
                 && (!missingOnly || byCode[unit.code] == nil)
                 && (skill.isEmpty || byCode[unit.code].map { $0.skills.localizedCaseInsensitiveContains(skill) || $0.mainWork.localizedCaseInsensitiveContains(skill) } == true)
-        }
-        let cards = shown.map { unit in
-            let profile = byCode[unit.code]
-            return Card(
-                name: request.text(unit.localizedName),
-                department: tree.department(of: unit.code).map { request.text($0.localizedName) } ?? "",
-                href: CareerRoute.profile(.value(unit.code)).path,
-                isCollaborationPost: unit.isCollaborationPost,
-                mission: profile.map { String($0.mission.prefix(120)) },
-                skills: profile.map { Self.skillList($0.skills) } ?? []
-            )
         }
         let canSeeGaps = request.currentUser?.scope(of: .editSectionProfiles) == .all
         let departments = tree.roots.compactMap { tree.units[$0] }
@@ -96,14 +80,10 @@ struct SectionProfileRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: nil)],
             content: SectionProfileListPage.build(
                 form: form, filtersActive: !department.isEmpty || !skill.isEmpty || collaborationOnly || missingOnly,
-                cards: cards, missingCount: missingCount, canSeeGaps: canSeeGaps, localizer: request.localizer
+                shown: shown.map { ($0, byCode[$0.code]) }, tree: tree, missingCount: missingCount, canSeeGaps: canSeeGaps,
+                localizer: request.localizer
             )
         )
-    }
-
-    /// Skills are written one per line (or separated by 、 or commas).
-    static func skillList(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0.isNewline || $0 == "、" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     // MARK: - Profile page
@@ -111,24 +91,11 @@ struct SectionProfileRoutes {
     @Sendable func show(_ request: Request) async throws -> Response {
         let (unit, tree, year) = try await currentUnit(request)
         let profile = try await SectionProfile.query(on: request.db).filter(\.$fiscalYear == year).filter(\.$sectionCode == unit.code).first()
-        let sections = SectionProfilePage.sections(of: profile, localizer: request.localizer)
         let canEdit = try await Self.mayEdit(unit.code, request: request)
         return try await request.renderPage(
             "career/profile", title: "profile.pageTitle", titleArguments: [request.text(unit.localizedName)],
             breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: CareerRoute.profiles.path), Breadcrumb(label: request.text(unit.localizedName), href: nil)],
-            content: ProfileContent(
-                sectionName: request.text(unit.localizedName),
-                department: tree.department(of: unit.code).map { request.text($0.localizedName) } ?? "",
-                isCollaborationPost: unit.isCollaborationPost,
-                sections: sections,
-                skills: profile.map { Self.skillList($0.skills) } ?? [],
-                hasProfile: profile != nil,
-                missingMessage: request.t("profile.missing"),
-                editHref: canEdit ? CareerRoute.editProfile(.value(unit.code)).path : nil,
-                organizationHref: OrganizationRoute.section(.value(unit.code)).path,
-                updatedAt: profile?.updatedAt.map(request.localizer.timestamp)
-            )
-        )
+            content: SectionProfilePage.build(unit: unit, profile: profile, tree: tree, canEdit: canEdit, localizer: request.localizer))
     }
 
     // MARK: - Edit
