@@ -59,26 +59,26 @@ let generateStart = clock.now
 let unitsWanted = max(12, targetStaff * 10 / 110)
 let departmentsWanted = max(2, unitsWanted / 72)
 var sections: [SectionRecord] = []
-var accepted: [String: Set<String>] = [:]
-var unitsByType: [String: [String]] = [:]
-var unitCodes: [String] = []
-var headcountOf: [String: Int] = [:]
-var profileOf: [String: Profile] = [:]
+var accepted: [SectionCode: Set<String>] = [:]
+var unitsByType: [String: [SectionCode]] = [:]
+var unitCodes: [SectionCode] = []
+var headcountOf: [SectionCode: Int] = [:]
+var profileOf: [SectionCode: Profile] = [:]
 let profileCycle: [Profile] = [.clerical, .clerical, .clerical, .engineering, .engineering, .health, .clerical, .nursery, .clerical, .fire]
 for d in 0..<departmentsWanted {
-    let dept = String(format: "D%03d", d)
+    let dept = SectionCode(String(format: "D%03d", d))
     let profile = d == 0 ? Profile.clerical : profileCycle[d % profileCycle.count]
     let collaboration = d == 0  // department 0: district citizen centers
     sections.append(SectionRecord(code: dept, nameJa: "第\(d)部", nameEn: "Department \(d)", kind: .department, parentCode: nil,
                                   isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true))
     accepted[dept] = Set(memberTypes(profile).map(\.0)).union(profile == .fire ? [] : ["事務"])
     for v in 0..<12 {
-        let division = "\(dept)V\(String(format: "%02d", v))"
+        let division: SectionCode = "\(dept)V\(String(format: "%02d", v))"
         sections.append(SectionRecord(code: division, nameJa: "第\(d)部第\(v)課", nameEn: "Division \(d)-\(v)", kind: .division,
                                       parentCode: dept, isCollaborationPost: false, district: nil, authorizedHeadcount: 1, isManagerial: true))
         accepted[division] = accepted[dept]
         for u in 0..<6 {
-            let unit = "\(division)U\(u)"
+            let unit: SectionCode = "\(division)U\(u)"
             let size = 6 + rng.int(0..<12)
             sections.append(SectionRecord(code: unit, nameJa: collaboration ? "第\(v * 6 + u)地区センター" : "第\(d)部第\(v)課第\(u)係",
                                           nameEn: "Unit \(d)-\(v)-\(u)", kind: .unit, parentCode: division,
@@ -95,11 +95,11 @@ for d in 0..<departmentsWanted {
 
 var staff: [StaffRecord] = []
 var assignments: [AssignmentRecord] = []
-var wishes: [String: [RotationWish]] = [:]
+var wishes: [StaffNumber: [RotationWish]] = [:]
 var serial = 0
-@MainActor func person(jobType: String, post: String, in code: String, senior: Bool) {
+@MainActor func person(jobType: String, post: String, in code: SectionCode, senior: Bool) {
     serial += 1
-    let number = String(format: "S%06d", serial)
+    let number = StaffNumber(String(format: "S%06d", serial))
     let hireYear = senior ? 1988 + rng.int(0..<18) : 1990 + rng.int(0..<37)
     let age = 22 + rng.int(0..<6)
     let birth = date(hireYear - age, 1 + rng.int(0..<12), 1 + rng.int(0..<28))
@@ -116,7 +116,7 @@ var serial = 0
     assignments.append(AssignmentRecord(staffNumber: number, sectionCode: code, post: post, start: since, end: nil))
     if serial % 3 == 0 {
         let pool = unitsByType[jobType] ?? [code]
-        var picks: [String] = []
+        var picks: [SectionCode] = []
         while picks.count < min(3, pool.count) {
             let pick = pool[rng.int(0..<pool.count)]
             if !picks.contains(pick) { picks.append(pick) }

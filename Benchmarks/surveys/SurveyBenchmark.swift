@@ -81,9 +81,9 @@ enum SurveyBenchmark {
         try await database.transaction { database in
             // The organization the release checks its cells against: a department with one division each.
             let units = departments.flatMap { department in [
-                SectionRecord(code: department, nameJa: "部\(department)", nameEn: "Department \(department)", kind: .department, parentCode: nil,
+                SectionRecord(code: SectionCode(department), nameJa: "部\(department)", nameEn: "Department \(department)", kind: .department, parentCode: nil,
                               isCollaborationPost: false, district: nil, authorizedHeadcount: 0, isManagerial: true),
-                SectionRecord(code: department + "10", nameJa: "課\(department)", nameEn: "Division \(department)", kind: .division, parentCode: department,
+                SectionRecord(code: SectionCode(department + "10"), nameJa: "課\(department)", nameEn: "Division \(department)", kind: .division, parentCode: SectionCode(department),
                               isCollaborationPost: false, district: nil, authorizedHeadcount: 0, isManagerial: true),
             ] }
             try await ChunkedInsert.create(units.map { OrganizationUnit(fiscalYear: 2026, record: $0) }, on: database)
@@ -93,8 +93,8 @@ enum SurveyBenchmark {
                 let target = SurveyTarget()
                 target.surveyID = surveyID
                 target.staffNumber = "B\(index)"
-                target.departmentCode = departments[index % departments.count]
-                target.sectionCode = target.departmentCode + "10"
+                target.departmentCode = SectionCode(departments[index % departments.count])
+                target.sectionCode = SectionCode(target.departmentCode.rawValue + "10")
                 targets.append(target)
             }
             try await ChunkedInsert.create(targets, on: database)
@@ -178,7 +178,7 @@ extension SurveyBenchmark {
                     try await UserRole(userID: try user.requireID(), role: .staff).create(on: database)
                 }
             }
-            result = (surveyID, Array(targets))
+            result = (surveyID, targets.map(\.rawValue))
         }
         guard let result else { throw Launcher.Failure(description: "no result") }
         return result

@@ -76,7 +76,7 @@ struct AccountSecurityTests {
             try await staff.logIn(Demo.staff)
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
-            let user = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.staff).first())
+            let user = try #require(try await User.query(on: app.db).filter(\.$staffNumber == StaffNumber(Demo.staff)).first())
             let page = try AdminRoute.account(.id(user.requireID())).path
             try await admin.get(page)
             let reset = try await admin.post(page, [("display_name", user.displayName), ("roles[]", "staff"), ("is_active[]", "1"), ("password", "reset-by-admin-1")])

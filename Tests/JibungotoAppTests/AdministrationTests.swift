@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import JibungotoApp
+import JibungotoDomain
 import Testing
 import Vapor
 import VaporTesting
@@ -55,7 +56,7 @@ struct AdministrationTests {
         try await withTestApp { app in
             let admin = Browser(app)
             try await admin.logIn(Demo.administrator)
-            let staff = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.staff).first())
+            let staff = try #require(try await User.query(on: app.db).filter(\.$staffNumber == StaffNumber(Demo.staff)).first())
             let staffPage = try AdminRoute.account(.id(staff.requireID())).path
             try await admin.get(staffPage)
             let updated = try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff"), ("roles[]", "hr"), ("is_active[]", "1")])
@@ -67,7 +68,7 @@ struct AdministrationTests {
             try await admin.post(staffPage, [("display_name", "青木 花子"), ("roles[]", "staff")])
             #expect(try await staffBrowser.get(PlatformRoute.home.path).status == .seeOther)
 
-            let me = try #require(try await User.query(on: app.db).filter(\.$staffNumber == Demo.administrator).first())
+            let me = try #require(try await User.query(on: app.db).filter(\.$staffNumber == StaffNumber(Demo.administrator)).first())
             let myPage = try AdminRoute.account(.id(me.requireID())).path
             try await admin.get(myPage)
             let lockout = try await admin.post(myPage, [("display_name", "木村 健"), ("roles[]", "staff"), ("is_active[]", "1")])

@@ -176,7 +176,7 @@ struct AuthorizationMatrixTests {
                         let candidates: [(id: String, name: String?)]
                         switch fill {
                         case .person: candidates = city.people.values.sorted { $0.staffNumber < $1.staffNumber }.map { (id: $0.staffNumber, name: Optional($0.name)) }
-                        case .section: candidates = city.tree.units.keys.sorted().map { (id: $0, name: String?.none) }
+                        case .section: candidates = city.tree.units.keys.sorted().map { (id: $0.rawValue, name: String?.none) }
                         case .id: candidates = []
                         }
                         for candidate in candidates {
@@ -239,7 +239,7 @@ struct AuthorizationMatrixTests {
                     #expect(!outsiders.isEmpty, "\(requester) has someone outside their \(scope) scope in the city")
                     var filters: [(name: String, code: String)?] = [nil]
                     for name in RouteMatrixCity.sectionFilters {
-                        filters += city.tree.units.keys.sorted().map { (name: name, code: $0) }
+                        filters += city.tree.units.keys.sorted().map { (name: name, code: $0.rawValue) }
                     }
                     for filter in filters {
                         let path = base + (filter.map { (base.contains("?") ? "&" : "?") + "\($0.name)=\($0.code)" } ?? "")

@@ -174,7 +174,7 @@ private enum Fixture {
     // MARK: Organization
 
     static func section(
-        _ code: String, _ nameJa: String, _ nameEn: String, _ kind: SectionKind, parent: String?,
+        _ code: SectionCode, _ nameJa: String, _ nameEn: String, _ kind: SectionKind, parent: SectionCode?,
         collaboration: Bool = false, district: String? = nil, headcount: Int, managerial: Bool
     ) -> SectionRecord {
         SectionRecord(code: code, nameJa: nameJa, nameEn: nameEn, kind: kind, parentCode: parent, isCollaborationPost: collaboration,
@@ -208,14 +208,14 @@ private enum Fixture {
     // MARK: Staff
 
     static func staff(
-        _ number: String, _ name: String, _ kana: String, born: String, _ gender: Gender?, hired: String,
+        _ number: StaffNumber, _ name: String, _ kana: String, born: String, _ gender: Gender?, hired: String,
         job: String = "事務", grade: String, _ type: EmploymentType = .regular
     ) -> StaffRecord {
         StaffRecord(staffNumber: number, name: name, nameKana: kana, birthDate: day(born), gender: gender, hireDate: day(hired),
                     jobType: job, grade: grade, employmentType: type)
     }
 
-    static func staffMember(_ record: StaffRecord, section: String?, post: String?, since: String?) -> StaffMember {
+    static func staffMember(_ record: StaffRecord, section: SectionCode?, post: String?, since: String?) -> StaffMember {
         let member = StaffMember(record: record)
         member.currentSectionCode = section
         member.currentPost = post
@@ -255,7 +255,7 @@ private enum Fixture {
     ]
 
     /// Who appears in this year's and next year's retirement outlook, with where they work today.
-    static let retirementStaff: [(record: StaffRecord, section: String, post: String)] = [
+    static let retirementStaff: [(record: StaffRecord, section: SectionCode, post: String)] = [
         // Reaches 62 on 2027-03-31: retires at the end of FY2026.
         (staff("S88001", "五百旗頭 真理恵", "イオキベ マリエ", born: "1965-04-01", .female, hired: "1988-04-01", grade: "参事"), "2000", "参事"),
         // Born a day later: reaches 62 in FY2027, when the age is 63. Reached 60 on 2025-04-01, so her
@@ -270,7 +270,7 @@ private enum Fixture {
     ]
 
     static func ageSixtyRecords() -> [AgeSixtyRecord] {
-        func record(_ number: String, informedOn: String, choice: AgeSixtyChoice?) -> AgeSixtyRecord {
+        func record(_ number: StaffNumber, informedOn: String, choice: AgeSixtyChoice?) -> AgeSixtyRecord {
             AgeSixtyRecord(staffNumber: number, informedOn: day(informedOn), choice: choice, recordedBy: "D0004")
         }
         return [

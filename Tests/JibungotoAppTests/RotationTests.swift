@@ -14,7 +14,7 @@ enum RotationFixture {
     static let thisYear = TestClock.today.fiscalYear.startYear
     static let transfer = FiscalYear(startYear: thisYear + 1).start
 
-    static func unit(_ code: String, _ name: String, _ kind: SectionKind, parent: String?, headcount: Int, collaboration: Bool = false) -> SectionRecord {
+    static func unit(_ code: SectionCode, _ name: String, _ kind: SectionKind, parent: SectionCode?, headcount: Int, collaboration: Bool = false) -> SectionRecord {
         .fixture(code, nameJa: name, kind: kind, parent: parent, isCollaborationPost: collaboration, headcount: headcount)
     }
 
@@ -31,7 +31,7 @@ enum RotationFixture {
     ]
 
     /// Number, name, job type, hired, section, years in post on the day before the transfer.
-    static let people: [(String, String, String, LocalDate, String, Int)] = [
+    static let people: [(StaffNumber, String, String, LocalDate, SectionCode, Int)] = [
         ("R001", "相田 一郎", "事務", day("2005-04-01"), "101010", 6),
         ("R002", "井上 二葉", "事務", transfer.adding(years: -8), "101010", 4),
         ("R003", "宇野 三郎", "事務", day("2010-04-01"), "101020", 1),
@@ -43,7 +43,7 @@ enum RotationFixture {
 
     static func load(on database: any Database) async throws {
         try await units.map { OrganizationUnit(fiscalYear: thisYear, record: $0) }.create(on: database)
-        var histories: [String: [AssignmentRecord]] = [:]
+        var histories: [StaffNumber: [AssignmentRecord]] = [:]
         for (number, name, jobType, hired, section, years) in people {
             let record = StaffRecord.fixture(number, name: name, nameKana: "テスト", born: day("1980-06-15"), hired: hired, jobType: jobType, grade: "主任")
             try await StaffMember(record: record).create(on: database)
@@ -51,7 +51,7 @@ enum RotationFixture {
             // Before the current post: 人事係 or 財政係 (never the district center); the fire
             // officer has served in 警防係 only since hiring.
             let current = AssignmentRecord.fixture(number, section, post: "主任", start: section == "4010" ? hired : since)
-            let before = section == "101020" || section == "3010" ? "101010" : "101020"
+            let before: SectionCode = section == "101020" || section == "3010" ? "101010" : "101020"
             histories[number] = section == "4010" ? [current] : [
                 AssignmentRecord.fixture(number, before, start: hired, end: since.adding(days: -1)), current,
             ]
@@ -65,7 +65,7 @@ enum RotationFixture {
         try await cycle.create(on: database)
         let report = SelfReport(cycleID: try cycle.requireID(), staffNumber: "R002", submittedAt: Date(), moveWish: "move")
         try await report.create(on: database)
-        for (rank, code) in [(1, "101020"), (2, "2010")] {
+        for (rank, code) in [(1, "101020"), (2, "2010")] as [(Int, SectionCode)] {
             try await SelfReportWish(reportID: try report.requireID(), rank: rank, sectionCode: code, reason: "").create(on: database)
         }
     }

@@ -25,12 +25,12 @@ struct SurveyAnonymityTests {
                 + (0..<7).map { ("Q\($0)", "1010", 1975 + $0 * 3) } + (0..<7).map { ("R\($0)", "10", 1968 + $0) }
                 + (0..<13).map { ("S\($0)", "2010", 1972 + $0 * 2) }
             let start = FiscalYear(startYear: OrganizationFixture.thisYear - 1).start
-            var histories: [String: [AssignmentRecord]] = [:]
+            var histories: [StaffNumber: [AssignmentRecord]] = [:]
             for (number, section, born) in extra {
                 var record = OrganizationFixture.staff(number, "職員 \(number)", "ショクイン")
                 record.birthDate = LocalDate(year: born, month: 6, day: 1)!
                 try await StaffMember(record: record).create(on: app.db)
-                histories[number] = [.fixture(number, section, start: start)]
+                histories[StaffNumber(number)] = [.fixture(StaffNumber(number), SectionCode(section), start: start)]
             }
             try await histories.values.flatMap { $0 }.map(Assignment.init(record:)).create(on: app.db)
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: TestClock.today, on: app.db)
@@ -42,7 +42,7 @@ struct SurveyAnonymityTests {
     /// Answers as `number` without the pages (the same storage the pages use), on `day`.
     func submit(_ app: Application, _ survey: Survey, _ numbers: [String], a: Int = 3, day: LocalDate = TestClock.today) async throws {
         for number in numbers {
-            try await SurveySubmission.store(["q.a": .likert(a), "q.b": .likert(4)], survey: survey, staffNumber: number, on: app.db, today: day)
+            try await SurveySubmission.store(["q.a": .likert(a), "q.b": .likert(4)], survey: survey, staffNumber: StaffNumber(number), on: app.db, today: day)
         }
     }
 

@@ -135,7 +135,7 @@ struct SurveyTests {
         try await withSurvey { app, id in
             #expect(try await answer(app, Demo.staff, surveyID: id, a: "2").status == .seeOther)
             let before = try await SurveyAnswerRecord.query(on: app.db).sort(\.$questionID).all().map { "\($0.questionID)=\($0.value)" }
-            let member = try #require(try await StaffMember.query(on: app.db).filter(\.$staffNumber == Demo.staff).first())
+            let member = try #require(try await StaffMember.query(on: app.db).filter(\.$staffNumber == StaffNumber(Demo.staff)).first())
             member.name = "改名 花子"
             try await member.save(on: app.db)
             try await member.delete(on: app.db)

@@ -9,7 +9,7 @@ public func day(_ iso: String) -> LocalDate {
 public extension StaffRecord {
     /// A regular 事務 主事 with no gender recorded, born 1990-05-10 and hired 2015-04-01 unless told.
     static func fixture(
-        _ staffNumber: String,
+        _ staffNumber: StaffNumber,
         name: String = "山田 太郎",
         nameKana: String = "ヤマダ タロウ",
         born birthDate: LocalDate = day("1990-05-10"),
@@ -29,11 +29,11 @@ public extension StaffRecord {
 public extension SectionRecord {
     /// A non-managerial, non-collaboration section outside any district with no seats unless told.
     static func fixture(
-        _ code: String,
+        _ code: SectionCode,
         nameJa: String,
         nameEn: String = "",
         kind: SectionKind = .unit,
-        parent parentCode: String? = nil,
+        parent parentCode: SectionCode? = nil,
         isCollaborationPost: Bool = false,
         district: String? = nil,
         headcount authorizedHeadcount: Int = 0,
@@ -50,8 +50,8 @@ public extension SectionRecord {
 public extension AssignmentRecord {
     /// A 主事 posting, still current unless `end` is given.
     static func fixture(
-        _ staffNumber: String,
-        _ sectionCode: String,
+        _ staffNumber: StaffNumber,
+        _ sectionCode: SectionCode,
         post: String = "主事",
         start: LocalDate,
         end: LocalDate? = nil

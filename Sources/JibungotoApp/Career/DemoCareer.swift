@@ -21,7 +21,7 @@ enum DemoCareer {
             try await current.create(on: database)
             for (cycle, submittedShare, draftShare) in [(previous, 92, 3), (current, 85, 6)] {
                 var reports: [SelfReport] = []
-                var wishes: [(Int, [(String, String)])] = []
+                var wishes: [(Int, [(SectionCode, String)])] = []
                 for member in staff {
                     let roll = DemoHash.value(member.staffNumber, cycle.fiscalYear, "status") % 100
                     guard roll < submittedShare + draftShare else { continue }
@@ -68,22 +68,22 @@ enum DemoCareer {
     }
 
     /// Up to three sections; last year's first wish is often where the person actually moved.
-    private static func wishChoices(for member: StaffMember, tree: OrganizationTree, year: Int, movedInto: String?) -> [(String, String)] {
+    private static func wishChoices(for member: StaffMember, tree: OrganizationTree, year: Int, movedInto: SectionCode?) -> [(SectionCode, String)] {
         let candidates = tree.flattened().map(\.record).filter { $0.kind != .department && $0.code != member.currentSectionCode }
         guard !candidates.isEmpty else { return [] }
-        let count = DemoHash.value(member.staffNumber, year, "count") % 4
-        var chosen: [String] = []
-        if let movedInto, DemoHash.value(member.staffNumber, "met") % 5 < 2, tree.units[movedInto] != nil { chosen.append(movedInto) }
+        let count = DemoHash.value(member.staffNumber.rawValue, year, "count") % 4
+        var chosen: [SectionCode] = []
+        if let movedInto, DemoHash.value(member.staffNumber.rawValue, "met") % 5 < 2, tree.units[movedInto] != nil { chosen.append(movedInto) }
         var salt = 0
         while chosen.count < count && salt < 20 {
-            let code = candidates[DemoHash.value(member.staffNumber, year, "wish\(salt)") % candidates.count].code
+            let code = candidates[DemoHash.value(member.staffNumber.rawValue, year, "wish\(salt)") % candidates.count].code
             if !chosen.contains(code) { chosen.append(code) }
             salt += 1
         }
         return chosen.map { code in
             let unit = tree.units[code]
             let reasons = unit?.isCollaborationPost == true ? DemoText.collaborationReasons : DemoText.reasons
-            return (code, reasons[DemoHash.value(member.staffNumber, code) % reasons.count])
+            return (code, reasons[DemoHash.value(member.staffNumber.rawValue, code.rawValue) % reasons.count])
         }
     }
 

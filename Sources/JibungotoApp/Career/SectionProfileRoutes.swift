@@ -56,7 +56,7 @@ struct SectionProfileRoutes {
         let units = tree.flattened().map(\.record).filter { $0.kind != .department }
         let missingCount = units.filter { byCode[$0.code] == nil }.count
         let shown = units.filter { unit in
-            (department.isEmpty || tree.department(of: unit.code)?.code == department)
+            (department.isEmpty || tree.department(of: unit.code)?.code.rawValue == department)
                 && (!collaborationOnly || unit.isCollaborationPost)
                 && (!missingOnly || byCode[unit.code] == nil)
                 && (skill.isEmpty || byCode[unit.code].map { $0.skills.localizedCaseInsensitiveContains(skill) || $0.mainWork.localizedCaseInsensitiveContains(skill) } == true)
@@ -66,7 +66,7 @@ struct SectionProfileRoutes {
         var form = FormModel(request: request, action: CareerRoute.profiles.path, method: .GET, submitLabelKey: "profile.search", fields: [
             FormField(request: request, name: "department", labelKey: "profile.department", kind: .select, value: department,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: department.isEmpty, fieldName: "department")]
-                        + departments.map { FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: $0.code == department, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0.code.rawValue, label: request.text($0.localizedName), isSelected: $0.code.rawValue == department, fieldName: "department") }),
             FormField(request: request, name: "skill", labelKey: "profile.skillSearch", value: skill, hintKey: "profile.skillHint", maxLength: 50),
             FormField(request: request, name: "collaboration", labelKey: "profile.collaborationFilter", kind: .checkboxes,
                       options: [FormOption(value: "1", label: request.t("profile.collaborationOnly"), isSelected: collaborationOnly, fieldName: "collaboration")]),
@@ -134,10 +134,10 @@ struct SectionProfileRoutes {
         profile.fiscalYear = year
         profile.sectionCode = unit.code
         for field in Field.allCases { field.set(values[field.rawValue] ?? "", on: profile) }
-        profile.updatedBy = try request.requireUser().staffNumber
+        profile.updatedBy = try request.requireUser().staffNumber.rawValue
         try await profile.save(on: request.db)
         request.flash(.success, request.t("profile.saved"))
-        return request.redirect(to: CareerRoute.profile(.value(unit.code)).path)
+        return request.redirect(to: CareerRoute.profile(.section(unit.code)).path)
     }
 
     private func formPage(_ request: Request, unit: SectionRecord, values: [String: String], validation: FormValidation) async throws -> Response {
@@ -145,12 +145,12 @@ struct SectionProfileRoutes {
             FormField(request: request, name: field.rawValue, labelKey: field.labelKey, kind: .textarea, value: values[field.rawValue] ?? "",
                       hintKey: "\(field.labelKey)Hint", isRequired: field == .mission || field == .mainWork, maxLength: Self.fieldMaxLength)
         }
-        var form = FormModel(request: request, action: CareerRoute.editProfile(.value(unit.code)).path, submitLabelKey: "form.save", fields: fields)
+        var form = FormModel(request: request, action: CareerRoute.editProfile(.section(unit.code)).path, submitLabelKey: "form.save", fields: fields)
         form.apply(validation, request: request)
         return try await request.renderPage(
             "platform/form-page", title: "profile.editTitle", titleArguments: [request.text(unit.localizedName)],
             breadcrumbs: [Breadcrumb(label: request.t("profile.title"), href: CareerRoute.profiles.path),
-                          Breadcrumb(label: request.text(unit.localizedName), href: CareerRoute.profile(.value(unit.code)).path),
+                          Breadcrumb(label: request.text(unit.localizedName), href: CareerRoute.profile(.section(unit.code)).path),
                           Breadcrumb(label: request.t("profile.edit"), href: nil)],
             content: FormContent(form: form),
             status: validation.isValid ? .ok : .unprocessableEntity
@@ -158,7 +158,7 @@ struct SectionProfileRoutes {
     }
 
     private func currentUnit(_ request: Request) async throws -> (SectionRecord, OrganizationTree, Int) {
-        let code = try request.parameters.require("code")
+        let code = SectionCode(try request.parameters.require("code"))
         let year = request.today.fiscalYear.startYear
         let tree = try await request.currentOrganization()
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
@@ -166,7 +166,7 @@ struct SectionProfileRoutes {
     }
 
     /// HR edits every profile; a manager the profiles of their own section and the units below it.
-    static func mayEdit(_ code: String, request: Request) async throws -> Bool {
+    static func mayEdit(_ code: SectionCode, request: Request) async throws -> Bool {
         guard let scope = request.currentUser?.scope(of: .editSectionProfiles) else { return false }
         if scope == .all { return true }
         return try await OrganizationScope.units(for: request, scope: scope).contains(code)

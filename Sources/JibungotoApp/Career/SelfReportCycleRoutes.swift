@@ -46,7 +46,7 @@ struct SelfReportCycleRoutes {
         cycle.deadline = deadline
         cycle.targetDepartments = departments.joined(separator: ",")
         cycle.targetEmploymentTypes = types.joined(separator: ",")
-        cycle.createdBy = try request.requireUser().staffNumber
+        cycle.createdBy = try request.requireUser().staffNumber.rawValue
         try await cycle.create(on: request.db)
         try await request.audit(.create, subjectType: "self_report_cycle", subjectID: title)
         request.flash(.success, request.t("cycle.created", title))
@@ -83,9 +83,9 @@ struct SelfReportCycleRoutes {
         }
         let scope = try request.scope(of: .viewSelfReportCompletion)
         let tree = try await request.currentOrganization()
-        let reachable: Set<String>? = scope == .all ? nil : try await OrganizationScope.units(for: request, scope: scope)
+        let reachable: Set<SectionCode>? = scope == .all ? nil : try await OrganizationScope.units(for: request, scope: scope)
         if let reachable, reachable.isEmpty { throw Abort(.forbidden) }
-        let asked = (try? request.query.get(String.self, at: "section")).flatMap { $0.isEmpty ? nil : $0 }
+        let asked = (try? request.query.get(String.self, at: "section")).flatMap { $0.isEmpty ? nil : SectionCode($0) }
         if let asked, tree.units[asked] == nil || reachable.map({ !$0.contains(asked) }) == true {
             throw Abort(.forbidden)
         }
@@ -118,10 +118,10 @@ struct SelfReportCycleRoutes {
                       "異動希望", "キャリアプラン", "PT参加希望", "PTテーマ", "庁内副業希望", "副業テーマ", "スキル・資格", "事情（人事担当限り）"]
         let rows = reports.map { report -> [String] in
             let wishes = report.wishes.sorted { $0.rank < $1.rank }
-            var row = [report.staffNumber, report.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+            var row = [report.staffNumber.rawValue, report.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
             for rank in 1...SelfReportRoutes.maximumWishes {
                 let wish = wishes.first { $0.rank == rank }
-                row += [wish?.sectionCode ?? "", wish?.reason ?? ""]
+                row += [wish?.sectionCode.rawValue ?? "", wish?.reason ?? ""]
             }
             row += [report.moveWish, report.careerPlan, report.projectTeamInterest ? "1" : "0", report.projectTeamThemes,
                     report.sideJobInterest ? "1" : "0", report.sideJobThemes, report.skills, report.circumstances]

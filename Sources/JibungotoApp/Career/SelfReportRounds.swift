@@ -17,7 +17,7 @@ enum SelfReportRounds {
     }
 
     /// Staff number → submitted (true) or draft (false); absent means not started.
-    static func statuses(of cycle: SelfReportCycle, on database: any Database) async throws -> [String: Bool] {
+    static func statuses(of cycle: SelfReportCycle, on database: any Database) async throws -> [StaffNumber: Bool] {
         let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID()).all()
         return Dictionary(reports.map { ($0.staffNumber, $0.submittedAt != nil) }, uniquingKeysWith: { $0 || $1 })
     }
@@ -47,7 +47,7 @@ enum SelfReportHistory {
         let report: SelfReport
     }
 
-    static func entries(of staffNumber: String, on database: any Database) async throws -> [Entry] {
+    static func entries(of staffNumber: StaffNumber, on database: any Database) async throws -> [Entry] {
         let reports = try await SelfReport.query(on: database).filter(\.$staffNumber == staffNumber)
             .with(\.$cycle).with(\.$wishes).all()
         return reports.map { Entry(cycle: $0.cycle, report: $0) }.sorted { $0.cycle.opensOn > $1.cycle.opensOn }

@@ -78,18 +78,19 @@ struct SelfReportRoutes {
     }
 
     /// Wishes 1–3: each a section of today's organization with a reason, no section twice.
-    private func validateWishes(_ input: [String: String], tree: OrganizationTree, validation: inout FormValidation) -> [(code: String, reason: String)] {
+    private func validateWishes(_ input: [String: String], tree: OrganizationTree, validation: inout FormValidation) -> [(code: SectionCode, reason: String)] {
         let request = validation.request
         if !(input["wish4_section"] ?? "").isEmpty {
             validation.fail("wish1_section", "selfReport.tooManyWishes", String(Self.maximumWishes))
         }
-        var wishes: [(String, String)] = []
-        var seen: Set<String> = []
+        var wishes: [(SectionCode, String)] = []
+        var seen: Set<SectionCode> = []
         for rank in 1...Self.maximumWishes {
             let field = "wish\(rank)_section"
-            let code = (input[field] ?? "").trimmingCharacters(in: .whitespaces)
+            let codeText = (input[field] ?? "").trimmingCharacters(in: .whitespaces)
+            let code = SectionCode(codeText)
             let reason = validation.text("wish\(rank)_reason", input["wish\(rank)_reason"], labelKey: "selfReport.wishReason\(rank)", required: false, maxLength: Self.reasonMaxLength)
-            guard !code.isEmpty else {
+            guard !codeText.isEmpty else {
                 if !reason.isEmpty { validation.fail(field, "selfReport.reasonWithoutSection", String(rank)) }
                 continue
             }
@@ -113,7 +114,7 @@ struct SelfReportRoutes {
             "project_team_interest": report.projectTeamInterest ? "1" : "", "side_job_interest": report.sideJobInterest ? "1" : "",
         ]
         for wish in report.wishes {
-            values["wish\(wish.rank)_section"] = wish.sectionCode
+            values["wish\(wish.rank)_section"] = wish.sectionCode.rawValue
             values["wish\(wish.rank)_reason"] = wish.reason
         }
         return values
@@ -141,9 +142,9 @@ struct SelfReportRoutes {
         func sectionOptions(_ field: String) -> [FormOption] {
             [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
                 + sections.map { unit, depth in
-                    FormOption(value: unit.code, label: String(repeating: "　", count: max(0, depth - 1)) + request.text(unit.localizedName)
+                    FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: max(0, depth - 1)) + request.text(unit.localizedName)
                                + (unit.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : ""),
-                               isSelected: input[field] == unit.code, fieldName: field)
+                               isSelected: input[field] == unit.code.rawValue, fieldName: field)
                 }
         }
         var fields: [FormField] = []

@@ -1,11 +1,12 @@
 import Fluent
+import JibungotoDomain
 import Vapor
 
 /// The demo city's sign-in accounts: one per role, all with the demo password. The city is
 /// fictional (not the paper's), and the login page says so.
 public enum DemoAccounts {
     struct Account: Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let displayName: String
         let roles: [Role]
     }

@@ -25,6 +25,6 @@ enum DemoOrganization {
 extension DemoOrganizationChange {
     func model(fiscalYear: Int) -> OrganizationChange {
         OrganizationChange(fiscalYear: fiscalYear, kind: OrganizationChange.Kind(rawValue: kind.rawValue) ?? .updated,
-                           code: code, targetCode: targetCode, detail: detail)
+                           code: SectionCode(code), targetCode: targetCode.map { SectionCode($0) }, detail: detail)
     }
 }

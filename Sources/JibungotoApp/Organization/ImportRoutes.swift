@@ -55,7 +55,7 @@ struct ImportRoutes {
         batch.filename = String(file.filename.prefix(200))
         batch.encoding = encoding.rawValue
         batch.content = Data(buffer: file.data)
-        batch.uploadedBy = try request.requireUser().staffNumber
+        batch.uploadedBy = try request.requireUser().staffNumber.rawValue
         batch.uploadedAt = Date()
         try await batch.create(on: request.db)
         return request.redirect(to: OrganizationRoute.importBatch(.id(try batch.requireID())).path)

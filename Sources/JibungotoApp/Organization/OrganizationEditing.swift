@@ -25,7 +25,7 @@ enum OrganizationEditing {
     }
 
     static func apply(
-        year: Int, existing: SectionRecord, updated: SectionRecord, disposition: Disposition, mergeTarget: String,
+        year: Int, existing: SectionRecord, updated: SectionRecord, disposition: Disposition, mergeTarget: SectionCode,
         today: LocalDate, on database: any Database
     ) async throws {
         try await database.transaction { database in

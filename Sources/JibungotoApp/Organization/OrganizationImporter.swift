@@ -57,7 +57,7 @@ public enum OrganizationImporter {
 
     private enum Changes {
         case staff(added: [StaffRecord], changed: [(StaffMember, StaffRecord)])
-        case assignments([String: [AssignmentRecord]])
+        case assignments([StaffNumber: [AssignmentRecord]])
         case none
     }
 
@@ -89,8 +89,8 @@ public enum OrganizationImporter {
             let incoming = result.records.map(\.record)
             let summary = ImportSummary.staff(incoming: incoming, existing: byNumber.mapValues(\.record))
             let addedKeys = Set(summary.addedKeys), changedKeys = Set(summary.changedKeys)
-            let added = incoming.filter { addedKeys.contains($0.staffNumber) }
-            let changed = incoming.filter { changedKeys.contains($0.staffNumber) }.compactMap { record in
+            let added = incoming.filter { addedKeys.contains($0.staffNumber.rawValue) }
+            let changed = incoming.filter { changedKeys.contains($0.staffNumber.rawValue) }.compactMap { record in
                 byNumber[record.staffNumber].map { ($0, record) }
             }
             let report = Report(kind: kind, detectedEncoding: decoded.detected.rawValue, rowCount: table.records.count, issues: result.issues,
@@ -109,8 +109,8 @@ public enum OrganizationImporter {
         }
     }
 
-    private static func assignments(of numbers: [String], on database: any Database) async throws -> [String: [AssignmentRecord]] {
-        var result: [String: [AssignmentRecord]] = [:]
+    private static func assignments(of numbers: [StaffNumber], on database: any Database) async throws -> [StaffNumber: [AssignmentRecord]] {
+        var result: [StaffNumber: [AssignmentRecord]] = [:]
         for chunk in numbers.chunked(into: 500) {
             for row in try await Assignment.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
                 result[row.staffNumber, default: []].append(row.record)
@@ -120,7 +120,7 @@ public enum OrganizationImporter {
     }
 
     /// Copies today's placement onto the staff rows so lists filter on indexed columns.
-    static func refreshCurrentPlacement(of histories: [String: [AssignmentRecord]], today: LocalDate, on database: any Database) async throws {
+    static func refreshCurrentPlacement(of histories: [StaffNumber: [AssignmentRecord]], today: LocalDate, on database: any Database) async throws {
         for chunk in Array(histories.keys).chunked(into: 500) {
             for member in try await StaffMember.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
                 let placement = CurrentPlacement.on(today, from: histories[member.staffNumber] ?? [])

@@ -6,16 +6,16 @@ import Vapor
 /// A fiscal year's organization in memory (a few hundred units): parents, children, subtrees.
 struct OrganizationTree: Sendable {
     let fiscalYear: Int
-    let units: [String: SectionRecord]
-    let children: [String: [String]]
-    let roots: [String]
+    let units: [SectionCode: SectionRecord]
+    let children: [SectionCode: [SectionCode]]
+    let roots: [SectionCode]
 
     init(fiscalYear: Int, records: [SectionRecord]) {
         self.fiscalYear = fiscalYear
-        var units: [String: SectionRecord] = [:]
+        var units: [SectionCode: SectionRecord] = [:]
         for record in records { units[record.code] = record }
-        var children: [String: [String]] = [:]
-        var roots: [String] = []
+        var children: [SectionCode: [SectionCode]] = [:]
+        var roots: [SectionCode] = []
         for record in records.sorted(by: { $0.code < $1.code }) {
             if let parent = record.parentCode, units[parent] != nil {
                 children[parent, default: []].append(record.code)
@@ -34,8 +34,8 @@ struct OrganizationTree: Sendable {
     }
 
     /// The unit and everything below it.
-    func subtree(of code: String) -> Set<String> {
-        var result: Set<String> = []
+    func subtree(of code: SectionCode) -> Set<SectionCode> {
+        var result: Set<SectionCode> = []
         var stack = [code]
         while let next = stack.popLast() {
             guard units[next] != nil, result.insert(next).inserted else { continue }
@@ -45,7 +45,7 @@ struct OrganizationTree: Sendable {
     }
 
     /// From the top (the department) down to the unit.
-    func path(to code: String) -> [SectionRecord] {
+    func path(to code: SectionCode) -> [SectionRecord] {
         var path: [SectionRecord] = []
         var current = units[code]
         while let unit = current, !path.contains(where: { $0.code == unit.code }) {
@@ -55,12 +55,12 @@ struct OrganizationTree: Sendable {
         return path
     }
 
-    func department(of code: String) -> SectionRecord? { path(to: code).first }
+    func department(of code: SectionCode) -> SectionRecord? { path(to: code).first }
 
     /// Units in display order: depth-first, each with its depth.
     func flattened() -> [(record: SectionRecord, depth: Int)] {
         var result: [(SectionRecord, Int)] = []
-        func visit(_ code: String, _ depth: Int) {
+        func visit(_ code: SectionCode, _ depth: Int) {
             guard let unit = units[code] else { return }
             result.append((unit, depth))
             for child in children[code] ?? [] { visit(child, depth + 1) }
@@ -103,7 +103,7 @@ enum OrganizationYears {
 enum OrganizationScope {
     /// The unit at the top of what the scope reaches: the user's own section (`.section`) or their
     /// department (`.department`); nil when they have no current placement.
-    static func root(for request: Request, scope: Scope, tree: OrganizationTree) async throws -> String? {
+    static func root(for request: Request, scope: Scope, tree: OrganizationTree) async throws -> SectionCode? {
         let user = try request.requireUser()
         guard let me = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first(),
               let section = me.currentSectionCode
@@ -112,7 +112,7 @@ enum OrganizationScope {
     }
 
     /// That unit and everything below it; empty when the user has no current placement.
-    static func units(for request: Request, scope: Scope) async throws -> Set<String> {
+    static func units(for request: Request, scope: Scope) async throws -> Set<SectionCode> {
         let tree = try await request.currentOrganization()
         return try await root(for: request, scope: scope, tree: tree).map(tree.subtree(of:)) ?? []
     }
@@ -121,8 +121,8 @@ enum OrganizationScope {
 /// Whose staff records the current user may see, from their `viewStaff` scope and where they work.
 enum StaffVisibility: Sendable {
     case all
-    case sections(Set<String>, ownNumber: String)
-    case onlyOwn(String)
+    case sections(Set<SectionCode>, ownNumber: StaffNumber)
+    case onlyOwn(StaffNumber)
 
     static func resolve(_ request: Request) async throws -> StaffVisibility {
         let user = try request.requireUser()
@@ -144,7 +144,7 @@ enum StaffVisibility: Sendable {
         }
     }
 
-    func allowsSection(_ code: String) -> Bool {
+    func allowsSection(_ code: SectionCode) -> Bool {
         switch self {
         case .all: true
         case .sections(let codes, _): codes.contains(code)

@@ -60,7 +60,7 @@ struct OrganizationTreeRoutes {
     // MARK: - Section page
 
     @Sendable func section(_ request: Request) async throws -> Response {
-        let code = try request.parameters.require("code")
+        let code = SectionCode(try request.parameters.require("code"))
         let years = try await OrganizationYears.all(on: request.db)
         let allVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code == code).sort(\.$fiscalYear, .descending).all()
         guard !allVersions.isEmpty else { throw Abort(.notFound) }
@@ -132,14 +132,15 @@ struct OrganizationTreeRoutes {
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         let input = try request.content.decode(SectionForm.self)
         var validation = FormValidation(request: request)
-        let code = validation.text("code", input.code, labelKey: "organization.code", maxLength: 20)
-        if !code.isEmpty && !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+        let codeText = validation.text("code", input.code, labelKey: "organization.code", maxLength: 20)
+        let code = SectionCode(codeText)
+        if !codeText.isEmpty && !codeText.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             validation.fail("code", "organization.codeCharacters")
         }
         if tree.units[code] != nil {
-            validation.fail("code", "organization.codeExists", code)
+            validation.fail("code", "organization.codeExists", codeText)
         } else if try await OrganizationUnit.query(on: request.db).filter(\.$code == code).count() > 0 {
-            validation.fail("code", "organization.codeUsedBefore", code)
+            validation.fail("code", "organization.codeUsedBefore", codeText)
         }
         let record = validateRecord(input, code: code, tree: tree, validation: &validation)
         guard validation.isValid, let record else {
@@ -150,16 +151,16 @@ struct OrganizationTreeRoutes {
             try await OrganizationChange(fiscalYear: year, kind: .created, code: code, detail: record.nameJa).create(on: database)
         }
         request.flash(.success, request.t("organization.sectionCreated", record.nameJa))
-        return request.redirect(to: OrganizationRoute.section(.value(code)).path(query: [("fy", String(year))]))
+        return request.redirect(to: OrganizationRoute.section(.section(code)).path(query: [("fy", String(year))]))
     }
 
     @Sendable func showEdit(_ request: Request) async throws -> Response {
         let year = try editableYear(request)
-        let code = try request.parameters.require("code")
+        let code = SectionCode(try request.parameters.require("code"))
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
         let input = SectionForm(
-            code: unit.code, name_ja: unit.nameJa, name_en: unit.nameEn, kind: unit.kind.rawValue, parent_code: unit.parentCode ?? "",
+            code: unit.code.rawValue, name_ja: unit.nameJa, name_en: unit.nameEn, kind: unit.kind.rawValue, parent_code: unit.parentCode?.rawValue ?? "",
             flags: (unit.isCollaborationPost ? ["collaboration"] : []) + (unit.isManagerial ? ["managerial"] : []),
             district: unit.district ?? "", authorized_headcount: String(unit.authorizedHeadcount), disposition: "keep", merge_into: ""
         )
@@ -168,7 +169,7 @@ struct OrganizationTreeRoutes {
 
     @Sendable func update(_ request: Request) async throws -> Response {
         let year = try editableYear(request)
-        let code = try request.parameters.require("code")
+        let code = SectionCode(try request.parameters.require("code"))
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         guard let existing = tree.units[code] else { throw Abort(.notFound) }
         let input = try request.content.decode(SectionForm.self)
@@ -176,7 +177,7 @@ struct OrganizationTreeRoutes {
         let record = validateRecord(input, code: code, tree: tree, validation: &validation)
         let disposition = OrganizationEditing.Disposition(rawValue: input.disposition ?? "keep")
         if disposition == nil { validation.fail("disposition", "form.invalidChoice", request.t("organization.disposition")) }
-        let mergeTarget = (input.merge_into ?? "").trimmingCharacters(in: .whitespaces)
+        let mergeTarget = SectionCode((input.merge_into ?? "").trimmingCharacters(in: .whitespaces))
         if disposition == .merge && !OrganizationEditRules.mayMerge(into: mergeTarget, subtree: tree.subtree(of: code), unitsOfYear: Set(tree.units.keys)) {
             validation.fail("merge_into", "organization.mergeTargetInvalid")
         }
@@ -194,7 +195,7 @@ struct OrganizationTreeRoutes {
         }
         try await request.audit(.update, subjectType: "organization_unit", subjectID: code, detail: "fy=\(year) \(disposition.rawValue)")
         request.flash(.success, request.t("organization.sectionSaved", record.nameJa))
-        let target = disposition == .keep ? OrganizationRoute.section(.value(code)).path(query: [("fy", String(year))])
+        let target = disposition == .keep ? OrganizationRoute.section(.section(code)).path(query: [("fy", String(year))])
             : OrganizationRoute.tree.path(query: [("fy", String(year))])
         return request.redirect(to: target)
     }
@@ -205,18 +206,19 @@ struct OrganizationTreeRoutes {
         return year
     }
 
-    private func validateRecord(_ input: SectionForm, code: String, tree: OrganizationTree, validation: inout FormValidation) -> SectionRecord? {
+    private func validateRecord(_ input: SectionForm, code: SectionCode, tree: OrganizationTree, validation: inout FormValidation) -> SectionRecord? {
         let request = validation.request
         let nameJa = validation.text("name_ja", input.name_ja, labelKey: "organization.nameJa", maxLength: 100)
         let nameEn = validation.text("name_en", input.name_en, labelKey: "organization.nameEn", maxLength: 150)
         let kind = SectionKind(rawValue: input.kind ?? "")
         if kind == nil { validation.fail("kind", "form.invalidChoice", request.t("organization.kind")) }
-        let parent = (input.parent_code ?? "").trimmingCharacters(in: .whitespaces)
-        if kind == .department && !parent.isEmpty {
+        let parentText = (input.parent_code ?? "").trimmingCharacters(in: .whitespaces)
+        let parent = SectionCode(parentText)
+        if kind == .department && !parentText.isEmpty {
             validation.fail("parent_code", "organization.departmentHasNoParent")
-        } else if kind != .department && kind != nil && parent.isEmpty {
+        } else if kind != .department && kind != nil && parentText.isEmpty {
             validation.fail("parent_code", "organization.parentRequired")
-        } else if !parent.isEmpty && (tree.units[parent] == nil || tree.subtree(of: code).contains(parent)) {
+        } else if !parentText.isEmpty && (tree.units[parent] == nil || tree.subtree(of: code).contains(parent)) {
             validation.fail("parent_code", "organization.parentInvalid")
         }
         let district = validation.text("district", input.district, labelKey: "organization.district", required: false, maxLength: 50)
@@ -228,7 +230,7 @@ struct OrganizationTreeRoutes {
         guard let kind, let headcount else { return nil }
         let flags = Set(input.flags ?? [])
         return SectionRecord(
-            code: code, nameJa: nameJa, nameEn: nameEn, kind: kind, parentCode: parent.isEmpty ? nil : parent,
+            code: code, nameJa: nameJa, nameEn: nameEn, kind: kind, parentCode: parentText.isEmpty ? nil : parent,
             isCollaborationPost: flags.contains("collaboration"), district: district.isEmpty ? nil : district,
             authorizedHeadcount: headcount, isManagerial: flags.contains("managerial")
         )
@@ -238,8 +240,8 @@ struct OrganizationTreeRoutes {
         let year = tree.fiscalYear
         let parentOptions = [FormOption(value: "", label: request.t("organization.noParent"), isSelected: (input.parent_code ?? "").isEmpty, fieldName: "parent_code")]
             + tree.flattened().filter { $0.record.kind != .unit && $0.record.code != existing?.code }.map { unit, depth in
-                FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName) + " (\(unit.code))",
-                           isSelected: unit.code == input.parent_code, fieldName: "parent_code")
+                FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName) + " (\(unit.code))",
+                           isSelected: unit.code.rawValue == input.parent_code, fieldName: "parent_code")
             }
         let flags = Set(input.flags ?? [])
         var fields: [FormField] = []
@@ -267,10 +269,10 @@ struct OrganizationTreeRoutes {
             fields.append(FormField(request: request, name: "merge_into", labelKey: "organization.mergeInto", kind: .select, value: input.merge_into ?? "",
                                     options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")]
                                         + tree.flattened().filter { $0.record.code != existing.code }.map { unit, depth in
-                                            FormOption(value: unit.code, label: String(repeating: "　", count: depth) + request.text(unit.localizedName), isSelected: unit.code == input.merge_into, fieldName: "merge_into")
+                                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName), isSelected: unit.code.rawValue == input.merge_into, fieldName: "merge_into")
                                         }))
         }
-        let action = existing.map { OrganizationRoute.editSection(.value($0.code)).path(query: [("fy", String(year))]) }
+        let action = existing.map { OrganizationRoute.editSection(.section($0.code)).path(query: [("fy", String(year))]) }
             ?? OrganizationRoute.newSection.path(query: [("fy", String(year))])
         var form = FormModel(request: request, action: action, submitLabelKey: "form.save", fields: fields)
         form.apply(validation, request: request)
@@ -289,9 +291,9 @@ struct OrganizationTreeRoutes {
 
 /// Current headcounts per unit (staff whose open assignment is there).
 enum OrganizationHeadcount {
-    static func current(on database: any Database) async throws -> [String: Int] {
+    static func current(on database: any Database) async throws -> [SectionCode: Int] {
         guard let sql = database as? any SQLDatabase else { return [:] }
-        struct Row: Decodable { let code: String?; let count: Int }
+        struct Row: Decodable { let code: SectionCode?; let count: Int }
         let rows = try await sql.select()
             .column("current_section_code", as: "code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
             .from(StaffMember.schema).groupBy("current_section_code")

@@ -58,7 +58,7 @@ struct StaffRoutes {
 
         func apply(to builder: QueryBuilder<StaffMember>, tree: OrganizationTree, today: LocalDate) -> QueryBuilder<StaffMember> {
             if !query.isEmpty {
-                let number = StaffNumber.normalise(query)
+                let number = StaffNumber.typed(query)
                 let kana = KanaSearch.normalize(query)
                 builder.group(.or) { group in
                     group.filter(\.$staffNumber == number)
@@ -66,7 +66,7 @@ struct StaffRoutes {
                     if !kana.isEmpty { group.filter(\.$kanaSearch, containsLiterally: kana, at: .prefix) }
                 }
             }
-            if !section.isEmpty { builder.filter(\.$currentSectionCode ~~ Array(tree.subtree(of: section))) }
+            if !section.isEmpty { builder.filter(\.$currentSectionCode ~~ Array(tree.subtree(of: SectionCode(section)))) }
             if !jobType.isEmpty { builder.filter(\.$jobType == jobType) }
             if let type = EmploymentType(rawValue: employmentType) { builder.filter(\.$employmentType == type) }
             if let cohort { builder.filter(\.$hireFiscalYear == cohort) }
@@ -84,7 +84,7 @@ struct StaffRoutes {
     @Sendable func list(_ request: Request) async throws -> Response {
         let visibility = try await StaffVisibility.resolve(request)
         if case .onlyOwn(let number) = visibility {
-            return request.redirect(to: OrganizationRoute.staff(.value(number)).path)
+            return request.redirect(to: OrganizationRoute.staff(.staff(number)).path)
         }
         var validation = FormValidation(request: request)
         let filter = Filter(request, validation: &validation)
@@ -122,7 +122,7 @@ struct StaffRoutes {
             FormField(request: request, name: "q", labelKey: "staff.search", value: filter.query, hintKey: "staff.searchHint", maxLength: 100),
             FormField(request: request, name: "section", labelKey: "staff.section", kind: .select, value: filter.section,
                       options: [option("", request.t("staff.any"), filter.section, "section")]
-                        + sections.map { option($0.record.code, String(repeating: "　", count: $0.depth) + request.text($0.record.localizedName), filter.section, "section") }),
+                        + sections.map { option($0.record.code.rawValue, String(repeating: "　", count: $0.depth) + request.text($0.record.localizedName), filter.section, "section") }),
             FormField(request: request, name: "job_type", labelKey: "staff.jobType", kind: .select, value: filter.jobType,
                       options: [option("", request.t("staff.any"), filter.jobType, "job_type")] + Set(jobTypes).sorted().map { option($0, $0, filter.jobType, "job_type") }),
             FormField(request: request, name: "employment_type", labelKey: "staff.employmentType", kind: .select, value: filter.employmentType,
@@ -142,7 +142,7 @@ struct StaffRoutes {
     // MARK: - Staff page
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let number = StaffNumber.normalise(try request.parameters.require("staffNumber"))
+        let number = StaffNumber.typed(try request.parameters.require("staffNumber"))
         guard let member = try await StaffMember.query(on: request.db).filter(\.$staffNumber == number).first() else {
             throw Abort(.notFound)
         }

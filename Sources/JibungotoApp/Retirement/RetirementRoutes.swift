@@ -47,14 +47,14 @@ struct RetirementRoutes {
     }
 
     private static func member(_ request: Request) async throws -> StaffMember {
-        guard let number = request.parameters.get("staffNumber"),
+        guard let number = request.parameters.get("staffNumber").map({ StaffNumber($0) }),
               let member = try await StaffMember.query(on: request.db).filter(\.$staffNumber == number).first() else { throw Abort(.notFound) }
         return member
     }
 
     private func ageSixtyPage(_ request: Request, member: StaffMember, input: AgeSixtyForm, validation: FormValidation) async throws -> Response {
         let choice = input.choice ?? ""
-        var form = FormModel(request: request, action: RetirementRoute.ageSixty(.value(member.staffNumber)).path, submitLabelKey: "form.save", fields: [
+        var form = FormModel(request: request, action: RetirementRoute.ageSixty(.staff(member.staffNumber)).path, submitLabelKey: "form.save", fields: [
             FormField(request: request, name: "informed_on", labelKey: "retirement.informedOnLabel", value: input.informed_on ?? "", hintKey: "audit.dateHint", isRequired: true, maxLength: 20),
             FormField(request: request, name: "choice", labelKey: "retirement.choice", kind: .radios,
                       options: [FormOption(value: "", label: request.t("retirement.choicePending"), isSelected: choice.isEmpty, fieldName: "choice")]
@@ -89,7 +89,7 @@ struct RetirementRoutes {
         record.informedOn = informed
         record.choice = choice
         record.note = note
-        record.recordedBy = try request.requireUser().staffNumber
+        record.recordedBy = try request.requireUser().staffNumber.rawValue
         try await record.save(on: request.db)
         try await request.audit(.update, subjectType: "age_sixty_record", subjectID: member.staffNumber, detail: choice?.rawValue ?? "pending")
         request.flash(.success, request.t("retirement.ageSixtySaved", member.name))

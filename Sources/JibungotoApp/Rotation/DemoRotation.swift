@@ -8,7 +8,7 @@ import JibungotoDomain
 enum DemoRotation {
     static let transferDate = LocalDate(year: 2027, month: 4, day: 1)!
     /// The demo HR account.
-    static let hrStaffNumber = DemoAccounts.all.first { $0.roles.contains(.hr) }?.staffNumber ?? ""
+    static let hrStaffNumber = DemoAccounts.all.first { $0.roles.contains(.hr) }?.staffNumber.rawValue ?? ""
 
     static func load(on database: any Database, today: LocalDate) async throws {
         guard try await RotationScenario.query(on: database).count() == 0 else { return }

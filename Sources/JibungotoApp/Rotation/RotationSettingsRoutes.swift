@@ -48,7 +48,7 @@ struct RotationSettingsRoutes {
         }
         let record = try await RotationSettingsRecord.query(on: request.db).first() ?? RotationSettingsRecord()
         record.rules = settings.encoded()
-        record.updatedBy = try request.requireUser().staffNumber
+        record.updatedBy = try request.requireUser().staffNumber.rawValue
         try await record.save(on: request.db)
         try await request.audit(.update, subjectType: "rotation_settings", detail: record.rules)
         request.flash(.success, request.t("rotation.settingsSaved"))

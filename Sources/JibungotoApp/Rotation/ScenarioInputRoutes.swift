@@ -29,7 +29,7 @@ struct ScenarioInputRoutes {
         let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let all = try await RotationScenarioMover.query(on: request.db).filter(\.$scenarioID == id).sort(\.$staffNumber).all()
         let numbers = all.map(\.staffNumber)
-        var staff: [String: StaffMember] = [:]
+        var staff: [StaffNumber: StaffMember] = [:]
         for chunk in numbers.chunked(into: 500) {
             for member in try await StaffMember.query(on: request.db).filter(\.$staffNumber ~~ Array(chunk)).all() { staff[member.staffNumber] = member }
         }
@@ -37,14 +37,14 @@ struct ScenarioInputRoutes {
         let normalizedQuery = KanaSearch.normalize(query)
         let matching = all.filter { row in
             guard !query.isEmpty else { return true }
-            return row.staffNumber.contains(query) || (staff[row.staffNumber].map { $0.name.contains(query) || (!normalizedQuery.isEmpty && $0.kanaSearch.contains(normalizedQuery)) } ?? false)
+            return row.staffNumber.rawValue.contains(query) || (staff[row.staffNumber].map { $0.name.contains(query) || (!normalizedQuery.isEmpty && $0.kanaSearch.contains(normalizedQuery)) } ?? false)
         }
         let page = Pagination.requestedPage(request)
         let perPage = 100
         let entries = matching.dropFirst((page - 1) * perPage).prefix(perPage).map { row -> ScenarioMoversPage.Entry in
             let member = staff[row.staffNumber]
             return ScenarioMoversPage.Entry(
-                mover: row.mover, name: member?.name ?? row.staffNumber,
+                mover: row.mover, name: member?.name ?? row.staffNumber.rawValue,
                 section: member?.currentSectionCode.flatMap { tree.units[$0] }.map { request.text($0.localizedName) } ?? "",
                 post: member?.currentPost ?? "")
         }
@@ -82,24 +82,24 @@ struct ScenarioInputRoutes {
         let scenario = try await ScenarioRoutes.find(request)
         if let refusal = try ScenarioRoutes.refuseIfApproved(scenario, request: request) { return refusal }
         let id = try scenario.requireID()
-        let number = StaffNumber.normalise(try request.content.decode(StaffNumberForm.self).staff_number ?? "")
-        guard !number.isEmpty else {
+        let number = StaffNumber.typed(try request.content.decode(StaffNumberForm.self).staff_number ?? "")
+        guard !number.rawValue.isEmpty else {
             return try await moversPage(request, scenario: scenario, addValue: "", errors: [request.t("form.required", request.t("staff.number"))])
         }
         var loaded = try await ScenarioPlanning.load(scenario, on: request.db)
         if loaded.movers.contains(where: { $0.staffNumber == number }) {
-            return try await moversPage(request, scenario: scenario, addValue: number, errors: [request.t("rotation.alreadyMover", number)])
+            return try await moversPage(request, scenario: scenario, addValue: number.rawValue, errors: [request.t("rotation.alreadyMover", number.rawValue)])
         }
         loaded.movers.append(.addedByHR(number))
         let problems = Self.errors(of: loaded, request: request)
-        guard problems.isEmpty else { return try await moversPage(request, scenario: scenario, addValue: number, errors: problems) }
+        guard problems.isEmpty else { return try await moversPage(request, scenario: scenario, addValue: number.rawValue, errors: problems) }
         try await request.db.transaction { database in
             try await RotationScenarioMover(scenarioID: id, mover: .addedByHR(number)).create(on: database)
             ScenarioPlanning.touch(scenario)
             try await scenario.save(on: database)
         }
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "add mover \(number)")
-        request.flash(.success, request.t("rotation.moverAdded", number))
+        request.flash(.success, request.t("rotation.moverAdded", number.rawValue))
         return request.redirect(to: RotationRoute.movers(.id(id)).path)
     }
 
@@ -107,7 +107,7 @@ struct ScenarioInputRoutes {
         let scenario = try await ScenarioRoutes.find(request)
         if let refusal = try ScenarioRoutes.refuseIfApproved(scenario, request: request) { return refusal }
         let id = try scenario.requireID()
-        let number = try request.content.decode(StaffNumberForm.self).staff_number ?? ""
+        let number = StaffNumber(try request.content.decode(StaffNumberForm.self).staff_number ?? "")
         guard let row = try await RotationScenarioMover.query(on: request.db).filter(\.$scenarioID == id).filter(\.$staffNumber == number).first() else {
             throw Abort(.notFound)
         }
@@ -117,7 +117,7 @@ struct ScenarioInputRoutes {
             try await scenario.save(on: database)
         }
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "remove mover \(number)")
-        request.flash(.success, request.t("rotation.moverRemoved", number))
+        request.flash(.success, request.t("rotation.moverRemoved", number.rawValue))
         return request.redirect(to: RotationRoute.movers(.id(id)).path)
     }
 
@@ -166,15 +166,15 @@ struct ScenarioInputRoutes {
         if let refusal = try ScenarioRoutes.refuseIfApproved(scenario, request: request) { return refusal }
         let id = try scenario.requireID()
         let input = try request.content.decode(PinForm.self)
-        let number = input.staff_number ?? ""
+        let number = StaffNumber(input.staff_number ?? "")
         var loaded = try await ScenarioPlanning.load(scenario, on: request.db)
         guard loaded.input.staff.contains(where: { $0.staffNumber == number }) else { throw Abort(.notFound) }
-        let code = (input.section_code ?? "").trimmingCharacters(in: .whitespaces)
+        let code = SectionCode((input.section_code ?? "").trimmingCharacters(in: .whitespaces))
         let pin: RotationPin?
         switch RotationScenarioPin.Kind(rawValue: input.kind ?? "") {
         case .stays: pin = .stays
-        case .mustGoTo: pin = code.isEmpty ? nil : .mustGoTo(code)
-        case .mustNotGoTo: pin = code.isEmpty ? nil : .mustNotGoTo(code)
+        case .mustGoTo: pin = code.rawValue.isEmpty ? nil : .mustGoTo(code)
+        case .mustNotGoTo: pin = code.rawValue.isEmpty ? nil : .mustNotGoTo(code)
         case nil: pin = nil
         }
         guard let pin else {
@@ -245,13 +245,13 @@ struct ScenarioInputRoutes {
     }
 
     private func capacitiesPage(
-        _ request: Request, scenario: RotationScenario, values: [String: String], fieldErrors: [String: String], errors: [String]
+        _ request: Request, scenario: RotationScenario, values: [SectionCode: String], fieldErrors: [SectionCode: String], errors: [String]
     ) async throws -> Response {
         guard let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDate, on: request.db) else { throw Abort(.notFound) }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         let rows = tree.flattened().map { item in
             ScenarioCapacitiesPage.CapacityRow(code: item.record.code, name: request.text(item.record.localizedName), depth: item.depth,
-                        fieldName: "headcount_" + item.record.code, fieldID: "field-headcount-" + item.record.code,
+                        fieldName: "headcount_" + item.record.code.rawValue, fieldID: "field-headcount-" + item.record.code.rawValue,
                         headcount: item.record.authorizedHeadcount, value: values[item.record.code] ?? "", error: fieldErrors[item.record.code])
         }
         let content = ScenarioCapacitiesPage.build(
@@ -271,11 +271,11 @@ struct ScenarioInputRoutes {
         let id = try scenario.requireID()
         let form = try request.content.decode([String: String].self)
         var loaded = try await ScenarioPlanning.load(scenario, on: request.db)
-        var values: [String: String] = [:]
-        var fieldErrors: [String: String] = [:]
-        var overrides: [String: Int] = [:]
+        var values: [SectionCode: String] = [:]
+        var fieldErrors: [SectionCode: String] = [:]
+        var overrides: [SectionCode: Int] = [:]
         for unit in loaded.tree.units.values {
-            let text = (form["headcount_" + unit.code] ?? "").trimmingCharacters(in: .whitespaces)
+            let text = (form["headcount_" + unit.code.rawValue] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             values[unit.code] = text
             let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text

@@ -8,10 +8,10 @@ import Vapor
 struct StoredText: Codable, Sendable {
     var ja: String
     var en: String
-    var staffNumber: String?
-    var sectionCode: String?
+    var staffNumber: StaffNumber?
+    var sectionCode: SectionCode?
 
-    init(_ text: Bilingual, staffNumber: String? = nil, sectionCode: String? = nil) {
+    init(_ text: Bilingual, staffNumber: StaffNumber? = nil, sectionCode: SectionCode? = nil) {
         self.ja = text.ja
         self.en = text.en
         self.staffNumber = staffNumber
@@ -33,7 +33,7 @@ struct StoredSolution: Codable, Sendable {
     var revision: Int
     var outcome: Outcome
     /// 職員番号 → seat pool (a mover who stays is in their own pool).
-    var placements: [String: SeatPool]
+    var placements: [StaffNumber: SeatPool]
     var metrics: ScenarioMetrics?
     var certificateVerified: Bool
     var errors: [StoredText]
@@ -136,8 +136,8 @@ enum ScenarioPlanning {
         let sections = tree.units.values.sorted { $0.code < $1.code }
         let staff = try await StaffMember.query(on: database).sort(\.$staffNumber).all().map(\.record)
         let assignments = try await Assignment.query(on: database).all().map(\.record)
-        var wishes: [String: [RotationWish]] = [:]
-        var wantsToMove: Set<String> = []
+        var wishes: [StaffNumber: [RotationWish]] = [:]
+        var wantsToMove: Set<StaffNumber> = []
         if let cycle = try await SelfReportCycle.query(on: database).filter(\.$opensOn < transferDate).sort(\.$opensOn, .descending).first() {
             let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID())
                 .filter(\.$submittedAt != nil).with(\.$wishes).all()
@@ -148,8 +148,8 @@ enum ScenarioPlanning {
             }
         }
         let collaborationHistory = CollaborationPosts(versions: try await OrganizationUnit.query(on: database).all().map { ($0.fiscalYear, $0.record) })
-        var pins: [String: [RotationPin]] = [:]
-        var headcounts: [String: Int] = [:]
+        var pins: [StaffNumber: [RotationPin]] = [:]
+        var headcounts: [SectionCode: Int] = [:]
         if let scenario, let id = scenario.id {
             for row in try await RotationScenarioPin.query(on: database).filter(\.$scenarioID == id).all() {
                 if let pin = row.pin { pins[row.staffNumber, default: []].append(pin) }

@@ -32,7 +32,7 @@ struct ScenarioResultRoutes {
             FormField(request: request, name: "q", labelKey: "rotation.searchMover", value: query, maxLength: 50),
             FormField(request: request, name: "department", labelKey: "rotation.toDepartment", kind: .select,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: department.isEmpty, fieldName: "department")]
-                        + departments.map { FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: $0.code == department, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0.code.rawValue, label: request.text($0.localizedName), isSelected: $0.code.rawValue == department, fieldName: "department") }),
             FormField(request: request, name: "reason", labelKey: "rotation.reasonFilter", kind: .select,
                       options: [FormOption(value: "", label: request.t("staff.any"), isSelected: reason == nil, fieldName: "reason")]
                         + ScenarioResultsPage.ReasonFilter.allCases.map { FormOption(value: $0.rawValue, label: request.t("rotation.reasonFilter." + $0.rawValue), isSelected: $0 == reason, fieldName: "reason") }),
@@ -66,13 +66,13 @@ struct ScenarioResultRoutes {
 
     @Sendable func person(_ request: Request) async throws -> Response {
         let scenario = try await ScenarioRoutes.find(request)
-        guard let number = request.parameters.get("staffNumber") else { throw Abort(.notFound) }
+        guard let number = request.parameters.get("staffNumber").map({ StaffNumber($0) }) else { throw Abort(.notFound) }
         return try await Self.personPage(request, scenario: scenario, staffNumber: number, errors: [], input: ScenarioInputRoutes.PinForm())
     }
 
     /// The person page; also shown again with the errors of a refused pin.
     static func personPage(
-        _ request: Request, scenario: RotationScenario, staffNumber number: String, errors: [String], input: ScenarioInputRoutes.PinForm
+        _ request: Request, scenario: RotationScenario, staffNumber number: StaffNumber, errors: [String], input: ScenarioInputRoutes.PinForm
     ) async throws -> Response {
         let id = try scenario.requireID()
         let parameter = RouteParameter.id(id)
@@ -81,20 +81,20 @@ struct ScenarioResultRoutes {
         let pins = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == id).filter(\.$staffNumber == number).all()
         var tree = planned?.tree
         if tree == nil { tree = try await ScenarioPlanning.tree(for: scenario, on: request.db) }
-        func sectionName(_ code: String?) -> String { code.flatMap { tree?.units[$0] }.map { request.text($0.localizedName) } ?? (code ?? "") }
+        func sectionName(_ code: SectionCode?) -> String { code.flatMap { tree?.units[$0] }.map { request.text($0.localizedName) } ?? (code?.rawValue ?? "") }
         var pinForm: FormModel? = nil
         if !scenario.isApproved, let tree {
             let kind = input.kind ?? RotationScenarioPin.Kind.mustGoTo.rawValue
             var form = FormModel(request: request, action: RotationRoute.pins(parameter).path, submitLabelKey: "rotation.pinAndSolve", fields: [
-                FormField(request: request, name: "staff_number", labelKey: "staff.number", kind: .hidden, value: number),
+                FormField(request: request, name: "staff_number", labelKey: "staff.number", kind: .hidden, value: number.rawValue),
                 FormField(request: request, name: "kind", labelKey: "rotation.pinKind", kind: .radios, options: RotationScenarioPin.Kind.allCases.map {
                     FormOption(value: $0.rawValue, label: request.t("rotation.pinKind." + $0.rawValue), isSelected: $0.rawValue == kind, fieldName: "kind")
                 }),
                 FormField(request: request, name: "section_code", labelKey: "rotation.pinSection", kind: .select,
                           options: [FormOption(value: "", label: request.t("rotation.pinSectionNone"), isSelected: (input.section_code ?? "").isEmpty, fieldName: "section_code")]
                             + tree.flattened().map { item in
-                                FormOption(value: item.record.code, label: String(repeating: "　", count: item.depth) + request.text(item.record.localizedName),
-                                           isSelected: item.record.code == input.section_code, fieldName: "section_code")
+                                FormOption(value: item.record.code.rawValue, label: String(repeating: "　", count: item.depth) + request.text(item.record.localizedName),
+                                           isSelected: item.record.code.rawValue == input.section_code, fieldName: "section_code")
                             },
                           hintKey: "rotation.pinSectionHint"),
             ])
@@ -126,7 +126,7 @@ struct ScenarioResultRoutes {
             let tree = try await ScenarioPlanning.tree(for: scenario, on: request.db)
             func label(_ pool: SeatPool?) -> String {
                 guard let pool else { return request.t("rotation.notOnList") }
-                return SeatPoolLabel.text(pool, section: tree?.units[pool.sectionCode].map { request.text($0.localizedName) } ?? pool.sectionCode, localizer: request.localizer)
+                return SeatPoolLabel.text(pool, section: tree?.units[pool.sectionCode].map { request.text($0.localizedName) } ?? pool.sectionCode.rawValue, localizer: request.localizer)
             }
             content = ScenarioChangesPage.build(
                 parameter: parameter, previous: previous, current: current, numbers: numbers, names: names, label: label, localizer: request.localizer)

@@ -60,7 +60,7 @@ struct ScenarioRoutes {
 
         let settings = preset.apply(to: try await RotationRuleSettings.load(on: request.db))
         let (scenario, movers, planned) = try await Self.create(
-            name: name, transferDate: date, settings: settings, createdBy: try request.requireUser().staffNumber, on: request.db)
+            name: name, transferDate: date, settings: settings, createdBy: try request.requireUser().staffNumber.rawValue, on: request.db)
         try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.create, subjectType: "rotation_scenario", subjectID: name, detail: "transfer=\(date.iso) movers=\(movers.count)")
         request.flash(.success, request.t("rotation.created", name, String(movers.count)))
@@ -164,7 +164,7 @@ struct ScenarioRoutes {
         }
         try await request.db.transaction { database in
             // The movers' histories in one read: end the post each holds on the day before.
-            var histories: [String: [AssignmentRecord]] = [:]
+            var histories: [StaffNumber: [AssignmentRecord]] = [:]
             for chunk in moves.map(\.key).chunked(into: 500) {
                 for assignment in try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).all() {
                     if assignment.startDate <= dayBefore, assignment.endDate.map({ $0 >= dayBefore }) ?? true {
@@ -179,7 +179,7 @@ struct ScenarioRoutes {
             try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: request.today, on: database)
             scenario.status = .approved
             scenario.approvedAt = request.now
-            scenario.approvedBy = approver
+            scenario.approvedBy = approver.rawValue
             try await scenario.save(on: database)
         }
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "approve transfer=\(transfer.iso) moves=\(moves.count)")
@@ -199,7 +199,7 @@ struct ScenarioRoutes {
         case .noOrganization(let year):
             localizer.t("rotation.approveNoOrganization", localizer.fiscalYear(year))
         case .sectionMissing(let code, let year):
-            localizer.t("rotation.approveSectionMissing", model.sectionName(code).ja, code, localizer.fiscalYear(year))
+            localizer.t("rotation.approveSectionMissing", model.sectionName(code).ja, code.rawValue, localizer.fiscalYear(year))
         }
     }
 

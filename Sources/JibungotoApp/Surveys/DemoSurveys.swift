@@ -82,7 +82,7 @@ enum DemoSurveys {
                     completions.append(completion)
                     // Most answers arrive in the first days.
                     let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
-                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department, on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
+                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department.rawValue, on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
                     let response = SurveyResponseRecord()
                     response.id = UUID()
                     response.surveyID = surveyID
@@ -116,7 +116,7 @@ enum DemoSurveys {
                     }
                 }
                 try await ChunkedInsert.create(targets, on: database)
-                try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
+                try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode.rawValue))).sorted(), on: database)
                 // Answers per day go to the day counters; the sheets themselves carry no date.
                 for (day, count) in Dictionary(grouping: responses.map(\.day), by: { $0 }).mapValues(\.count) {
                     try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).filter(\.$day == day).set(\.$count, to: SurveyCounter.zero + count).update()

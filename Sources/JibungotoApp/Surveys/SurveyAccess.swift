@@ -12,7 +12,7 @@ enum SurveyAccess {
     }
 
     /// Open surveys (today within the dates) that list this staff member among their targets.
-    static func openSurveys(for staffNumber: String, on database: any Database, today: LocalDate) async throws -> [Survey] {
+    static func openSurveys(for staffNumber: StaffNumber, on database: any Database, today: LocalDate) async throws -> [Survey] {
         let targeted = try await SurveyTarget.query(on: database).filter(\.$staffNumber == staffNumber).all(\.$surveyID)
         guard !targeted.isEmpty else { return [] }
         return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == .open)
@@ -43,7 +43,7 @@ enum SurveyAccess {
         }
         try await database.transaction { database in
             try await ChunkedInsert.create(targets, on: database)
-            try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode))).sorted(), on: database)
+            try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode.rawValue))).sorted(), on: database)
             survey.status = .open
             survey.organizationFiscalYear = year
             try await survey.save(on: database)

@@ -100,7 +100,7 @@ struct SurveyBuilderRoutes {
         survey.targetRate = Double(targetRate) / 100
         survey.questions = []
         survey.status = .draft
-        survey.createdBy = try request.requireUser().staffNumber
+        survey.createdBy = try request.requireUser().staffNumber.rawValue
         try await survey.create(on: request.db)
         request.flash(.success, request.t("survey.created"))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
@@ -284,7 +284,7 @@ struct SurveyBuilderRoutes {
         copy.freeTextK = original.freeTextK
         copy.targetRate = original.targetRate
         copy.status = .draft
-        copy.createdBy = try request.requireUser().staffNumber
+        copy.createdBy = try request.requireUser().staffNumber.rawValue
         try await copy.create(on: request.db)
         request.flash(.success, request.t("survey.copied"))
         return request.redirect(to: SurveysRoute.manage(.id(try copy.requireID())).path)

@@ -75,9 +75,9 @@ enum SurveyReleases {
         let targets = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).all().map { target in
             let below = tree.path(to: target.sectionCode).map(\.code).drop { $0 != target.departmentCode }
             let path = below.first == target.departmentCode ? Array(below) : [target.departmentCode]
-            return TargetPlacement(staffNumber: target.staffNumber, path: path)
+            return TargetPlacement(staffNumber: target.staffNumber.rawValue, path: path.map(\.rawValue))
         }
-        let completed = Set(try await SurveyCompletion.query(on: database).filter(\.$surveyID == surveyID).all(\.$staffNumber))
+        let completed = Set(try await SurveyCompletion.query(on: database).filter(\.$surveyID == surveyID).all(\.$staffNumber).map(\.rawValue))
         let recorded = Survey.sheetAttributes(survey.attributes)
         func recordedAttributes(_ department: String?, _ age: String?, _ service: String?) -> RecordedAttributes {
             RecordedAttributes(

@@ -18,8 +18,8 @@ struct SurveyReportRoutes {
         guard !cell.filters.isEmpty else { return request.t("survey.allRespondents") }
         return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
-            case .department, .section: tree.units[value].map { request.text($0.localizedName) } ?? value
-            case SurveyReleaseBuilder.direct: request.t("organization.directMembers", tree.units[value].map { request.text($0.localizedName) } ?? value)
+            case .department, .section: tree.units[SectionCode(value)].map { request.text($0.localizedName) } ?? value
+            case SurveyReleaseBuilder.direct: request.t("organization.directMembers", tree.units[SectionCode(value)].map { request.text($0.localizedName) } ?? value)
             case .ageBand: AgeBand(rawValue: value).map { request.text($0.label) } ?? value
             case .serviceBand: ServiceBand(rawValue: value).map { request.text($0.label) } ?? value
             default: value
@@ -56,7 +56,7 @@ struct SurveyReportRoutes {
         // A department head's or manager's place: their unit's path in the survey's organization.
         var placement: [String] = []
         if reach == .department || reach == .unit, let root = try await OrganizationScope.root(for: request, scope: scope, tree: tree) {
-            placement = tree.path(to: root).map(\.code)
+            placement = tree.path(to: root).map(\.code.rawValue)
         }
         guard let reader = SurveyReaderScope.reader(reach: reach, placement: placement) else { throw Abort(.forbidden) }
         let view = SurveyReaderScope.view(of: release, for: reader)
@@ -114,7 +114,7 @@ struct SurveyReportRoutes {
         let viewForm = FormModel(request: request, action: SurveysRoute.results(.id(surveyID)).path, method: .GET, submitLabelKey: "survey.showView", fields: [
             FormField(request: request, name: "department", labelKey: "survey.focus", kind: .select, value: focus ?? "",
                       options: [FormOption(value: "", label: request.t("survey.allRespondents"), isSelected: focus == nil, fieldName: "department")]
-                        + departments.map { FormOption(value: $0, label: tree.units[$0].map { request.text($0.localizedName) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
+                        + departments.map { FormOption(value: $0, label: tree.units[SectionCode($0)].map { request.text($0.localizedName) } ?? $0, isSelected: $0 == focus, fieldName: "department") }),
             FormField(request: request, name: "by", labelKey: "survey.splitBy", kind: .select, value: by.rawValue,
                       options: survey.attributes.filter { $0 != .employmentType }.map { FormOption(value: $0.rawValue, label: request.text($0.label), isSelected: $0 == by, fieldName: "by") }),
         ])
@@ -172,7 +172,7 @@ struct SurveyReportRoutes {
         action.title = title
         action.owner = owner
         action.dueOn = due
-        action.createdBy = try request.requireUser().staffNumber
+        action.createdBy = try request.requireUser().staffNumber.rawValue
         try await action.create(on: request.db)
         request.flash(.success, request.t("survey.actionAdded"))
         return request.redirect(to: SurveysRoute.results(.id(try survey.requireID())).path)

@@ -9,12 +9,12 @@ import Vapor
 enum SurveySubmission {
     enum Failure: Error { case alreadyAnswered, notOpen }
 
-    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: String, on database: any Database, today: LocalDate) async throws {
+    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: StaffNumber, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
         guard let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first(),
               let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
         else { throw Abort(.forbidden) }
-        let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode,
+        let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue,
                                                        on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         do {
             try await database.transaction { database in
@@ -36,7 +36,7 @@ enum SurveySubmission {
                 response.ageBand = attributes.ageBand?.rawValue
                 response.serviceBand = attributes.serviceBand?.rawValue
                 response.employmentType = attributes.employmentType?.rawValue
-                response.namedStaffNumber = survey.isAnonymous ? nil : staffNumber
+                response.namedStaffNumber = survey.isAnonymous ? nil : staffNumber.rawValue
                 try await response.create(on: database)
                 let responseID = try response.requireID()
                 let rows = values.sorted { $0.key < $1.key }.flatMap { questionID, value in

@@ -7,7 +7,7 @@ public struct SelfReportTally: Sendable, Hashable {
 
     /// `statuses`: staff number → submitted (true) or draft (false); a staff number without a
     /// status has not started. Only `staffNumbers` are counted.
-    public init(staffNumbers: [String], statuses: [String: Bool]) {
+    public init(staffNumbers: [StaffNumber], statuses: [StaffNumber: Bool]) {
         targets = staffNumbers.count
         submitted = staffNumbers.filter { statuses[$0] == true }.count
         drafts = staffNumbers.filter { statuses[$0] == false }.count

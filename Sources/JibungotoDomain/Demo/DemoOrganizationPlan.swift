@@ -65,7 +65,7 @@ struct DemoSection: Sendable {
     /// 職名 of the deputy (次長, 課長補佐, 副署長), for the larger departments and divisions.
     var deputyTitle: String?
 
-    var code: String { record.code }
+    var code: String { record.code.rawValue }
 
     /// 職層 of the head post: 7 部長, 5 課長 (also 室長), 4 所長 of a center, 3 係長.
     var headLevel: Int {
@@ -615,7 +615,7 @@ struct DemoOrganizationPlan: Sendable {
             var result = [
                 DemoSection(
                     record: SectionRecord(
-                        code: code, nameJa: ja, nameEn: en, kind: kind, parentCode: parent,
+                        code: SectionCode(code), nameJa: ja, nameEn: en, kind: kind, parentCode: SectionCode(parent),
                         isCollaborationPost: collaboration, district: district,
                         authorizedHeadcount: ownHeadcount, isManagerial: true),
                     profile: profile, headTitle: head, deputyTitle: deputy ? deputyTitle : nil),
@@ -635,7 +635,7 @@ struct DemoOrganizationPlan: Sendable {
     ) -> DemoSection {
         DemoSection(
             record: SectionRecord(
-                code: code, nameJa: ja, nameEn: en, kind: .department, parentCode: nil, isCollaborationPost: false,
+                code: SectionCode(code), nameJa: ja, nameEn: en, kind: .department, parentCode: nil, isCollaborationPost: false,
                 district: nil, authorizedHeadcount: deputy ? 2 : 1, isManagerial: true),
             profile: profile, headTitle: head, deputyTitle: deputy ? "次長" : nil)
     }
@@ -645,7 +645,7 @@ struct DemoOrganizationPlan: Sendable {
     ) -> DemoSection {
         DemoSection(
             record: SectionRecord(
-                code: code, nameJa: ja, nameEn: en, kind: .division, parentCode: parent, isCollaborationPost: false,
+                code: SectionCode(code), nameJa: ja, nameEn: en, kind: .division, parentCode: SectionCode(parent), isCollaborationPost: false,
                 district: nil, authorizedHeadcount: 1, isManagerial: true),
             profile: profile, headTitle: "課長", deputyTitle: nil)
     }
@@ -655,7 +655,7 @@ struct DemoOrganizationPlan: Sendable {
     ) -> DemoSection {
         DemoSection(
             record: SectionRecord(
-                code: code, nameJa: ja, nameEn: en, kind: .office, parentCode: parent, isCollaborationPost: false,
+                code: SectionCode(code), nameJa: ja, nameEn: en, kind: .office, parentCode: SectionCode(parent), isCollaborationPost: false,
                 district: nil, authorizedHeadcount: headcount, isManagerial: true),
             profile: profile, headTitle: "室長", deputyTitle: nil)
     }
@@ -666,7 +666,7 @@ struct DemoOrganizationPlan: Sendable {
     ) -> DemoSection {
         DemoSection(
             record: SectionRecord(
-                code: code, nameJa: ja, nameEn: en, kind: .unit, parentCode: parent, isCollaborationPost: collaboration,
+                code: SectionCode(code), nameJa: ja, nameEn: en, kind: .unit, parentCode: SectionCode(parent), isCollaborationPost: collaboration,
                 district: nil, authorizedHeadcount: headcount, isManagerial: false),
             profile: profile, headTitle: head, deputyTitle: nil)
     }

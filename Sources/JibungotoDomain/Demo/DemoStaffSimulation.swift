@@ -72,7 +72,7 @@ struct DemoStaffSimulation {
         return people.indices.map { index in
             let person = people[index]
             return StaffRecord(
-                staffNumber: person.staffNumber, name: person.name, nameKana: person.kana, birthDate: person.birth,
+                staffNumber: StaffNumber(person.staffNumber), name: person.name, nameKana: person.kana, birthDate: person.birth,
                 gender: person.gender, hireDate: person.hire, jobType: person.jobType,
                 grade: grade(of: index, employment: employment(of: index, in: final)),
                 employmentType: employment(of: index, in: final))
@@ -85,13 +85,13 @@ struct DemoStaffSimulation {
             guard let open else { continue }
             all.append(
                 AssignmentRecord(
-                    staffNumber: people[index].staffNumber, sectionCode: open.code, post: open.post, start: open.start,
+                    staffNumber: StaffNumber(people[index].staffNumber), sectionCode: SectionCode(open.code), post: open.post, start: open.start,
                     end: nil))
         }
         let order = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1.staffNumber, $0) })
         return all.sorted {
-            let left = order[$0.staffNumber] ?? 0
-            let right = order[$1.staffNumber] ?? 0
+            let left = order[$0.staffNumber.rawValue] ?? 0
+            let right = order[$1.staffNumber.rawValue] ?? 0
             return left != right ? left < right : $0.start < $1.start
         }
     }
@@ -542,7 +542,7 @@ struct DemoStaffSimulation {
             if now.code == code, now.post == post, now.role == role { return }
             closed.append(
                 AssignmentRecord(
-                    staffNumber: people[index].staffNumber, sectionCode: now.code, post: now.post, start: now.start,
+                    staffNumber: StaffNumber(people[index].staffNumber), sectionCode: SectionCode(now.code), post: now.post, start: now.start,
                     end: date.adding(days: -1)))
             if now.code != code { previousSection[index] = now.code }
             if now.code == code {
@@ -642,7 +642,7 @@ struct DemoStaffSimulation {
             }
             guard let code else { continue }
             if let section = org.index[code], org.sections[section].record.isCollaborationPost { hadCollaboration[index] = true }
-            closed.append(AssignmentRecord(staffNumber: person.staffNumber, sectionCode: code, post: post, start: from, end: until))
+            closed.append(AssignmentRecord(staffNumber: StaffNumber(person.staffNumber), sectionCode: SectionCode(code), post: post, start: from, end: until))
             previousSection[index] = code
         }
     }

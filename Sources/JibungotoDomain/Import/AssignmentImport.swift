@@ -8,7 +8,7 @@ public enum AssignmentImport {
     /// back as issues like the rest.
     public static func validate(
         data: Data, encoding: CSVTextEncoding, mapping: HeaderMapping,
-        knownSectionCodes: Set<String>, knownStaffNumbers: Set<String>
+        knownSectionCodes: Set<SectionCode>, knownStaffNumbers: Set<StaffNumber>
     ) -> AssignmentImportResult {
         let decoded: DecodedCSVText
         switch CSVText.decode(data, encoding: encoding) {
@@ -36,7 +36,7 @@ public enum AssignmentImport {
     /// already stored are not considered (the caller decides whether the file replaces them).
     public static func validate(
         table: CSVTable, mapping: HeaderMapping,
-        knownSectionCodes: Set<String>, knownStaffNumbers: Set<String>
+        knownSectionCodes: Set<SectionCode>, knownStaffNumbers: Set<StaffNumber>
     ) -> AssignmentImportResult {
         let header: ResolvedHeader<AssignmentField>
         switch mapping.resolve(header: table.header, headerLine: table.headerLine, as: AssignmentField.self) {
@@ -44,8 +44,8 @@ public enum AssignmentImport {
         case .failure(let failure):
             return AssignmentImportResult(records: [], issues: failure.issues, rowCount: table.records.count)
         }
-        let sections = canonical(knownSectionCodes)
-        let staff = canonical(knownStaffNumbers)
+        let sections = canonical(Set(knownSectionCodes.map(\.rawValue)))
+        let staff = canonical(Set(knownStaffNumbers.map(\.rawValue)))
 
         var issues: [ImportIssue] = []
         // Rows whose period is readable, for the overlap check, by staff number.
@@ -90,7 +90,7 @@ public enum AssignmentImport {
             if row.issues.isEmpty, periodValid, let number, let section, let post, let start = start ?? nil,
                let end {
                 candidates.append(ImportRow(line: record.line, record: AssignmentRecord(
-                    staffNumber: number, sectionCode: section, post: post, start: start, end: end)))
+                    staffNumber: StaffNumber(number), sectionCode: SectionCode(section), post: post, start: start, end: end)))
             } else {
                 issues += row.issues
             }

@@ -20,8 +20,8 @@ public struct ImportSummary: Sendable, Hashable {
     /// Compares incoming staff with the stored master, keyed by staff number (stored in the
     /// normalised form of ``ImportNormalization/code(_:)``). Staff missing from the file are
     /// not counted: an import adds and updates, it does not delete.
-    public static func staff(incoming: [StaffRecord], existing: [String: StaffRecord]) -> ImportSummary {
-        compare(incoming.map { ($0.staffNumber, $0) }, existing: existing)
+    public static func staff(incoming: [StaffRecord], existing: [StaffNumber: StaffRecord]) -> ImportSummary {
+        compare(incoming.map { ($0.staffNumber.rawValue, $0) }, existing: Dictionary(uniqueKeysWithValues: existing.map { ($0.key.rawValue, $0.value) }))
     }
 
     /// Compares incoming assignments with stored ones, an assignment being identified by staff

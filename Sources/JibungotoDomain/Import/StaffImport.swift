@@ -98,7 +98,7 @@ public enum StaffImport {
                let gender, let hire = hire ?? nil, let jobType, let grade,
                let employment = employment ?? nil {
                 records.append(ImportRow(line: record.line, record: StaffRecord(
-                    staffNumber: number, name: name, nameKana: kana, birthDate: birth, gender: gender,
+                    staffNumber: StaffNumber(number), name: name, nameKana: kana, birthDate: birth, gender: gender,
                     hireDate: hire, jobType: jobType, grade: grade, employmentType: employment)))
             } else {
                 issues += row.issues

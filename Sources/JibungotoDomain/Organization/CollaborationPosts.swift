@@ -7,22 +7,22 @@
 /// a collaboration post; a code never recorded as one never counts.
 public struct CollaborationPosts: Sendable, Equatable {
     /// For each section code, whether it was a collaboration post, by fiscal year (start year).
-    private let flags: [String: [Int: Bool]]
+    private let flags: [SectionCode: [Int: Bool]]
 
     /// From every recorded version of the sections: (fiscal year, section).
     public init(versions: [(fiscalYear: Int, section: SectionRecord)]) {
-        var flags: [String: [Int: Bool]] = [:]
+        var flags: [SectionCode: [Int: Bool]] = [:]
         for (year, section) in versions { flags[section.code, default: [:]][year] = section.isCollaborationPost }
         self.flags = flags
     }
 
     /// Sections that are collaboration posts in every year (tests and one-year organizations).
-    public init(codes: Set<String>, fiscalYear: Int) {
+    public init(codes: Set<SectionCode>, fiscalYear: Int) {
         flags = Dictionary(uniqueKeysWithValues: codes.map { ($0, [fiscalYear: true]) })
     }
 
     /// Whether `code` was a collaboration post in the fiscal year starting in `year`.
-    public func isCollaborationPost(_ code: String, inFiscalYear year: Int) -> Bool {
+    public func isCollaborationPost(_ code: SectionCode, inFiscalYear year: Int) -> Bool {
         guard let byYear = flags[code], !byYear.isEmpty else { return false }
         if let flag = byYear[year] { return flag }
         let nearest = byYear.keys.min { a, b in

@@ -1,7 +1,7 @@
 /// Where a staff member works on a given day, and since when they have been in that section
 /// (a change of post inside the same section does not restart the count of years in post).
 public struct CurrentPlacement: Sendable, Equatable {
-    public let sectionCode: String
+    public let sectionCode: SectionCode
     public let post: String
     public let since: LocalDate
 

@@ -19,8 +19,8 @@ public enum OrganizationEditRules {
 
     /// Whether the unit whose subtree (itself included) is `subtree` may be merged into
     /// `target`: a unit of the same year (`unitsOfYear`) outside that subtree.
-    public static func mayMerge(into target: String, subtree: Set<String>, unitsOfYear: Set<String>) -> Bool {
-        !target.isEmpty && unitsOfYear.contains(target) && !subtree.contains(target)
+    public static func mayMerge(into target: SectionCode, subtree: Set<SectionCode>, unitsOfYear: Set<SectionCode>) -> Bool {
+        !target.rawValue.isEmpty && unitsOfYear.contains(target) && !subtree.contains(target)
     }
 
     /// In the current year a unit is removed only when nobody is placed there today. Placements

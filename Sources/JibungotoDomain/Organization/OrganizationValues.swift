@@ -48,7 +48,7 @@ public enum Gender: String, CaseIterable, Codable, Sendable {
 
 /// One staff member as the staff master holds them.
 public struct StaffRecord: Sendable, Equatable, Codable {
-    public var staffNumber: String
+    public var staffNumber: StaffNumber
     public var name: String
     /// 氏名カナ in full-width katakana.
     public var nameKana: String
@@ -62,7 +62,7 @@ public struct StaffRecord: Sendable, Equatable, Codable {
     public var employmentType: EmploymentType
 
     public init(
-        staffNumber: String, name: String, nameKana: String, birthDate: LocalDate, gender: Gender?,
+        staffNumber: StaffNumber, name: String, nameKana: String, birthDate: LocalDate, gender: Gender?,
         hireDate: LocalDate, jobType: String, grade: String, employmentType: EmploymentType
     ) {
         self.staffNumber = staffNumber
@@ -79,15 +79,15 @@ public struct StaffRecord: Sendable, Equatable, Codable {
 
 /// One line of 異動履歴: who held which post in which section from when to when.
 public struct AssignmentRecord: Sendable, Equatable, Codable {
-    public var staffNumber: String
-    public var sectionCode: String
+    public var staffNumber: StaffNumber
+    public var sectionCode: SectionCode
     /// 職名 in that section, e.g. 主事, 係長, 課長.
     public var post: String
     public var start: LocalDate
     /// The last day in the post; nil while it lasts.
     public var end: LocalDate?
 
-    public init(staffNumber: String, sectionCode: String, post: String, start: LocalDate, end: LocalDate?) {
+    public init(staffNumber: StaffNumber, sectionCode: SectionCode, post: String, start: LocalDate, end: LocalDate?) {
         self.staffNumber = staffNumber
         self.sectionCode = sectionCode
         self.post = post
@@ -98,12 +98,12 @@ public struct AssignmentRecord: Sendable, Equatable, Codable {
 
 /// One organizational unit in one fiscal year. Its code is its identity across years.
 public struct SectionRecord: Sendable, Equatable, Codable {
-    public var code: String
+    public var code: SectionCode
     public var nameJa: String
     public var nameEn: String
     public var kind: SectionKind
     /// The code of the unit above it in the same fiscal year; nil for a department.
-    public var parentCode: String?
+    public var parentCode: SectionCode?
     /// 市民協働部署: a post where staff work with citizens (the district citizen centers and the like).
     public var isCollaborationPost: Bool
     /// The district a district citizen center serves.
@@ -114,7 +114,7 @@ public struct SectionRecord: Sendable, Equatable, Codable {
     public var isManagerial: Bool
 
     public init(
-        code: String, nameJa: String, nameEn: String, kind: SectionKind, parentCode: String?,
+        code: SectionCode, nameJa: String, nameEn: String, kind: SectionKind, parentCode: SectionCode?,
         isCollaborationPost: Bool, district: String?, authorizedHeadcount: Int, isManagerial: Bool
     ) {
         self.code = code

@@ -5,11 +5,11 @@
 /// taken is the caller's: a round reads today's, a survey the day its targets were fixed.
 public struct TargetGroup: Sendable, Hashable {
     /// Department codes; empty means every department.
-    public var departmentCodes: [String]
+    public var departmentCodes: [SectionCode]
     /// Employment types; empty means every type.
     public var employmentTypes: [EmploymentType]
 
-    public init(departmentCodes: [String] = [], employmentTypes: [EmploymentType] = []) {
+    public init(departmentCodes: [SectionCode] = [], employmentTypes: [EmploymentType] = []) {
         self.departmentCodes = departmentCodes
         self.employmentTypes = employmentTypes
     }
@@ -18,11 +18,11 @@ public struct TargetGroup: Sendable, Hashable {
     public struct Member: Sendable, Hashable {
         public var employmentType: EmploymentType
         /// The unit they are placed in; nil when not placed.
-        public var sectionCode: String?
+        public var sectionCode: SectionCode?
         /// That unit's department; nil when not placed or the unit is not in the organization read.
-        public var departmentCode: String?
+        public var departmentCode: SectionCode?
 
-        public init(employmentType: EmploymentType, sectionCode: String?, departmentCode: String?) {
+        public init(employmentType: EmploymentType, sectionCode: SectionCode?, departmentCode: SectionCode?) {
             self.employmentType = employmentType
             self.sectionCode = sectionCode
             self.departmentCode = departmentCode

@@ -117,7 +117,7 @@ public struct RetirementRules: Sendable, Equatable {
 
     /// One staff member's retirement facts.
     public struct Entry: Sendable, Equatable {
-        public var staffNumber: String
+        public var staffNumber: StaffNumber
         public var name: String
         public var birthDate: LocalDate
         /// The retirement age and date, or for ``Outlook/leavingManagerialPosts`` the date the

@@ -14,7 +14,7 @@ public enum CollaborationCompliance {
     }
 
     public struct PersonStatus: Sendable, Equatable {
-        public var staffNumber: String
+        public var staffNumber: StaffNumber
         public var name: String
         public var hireDate: LocalDate
         /// The last day of the early-career period (the day before the 10th anniversary).
@@ -54,7 +54,7 @@ public enum CollaborationCompliance {
         staff: [StaffRecord], assignments: [AssignmentRecord], posts: CollaborationPosts, asOf: LocalDate,
         earlyCareerYears: Int = 10, riskYears: Int = 3, employmentTypes: Set<EmploymentType> = [.regular]
     ) -> Report {
-        var byStaff: [String: [AssignmentRecord]] = [:]
+        var byStaff: [StaffNumber: [AssignmentRecord]] = [:]
         for record in assignments { byStaff[record.staffNumber, default: []].append(record) }
         var people: [PersonStatus] = []
         var cohorts: [Int: Cohort] = [:]

@@ -10,7 +10,7 @@ public enum MoverReason: Sendable, Hashable, Codable {
     /// 役職定年: leaves a managerial post by the age limit on `date` (must move).
     case managerialAgeLimit(date: LocalDate)
     /// HR pinned the person to a section.
-    case pinnedByHR(sectionCode: String)
+    case pinnedByHR(sectionCode: SectionCode)
     /// HR put the person on the list by hand (must move).
     case addedByHR
 
@@ -44,16 +44,16 @@ public enum MoverReason: Sendable, Hashable, Codable {
 
 /// A staff member on the movers' list.
 public struct Mover: Sendable, Hashable, Codable {
-    public var staffNumber: String
+    public var staffNumber: StaffNumber
     public var reasons: [MoverReason]
 
-    public init(staffNumber: String, reasons: [MoverReason]) {
+    public init(staffNumber: StaffNumber, reasons: [MoverReason]) {
         self.staffNumber = staffNumber
         self.reasons = reasons
     }
 
     /// HR adds someone by hand.
-    public static func addedByHR(_ staffNumber: String) -> Mover { Mover(staffNumber: staffNumber, reasons: [.addedByHR]) }
+    public static func addedByHR(_ staffNumber: StaffNumber) -> Mover { Mover(staffNumber: staffNumber, reasons: [.addedByHR]) }
 
     /// Must move (no option to stay): any mandatory reason.
     public var mustMove: Bool { reasons.contains { $0.isMandatory } }

@@ -28,7 +28,7 @@ public struct BentRule: Sendable, Hashable {
 public struct Alternative: Sendable {
     public enum Outcome: Sendable {
         /// Full: its seats went to these movers (staff numbers) for a lower total cost.
-        case full(occupants: [String])
+        case full(occupants: [StaffNumber])
         /// A seat was free but the placement scores worse by `points` for this mover.
         case worseScore(points: Int)
         /// Forbidden by rules.
@@ -45,9 +45,9 @@ public struct Alternative: Sendable {
 
 /// One row of the result list with everything the detail page shows.
 public struct MoveExplanation: Sendable {
-    public var staffNumber: String
+    public var staffNumber: StaffNumber
     public var name: String
-    public var fromSection: String?
+    public var fromSection: SectionCode?
     public var fromPost: String?
     public var to: SeatPool
     public var fromName: Bilingual
@@ -76,7 +76,7 @@ public struct WishAnswer: Sendable {
         case notAMover
         case forbidden([PlacementBlock])
         /// The wished seats went to others (staff numbers); the total would rise by at least `extraCost`.
-        case lostToCompetition(occupants: [String], extraCost: Int64)
+        case lostToCompetition(occupants: [StaffNumber], extraCost: Int64)
         /// A seat was free, but the person's placement scores better by `points`.
         case betterPlacement(points: Int)
         /// The section is not in the scenario (no open seat and not a candidate).
@@ -92,7 +92,7 @@ public struct WishAnswer: Sendable {
 /// Why a scenario has no solution, in words.
 public struct InfeasibilityExplanation: Sendable {
     public struct Person: Sendable {
-        public var staffNumber: String
+        public var staffNumber: StaffNumber
         public var name: String
         public var jobType: String
         public var post: String?
@@ -109,7 +109,7 @@ public struct InfeasibilityExplanation: Sendable {
 
 /// A change of placement between two solutions of the same scenario.
 public struct PlacementChange: Sendable, Hashable {
-    public var staffNumber: String
+    public var staffNumber: StaffNumber
     public var before: SeatPool?
     public var after: SeatPool?
 }
@@ -126,14 +126,14 @@ extension RotationPlanner {
     }
 
     /// The explanation of one mover (nil when not a mover).
-    public static func explain(staffNumber: String, _ result: PlanResult, model: PlannerModel, alternatives: Int = 5) -> MoveExplanation? {
+    public static func explain(staffNumber: StaffNumber, _ result: PlanResult, model: PlannerModel, alternatives: Int = 5) -> MoveExplanation? {
         guard let m = model.moverIndex[staffNumber] else { return nil }
         return ExplainContext(result: result, model: model).explain(mover: m, alternatives: alternatives)
     }
 
     /// "Why not my wish?" for anyone: for each wish, the constraint or the competing placement
     /// that blocked it (or that it was met).
-    public static func whyNotMyWish(staffNumber: String, _ result: PlanResult, model: PlannerModel) -> [WishAnswer] {
+    public static func whyNotMyWish(staffNumber: StaffNumber, _ result: PlanResult, model: PlannerModel) -> [WishAnswer] {
         let facts = model.facts
         let wishes = (facts.input.wishes[staffNumber] ?? []).sorted { $0.rank < $1.rank }
         guard !wishes.isEmpty else { return [] }
@@ -149,7 +149,7 @@ extension RotationPlanner {
     }
 
     /// Why someone is not on the movers' list.
-    public static func notAMoverReason(_ staffNumber: String, model: PlannerModel) -> Bilingual {
+    public static func notAMoverReason(_ staffNumber: StaffNumber, model: PlannerModel) -> Bilingual {
         let facts = model.facts
         guard let person = facts.people[staffNumber] else { return Bilingual(ja: "職員が見つかりません", en: "unknown staff member") }
         if facts.pinnedToStay(staffNumber) { return Bilingual(ja: "人事が残留を指定", en: "HR pinned them to stay") }
@@ -177,7 +177,7 @@ extension RotationPlanner {
             let number = model.movers[s].staffNumber
             let person = facts.people[number]
             let allowed = problem.pairs(ofStaff: s).map { model.pools[$0.section] }
-            return .init(staffNumber: number, name: person?.record.name ?? number, jobType: person?.record.jobType ?? "",
+            return .init(staffNumber: number, name: person?.record.name ?? number.rawValue, jobType: person?.record.jobType ?? "",
                          post: person?.placement?.post, allowed: allowed)
         }
         let names = people.map(\.name)
@@ -195,7 +195,7 @@ extension RotationPlanner {
     }
 
     /// Movers with no allowed seat, each with the count of sections excluded per rule.
-    public static func unplaceableReport(_ model: PlannerModel) -> [(staffNumber: String, text: Bilingual)] {
+    public static func unplaceableReport(_ model: PlannerModel) -> [(staffNumber: StaffNumber, text: Bilingual)] {
         let core = ModelCore(facts: model.facts, pools: model.pools, open: openSeats(model), subordinateConflicts: model.subordinateConflicts)
         return model.unplaceable.compactMap { number in
             guard let m = model.moverIndex[number], let c = core.context(model.movers[m]) else { return nil }
@@ -294,9 +294,9 @@ struct ExplainContext {
     let capacities: [Int]
     let solution: Solution
     /// Movers placed in supervisory seats, by section (for the after-the-fact subordinate check).
-    let movedSupervisors: [String: [String]]
+    let movedSupervisors: [SectionCode: [StaffNumber]]
     /// Assignments by section, built only when a mover leaves a managerial post.
-    let assignmentsBySection: [String: [AssignmentRecord]]
+    let assignmentsBySection: [SectionCode: [AssignmentRecord]]
 
     init(result: RotationPlanner.PlanResult, model: PlannerModel) {
         self.result = result
@@ -307,14 +307,14 @@ struct ExplainContext {
             facts: model.facts, pools: model.pools, open: RotationPlanner.openSeats(model),
             subordinateConflicts: model.subordinateConflicts)
         var occupants: [Int: [Int]] = [:]
-        var supervisors: [String: [String]] = [:]
+        var supervisors: [SectionCode: [StaffNumber]] = [:]
         for (m, j) in result.solution.assignment.enumerated() where j >= 0 {
             occupants[j, default: []].append(m)
             if model.pools[j].tier > 0 { supervisors[model.pools[j].sectionCode, default: []].append(model.movers[m].staffNumber) }
         }
         self.occupants = occupants
         self.movedSupervisors = supervisors
-        var index: [String: [AssignmentRecord]] = [:]
+        var index: [SectionCode: [AssignmentRecord]] = [:]
         if model.movers.contains(where: { model.facts.people[$0.staffNumber]?.leavesManagerialPost == true }) {
             for record in model.input.assignments { index[record.sectionCode, default: []].append(record) }
         }
@@ -410,7 +410,7 @@ struct ExplainContext {
     }
 
     /// The blocks for a section at the mover's tier; `.noOpenSeat`/.candidateLimit when not a pair.
-    func blocksFor(_ m: Int, _ c: ModelCore.MoverContext, sectionCode code: String) -> [PlacementBlock] {
+    func blocksFor(_ m: Int, _ c: ModelCore.MoverContext, sectionCode code: SectionCode) -> [PlacementBlock] {
         let pool = SeatPool(sectionCode: code, tier: c.person.tier)
         guard model.facts.sectionByCode[code] != nil else { return [.unknownSection] }
         guard let p = model.poolIndex[pool] else {
@@ -475,7 +475,7 @@ struct ExplainContext {
     }
 
     /// Short reasons of a mover's placement, for naming competitors.
-    func occupantReasons(_ number: String) -> Bilingual {
+    func occupantReasons(_ number: StaffNumber) -> Bilingual {
         guard let m = model.moverIndex[number], let c = core.context(model.movers[m]) else { return Bilingual(ja: "", en: "") }
         let j = solution.assignment[m]
         let terms = core.terms(c, moverIndex: m, pool: j, stayPool: model.stayPool[m]).filter { $0.points < 0 }
@@ -520,7 +520,7 @@ struct ExplainContext {
         }
     }
 
-    func formerSubordinates(of person: RotationFacts.Person) -> Set<String> {
+    func formerSubordinates(of person: RotationFacts.Person) -> Set<StaffNumber> {
         model.facts.formerSubordinates(of: person, years: model.rules.subordinateYears, index: assignmentsBySection)
     }
 }

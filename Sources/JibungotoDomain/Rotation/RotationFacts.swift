@@ -16,9 +16,9 @@ struct RotationFacts: Sendable {
         /// Tier of the seat the person needs after the transfer (0 when leaving a managerial post).
         var tier: Int
         /// Distinct sections held, most recent first (the current one first).
-        var recentSections: [String]
+        var recentSections: [SectionCode]
         /// Sections held within `noReturnYears` (when set).
-        var sectionsWithinYears: Set<String>
+        var sectionsWithinYears: Set<SectionCode>
         var counted: Bool                    // occupies a seat of the headcount
         var planned: Bool                    // may be proposed as a mover
     }
@@ -26,12 +26,12 @@ struct RotationFacts: Sendable {
     let input: RotationInput
     let rules: RotationRules
     let dayBefore: LocalDate
-    var people: [String: Person] = [:]
-    var order: [String] = []                 // staff numbers in input order
-    var sectionByCode: [String: SectionRecord] = [:]
-    var departmentOf: [String: String] = [:]
-    var ancestorsOf: [String: [String]] = [:]   // self first, then parents up to the department
-    var collaborationCodes: Set<String> = []
+    var people: [StaffNumber: Person] = [:]
+    var order: [StaffNumber] = []                 // staff numbers in input order
+    var sectionByCode: [SectionCode: SectionRecord] = [:]
+    var departmentOf: [SectionCode: SectionCode] = [:]
+    var ancestorsOf: [SectionCode: [SectionCode]] = [:]   // self first, then parents up to the department
+    var collaborationCodes: Set<SectionCode> = []
 
     init(input: RotationInput, rules: RotationRules) {
         self.input = input
@@ -54,7 +54,7 @@ struct RotationFacts: Sendable {
         let collaborationHistory = input.collaborationHistory
             ?? CollaborationPosts(codes: collaborationCodes, fiscalYear: FiscalYear.containing(input.transferDate).startYear)
 
-        var historyByStaff: [String: [AssignmentRecord]] = [:]
+        var historyByStaff: [StaffNumber: [AssignmentRecord]] = [:]
         for record in input.assignments { historyByStaff[record.staffNumber, default: []].append(record) }
         let transfer = input.transferDate
         for record in input.staff where people[record.staffNumber] == nil {
@@ -70,11 +70,11 @@ struct RotationFacts: Sendable {
             let holdsManagerial = placement.map { rules.posts.isManagerial($0.post) } ?? false
             let leaves = holdsManagerial && record.employmentType == .regular && (limit.map { $0 <= transfer } ?? false)
             let tier = leaves ? 0 : placement.map { rules.posts.tier(of: $0.post) } ?? 0
-            var recent: [String] = []
+            var recent: [SectionCode] = []
             for item in history.reversed() where item.start < transfer && !recent.contains(item.sectionCode) {
                 recent.append(item.sectionCode)
             }
-            var withinYears: Set<String> = []
+            var withinYears: Set<SectionCode> = []
             if let years = rules.noReturnYears {
                 let from = transfer.adding(years: -years)
                 for item in history where item.start < transfer && (item.end.map { $0 >= from } ?? true) {
@@ -92,10 +92,10 @@ struct RotationFacts: Sendable {
         }
     }
 
-    func department(of code: String) -> String { departmentOf[code] ?? code }
+    func department(of code: SectionCode) -> SectionCode { departmentOf[code] ?? code }
 
-    func sectionName(_ code: String) -> Bilingual {
-        guard let section = sectionByCode[code] else { return Bilingual(ja: code, en: code) }
+    func sectionName(_ code: SectionCode) -> Bilingual {
+        guard let section = sectionByCode[code] else { return Bilingual(code.rawValue) }
         return Bilingual(ja: section.nameJa, en: section.nameEn)
     }
 
@@ -110,37 +110,37 @@ struct RotationFacts: Sendable {
     }
 
     /// Whether the staff member asked to move (explicitly, or by wishing for another section).
-    func wantsToMove(_ staffNumber: String) -> Bool {
+    func wantsToMove(_ staffNumber: StaffNumber) -> Bool {
         if input.wantsToMove.contains(staffNumber) { return true }
         let current = people[staffNumber]?.placement?.sectionCode
         return (input.wishes[staffNumber] ?? []).contains { $0.sectionCode != current }
     }
 
-    func pins(of staffNumber: String) -> [RotationPin] { input.pins[staffNumber] ?? [] }
+    func pins(of staffNumber: StaffNumber) -> [RotationPin] { input.pins[staffNumber] ?? [] }
 
-    func pinnedToStay(_ staffNumber: String) -> Bool { pins(of: staffNumber).contains(.stays) }
+    func pinnedToStay(_ staffNumber: StaffNumber) -> Bool { pins(of: staffNumber).contains(.stays) }
 
-    func mustGoTo(_ staffNumber: String) -> String? {
+    func mustGoTo(_ staffNumber: StaffNumber) -> SectionCode? {
         for pin in pins(of: staffNumber) { if case .mustGoTo(let code) = pin { return code } }
         return nil
     }
 
-    func mustNotGoTo(_ staffNumber: String) -> Set<String> {
-        var result: Set<String> = []
+    func mustNotGoTo(_ staffNumber: StaffNumber) -> Set<SectionCode> {
+        var result: Set<SectionCode> = []
         for pin in pins(of: staffNumber) { if case .mustNotGoTo(let code) = pin { result.insert(code) } }
         return result
     }
 
     /// Sections the no-return rule excludes for the person.
-    func noReturnSections(_ person: Person) -> Set<String> {
+    func noReturnSections(_ person: Person) -> Set<SectionCode> {
         Set(person.recentSections.prefix(max(0, rules.noReturnRecentSections))).union(person.sectionsWithinYears)
     }
 
     // MARK: - Seats
 
     /// Post seats (tier > 0) of each section: overrides, else current holders by tier.
-    func postSeats() -> [String: [Int: Int]] {
-        var seats: [String: [Int: Int]] = [:]
+    func postSeats() -> [SectionCode: [Int: Int]] {
+        var seats: [SectionCode: [Int: Int]] = [:]
         for code in order {
             guard let person = people[code], let placement = person.placement, person.counted || person.retiresBefore,
                   rules.countedEmploymentTypes.contains(person.record.employmentType) else { continue }
@@ -155,9 +155,9 @@ struct RotationFacts: Sendable {
 
     /// Staff who were subordinates of `person` in the last `years` years: assigned to a section
     /// at or under one where `person` held a supervisory post, at an overlapping time.
-    func formerSubordinates(of person: Person, years: Int, index: [String: [AssignmentRecord]]) -> Set<String> {
+    func formerSubordinates(of person: Person, years: Int, index: [SectionCode: [AssignmentRecord]]) -> Set<StaffNumber> {
         let from = input.transferDate.adding(years: -years)
-        var result: Set<String> = []
+        var result: Set<StaffNumber> = []
         for held in person.history where rules.posts.isSupervisory(held.post) {
             let heldEnd = held.end ?? dayBefore
             guard heldEnd >= from else { continue }

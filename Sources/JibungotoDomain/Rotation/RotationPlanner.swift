@@ -8,7 +8,7 @@ public struct CostTerm: Sendable, Hashable {
         case collaboration(yearOfService: Int)
         case lastChance
         case minYearsInPost(years: Int)
-        case subordinate(supervisors: [String])
+        case subordinate(supervisors: [StaffNumber])
         case moveWishUnmet
         case optionalMove
     }
@@ -34,9 +34,9 @@ public enum PlacementBlock: Sendable, Hashable {
     /// HR: must not go to this section.
     case mustNotGoTo
     /// HR pinned the mover to another section.
-    case pinnedElsewhere(String)
+    case pinnedElsewhere(SectionCode)
     /// Hard rule: would work under a former subordinate.
-    case subordinate(supervisors: [String])
+    case subordinate(supervisors: [StaffNumber])
     /// Hard rule: an early-career mover at the last chance may only go to collaboration posts.
     case earlyCareerDeadline
     /// Not among the candidate seats kept for a large city (``RotationRules/candidateLimit``).
@@ -50,32 +50,32 @@ public struct PlannerModel: Sendable {
     public let movers: [Mover]
     /// Solver section index → seat pool.
     public let pools: [SeatPool]
-    public let moverIndex: [String: Int]
+    public let moverIndex: [StaffNumber: Int]
     public let poolIndex: [SeatPool: Int]
     /// The pool in which an optional mover may stay (their own seat), per solver staff index.
     public let stayPool: [Int?]
     /// Stayers (not movers) by seat pool, including pools with no open seat.
-    public let stayers: [SeatPool: [String]]
+    public let stayers: [SeatPool: [StaffNumber]]
     /// Warnings (e.g. a section over its headcount); errors are thrown by `build`.
     public let warnings: [RotationIssue]
     /// Movers left with no allowed seat at all (the problem is then infeasible).
-    public let unplaceable: [String]
+    public let unplaceable: [StaffNumber]
     /// The base cost every placement carries (so all costs are positive).
     public let baseCost: Int
 
     let facts: RotationFacts
     /// Per mover: pool index → former subordinates among the stayers above that seat.
-    let subordinateConflicts: [Int: [Int: [String]]]
+    let subordinateConflicts: [Int: [Int: [StaffNumber]]]
 
     public var rules: RotationRules { facts.rules }
     public var input: RotationInput { facts.input }
 
     /// Display name of a section (Japanese / English).
-    public func sectionName(_ code: String) -> Bilingual { facts.sectionName(code) }
-    public func staffName(_ staffNumber: String) -> String { facts.people[staffNumber]?.record.name ?? staffNumber }
+    public func sectionName(_ code: SectionCode) -> Bilingual { facts.sectionName(code) }
+    public func staffName(_ staffNumber: StaffNumber) -> String { facts.people[staffNumber]?.record.name ?? staffNumber.rawValue }
     /// Current section code (on the day before the transfer).
-    public func currentSection(of staffNumber: String) -> String? { facts.people[staffNumber]?.placement?.sectionCode }
-    public func currentPost(of staffNumber: String) -> String? { facts.people[staffNumber]?.placement?.post }
+    public func currentSection(of staffNumber: StaffNumber) -> SectionCode? { facts.people[staffNumber]?.placement?.sectionCode }
+    public func currentPost(of staffNumber: StaffNumber) -> String? { facts.people[staffNumber]?.placement?.post }
 }
 
 public enum RotationPlanner {
@@ -91,10 +91,10 @@ public enum RotationPlanner {
     ) throws(RotationInputError) -> PlannerModel {
         let facts = RotationFacts(input: input, rules: rules)
         var issues: [RotationIssue] = []
-        func error(_ staff: String? = nil, _ section: String? = nil, ja: String, en: String) {
+        func error(_ staff: StaffNumber? = nil, _ section: SectionCode? = nil, ja: String, en: String) {
             issues.append(RotationIssue(.error, staffNumber: staff, sectionCode: section, Bilingual(ja: ja, en: en)))
         }
-        func name(_ number: String) -> String { facts.people[number]?.record.name ?? number }
+        func name(_ number: StaffNumber) -> String { facts.people[number]?.record.name ?? number.rawValue }
 
         if let last = input.lastApprovedTransferDate, input.transferDate <= last {
             error(ja: "異動日\(input.transferDate.iso)は承認済みの最終異動日\(last.iso)より後でなければなりません",
@@ -115,7 +115,7 @@ public enum RotationPlanner {
 
         // Movers: the proposed list plus pinned ones; validate each.
         var moverList: [Mover] = []
-        var seen: Set<String> = []
+        var seen: Set<StaffNumber> = []
         for mover in proposed where !seen.contains(mover.staffNumber) {
             seen.insert(mover.staffNumber)
             moverList.append(mover)
@@ -131,7 +131,7 @@ public enum RotationPlanner {
                 error(number, ja: "職員番号\(number)の職員がいません（指定）", en: "Pinned staff number \(number) does not exist")
                 continue
             }
-            var goTo: Set<String> = []
+            var goTo: Set<SectionCode> = []
             for pin in pins {
                 switch pin {
                 case .stays: break
@@ -186,7 +186,7 @@ public enum RotationPlanner {
             }
             seats[SeatPool(sectionCode: section.code, tier: 0)] = max(0, headcount - posts)
         }
-        var stayersByPool: [SeatPool: [String]] = [:]
+        var stayersByPool: [SeatPool: [StaffNumber]] = [:]
         for number in facts.order {
             guard let person = facts.people[number], person.counted, !moverSet.contains(number),
                   let placement = person.placement else { continue }
@@ -209,7 +209,7 @@ public enum RotationPlanner {
 
         // Pools: open seats, plus the own pool of every optional mover (to stay).
         var poolSet = Set(open.filter { $0.value > 0 }.keys)
-        var stayPoolKey: [String: SeatPool] = [:]
+        var stayPoolKey: [StaffNumber: SeatPool] = [:]
         for mover in moverList where !mover.mustMove {
             guard let person = facts.people[mover.staffNumber], let placement = person.placement else { continue }
             let pool = SeatPool(sectionCode: placement.sectionCode, tier: person.tier)
@@ -223,7 +223,7 @@ public enum RotationPlanner {
         for (index, pool) in pools.enumerated() { poolIndex[pool] = index }
 
         // Pin checks that need seats.
-        var pinsToPool: [Int: [String]] = [:]
+        var pinsToPool: [Int: [StaffNumber]] = [:]
         for mover in moverList {
             let number = mover.staffNumber
             guard let code = facts.mustGoTo(number), let person = facts.people[number] else { continue }
@@ -252,13 +252,13 @@ public enum RotationPlanner {
         if issues.contains(where: { $0.severity == .error }) { throw RotationInputError(issues: issues) }
 
         // Former-subordinate conflicts for those leaving a managerial post.
-        var subordinateConflicts: [Int: [Int: [String]]] = [:]
+        var subordinateConflicts: [Int: [Int: [StaffNumber]]] = [:]
         let leaving = moverList.enumerated().filter { facts.people[$0.element.staffNumber]?.leavesManagerialPost == true }
         if !leaving.isEmpty {
-            var index: [String: [AssignmentRecord]] = [:]
+            var index: [SectionCode: [AssignmentRecord]] = [:]
             for record in input.assignments { index[record.sectionCode, default: []].append(record) }
             // Supervisors who stay, by section.
-            var supervisorsBySection: [String: [String]] = [:]
+            var supervisorsBySection: [SectionCode: [StaffNumber]] = [:]
             for (pool, numbers) in stayersByPool where pool.tier > 0 {
                 supervisorsBySection[pool.sectionCode, default: []].append(contentsOf: numbers)
             }
@@ -266,7 +266,7 @@ public enum RotationPlanner {
                 guard let person = facts.people[mover.staffNumber] else { continue }
                 let former = facts.formerSubordinates(of: person, years: rules.subordinateYears, index: index)
                 guard !former.isEmpty else { continue }
-                var conflicts: [Int: [String]] = [:]
+                var conflicts: [Int: [StaffNumber]] = [:]
                 for (poolIdx, pool) in pools.enumerated() where pool.tier == person.tier {
                     let above = (facts.ancestorsOf[pool.sectionCode] ?? [pool.sectionCode])
                         .flatMap { supervisorsBySection[$0] ?? [] }
@@ -280,8 +280,8 @@ public enum RotationPlanner {
         let core = ModelCore(facts: facts, pools: pools, open: open, subordinateConflicts: subordinateConflicts)
         var pairs: [Pair] = []
         var stayPool: [Int?] = []
-        var unplaceable: [String] = []
-        var moverIndex: [String: Int] = [:]
+        var unplaceable: [StaffNumber] = []
+        var moverIndex: [StaffNumber: Int] = [:]
         let limit = rules.candidateLimit
         for (m, mover) in moverList.enumerated() {
             moverIndex[mover.staffNumber] = m
@@ -369,7 +369,7 @@ public enum RotationPlanner {
     public struct PlanResult: Sendable {
         public var solution: Solution
         /// 職員番号 → the seat pool (for a mover who stays, their own pool).
-        public var placements: [String: SeatPool]
+        public var placements: [StaffNumber: SeatPool]
         /// The certificate check: `.success` proves the placement optimal for the model.
         public var verification: Result<Void, CertificateViolation>
         public var totalCost: Int64 { solution.totalCost }
@@ -402,7 +402,7 @@ public enum RotationPlanner {
     }
 
     public static func result(_ solution: Solution, model: PlannerModel, problem: AssignmentProblem? = nil) -> PlanResult {
-        var placements: [String: SeatPool] = [:]
+        var placements: [StaffNumber: SeatPool] = [:]
         for (m, j) in solution.assignment.enumerated() where j >= 0 {
             placements[model.movers[m].staffNumber] = model.pools[j]
         }
@@ -417,7 +417,7 @@ struct ModelCore {
     let facts: RotationFacts
     let pools: [SeatPool]
     let open: [SeatPool: Int]
-    let subordinateConflicts: [Int: [Int: [String]]]
+    let subordinateConflicts: [Int: [Int: [StaffNumber]]]
     // Interned per pool.
     let poolDepartment: [Int]
     let poolIsCollaboration: [Bool]
@@ -426,12 +426,12 @@ struct ModelCore {
     let jobTypeCount: Int
     let poolTier: [Int]
     let jobTypeId: [String: Int]
-    let sectionId: [String: Int]
-    let departmentId: [String: Int]
+    let sectionId: [SectionCode: Int]
+    let departmentId: [SectionCode: Int]
     let poolsByTier: [Int: [Int]]
     let poolOpen: [Int]
 
-    init(facts: RotationFacts, pools: [SeatPool], open: [SeatPool: Int], subordinateConflicts: [Int: [Int: [String]]]) {
+    init(facts: RotationFacts, pools: [SeatPool], open: [SeatPool: Int], subordinateConflicts: [Int: [Int: [StaffNumber]]]) {
         self.facts = facts
         self.pools = pools
         self.open = open
@@ -440,8 +440,8 @@ struct ModelCore {
         for person in facts.people.values where jobTypes[person.record.jobType] == nil {
             jobTypes[person.record.jobType] = jobTypes.count
         }
-        var sections: [String: Int] = [:]
-        var departments: [String: Int] = [:]
+        var sections: [SectionCode: Int] = [:]
+        var departments: [SectionCode: Int] = [:]
         var poolDepartment: [Int] = []
         var poolSection: [Int] = []
         var poolAccepts: [[Bool]] = []
@@ -451,7 +451,7 @@ struct ModelCore {
             let dept = facts.department(of: code)
             if departments[dept] == nil { departments[dept] = departments.count }
         }
-        var acceptedCache: [String: [Bool]] = [:]
+        var acceptedCache: [SectionCode: [Bool]] = [:]
         for (index, pool) in pools.enumerated() {
             let code = pool.sectionCode
             if sections[code] == nil { sections[code] = sections.count }
@@ -484,11 +484,11 @@ struct ModelCore {
     struct MoverContext {
         var mover: Mover
         var person: RotationFacts.Person
-        var wishRank: [String: Int]
-        var currentDepartment: String
-        var noReturn: Set<String>
-        var mustNotGoTo: Set<String>
-        var mustGoTo: String?
+        var wishRank: [SectionCode: Int]
+        var currentDepartment: SectionCode
+        var noReturn: Set<SectionCode>
+        var mustNotGoTo: Set<SectionCode>
+        var mustGoTo: SectionCode?
         var earlyCareer: Bool
         var lastChance: Bool
         var wantsToMove: Bool
@@ -504,12 +504,12 @@ struct ModelCore {
         var currentDepartmentId: Int
         var jobType: Int
         /// Pool index → former subordinates above that seat (movers leaving a managerial post).
-        var conflicts: [Int: [String]]?
+        var conflicts: [Int: [StaffNumber]]?
     }
 
     func context(_ mover: Mover) -> MoverContext? {
         guard let person = facts.people[mover.staffNumber], let placement = person.placement else { return nil }
-        var ranks: [String: Int] = [:]
+        var ranks: [SectionCode: Int] = [:]
         for wish in facts.input.wishes[mover.staffNumber] ?? [] where ranks[wish.sectionCode].map({ wish.rank < $0 }) ?? true {
             ranks[wish.sectionCode] = wish.rank
         }
@@ -635,7 +635,7 @@ struct ModelCore {
                                                    en: "moved before \(facts.rules.minYearsInPost) years in post (\(years))")))
         }
         if facts.rules.subordinateMode == .warning, let above = subordinateConflicts[m]?[p], w.subordinate != 0 {
-            let names = above.map { facts.people[$0]?.record.name ?? $0 }
+            let names = above.map { facts.people[$0]?.record.name ?? $0.rawValue }
             result.append(CostTerm(kind: .subordinate(supervisors: above), points: w.subordinate,
                                    text: Bilingual(ja: "元部下（\(names.joined(separator: "、"))）の下に配置",
                                                    en: "placed under a former subordinate (\(names.joined(separator: ", ")))")))

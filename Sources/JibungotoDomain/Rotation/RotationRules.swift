@@ -144,20 +144,20 @@ public struct RotationRules: Sendable, Equatable {
 /// section and its department (``inferred(sections:)``), or from who has worked there
 /// (``observed(sections:staff:assignments:)``).
 public struct JobTypeFit: Sendable, Equatable {
-    public var acceptedBySection: [String: Set<String>]
+    public var acceptedBySection: [SectionCode: Set<String>]
     /// Used for a section with no entry.
     public var fallback: Set<String>
 
-    public init(acceptedBySection: [String: Set<String>], fallback: Set<String> = ["事務"]) {
+    public init(acceptedBySection: [SectionCode: Set<String>], fallback: Set<String> = ["事務"]) {
         self.acceptedBySection = acceptedBySection
         self.fallback = fallback
     }
 
-    public func accepted(section code: String) -> Set<String> {
+    public func accepted(section code: SectionCode) -> Set<String> {
         acceptedBySection[code] ?? fallback
     }
 
-    public func accepts(jobType: String, section code: String) -> Bool {
+    public func accepts(jobType: String, section code: SectionCode) -> Bool {
         accepted(section: code).contains(jobType)
     }
 
@@ -169,7 +169,7 @@ public struct JobTypeFit: Sendable, Equatable {
     /// 技能労務 → 収集, 処理業務, 給食.
     public static func inferred(sections: [SectionRecord]) -> JobTypeFit {
         let byCode = Dictionary(sections.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var result: [String: Set<String>] = [:]
+        var result: [SectionCode: Set<String>] = [:]
         for section in sections {
             var names = [section.nameJa]
             var cursor = section.parentCode

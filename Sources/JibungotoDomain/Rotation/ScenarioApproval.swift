@@ -14,7 +14,7 @@ public enum ScenarioApproval {
         case noOrganization(fiscalYear: Int)
         /// A section someone moves to does not exist in the transfer date's fiscal year
         /// (the plan may have been made on the year before).
-        case sectionMissing(sectionCode: String, fiscalYear: Int)
+        case sectionMissing(sectionCode: SectionCode, fiscalYear: Int)
     }
 
     /// The first step, on the scenario itself: a draft with an optimal solution of its current revision.
@@ -31,7 +31,7 @@ public enum ScenarioApproval {
     ///   - sectionsOfFiscalYear: the section codes of the transfer date's fiscal year.
     ///   - destinations: the sections the movers who change section go to.
     public static func placementRefusals(
-        transferDate: LocalDate, lastApprovedTransferDate: LocalDate?, sectionsOfFiscalYear: Set<String>, destinations: [String]
+        transferDate: LocalDate, lastApprovedTransferDate: LocalDate?, sectionsOfFiscalYear: Set<SectionCode>, destinations: [SectionCode]
     ) -> [Refusal] {
         var refusals: [Refusal] = []
         if let last = lastApprovedTransferDate, transferDate <= last {

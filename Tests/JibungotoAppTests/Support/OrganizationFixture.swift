@@ -20,10 +20,10 @@ enum OrganizationFixture {
     ]
 
     static func staff(_ number: String, _ name: String, _ kana: String, hired: String = "2015-04-01") -> StaffRecord {
-        .fixture(number, name: name, nameKana: kana, born: day("1990-05-10"), hired: day(hired))
+        .fixture(StaffNumber(number), name: name, nameKana: kana, born: day("1990-05-10"), hired: day(hired))
     }
 
-    static let people: [(StaffRecord, section: String, post: String)] = [
+    static let people: [(StaffRecord, section: SectionCode, post: String)] = [
         (staff("D0001", "青木 花子", "アオキ ハナコ", hired: "2019-04-01"), "101010", "主事"),
         (staff("D0002", "石田 誠", "イシダ マコト"), "1010", "課長"),
         (staff("D0003", "上野 浩二", "ウエノ コウジ"), "10", "部長"),

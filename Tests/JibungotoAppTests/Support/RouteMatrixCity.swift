@@ -33,7 +33,7 @@ struct MatrixRequester: Sendable, Hashable, CustomStringConvertible {
     let roles: Set<Role>
 
     static let anonymous = MatrixRequester(staffNumber: nil, roles: [])
-    static let accounts = DemoAccounts.all.map { MatrixRequester(staffNumber: $0.staffNumber, roles: Set($0.roles)) }
+    static let accounts = DemoAccounts.all.map { MatrixRequester(staffNumber: $0.staffNumber.rawValue, roles: Set($0.roles)) }
     /// Anonymous first, then every demo account.
     static let everyone = [anonymous] + accounts
 
@@ -211,7 +211,7 @@ final class RouteMatrixCity: @unchecked Sendable {
 
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
-                member.currentSectionCode.map { (member.staffNumber, MatrixPerson(staffNumber: member.staffNumber, name: member.name, sectionCode: $0)) }
+                member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
             })
             for account in MatrixRequester.accounts {
                 try #require(people[account.staffNumber!] != nil, "\(account) is a staff member with a section in the city")
@@ -219,7 +219,7 @@ final class RouteMatrixCity: @unchecked Sendable {
             #expect(try await SurveyTarget.query(on: app.db).filter(\.$surveyID == surveyID).count() == people.count,
                     "every person of the city is asked by the survey")
             let users = try await User.query(on: app.db).all()
-            let accountIDs = Dictionary(uniqueKeysWithValues: try users.map { ($0.staffNumber, try $0.requireID()) })
+            let accountIDs = Dictionary(uniqueKeysWithValues: try users.map { ($0.staffNumber.rawValue, try $0.requireID()) })
             let city = RouteMatrixCity(
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID, accountIDs: accountIDs,
@@ -310,9 +310,9 @@ final class RouteMatrixCity: @unchecked Sendable {
         let section = person(for: requester).sectionCode
         switch scope {
         case .own: return []
-        case .section: return tree.subtree(of: section)
-        case .department: return tree.subtree(of: tree.department(of: section)?.code ?? section)
-        case .all: return Set(tree.units.keys)
+        case .section: return Set(tree.subtree(of: SectionCode(section)).map(\.rawValue))
+        case .department: return Set(tree.subtree(of: tree.department(of: SectionCode(section))?.code ?? SectionCode(section)).map(\.rawValue))
+        case .all: return Set(tree.units.keys.map(\.rawValue))
         }
     }
 

@@ -6,7 +6,7 @@ import Testing
 struct SelfReportTallyTests {
     @Test("counts submitted and drafts among the group only; a missing status is not started")
     func counts() {
-        let statuses = ["A1": true, "A2": false, "A3": true, "B9": true]
+        let statuses: [StaffNumber: Bool] = ["A1": true, "A2": false, "A3": true, "B9": true]
         let tally = SelfReportTally(staffNumbers: ["A1", "A2", "A3", "A4"], statuses: statuses)
         #expect(tally.targets == 4)
         #expect(tally.submitted == 2)

@@ -17,11 +17,11 @@ private let demoDepartmentHeadPosts: Set<String> = ["部長", "教育部長", "�
 private let demoDivisionHeadPosts: Set<String> = ["課長", "室長", "館長", "署長", "事務局長", "所長"]
 private let demoHeadPosts: Set<String> = demoDepartmentHeadPosts.union(demoDivisionHeadPosts).union(["係長", "園長", "出張所長"])
 
-private func demoSections(_ year: Int) -> [String: SectionRecord] {
+private func demoSections(_ year: Int) -> [SectionCode: SectionRecord] {
     Dictionary(uniqueKeysWithValues: (demoCity.organizations[year] ?? []).map { ($0.code, $0) })
 }
 
-private func demoAssignmentsByStaff() -> [String: [AssignmentRecord]] {
+private func demoAssignmentsByStaff() -> [StaffNumber: [AssignmentRecord]] {
     Dictionary(grouping: demoCity.assignments, by: \.staffNumber).mapValues { $0.sorted { $0.start < $1.start } }
 }
 
@@ -32,7 +32,7 @@ private func demoFiscalYears(of assignment: AssignmentRecord) -> ClosedRange<Int
     return first...max(first, last)
 }
 
-private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
+private func demoOpenAssignment(_ staffNumber: StaffNumber) -> AssignmentRecord? {
     demoCity.assignments.first { $0.staffNumber == staffNumber && $0.end == nil }
 }
 
@@ -83,20 +83,20 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
         for (year, units) in demoCity.organizations {
             let byCode = demoSections(year)
             for unit in units {
-                #expect(!unit.code.isEmpty && unit.code.allSatisfy(\.isASCII) && Int(unit.code) != nil, "\(unit.code)")
+                #expect(!unit.code.rawValue.isEmpty && unit.code.rawValue.allSatisfy(\.isASCII) && Int(unit.code.rawValue) != nil, "\(unit.code)")
                 #expect(!unit.nameJa.isEmpty && !unit.nameEn.isEmpty)
                 switch unit.kind {
                 case .department:
-                    #expect(unit.parentCode == nil && unit.code.count == 2)
+                    #expect(unit.parentCode == nil && unit.code.rawValue.count == 2)
                 case .division, .office, .center:
                     #expect(byCode[unit.parentCode ?? ""]?.kind == .department, "FY\(year) \(unit.code)")
-                    #expect(unit.code.count == 4)
+                    #expect(unit.code.rawValue.count == 4)
                 case .unit:
                     #expect(
                         [.division, .office].contains(byCode[unit.parentCode ?? ""]?.kind), "FY\(year) \(unit.code)")
-                    #expect(unit.code.count == 6)
+                    #expect(unit.code.rawValue.count == 6)
                 }
-                if let parent = unit.parentCode { #expect(unit.code.hasPrefix(parent)) }
+                if let parent = unit.parentCode { #expect(unit.code.rawValue.hasPrefix(parent.rawValue)) }
             }
         }
     }
@@ -117,23 +117,23 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
             let after = demoSections(year)
             let changes = demoCity.changes[year] ?? []
             #expect(!changes.isEmpty, "FY\(year)")
-            let created = Set(changes.filter { $0.kind == .created }.map(\.code))
-            let ended = Set(changes.filter { $0.kind == .merged || $0.kind == .abolished }.map(\.code))
+            let created = Set(changes.filter { $0.kind == .created }.map { SectionCode($0.code) })
+            let ended = Set(changes.filter { $0.kind == .merged || $0.kind == .abolished }.map { SectionCode($0.code) })
             #expect(created == Set(after.keys).subtracting(before.keys), "FY\(year)")
             #expect(ended == Set(before.keys).subtracting(after.keys), "FY\(year)")
             for change in changes {
                 switch change.kind {
                 case .created:
-                    #expect(change.detail == after[change.code]?.nameJa)
+                    #expect(change.detail == after[SectionCode(change.code)]?.nameJa)
                 case .renamed:
-                    let old = before[change.code]?.nameJa ?? ""
-                    let new = after[change.code]?.nameJa ?? ""
+                    let old = before[SectionCode(change.code)]?.nameJa ?? ""
+                    let new = after[SectionCode(change.code)]?.nameJa ?? ""
                     #expect(old != new && change.detail == "\(old) → \(new)")
                 case .merged:
-                    #expect(after[change.targetCode ?? ""] != nil, "\(change)")
-                    #expect(change.detail == before[change.code]?.nameJa)
+                    #expect(after[SectionCode(change.targetCode ?? "")] != nil, "\(change)")
+                    #expect(change.detail == before[SectionCode(change.code)]?.nameJa)
                 case .abolished:
-                    #expect(change.detail == before[change.code]?.nameJa)
+                    #expect(change.detail == before[SectionCode(change.code)]?.nameJa)
                 }
             }
             // Units that continue keep their kind and parent.
@@ -141,7 +141,7 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
                 guard let old = before[code] else { continue }
                 #expect(old.kind == unit.kind && old.parentCode == unit.parentCode)
                 if old.nameJa != unit.nameJa {
-                    #expect(changes.contains { $0.kind == .renamed && $0.code == code })
+                    #expect(changes.contains { $0.kind == .renamed && $0.code == code.rawValue })
                 }
             }
         }
@@ -161,8 +161,8 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
         #expect(Set(staff.map(\.name)).count == staff.count)
         let katakana = CharacterSet(charactersIn: "\u{30A1}"..."\u{30FC}").union(CharacterSet(charactersIn: " "))
         for person in staff {
-            if !person.staffNumber.hasPrefix("D") {
-                #expect(person.staffNumber.count == 6 && Int(person.staffNumber) != nil)
+            if !person.staffNumber.rawValue.hasPrefix("D") {
+                #expect(person.staffNumber.rawValue.count == 6 && Int(person.staffNumber.rawValue) != nil)
             }
             #expect(person.nameKana.unicodeScalars.allSatisfy(katakana.contains), "\(person.nameKana)")
             #expect(person.name.split(separator: " ").count == 2 && person.nameKana.split(separator: " ").count == 2)
@@ -200,13 +200,13 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
             ("D0004", "江藤 美咲", "エトウ ミサキ"), ("D0005", "大野 翔太", "オオノ ショウタ"), ("D0006", "加藤 由美", "カトウ ユミ"),
             ("D0007", "木村 健", "キムラ ケン"),
         ]
-        #expect(demoCity.staff.prefix(7).map(\.staffNumber) == expected.map(\.0))
+        #expect(demoCity.staff.prefix(7).map(\.staffNumber.rawValue) == expected.map(\.0))
         for (number, name, kana) in expected {
-            let person = try #require(byNumber[number])
+            let person = try #require(byNumber[StaffNumber(number)])
             #expect(person.name == name && person.nameKana == kana && person.employmentType == .regular)
         }
         let now = demoSections(2026)
-        func place(_ number: String) throws -> (AssignmentRecord, SectionRecord) {
+        func place(_ number: StaffNumber) throws -> (AssignmentRecord, SectionRecord) {
             let assignment = try #require(demoOpenAssignment(number))
             return (assignment, try #require(now[assignment.sectionCode]))
         }
@@ -282,7 +282,7 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
         // Time in one section, for stays that began and ended within FY2021–FY2025.
         var lengths: [Int] = []
         for history in demoAssignmentsByStaff().values {
-            var stays: [(code: String, start: LocalDate, end: LocalDate?)] = []
+            var stays: [(code: SectionCode, start: LocalDate, end: LocalDate?)] = []
             for assignment in history {
                 if stays.last?.code == assignment.sectionCode {
                     stays[stays.count - 1].end = assignment.end
@@ -353,7 +353,7 @@ private func demoOpenAssignment(_ staffNumber: String) -> AssignmentRecord? {
         let byNumber = Dictionary(uniqueKeysWithValues: demoCity.staff.map { ($0.staffNumber, $0) })
         for assignment in demoCity.assignments {
             let jobType = try #require(byNumber[assignment.staffNumber]).jobType
-            let department = String(assignment.sectionCode.prefix(2))
+            let department = String(assignment.sectionCode.rawValue.prefix(2))
             switch jobType {
             case "消防": #expect(department == "21", "\(assignment)")
             case "保育士": #expect(department == "15", "\(assignment)")

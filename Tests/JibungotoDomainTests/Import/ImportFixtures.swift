@@ -44,8 +44,8 @@ func validateStaff(_ lines: [String], _ encoding: FixtureEncoding,
 let assignmentHeader = "職員番号,所属コード,職名,発令日,終了日"
 
 func validateAssignments(_ lines: [String], _ encoding: FixtureEncoding,
-                         sections: Set<String> = ["A100", "A200", "B300"],
-                         staff: Set<String> = ["1001", "1002", "1003"]) -> AssignmentImportResult {
+                         sections: Set<SectionCode> = ["A100", "A200", "B300"],
+                         staff: Set<StaffNumber> = ["1001", "1002", "1003"]) -> AssignmentImportResult {
     AssignmentImport.validate(
         data: fixtureBytes(lines, encoding), encoding: .auto, mapping: .defaults(for: .assignments),
         knownSectionCodes: sections, knownStaffNumbers: staff)

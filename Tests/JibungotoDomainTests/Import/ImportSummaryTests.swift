@@ -2,14 +2,14 @@ import Testing
 @testable import JibungotoDomain
 
 @Suite struct ImportSummaryTests {
-    func staff(_ number: String, grade: String = "主事") -> StaffRecord {
+    func staff(_ number: StaffNumber, grade: String = "主事") -> StaffRecord {
         StaffRecord(staffNumber: number, name: "山田", nameKana: "ヤマダ", birthDate: importDate("1988-01-09"),
                     gender: nil, hireDate: importDate("2010-04-01"), jobType: "事務", grade: grade,
                     employmentType: .regular)
     }
 
     @Test func staffAddChangeUnchanged() {
-        let existing = ["1": staff("1"), "2": staff("2"), "9": staff("9")]
+        let existing: [StaffNumber: StaffRecord] = ["1": staff("1"), "2": staff("2"), "9": staff("9")]
         let summary = ImportSummary.staff(
             incoming: [staff("1"), staff("2", grade: "主任"), staff("3"), staff("4")], existing: existing)
         #expect(summary == ImportSummary(toAdd: 2, toChange: 1, unchanged: 1, addedKeys: ["3", "4"], changedKeys: ["2"]))

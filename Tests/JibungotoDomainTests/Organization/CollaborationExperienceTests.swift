@@ -5,7 +5,7 @@ import JibungotoTestSupport
 
 @Suite("Period lengths and collaboration-post experience: one definition for every page")
 struct CollaborationExperienceTests {
-    func assignment(_ code: String, _ start: String, _ end: String?) -> AssignmentRecord {
+    func assignment(_ code: SectionCode, _ start: String, _ end: String?) -> AssignmentRecord {
         AssignmentRecord(staffNumber: "1001", sectionCode: code, post: "主事", start: day(start), end: end.map(day))
     }
 
@@ -58,8 +58,8 @@ struct CollaborationExperienceTests {
 
     @Test("a section counts as a collaboration post in the fiscal year the assignment started")
     func collaborationPosts() {
-        func section(_ code: String, _ collaboration: Bool) -> SectionRecord {
-            SectionRecord(code: code, nameJa: code, nameEn: code, kind: .center, parentCode: nil, isCollaborationPost: collaboration,
+        func section(_ code: SectionCode, _ collaboration: Bool) -> SectionRecord {
+            SectionRecord(code: code, nameJa: code.rawValue, nameEn: code.rawValue, kind: .center, parentCode: nil, isCollaborationPost: collaboration,
                           district: nil, authorizedHeadcount: 5, isManagerial: false)
         }
         // C became a collaboration post in FY2024; X was one until FY2022 and then stopped.

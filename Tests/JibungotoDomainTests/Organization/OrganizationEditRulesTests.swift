@@ -29,8 +29,8 @@ struct OrganizationEditRulesTests {
 
     @Test("a merge goes into another unit of the year, never into the unit or below it")
     func mergeTarget() {
-        let units: Set = ["D1", "S1", "S1a", "S2"]
-        let subtree: Set = ["S1", "S1a"]
+        let units: Set<SectionCode> = ["D1", "S1", "S1a", "S2"]
+        let subtree: Set<SectionCode> = ["S1", "S1a"]
         #expect(OrganizationEditRules.mayMerge(into: "S2", subtree: subtree, unitsOfYear: units))
         #expect(OrganizationEditRules.mayMerge(into: "D1", subtree: subtree, unitsOfYear: units))
         #expect(!OrganizationEditRules.mayMerge(into: "S1", subtree: subtree, unitsOfYear: units))

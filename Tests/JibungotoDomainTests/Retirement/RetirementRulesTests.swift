@@ -80,7 +80,7 @@ struct RetirementRulesTests {
 
     @Test("outlook lists who retires, leaves a managerial post, reaches 60 and must be informed")
     func outlook() {
-        func staff(_ number: String, _ birth: String, _ type: EmploymentType = .regular) -> StaffRecord {
+        func staff(_ number: StaffNumber, _ birth: String, _ type: EmploymentType = .regular) -> StaffRecord {
             StaffRecord(staffNumber: number, name: "職員\(number)", nameKana: "ショクイン", birthDate: day(birth), gender: nil,
                         hireDate: day("1990-04-01"), jobType: "事務", grade: "課長", employmentType: type)
         }

@@ -5,8 +5,8 @@ import JibungotoTestSupport
 
 @Suite("Collaboration-post trend")
 struct CollaborationTrendTests {
-    func person(_ number: String, deadline: String, _ status: CollaborationCompliance.Status) -> CollaborationCompliance.PersonStatus {
-        CollaborationCompliance.PersonStatus(staffNumber: number, name: number, hireDate: day("2000-04-01"), deadline: day(deadline),
+    func person(_ number: StaffNumber, deadline: String, _ status: CollaborationCompliance.Status) -> CollaborationCompliance.PersonStatus {
+        CollaborationCompliance.PersonStatus(staffNumber: number, name: number.rawValue, hireDate: day("2000-04-01"), deadline: day(deadline),
                                              status: status, yearsLeft: 0)
     }
 

@@ -12,11 +12,11 @@ private func demoInput() -> RotationInput {
     let sections = city.organizations[2026] ?? []
     let fit = JobTypeFit.observed(sections: sections, staff: city.staff, assignments: city.assignments)
     let members = sections.filter { $0.kind == .unit || $0.kind == .center || $0.kind == .office }.map(\.code)
-    var wishes: [String: [RotationWish]] = [:]
+    var wishes: [StaffNumber: [RotationWish]] = [:]
     for (index, person) in city.staff.enumerated() where index % 3 == 0 && person.employmentType == .regular {
         let fitting = members.filter { fit.accepts(jobType: person.jobType, section: $0) }
         guard fitting.count >= 3 else { continue }
-        var picks: [String] = []
+        var picks: [SectionCode] = []
         var k = index
         while picks.count < 3 {
             k = (k &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
@@ -146,8 +146,8 @@ struct RotationDemoCityTests {
 struct CollaborationComplianceTests {
     @Test("achieved, missed, pending and at risk by cohort")
     func statuses() {
-        func person(_ n: String, hired: String) -> StaffRecord {
-            StaffRecord(staffNumber: n, name: n, nameKana: "ア", birthDate: day("1990-01-01"), gender: nil,
+        func person(_ n: StaffNumber, hired: String) -> StaffRecord {
+            StaffRecord(staffNumber: n, name: n.rawValue, nameKana: "ア", birthDate: day("1990-01-01"), gender: nil,
                         hireDate: day(hired), jobType: "事務", grade: "主事", employmentType: .regular)
         }
         let staff = [person("a", hired: "2010-04-01"), person("b", hired: "2010-04-01"), person("c", hired: "2018-04-01"),

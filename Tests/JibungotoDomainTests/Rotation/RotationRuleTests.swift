@@ -365,7 +365,7 @@ struct RotationRuleTests {
         let solver = AssignmentSolver(model.problem)
         _ = solver.solve()
         let a1 = try #require(model.moverIndex["A1"])
-        let targetCode = result.placements["A1"]?.sectionCode == "2010" ? "3010" : "2010"
+        let targetCode: SectionCode = result.placements["A1"]?.sectionCode == "2010" ? "3010" : "2010"
         let target = try #require(model.poolIndex[SeatPool(sectionCode: targetCode, tier: 0)])
         try solver.pin(staff: a1, section: target)
         guard case .optimal(let again) = RotationPlanner.outcome(solver.solve(), model: model, problem: solver.currentProblem) else {

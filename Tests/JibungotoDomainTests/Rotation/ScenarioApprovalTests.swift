@@ -36,7 +36,7 @@ struct ScenarioApprovalTests {
 
     // MARK: - Where the moves go
 
-    let sections: Set<String> = ["1010", "1020", "2010"]
+    let sections: Set<SectionCode> = ["1010", "1020", "2010"]
 
     @Test("no refusal: first approval, every destination exists")
     func placementsAccepted() {

@@ -40,9 +40,9 @@ struct TinyCity {
     ]
     var staff: [StaffRecord] = []
     var assignments: [AssignmentRecord] = []
-    var wishes: [String: [RotationWish]] = [:]
-    var wantsToMove: Set<String> = []
-    var pins: [String: [RotationPin]] = [:]
+    var wishes: [StaffNumber: [RotationWish]] = [:]
+    var wantsToMove: Set<StaffNumber> = []
+    var pins: [StaffNumber: [RotationPin]] = [:]
 
     let fit = JobTypeFit(acceptedBySection: [
         "10": ["事務"], "100": ["事務"], "1010": ["事務"], "1020": ["事務"], "20": ["事務"], "2010": ["事務"], "2020": ["事務"],
@@ -52,8 +52,8 @@ struct TinyCity {
     /// Adds a staff member with a history of (section, post, start) steps, the last one open.
     /// Each step raises the section's headcount by one.
     mutating func add(
-        _ number: String, hired: String, born: String = "1990-06-15", jobType: String = "事務",
-        _ steps: [(String, String, String)], employment: EmploymentType = .regular
+        _ number: StaffNumber, hired: String, born: String = "1990-06-15", jobType: String = "事務",
+        _ steps: [(SectionCode, String, String)], employment: EmploymentType = .regular
     ) {
         staff.append(StaffRecord(
             staffNumber: number, name: "職員\(number)", nameKana: "ショクイン", birthDate: day(born), gender: nil,
@@ -66,12 +66,12 @@ struct TinyCity {
     }
 
     /// Adds `count` seats to a section's headcount.
-    mutating func open(_ code: String, _ count: Int) {
+    mutating func open(_ code: SectionCode, _ count: Int) {
         if let index = sections.firstIndex(where: { $0.code == code }) { sections[index].authorizedHeadcount += count }
     }
 
     /// A filler who stays (in post 1 year, no reason to move).
-    mutating func filler(_ number: String, in code: String, post: String = "主事", jobType: String = "事務") {
+    mutating func filler(_ number: StaffNumber, in code: SectionCode, post: String = "主事", jobType: String = "事務") {
         add(number, hired: "2000-04-01", jobType: jobType, [(code, post, "2026-04-01")])
     }
 

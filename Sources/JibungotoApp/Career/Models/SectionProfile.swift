@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// 部署紹介: what a section does and what an assignment there means, one per section and fiscal year.
 final class SectionProfile: Model, @unchecked Sendable {
@@ -7,7 +8,7 @@ final class SectionProfile: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
-    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "section_code") var sectionCode: SectionCode
     @Field(key: "mission") var mission: String
     @Field(key: "main_work") var mainWork: String
     @Field(key: "busy_seasons") var busySeasons: String
@@ -24,7 +25,7 @@ final class SectionProfile: Model, @unchecked Sendable {
 extension SectionProfile {
     /// A section profile in one line; unfilled parts stay empty.
     convenience init(
-        id: UUID? = nil, fiscalYear: Int, sectionCode: String, mission: String = "", mainWork: String = "",
+        id: UUID? = nil, fiscalYear: Int, sectionCode: SectionCode, mission: String = "", mainWork: String = "",
         busySeasons: String = "", skills: String = "", staffVoices: String = "", careerMeaning: String = "",
         updatedBy: String = ""
     ) {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// One staff member's self-report in a round: a draft until submitted, revisable until the deadline.
 final class SelfReport: Model, @unchecked Sendable {
@@ -7,7 +8,7 @@ final class SelfReport: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "cycle_id") var cycle: SelfReportCycle
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     /// move / stay / either
     @Field(key: "move_wish") var moveWish: String
@@ -28,7 +29,7 @@ final class SelfReport: Model, @unchecked Sendable {
 extension SelfReport {
     /// A self-report in one line: a draft with nothing filled in unless told.
     convenience init(
-        id: UUID? = nil, cycleID: UUID, staffNumber: String, submittedAt: Date? = nil, moveWish: String = "",
+        id: UUID? = nil, cycleID: UUID, staffNumber: StaffNumber, submittedAt: Date? = nil, moveWish: String = "",
         careerPlan: String = "", projectTeamInterest: Bool = false, projectTeamThemes: String = "",
         sideJobInterest: Bool = false, sideJobThemes: String = "", skills: String = "", circumstances: String = ""
     ) {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// A desired section (1st–3rd) with its reason.
 final class SelfReportWish: Model, @unchecked Sendable {
@@ -8,12 +9,12 @@ final class SelfReportWish: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "report_id") var report: SelfReport
     @Field(key: "rank") var rank: Int
-    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "section_code") var sectionCode: SectionCode
     @Field(key: "reason") var reason: String
 
     init() {}
 
-    init(reportID: UUID, rank: Int, sectionCode: String, reason: String) {
+    init(reportID: UUID, rank: Int, sectionCode: SectionCode, reason: String) {
         self.$report.id = reportID
         self.rank = rank
         self.sectionCode = sectionCode

@@ -31,7 +31,7 @@ enum SectionProfileListPage {
             Card(
                 name: localizer.text(unit.localizedName),
                 department: tree.department(of: unit.code).map { localizer.text($0.localizedName) } ?? "",
-                href: CareerRoute.profile(.value(unit.code)).path,
+                href: CareerRoute.profile(.section(unit.code)).path,
                 isCollaborationPost: unit.isCollaborationPost,
                 mission: profile.map { String($0.mission.prefix(120)) },
                 skills: profile.map { SectionProfilePage.skillList($0.skills) } ?? []

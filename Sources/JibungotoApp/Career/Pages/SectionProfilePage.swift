@@ -44,8 +44,8 @@ enum SectionProfilePage {
             skills: profile.map { skillList($0.skills) } ?? [],
             hasProfile: profile != nil,
             missingMessage: localizer.t("profile.missing"),
-            editHref: canEdit ? CareerRoute.editProfile(.value(unit.code)).path : nil,
-            organizationHref: OrganizationRoute.section(.value(unit.code)).path,
+            editHref: canEdit ? CareerRoute.editProfile(.section(unit.code)).path : nil,
+            organizationHref: OrganizationRoute.section(.section(unit.code)).path,
             updatedAt: profile?.updatedAt.map(localizer.timestamp)
         )
     }

@@ -27,14 +27,14 @@ enum SelfReportCompletionPage {
     }
 
     struct PendingRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let section: String
         let status: String
     }
 
     /// One group's figures; `statuses` as `SelfReportRounds.statuses` gives them.
-    static func row(label: String, href: String?, members: [StaffMember], statuses: [String: Bool]) -> Row {
+    static func row(label: String, href: String?, members: [StaffMember], statuses: [StaffNumber: Bool]) -> Row {
         let tally = SelfReportTally(staffNumbers: members.map(\.staffNumber), statuses: statuses)
         let rate = tally.submittedPercent.map { String(format: "%.1f%%", $0) } ?? "-"
         return Row(label: label, href: href, targets: tally.targets, submitted: tally.submitted, drafts: tally.drafts, rate: rate)
@@ -46,12 +46,12 @@ enum SelfReportCompletionPage {
     ///     unit with units below it is labelled as its direct members only.
     ///   - focus: the unit whose pending staff are listed.
     static func build(
-        cycle: SelfReportCycle, targets: [StaffMember], statuses: [String: Bool], tree: OrganizationTree,
-        byDepartment: Bool, focus: String?, exportHref: String?, today: LocalDate, localizer: Localizer
+        cycle: SelfReportCycle, targets: [StaffMember], statuses: [StaffNumber: Bool], tree: OrganizationTree,
+        byDepartment: Bool, focus: SectionCode?, exportHref: String?, today: LocalDate, localizer: Localizer
     ) throws -> Content {
         let cycleHref = CareerRoute.cycle(.id(try cycle.requireID())).path
-        func name(_ code: String) -> String { tree.units[code].map { localizer.text($0.localizedName) } ?? code }
-        let grouping: (StaffMember) -> String? = byDepartment
+        func name(_ code: SectionCode) -> String { tree.units[code].map { localizer.text($0.localizedName) } ?? code.rawValue }
+        let grouping: (StaffMember) -> SectionCode? = byDepartment
             ? { $0.currentSectionCode.flatMap { tree.department(of: $0)?.code } }
             : { $0.currentSectionCode }
         let groups = Dictionary(grouping: targets, by: { grouping($0) ?? "" })
@@ -60,11 +60,11 @@ enum SelfReportCompletionPage {
                 guard tree.units[code] != nil else { return nil }
                 let hasUnitsBelow = !byDepartment && !(tree.children[code] ?? []).isEmpty
                 let label = hasUnitsBelow ? localizer.t("organization.directMembers", name(code)) : name(code)
-                return row(label: label, href: cycleHref + "?section=" + code, members: members, statuses: statuses)
+                return row(label: label, href: cycleHref + "?section=" + code.rawValue, members: members, statuses: statuses)
             }
         let pending = focus.map { focus in
             let codes = tree.subtree(of: focus)
-            return targets.filter { codes.contains($0.currentSectionCode ?? "") && statuses[$0.staffNumber] != true }
+            return targets.filter { $0.currentSectionCode.map(codes.contains) == true && statuses[$0.staffNumber] != true }
                 .sorted { $0.kanaSearch < $1.kanaSearch }
                 .map { member in
                     PendingRow(staffNumber: member.staffNumber, name: member.name,

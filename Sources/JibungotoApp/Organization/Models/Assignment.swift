@@ -7,8 +7,8 @@ final class Assignment: Model, @unchecked Sendable {
     static let schema = "assignments"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "staff_number") var staffNumber: String
-    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
+    @Field(key: "section_code") var sectionCode: SectionCode
     @Field(key: "post") var post: String
     @Field(key: "start_date") var startDate: LocalDate
     @OptionalField(key: "end_date") var endDate: LocalDate?

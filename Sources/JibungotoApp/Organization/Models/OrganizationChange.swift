@@ -15,14 +15,14 @@ final class OrganizationChange: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
     @Field(key: "kind") var kind: Kind
-    @Field(key: "code") var code: String
-    @OptionalField(key: "target_code") var targetCode: String?
+    @Field(key: "code") var code: SectionCode
+    @OptionalField(key: "target_code") var targetCode: SectionCode?
     @Field(key: "detail") var detail: String
     @Field(key: "recorded_at") var recordedAt: Date
 
     init() {}
 
-    init(fiscalYear: Int, kind: Kind, code: String, targetCode: String? = nil, detail: String = "") {
+    init(fiscalYear: Int, kind: Kind, code: SectionCode, targetCode: SectionCode? = nil, detail: String = "") {
         self.fiscalYear = fiscalYear
         self.kind = kind
         self.code = code

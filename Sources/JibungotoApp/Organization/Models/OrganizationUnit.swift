@@ -9,11 +9,11 @@ final class OrganizationUnit: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "fiscal_year") var fiscalYear: Int
-    @Field(key: "code") var code: String
+    @Field(key: "code") var code: SectionCode
     @Field(key: "name_ja") var nameJa: String
     @Field(key: "name_en") var nameEn: String
     @Field(key: "kind") var kind: SectionKind
-    @OptionalField(key: "parent_code") var parentCode: String?
+    @OptionalField(key: "parent_code") var parentCode: SectionCode?
     @Field(key: "is_collaboration_post") var isCollaborationPost: Bool
     @OptionalField(key: "district") var district: String?
     @Field(key: "authorized_headcount") var authorizedHeadcount: Int

@@ -8,7 +8,7 @@ final class StaffMember: Model, @unchecked Sendable {
     static let schema = "staff"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     @Field(key: "name") var name: String
     @Field(key: "name_kana") var nameKana: String
     /// 氏名カナ normalised for search: katakana, no spaces (ひらがな and ｶﾀｶﾅ queries are normalised alike).
@@ -21,7 +21,7 @@ final class StaffMember: Model, @unchecked Sendable {
     @Field(key: "job_type") var jobType: String
     @Field(key: "grade") var grade: String
     @Field(key: "employment_type") var employmentType: EmploymentType
-    @OptionalField(key: "current_section_code") var currentSectionCode: String?
+    @OptionalField(key: "current_section_code") var currentSectionCode: SectionCode?
     @OptionalField(key: "current_post") var currentPost: String?
     @OptionalField(key: "current_since") var currentSince: LocalDate?
 

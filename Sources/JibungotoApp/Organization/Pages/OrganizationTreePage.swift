@@ -19,7 +19,7 @@ enum OrganizationTreePage {
     /// A unit in the tree (and among a section's children).
     struct Row: Encodable, Sendable {
         let depth: Int
-        let code: String
+        let code: SectionCode
         let name: String
         let kind: String
         let href: String
@@ -34,7 +34,7 @@ enum OrganizationTreePage {
             self.code = unit.code
             self.name = localizer.text(unit.localizedName)
             self.kind = localizer.t("organization.kind.\(unit.kind.rawValue)")
-            self.href = OrganizationRoute.section(.value(unit.code)).path(query: [("fy", String(fiscalYear))])
+            self.href = OrganizationRoute.section(.section(unit.code)).path(query: [("fy", String(fiscalYear))])
             self.isCollaborationPost = unit.isCollaborationPost
             self.district = unit.district
             self.authorizedHeadcount = unit.authorizedHeadcount
@@ -53,7 +53,7 @@ enum OrganizationTreePage {
     /// `years`: every fiscal year with an organization; `headcounts`: today's, by unit code
     /// (read only for the current year).
     static func build(
-        tree: OrganizationTree, years: [Int], yearForm: FormModel, headcounts: [String: Int], canManage: Bool,
+        tree: OrganizationTree, years: [Int], yearForm: FormModel, headcounts: [SectionCode: Int], canManage: Bool,
         today: LocalDate, csrfToken: String, localizer: Localizer
     ) -> Content {
         let year = tree.fiscalYear

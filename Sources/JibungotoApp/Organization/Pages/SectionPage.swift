@@ -5,7 +5,7 @@ import JibungotoDomain
 enum SectionPage {
     struct Content: Encodable, Sendable {
         let fiscalYear: Int
-        let code: String
+        let code: SectionCode
         let kind: String
         let path: [Breadcrumb]
         let nameEn: String
@@ -24,7 +24,7 @@ enum SectionPage {
     }
 
     struct MemberRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let post: String
         let since: String
@@ -62,13 +62,13 @@ enum SectionPage {
                 name: localizer.text(version.record.localizedName),
                 parent: version.parentCode.flatMap { parentsByYear["\(version.fiscalYear)/\($0)"] }.map { localizer.text($0.record.localizedName) } ?? "",
                 authorizedHeadcount: version.authorizedHeadcount,
-                href: OrganizationRoute.section(.value(code)).path(query: [("fy", String(version.fiscalYear))])
+                href: OrganizationRoute.section(.section(code)).path(query: [("fy", String(version.fiscalYear))])
             )
         }
         let changeRows = changes.map { change in
             ChangeRow(
                 fiscalYear: localizer.fiscalYear(change.fiscalYear),
-                description: localizer.t(change.kind.messageKey, change.code, change.targetCode ?? "", change.detail)
+                description: localizer.t(change.kind.messageKey, change.code.rawValue, change.targetCode?.rawValue ?? "", change.detail)
             )
         }
         let headcountStatus = currentHeadcount.map { count in
@@ -77,7 +77,7 @@ enum SectionPage {
                 : localizer.t("organization.atHeadcount")
         }
         let path = tree.path(to: code).dropLast().map {
-            Breadcrumb(label: localizer.text($0.localizedName), href: OrganizationRoute.section(.value($0.code)).path(query: fyQuery))
+            Breadcrumb(label: localizer.text($0.localizedName), href: OrganizationRoute.section(.section($0.code)).path(query: fyQuery))
         }
         return Content(
             fiscalYear: year, code: code, kind: localizer.t("organization.kind.\(unit.kind.rawValue)"), path: Array(path),
@@ -90,12 +90,12 @@ enum SectionPage {
             members: members?.map { member in
                 MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost ?? "",
                           since: member.currentSince.map(localizer.date) ?? "",
-                          href: OrganizationRoute.staff(.value(member.staffNumber)).path)
+                          href: OrganizationRoute.staff(.staff(member.staffNumber)).path)
             },
             history: history,
             changes: changeRows,
             editHref: canManage && OrganizationEditRules.isEditable(fiscalYear: year, today: today)
-                ? OrganizationRoute.editSection(.value(code)).path(query: fyQuery) : nil
+                ? OrganizationRoute.editSection(.section(code)).path(query: fyQuery) : nil
         )
     }
 }

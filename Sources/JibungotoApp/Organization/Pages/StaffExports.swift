@@ -12,8 +12,8 @@ enum StaffExports {
         let rows = assignments.map { assignment in
             AssignmentField.allCases.map { field in
                 switch field {
-                case .staffNumber: assignment.staffNumber
-                case .sectionCode: assignment.sectionCode
+                case .staffNumber: assignment.staffNumber.rawValue
+                case .sectionCode: assignment.sectionCode.rawValue
                 case .post: assignment.post
                 case .startDate: assignment.startDate.iso
                 case .endDate: assignment.endDate?.iso ?? ""
@@ -25,7 +25,7 @@ enum StaffExports {
 
     private static func value(_ field: StaffField, of record: StaffRecord) -> String {
         switch field {
-        case .staffNumber: record.staffNumber
+        case .staffNumber: record.staffNumber.rawValue
         case .name: record.name
         case .nameKana: record.nameKana
         case .birthDate: record.birthDate.iso

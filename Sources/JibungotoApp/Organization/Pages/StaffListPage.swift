@@ -12,7 +12,7 @@ enum StaffListPage {
     }
 
     struct Row: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let nameKana: String
         let section: String
@@ -34,7 +34,7 @@ enum StaffListPage {
                 post: member.currentPost ?? "", jobType: member.jobType,
                 employmentType: localizer.t("employment.\(member.employmentType)"),
                 yearsInPost: member.currentSince.map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
-                href: OrganizationRoute.staff(.value(member.staffNumber)).path
+                href: OrganizationRoute.staff(.staff(member.staffNumber)).path
             )
         }
         return Content(

@@ -5,7 +5,7 @@ import JibungotoDomain
 /// that preceded each move, collaboration-post experience and the self-reports.
 enum StaffPage {
     struct Content: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let nameKana: String
         let birthDate: String
@@ -59,7 +59,7 @@ enum StaffPage {
         let record = member.record
         let versionsByCode = Dictionary(grouping: sectionVersions, by: \.code)
         // A section as it was in the fiscal year of `date`, or its newest version when that year has none.
-        func unit(_ code: String, on date: LocalDate) -> SectionRecord? {
+        func unit(_ code: SectionCode, on date: LocalDate) -> SectionRecord? {
             let versions = versionsByCode[code] ?? []
             let year = date.fiscalYear.startYear
             return (versions.first { $0.fiscalYear == year } ?? versions.max { $0.fiscalYear < $1.fiscalYear })?.record
@@ -70,7 +70,7 @@ enum StaffPage {
         }
         let wishesByYear = Dictionary((history ?? []).map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
         func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
-            wishes.map { localizer.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizer.text($0.localizedName) } ?? $0.sectionCode) }
+            wishes.map { localizer.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizer.text($0.localizedName) } ?? $0.sectionCode.rawValue) }
         }
         let timeline = assignments.map { assignment -> TimelineRow in
             let section = unit(assignment.sectionCode, on: assignment.start)
@@ -78,8 +78,8 @@ enum StaffPage {
             let to = assignment.end.map { localizer.date($0) } ?? localizer.t("staff.present")
             return TimelineRow(
                 period: localizer.t("staff.period", from, to),
-                section: section.map { localizer.text($0.localizedName) } ?? assignment.sectionCode,
-                sectionHref: section.map { OrganizationRoute.section(.value($0.code)).path(query: [("fy", String(assignment.start.fiscalYear.startYear))]) },
+                section: section.map { localizer.text($0.localizedName) } ?? assignment.sectionCode.rawValue,
+                sectionHref: section.map { OrganizationRoute.section(.section($0.code)).path(query: [("fy", String(assignment.start.fiscalYear.startYear))]) },
                 post: assignment.post,
                 duration: duration(PeriodLength.of(assignment, today: today)),
                 isCollaborationPost: collaborationPosts.contains(assignment),
@@ -116,7 +116,7 @@ enum StaffPage {
             jobType: member.jobType, grade: member.grade,
             employmentType: localizer.t("employment.\(member.employmentType)"),
             currentSection: current.map { localizer.text($0.localizedName) },
-            currentSectionHref: current.map { OrganizationRoute.section(.value($0.code)).path },
+            currentSectionHref: current.map { OrganizationRoute.section(.section($0.code)).path },
             retirement: record.employmentType == .regular
                 ? localizer.t("staff.retirementOn", localizer.date(rules.retirementDate(birth: record.birthDate)), String(rules.retirementAge(birth: record.birthDate)))
                 : nil,

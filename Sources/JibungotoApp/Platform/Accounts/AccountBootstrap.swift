@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Fluent
 import Vapor
 
@@ -28,10 +29,10 @@ public enum AccountBootstrap {
         guard password.count >= AccountRoutes.passwordMinLength, password.count <= LoginRoutes.passwordMaxLength else {
             throw Failure.passwordTooShort(minimum: AccountRoutes.passwordMinLength)
         }
-        guard try await User.query(on: app.db).filter(\.$staffNumber == number).count() == 0 else {
+        guard try await User.query(on: app.db).filter(\.$staffNumber == StaffNumber(number)).count() == 0 else {
             throw Failure.exists(staffNumber: number)
         }
-        let user = User(staffNumber: number, displayName: displayName, passwordHash: try await app.password.async.hash(password))
+        let user = User(staffNumber: StaffNumber(number), displayName: displayName, passwordHash: try await app.password.async.hash(password))
         try await app.db.transaction { database in
             try await user.create(on: database)
             for role in roles.union([.staff]).sorted() {

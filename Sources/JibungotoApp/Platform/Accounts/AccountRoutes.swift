@@ -98,7 +98,7 @@ struct AccountRoutes {
         // Wrong current passwords are guesses too: throttled like sign-ins, on the same account.
         let throttle = request.loginThrottle
         let address = request.clientAddress
-        if case .wait(let seconds) = try await throttle.verdict(accountKey: user.staffNumber, address: address, knownDevice: false) {
+        if case .wait(let seconds) = try await throttle.verdict(accountKey: user.staffNumber.rawValue, address: address, knownDevice: false) {
             validation.fail("current_password", "password.throttled", request.waitText(seconds: seconds))
             let response = try await passwordPage(request, validation: validation, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
@@ -107,7 +107,7 @@ struct AccountRoutes {
         var currentMatches = false
         if !current.isEmpty, current.count <= LoginRoutes.passwordMaxLength {
             currentMatches = (try? await request.password.async.verify(current, created: user.passwordHash)) ?? false
-            try await throttle.record(accountKey: user.staffNumber, address: address, succeeded: currentMatches)
+            try await throttle.record(accountKey: user.staffNumber.rawValue, address: address, succeeded: currentMatches)
         }
         if current.isEmpty {
             validation.fail("current_password", "form.required", request.t("password.current"))

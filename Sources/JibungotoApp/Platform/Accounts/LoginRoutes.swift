@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Fluent
 import Vapor
 
@@ -63,7 +64,7 @@ struct LoginRoutes {
         }
 
         let user = try await User.query(on: request.db)
-            .filter(\.$staffNumber == accountKey)
+            .filter(\.$staffNumber == StaffNumber(accountKey))
             .filter(\.$isActive == true)
             .with(\.$roles)
             .first()

@@ -5,7 +5,7 @@ import Vapor
 /// The account behind a request, loaded once per request from the session.
 struct SignedInUser: Sendable {
     let id: UUID
-    let staffNumber: String
+    let staffNumber: StaffNumber
     let displayName: String
     let roles: Set<Role>
     let language: Language?

@@ -1,11 +1,15 @@
+import JibungotoDomain
 import Vapor
 
-/// 職員番号 as stored and compared: half-width, trimmed, upper case (users type ｓ１２ as often as S12).
-enum StaffNumber {
+extension StaffNumber {
+    /// 職員番号 as stored and compared: half-width, trimmed, upper case (users type ｓ１２ as often as S12).
     static func normalise(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return (trimmed.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? trimmed).uppercased()
     }
+
+    /// What a user typed, as a staff number.
+    static func typed(_ text: String) -> StaffNumber { StaffNumber(normalise(text)) }
 }
 
 extension Application {

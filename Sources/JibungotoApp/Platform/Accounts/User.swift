@@ -7,7 +7,7 @@ final class User: Model, @unchecked Sendable {
     static let schema = "users"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     @Field(key: "display_name") var displayName: String
     @Field(key: "password_hash") var passwordHash: String
     @OptionalField(key: "language") var language: Language?
@@ -19,7 +19,7 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(staffNumber: String, displayName: String, passwordHash: String) {
+    init(staffNumber: StaffNumber, displayName: String, passwordHash: String) {
         self.staffNumber = staffNumber
         self.displayName = displayName
         self.passwordHash = passwordHash

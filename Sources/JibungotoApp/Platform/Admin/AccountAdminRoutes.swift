@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Fluent
 import Vapor
 
@@ -68,14 +69,14 @@ struct AccountAdminRoutes {
         let displayName = validation.text("display_name", input.display_name, labelKey: "account.displayName", maxLength: Self.displayNameMaxLength)
         let roles = parseRoles(input.roles, validation: &validation)
         validation.checkNewPassword(input.password ?? "", field: "password")
-        if validation.isValid, try await User.query(on: request.db).filter(\.$staffNumber == staffNumber).count() > 0 {
+        if validation.isValid, try await User.query(on: request.db).filter(\.$staffNumber == StaffNumber(staffNumber)).count() > 0 {
             validation.fail("staff_number", "admin.accounts.duplicate", staffNumber)
         }
         guard validation.isValid else {
             return try await formPage(request, account: nil, input: input, validation: validation)
         }
         let hash = try await request.password.async.hash(input.password ?? "")
-        let user = User(staffNumber: staffNumber, displayName: displayName, passwordHash: hash)
+        let user = User(staffNumber: StaffNumber(staffNumber), displayName: displayName, passwordHash: hash)
         try await request.db.transaction { database in
             try await user.create(on: database)
             try await replaceRoles(of: user, with: roles, on: database)
@@ -89,7 +90,7 @@ struct AccountAdminRoutes {
         let user = try await findAccount(request)
         try await request.audit(.view, subjectType: "account", subjectID: user.staffNumber)
         let input = AccountForm(
-            staff_number: user.staffNumber,
+            staff_number: user.staffNumber.rawValue,
             display_name: user.displayName,
             roles: user.roles.map(\.role.rawValue),
             is_active: user.isActive ? ["1"] : [],
@@ -112,7 +113,7 @@ struct AccountAdminRoutes {
         }
         guard validation.isValid else {
             var shown = input
-            shown.staff_number = user.staffNumber
+            shown.staff_number = user.staffNumber.rawValue
             return try await formPage(request, account: user, input: shown, validation: validation)
         }
         user.displayName = displayName
@@ -131,7 +132,7 @@ struct AccountAdminRoutes {
                 try await HashedSessionDriver.endSessions(ofUser: user.requireID(), on: database)
             }
         }
-        request.flash(.success, request.t("admin.accounts.updated", user.staffNumber))
+        request.flash(.success, request.t("admin.accounts.updated", user.staffNumber.rawValue))
         return request.redirect(to: AdminRoute.accounts.path)
     }
 
@@ -190,8 +191,8 @@ struct AccountAdminRoutes {
         return try await request.renderPage(
             "platform/form-page",
             title: title,
-            titleArguments: [account?.staffNumber ?? ""],
-            breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, account?.staffNumber ?? ""), href: nil)],
+            titleArguments: [account?.staffNumber.rawValue ?? ""],
+            breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, account?.staffNumber.rawValue ?? ""), href: nil)],
             content: FormContent(form: form),
             status: validation.isValid ? .ok : .unprocessableEntity
         )

@@ -1,4 +1,5 @@
 import Fluent
+import JibungotoDomain
 import Vapor
 
 /// One view or export of personal data (or another act worth answering for later):
@@ -35,6 +36,16 @@ enum AuditAction: String, CaseIterable, Codable, Sendable {
 
 extension Request {
     /// Records an audit event on the request's database (inside its transaction when given one).
+    /// An audit row about one staff member.
+    func audit(_ action: AuditAction, subjectType: String, subjectID: StaffNumber, detail: String = "", on database: (any Database)? = nil) async throws {
+        try await audit(action, subjectType: subjectType, subjectID: subjectID.rawValue, detail: detail, on: database)
+    }
+
+    /// An audit row about one organizational unit.
+    func audit(_ action: AuditAction, subjectType: String, subjectID: SectionCode, detail: String = "", on database: (any Database)? = nil) async throws {
+        try await audit(action, subjectType: subjectType, subjectID: subjectID.rawValue, detail: detail, on: database)
+    }
+
     func audit(
         _ action: AuditAction,
         subjectType: String,
@@ -45,7 +56,7 @@ extension Request {
         let event = AuditEvent()
         event.occurredAt = Date()
         event.actorID = currentUser?.id
-        event.actorStaffNumber = currentUser?.staffNumber
+        event.actorStaffNumber = currentUser?.staffNumber.rawValue
         event.action = action.rawValue
         event.subjectType = subjectType
         event.subjectID = subjectID

@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Vapor
 
 /// Every page: the layout's view model plus the page's own content, rendered by one template
@@ -27,7 +28,7 @@ struct LayoutContext: Encodable, Sendable {
 
 struct LayoutUser: Encodable, Sendable {
     let displayName: String
-    let staffNumber: String
+    let staffNumber: StaffNumber
     let roleNames: [String]
     let accountHref: String
 }

@@ -8,7 +8,7 @@ enum TargetGroupFields {
         [
             FormField(request: request, name: "departments", labelKey: "cycle.departments", kind: .checkboxes,
                       options: tree.roots.compactMap { tree.units[$0] }.map {
-                          FormOption(value: $0.code, label: request.text($0.localizedName), isSelected: departments.contains($0.code), fieldName: "departments")
+                          FormOption(value: $0.code.rawValue, label: request.text($0.localizedName), isSelected: departments.contains($0.code.rawValue), fieldName: "departments")
                       },
                       hintKey: "cycle.departmentsHint"),
             FormField(request: request, name: "employment_types", labelKey: "cycle.employmentTypes", kind: .checkboxes,
@@ -29,7 +29,7 @@ enum TargetGroupFields {
     /// The chosen department codes and employment types, each checked against what exists.
     static func validate(departments: [String]?, employmentTypes: [String]?, tree: OrganizationTree, validation: inout FormValidation) -> (departments: [String], employmentTypes: [String]) {
         let chosenDepartments = (departments ?? []).filter { !$0.isEmpty }
-        if chosenDepartments.contains(where: { tree.units[$0]?.kind != .department }) {
+        if chosenDepartments.contains(where: { tree.units[SectionCode($0)]?.kind != .department }) {
             validation.fail("departments", "form.invalidChoice", validation.request.t("cycle.departments"))
         }
         let chosenTypes = (employmentTypes ?? []).filter { !$0.isEmpty }

@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Vapor
 
 /// A module's URLs as one enum: the same value registers the handler and builds every link,
@@ -35,6 +36,8 @@ public enum RouteParameter: Sendable, Equatable {
     case value(String)
 
     public static func id(_ uuid: UUID) -> RouteParameter { .value(uuid.uuidString.lowercased()) }
+    public static func staff(_ number: StaffNumber) -> RouteParameter { .value(number.rawValue) }
+    public static func section(_ code: SectionCode) -> RouteParameter { .value(code.rawValue) }
 
     func rendered(as name: String) -> String {
         switch self {

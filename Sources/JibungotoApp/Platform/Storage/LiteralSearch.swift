@@ -11,8 +11,8 @@ enum LiteralSearchPosition: Sendable {
 extension QueryBuilder {
     /// Rows whose `field` contains `text` as typed: `%` and `_` are letters here, not the LIKE
     /// wildcards they would be in Fluent's `.contains` (a search for "50%" must not match all).
-    func filter(
-        _ field: KeyPath<Model, FieldProperty<Model, String>>,
+    func filter<Value>(
+        _ field: KeyPath<Model, FieldProperty<Model, Value>>,
         containsLiterally text: String,
         at position: LiteralSearchPosition = .anywhere
     ) -> Self {

@@ -9,7 +9,7 @@ final class AgeSixtyRecord: Model, @unchecked Sendable {
     static let schema = "age_sixty_records"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     /// ISO date the information was given.
     @Field(key: "informed_on") var informedOn: LocalDate
     /// ``AgeSixtyChoice`` raw value; nil while the person has not decided.
@@ -24,7 +24,7 @@ final class AgeSixtyRecord: Model, @unchecked Sendable {
 extension AgeSixtyRecord {
     /// An age-60 record in one line; no choice yet and no note unless told.
     convenience init(
-        id: UUID? = nil, staffNumber: String, informedOn: LocalDate, choice: AgeSixtyChoice? = nil,
+        id: UUID? = nil, staffNumber: StaffNumber, informedOn: LocalDate, choice: AgeSixtyChoice? = nil,
         note: String = "", recordedBy: String = ""
     ) {
         self.init()

@@ -4,7 +4,7 @@ import JibungotoDomain
 enum AgeSixtyPage {
     struct Content: Encodable, Sendable {
         let name: String
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let staffHref: String
         let birthDate: String
         let reachesSixty: String
@@ -15,7 +15,7 @@ enum AgeSixtyPage {
     static func build(member: StaffMember, form: FormModel, localizer: Localizer) -> Content {
         let birth = member.record.birthDate
         return Content(
-            name: member.name, staffNumber: member.staffNumber, staffHref: OrganizationRoute.staff(.value(member.staffNumber)).path,
+            name: member.name, staffNumber: member.staffNumber, staffHref: OrganizationRoute.staff(.staff(member.staffNumber)).path,
             birthDate: localizer.date(birth),
             reachesSixty: localizer.date(birth.dayReachingAge(60)),
             retirementDate: localizer.date(RetirementRules.localPublicService2023.retirementDate(birth: birth)),

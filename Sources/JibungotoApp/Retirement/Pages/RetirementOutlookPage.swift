@@ -22,7 +22,7 @@ enum RetirementOutlookPage {
     }
 
     struct Row: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let href: String
         let section: String
@@ -35,18 +35,18 @@ enum RetirementOutlookPage {
 
     /// `staff` and `records` by staff number; `canRecord` whether the reader records the age-60 information.
     static func build(
-        outlooks: [RetirementRules.Outlook], staff: [String: StaffMember], tree: OrganizationTree,
-        records: [String: AgeSixtyRecord], canRecord: Bool, localizer: Localizer
+        outlooks: [RetirementRules.Outlook], staff: [StaffNumber: StaffMember], tree: OrganizationTree,
+        records: [StaffNumber: AgeSixtyRecord], canRecord: Bool, localizer: Localizer
     ) -> Content {
         func rows(_ entries: [RetirementRules.Entry]) -> [Row] {
             entries.map { entry in
                 Row(staffNumber: entry.staffNumber, name: entry.name,
-                    href: OrganizationRoute.staff(.value(entry.staffNumber)).path,
+                    href: OrganizationRoute.staff(.staff(entry.staffNumber)).path,
                     section: staff[entry.staffNumber]?.currentSectionCode.flatMap { tree.units[$0] }.map { localizer.text($0.localizedName) } ?? "",
                     birthDate: localizer.date(entry.birthDate),
                     date: localizer.date(entry.date), age: entry.age,
                     record: records[entry.staffNumber].map { summary($0, localizer: localizer) },
-                    recordHref: canRecord ? RetirementRoute.ageSixty(.value(entry.staffNumber)).path : nil)
+                    recordHref: canRecord ? RetirementRoute.ageSixty(.staff(entry.staffNumber)).path : nil)
             }
         }
         let years = outlooks.map { outlook in

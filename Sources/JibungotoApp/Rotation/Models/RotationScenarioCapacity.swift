@@ -8,12 +8,12 @@ final class RotationScenarioCapacity: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "scenario_id") var scenarioID: UUID
-    @Field(key: "section_code") var sectionCode: String
+    @Field(key: "section_code") var sectionCode: SectionCode
     @Field(key: "headcount") var headcount: Int
 
     init() {}
 
-    init(scenarioID: UUID, sectionCode: String, headcount: Int) {
+    init(scenarioID: UUID, sectionCode: SectionCode, headcount: Int) {
         self.scenarioID = scenarioID
         self.sectionCode = sectionCode
         self.headcount = headcount

@@ -8,7 +8,7 @@ final class RotationScenarioMover: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "scenario_id") var scenarioID: UUID
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     /// `[MoverReason]` as JSON.
     @Field(key: "reasons") var reasons: String
 

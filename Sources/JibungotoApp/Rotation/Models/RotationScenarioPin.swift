@@ -12,13 +12,13 @@ final class RotationScenarioPin: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "scenario_id") var scenarioID: UUID
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
     @Field(key: "kind") var kind: Kind
-    @OptionalField(key: "section_code") var sectionCode: String?
+    @OptionalField(key: "section_code") var sectionCode: SectionCode?
 
     init() {}
 
-    init(scenarioID: UUID, staffNumber: String, pin: RotationPin) {
+    init(scenarioID: UUID, staffNumber: StaffNumber, pin: RotationPin) {
         self.scenarioID = scenarioID
         self.staffNumber = staffNumber
         switch pin {

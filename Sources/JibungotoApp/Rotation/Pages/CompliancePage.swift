@@ -32,7 +32,7 @@ enum CompliancePage {
     }
 
     struct PersonRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let href: String
         let section: String
@@ -70,7 +70,7 @@ enum CompliancePage {
             trendChart: points.contains { $0.value != nil } ? SVGChart.percentLine(points) : nil,
             atRisk: atRisk.map { entry in
                 let person = entry.person
-                return PersonRow(staffNumber: person.staffNumber, name: person.name, href: OrganizationRoute.staff(.value(person.staffNumber)).path,
+                return PersonRow(staffNumber: person.staffNumber, name: person.name, href: OrganizationRoute.staff(.staff(person.staffNumber)).path,
                                  section: entry.section, hireDate: localizer.date(person.hireDate), deadline: localizer.date(person.deadline),
                                  yearsLeft: person.yearsLeft)
             })

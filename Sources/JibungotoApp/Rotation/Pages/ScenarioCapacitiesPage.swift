@@ -10,7 +10,7 @@ enum ScenarioCapacitiesPage {
     }
 
     struct CapacityRow: Encodable, Sendable {
-        let code: String
+        let code: SectionCode
         let name: String
         let depth: Int
         let fieldName: String

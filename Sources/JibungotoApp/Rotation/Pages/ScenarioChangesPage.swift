@@ -9,7 +9,7 @@ enum ScenarioChangesPage {
     }
 
     struct ChangeRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let href: String
         let before: String
@@ -23,7 +23,7 @@ enum ScenarioChangesPage {
     }
 
     /// The people whose placement differs between the two solutions, by staff number.
-    static func changedStaffNumbers(previous: StoredSolution, current: StoredSolution) -> [String] {
+    static func changedStaffNumbers(previous: StoredSolution, current: StoredSolution) -> [StaffNumber] {
         Set(current.placements.keys).union(previous.placements.keys).filter { current.placements[$0] != previous.placements[$0] }.sorted()
     }
 
@@ -32,11 +32,11 @@ enum ScenarioChangesPage {
     ///   - names: 職員番号 → name of those people.
     ///   - label: a placement for people (nil: not on the movers' list).
     static func build(
-        parameter: RouteParameter, previous: StoredSolution, current: StoredSolution, numbers: [String], names: [String: String],
+        parameter: RouteParameter, previous: StoredSolution, current: StoredSolution, numbers: [StaffNumber], names: [StaffNumber: String],
         label: (SeatPool?) -> String, localizer: Localizer
     ) -> Content {
         let rows = numbers.map { number in
-            ChangeRow(staffNumber: number, name: names[number] ?? number, href: RotationRoute.person(parameter, .value(number)).path,
+            ChangeRow(staffNumber: number, name: names[number] ?? number.rawValue, href: RotationRoute.person(parameter, .staff(number)).path,
                       before: label(previous.placements[number]), after: label(current.placements[number]))
         }
         var figures: [FigureRow] = []

@@ -14,7 +14,7 @@ enum ScenarioMoversPage {
     }
 
     struct MoverRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let href: String
         let section: String
@@ -40,7 +40,7 @@ enum ScenarioMoversPage {
         return Content(
             rows: entries.map { entry in
                 MoverRow(staffNumber: entry.mover.staffNumber, name: entry.name,
-                         href: RotationRoute.person(parameter, .value(entry.mover.staffNumber)).path,
+                         href: RotationRoute.person(parameter, .staff(entry.mover.staffNumber)).path,
                          section: entry.section, post: entry.post, reasons: localizer.text(entry.mover.reasonText), mustMove: entry.mover.mustMove)
             },
             pagination: pagination, filter: filter, addForm: addForm,

@@ -76,7 +76,7 @@ enum ScenarioOverviewPage {
         let optimal = stored?.outcome == .optimal
         let rules = RotationRuleForm.numbers.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: String(settings[keyPath: $0.keyPath])) }
             + RotationRuleForm.modes.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: localizer.t("rotation.mode." + settings[keyPath: $0.keyPath].rawValue)) }
-        func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .value($0)).path } }
+        func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .staff($0)).path } }
         return Content(
             name: scenario.name,
             transferDate: localizer.date(scenario.transferDate),

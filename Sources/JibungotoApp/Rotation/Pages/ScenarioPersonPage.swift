@@ -5,7 +5,7 @@ import JibungotoDomain
 /// alternatives, "why not my wish?", and HR's pins with the form that adds one.
 enum ScenarioPersonPage {
     struct Content: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let staffHref: String
         let errors: [String]
@@ -35,7 +35,7 @@ enum ScenarioPersonPage {
 
     struct AlternativeRow: Encodable, Sendable {
         let section: String
-        let sectionCode: String
+        let sectionCode: SectionCode
         let reducedCost: String
         let text: String
         let canPin: Bool
@@ -58,11 +58,11 @@ enum ScenarioPersonPage {
     ///   - pins: this person's pins; `sectionName` names a pin's section by code.
     ///   - pinForm: the form that adds a pin (nil for an approved scenario or without an organization).
     static func build(
-        scenario: RotationScenario, staffNumber number: String, name: String, errors: [String], planned: PlannedScenario?,
-        pins: [RotationScenarioPin], sectionName: (String?) -> String, pinForm: FormModel?, csrfToken: String, localizer: Localizer
+        scenario: RotationScenario, staffNumber number: StaffNumber, name: String, errors: [String], planned: PlannedScenario?,
+        pins: [RotationScenarioPin], sectionName: (SectionCode?) -> String, pinForm: FormModel?, csrfToken: String, localizer: Localizer
     ) throws -> Content {
         let parameter = RouteParameter.id(try scenario.requireID())
-        var content = Content(staffNumber: number, name: name, staffHref: OrganizationRoute.staff(.value(number)).path,
+        var content = Content(staffNumber: number, name: name, staffHref: OrganizationRoute.staff(.staff(number)).path,
                               errors: errors, csrfToken: csrfToken)
         if let planned, let result = planned.result {
             let model = planned.model

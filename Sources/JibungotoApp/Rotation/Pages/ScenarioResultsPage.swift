@@ -13,7 +13,7 @@ enum ScenarioResultsPage {
     }
 
     struct ResultRow: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let name: String
         let href: String
         let from: String
@@ -79,12 +79,12 @@ enum ScenarioResultsPage {
         if !query.isEmpty {
             let staff = Dictionary(model.input.staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
             explanations = explanations.filter { row in
-                row.staffNumber.contains(query) || row.name.contains(query)
+                row.staffNumber.rawValue.contains(query) || row.name.contains(query)
                     || (!normalizedQuery.isEmpty && staff[row.staffNumber].map { KanaSearch.normalize($0.nameKana).contains(normalizedQuery) } == true)
             }
         }
         if !filters.department.isEmpty {
-            explanations = explanations.filter { !$0.stays && tree?.department(of: $0.to.sectionCode)?.code == filters.department }
+            explanations = explanations.filter { !$0.stays && tree?.department(of: $0.to.sectionCode)?.code.rawValue == filters.department }
         }
         if filters.outcome == "moved" { explanations = explanations.filter { !$0.stays } }
         if filters.outcome == "stayed" { explanations = explanations.filter(\.stays) }
@@ -120,7 +120,7 @@ enum ScenarioResultsPage {
             notice: nil, solveAction: nil, csrfToken: csrfToken, filter: filter,
             rows: rows.map { row in
                 ResultRow(
-                    staffNumber: row.staffNumber, name: row.name, href: RotationRoute.person(parameter, .value(row.staffNumber)).path,
+                    staffNumber: row.staffNumber, name: row.name, href: RotationRoute.person(parameter, .staff(row.staffNumber)).path,
                     from: localizer.text(row.fromName), fromPost: row.fromPost ?? "", to: SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer),
                     stays: row.stays, reasons: localizer.text(.joined(row.moverReasons.map(\.text))), placement: localizer.text(.joined(row.placementReasons)),
                     bent: row.bentRules.map { localizer.t("rotation.bentCost", localizer.text($0.text), String($0.cost)) }, points: row.points)

@@ -10,8 +10,8 @@ enum TransferDraftCSV {
         return RotationPlanner.explain(result, model: model, alternatives: 0).map { row -> [String] in
             let current = row.fromPost ?? ""
             let post = row.stays ? current : PostAfterMove.post(currentPost: current, to: row.to, rules: rules)
-            return [row.staffNumber, row.name, jobTypes[row.staffNumber] ?? "", row.fromSection ?? "", row.fromName.ja, current,
-                    row.to.sectionCode, row.toName.ja, post, row.stays ? "残留" : "異動",
+            return [row.staffNumber.rawValue, row.name, jobTypes[row.staffNumber] ?? "", row.fromSection?.rawValue ?? "", row.fromName.ja, current,
+                    row.to.sectionCode.rawValue, row.toName.ja, post, row.stays ? "残留" : "異動",
                     Bilingual.joined(row.moverReasons.map(\.text)).ja, Bilingual.joined(row.placementReasons).ja,
                     row.bentRules.map { "\($0.text.ja)（\($0.cost)点）" }.joined(separator: "・"), transferDate.iso]
         }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// That someone has answered: no time, no link to the answers (see docs/surveys-anonymity.md).
 final class SurveyCompletion: Model, @unchecked Sendable {
@@ -7,14 +8,14 @@ final class SurveyCompletion: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
-    @Field(key: "staff_number") var staffNumber: String
+    @Field(key: "staff_number") var staffNumber: StaffNumber
 
     init() {}
 }
 
 extension SurveyCompletion {
     /// One "has answered" mark in one line.
-    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: String) {
+    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: StaffNumber) {
         self.init()
         self.id = id
         self.surveyID = surveyID

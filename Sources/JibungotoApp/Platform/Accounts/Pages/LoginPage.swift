@@ -1,4 +1,5 @@
 import Foundation
+import JibungotoDomain
 
 /// The sign-in page: the form, a notice (expired session, refused sign-in, wait), and on a demo
 /// server the demo accounts with their shared password.
@@ -15,7 +16,7 @@ enum LoginPage {
     }
 
     struct DemoLogin: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let roleName: String
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JibungotoDomain
 
 /// The administrator's account list: one row per account, searched by staff number or name.
 enum AccountListPage {
@@ -12,7 +13,7 @@ enum AccountListPage {
     }
 
     struct Row: Encodable, Sendable {
-        let staffNumber: String
+        let staffNumber: StaffNumber
         let displayName: String
         let roleNames: String
         let isActive: Bool

@@ -1,3 +1,4 @@
+import JibungotoDomain
 import Foundation
 
 /// The audit log page: one row per recorded event, newest first, under the filter form.
