@@ -78,6 +78,23 @@ struct CareerTests {
         }
     }
 
+    @Test("the staff page names wished sections, never by their codes, whatever the person held")
+    func wishesShowSectionNames() async throws {
+        try await withRound { app, _ in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            try await staff.get(CareerRoute.selfReport.path)
+            #expect(try await staff.post(CareerRoute.selfReport.path, form()).status == .seeOther)
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let page = try await hr.get(OrganizationRoute.staff(.staff(StaffNumber(Demo.staff))).path)
+            #expect(page.status == .ok)
+            // D0001 never worked in 2010 (中央地区市民センター); the wish still reads as its name.
+            #expect(page.body.string.contains("第1希望 中央地区市民センター"))
+            #expect(!page.body.string.contains("第1希望 2010"))
+        }
+    }
+
     @Test func badWishesAreNamedAndNothingIsSaved() async throws {
         try await withRound { app, _ in
             // An abolished unit: present last year only.

@@ -150,10 +150,12 @@ struct StaffRoutes {
         guard visibility.allows(member) else { throw Abort(.forbidden) }
         try await request.audit(.view, subjectType: "staff", subjectID: member.staffNumber)
         let assignments = try await Assignment.query(on: request.db).filter(\.$staffNumber == number).sort(\.$startDate, .descending).all()
-        let sectionVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(Set(assignments.map(\.sectionCode)))).all()
         let viewer = try request.requireUser()
         let readsSelfReports = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
         let selfReports: [SelfReportHistory.Entry]? = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : nil
+        // Every section the page names: those held, and those wished for (shown by name, never by code).
+        let named = Set(assignments.map(\.sectionCode)).union((selfReports ?? []).flatMap { $0.report.wishes.map(\.sectionCode) })
+        let sectionVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(named)).all()
         return try await request.renderPage(
             "organization/staff-show", title: "staff.page.title", titleArguments: [member.name],
             breadcrumbs: [Breadcrumb(label: request.t("staff.title"), href: OrganizationRoute.staffList.path), Breadcrumb(label: member.name, href: nil)],

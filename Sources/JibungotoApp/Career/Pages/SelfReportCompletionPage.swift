@@ -36,7 +36,7 @@ enum SelfReportCompletionPage {
     /// One group's figures; `statuses` as `SelfReportRounds.statuses` gives them.
     static func row(label: String, href: String?, members: [StaffMember], statuses: [StaffNumber: Bool]) -> Row {
         let tally = SelfReportTally(staffNumbers: members.map(\.staffNumber), statuses: statuses)
-        let rate = tally.submittedPercent.map { String(format: "%.1f%%", $0) } ?? "-"
+        let rate = tally.submittedPercent.map { ResponseRate.percentText($0 / 100) } ?? "—"
         return Row(label: label, href: href, targets: tally.targets, submitted: tally.submitted, drafts: tally.drafts, rate: rate)
     }
 
