@@ -91,27 +91,27 @@ import JibungotoTestSupport
 
     @Test func messages() {
         let outside = DateParseError.outsideEra(text: "H31.5.1", era: .heisei, gregorian: day("2019-05-01"))
-        #expect(outside.message(language: "ja")
+        #expect(outside.message.ja
             == "「H31.5.1」は平成の期間外の日付です（平成は1989年1月8日～2019年4月30日）。2019年5月1日は令和元年5月1日です。")
-        #expect(outside.message(language: "en")
+        #expect(outside.message.en
             == "\"H31.5.1\" is outside the Heisei era (1989-01-08 to 2019-04-30). 2019-05-01 is R1.5.1 (令和元年5月1日).")
         let beforeReiwa = DateParseError.outsideEra(text: "R1.4.30", era: .reiwa, gregorian: day("2019-04-30"))
-        #expect(beforeReiwa.message(language: "ja")
+        #expect(beforeReiwa.message.ja
             == "「R1.4.30」は令和の期間外の日付です（令和は2019年5月1日～）。2019年4月30日は平成31年4月30日です。")
-        #expect(beforeReiwa.message(language: "en").contains("(from 2019-05-01)"))
+        #expect(beforeReiwa.message.en.contains("(from 2019-05-01)"))
 
-        #expect(DateParseError.nonexistentDate(text: "2025-02-30").message(language: "ja")
+        #expect(DateParseError.nonexistentDate(text: "2025-02-30").message.ja
             .hasPrefix("「2025-02-30」は存在しない日付です"))
-        #expect(DateParseError.nonexistentDate(text: "2025-02-30").message(language: "en")
+        #expect(DateParseError.nonexistentDate(text: "2025-02-30").message.en
             .hasPrefix("\"2025-02-30\" is not a real date"))
-        #expect(DateParseError.unrecognizedFormat(text: "4/1/2025").message(language: "ja")
+        #expect(DateParseError.unrecognizedFormat(text: "4/1/2025").message.ja
             .hasPrefix("「4/1/2025」は日付として読み取れません。"))
-        #expect(DateParseError.unrecognizedFormat(text: "4/1/2025").message(language: "en")
+        #expect(DateParseError.unrecognizedFormat(text: "4/1/2025").message.en
             .hasPrefix("\"4/1/2025\" is not a recognized date."))
-        #expect(DateParseError.empty.message(language: "ja") == "日付が入力されていません。")
-        #expect(DateParseError.empty.message(language: "en") == "The date is empty.")
+        #expect(DateParseError.empty.message.ja == "日付が入力されていません。")
+        #expect(DateParseError.empty.message.en == "The date is empty.")
         let long = String(repeating: "あ", count: 60)
-        #expect(DateParseError.unrecognizedFormat(text: long).message(language: "ja")
+        #expect(DateParseError.unrecognizedFormat(text: long).message.ja
             .hasPrefix("「" + String(repeating: "あ", count: 40) + "…」"))
     }
 

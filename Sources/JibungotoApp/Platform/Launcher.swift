@@ -130,7 +130,7 @@ extension Launcher {
             } else if !dryRun {
                 lines.append(japanese ? "エラーがあるため何も書き込んでいません" : "nothing written because of the errors")
             }
-            outcome = ImportOutcome(issues: report.issues.map { $0.message(language: language) }, summary: lines)
+            outcome = ImportOutcome(issues: report.issues.map { $0.message.text(language: language) }, summary: lines)
         }
         return outcome
     }

@@ -12,8 +12,9 @@ public enum DateParseError: Error, Sendable, Hashable {
     case outsideEra(text: String, era: JapaneseEra, gregorian: LocalDate)
 
     /// A complete sentence in Japanese when `language` starts with "ja", otherwise in English.
-    public func message(language: String) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
+    public var message: Bilingual { Bilingual(ja: message(ja: true), en: message(ja: false)) }
+
+    private func message(ja: Bool) -> String {
         switch self {
         case .empty:
             return ja ? "日付が入力されていません。" : "The date is empty."

@@ -56,23 +56,24 @@ public struct ImportIssue: Error, Sendable, Hashable {
 
     /// A complete sentence naming line and column, in Japanese when `language` starts with
     /// "ja", otherwise in English: 「12行目「生年月日」：…」 / "Line 12, column 生年月日: …".
-    public func message(language: String) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
+    public var message: Bilingual { Bilingual(ja: message(ja: true), en: message(ja: false)) }
+
+    private func message(ja: Bool) -> String {
         let place: String
         if ja {
             place = column.map { "\(line)行目「\($0)」：" } ?? "\(line)行目："
         } else {
             place = column.map { "Line \(line), column \($0): " } ?? "Line \(line): "
         }
-        return place + reason(ja: ja, language: language)
+        return place + reason(ja: ja)
     }
 
-    private func reason(ja: Bool, language: String) -> String {
+    private func reason(ja: Bool) -> String {
         switch kind {
         case .missingRequired:
             return ja ? "必須項目が入力されていません。" : "This field is required but empty."
         case .badDate(let error):
-            return error.message(language: language)
+            return ja ? error.message.ja : error.message.en
         case .notAllowed(let value, let allowed):
             return ja
                 ? "「\(Self.clip(value))」は使用できない値です。使用できる値：\(allowed.joined(separator: "、"))。"

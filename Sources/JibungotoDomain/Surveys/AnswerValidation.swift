@@ -21,8 +21,9 @@ public enum AnswerError: Error, Sendable, Hashable {
 
     /// A complete sentence for the form, in Japanese when `language` starts with "ja".
     /// Submitted values are quoted only after clipping, so the message stays short.
-    public func message(language: String) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
+    public var message: Bilingual { Bilingual(ja: message(ja: true), en: message(ja: false)) }
+
+    private func message(ja: Bool) -> String {
         switch self {
         case .unknownQuestion:
             return ja ? "このアンケートにない設問への回答が送信されました。画面を開き直してください。"

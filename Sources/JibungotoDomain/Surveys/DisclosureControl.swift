@@ -196,14 +196,17 @@ public enum SuppressionReason: Sendable, Hashable {
     case difference(with: CellSpec)
 
     /// A sentence for the report's privacy note. It never states a suppressed count (the
-    /// count is for auditors only: ``auditMessage(language:k:)``).
-    public func message(language: String, k: Int) -> String {
-        ReleasedSuppression(self).message(language: language, k: k) { $0.description }
+    /// count is for auditors only: ``auditMessage(k:)``).
+    public func message(k: Int) -> Bilingual {
+        ReleasedSuppression(self).message(k: k) { $0.description }
     }
 
     /// The same with the counts, for the audit log (never for the report's readers).
-    public func auditMessage(language: String, k: Int) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
+    public func auditMessage(k: Int) -> Bilingual {
+        Bilingual(ja: auditMessage(ja: true, k: k), en: auditMessage(ja: false, k: k))
+    }
+
+    private func auditMessage(ja: Bool, k: Int) -> String {
         switch self {
         case .belowThreshold(let respondents):
             return ja ? "一次秘匿：回答者\(respondents)人（k=\(k)未満）" : "Primary: \(respondents) respondents (below k=\(k))"

@@ -52,8 +52,11 @@ public enum ReleasedSuppression: Codable, Sendable, Hashable {
     }
 
     /// A sentence for the privacy note, naming other groups as `label` writes them.
-    public func message(language: String, k: Int, label: (CellSpec) -> String) -> String {
-        let ja = DisplayLanguage.isJapanese(language)
+    public func message(k: Int, label: (CellSpec) -> String) -> Bilingual {
+        Bilingual(ja: message(ja: true, k: k, label: label), en: message(ja: false, k: k, label: label))
+    }
+
+    private func message(ja: Bool, k: Int, label: (CellSpec) -> String) -> String {
         switch self {
         case .smallGroup:
             return ja ? "回答者・未回答者が特定されないよう、\(k)人未満の集団は表示しません。"

@@ -115,8 +115,8 @@ struct ExpectedIssue: Sendable, Equatable {
 
     @Test func overlapMessage() {
         let issue = ImportIssue(line: 3, column: "発令日", field: "startDate", kind: .overlappingAssignment(otherLine: 2))
-        #expect(issue.message(language: "ja") == "3行目「発令日」：同じ職員の2行目の配属と期間が重なっています。")
-        #expect(issue.message(language: "en") == "Line 3, column 発令日: The period overlaps the assignment of the same staff member on line 2.")
+        #expect(issue.message.ja == "3行目「発令日」：同じ職員の2行目の配属と期間が重なっています。")
+        #expect(issue.message.en == "Line 3, column 発令日: The period overlaps the assignment of the same staff member on line 2.")
     }
 
     @Test func missingAndDuplicateColumns() {

@@ -71,13 +71,13 @@ import Testing
             #expect(CSVTable.parse(text).importFailure?.kind == .emptyFile)
         }
         let issue = ImportIssue(line: 1, column: nil, field: nil, kind: .emptyFile)
-        #expect(issue.message(language: "ja") == "1行目：ファイルが空です（見出し行がありません）。")
+        #expect(issue.message.ja == "1行目：ファイルが空です（見出し行がありません）。")
     }
 
     @Test func malformedMessage() {
         let issue = ImportIssue(line: 3, column: nil, field: nil, kind: .malformedCSV)
-        #expect(issue.message(language: "ja") == "3行目：引用符（\"）で始まる項目が閉じられていません。")
-        #expect(issue.message(language: "en") == "Line 3: A quoted field that starts here is never closed.")
+        #expect(issue.message.ja == "3行目：引用符（\"）で始まる項目が閉じられていません。")
+        #expect(issue.message.en == "Line 3: A quoted field that starts here is never closed.")
     }
 
     @Test func headerOnlyGivesNoRecords() throws {

@@ -71,8 +71,8 @@ import Testing
 
     @Test func messagesNameLineAndEncoding() {
         let issue = CSVDecodeError(line: 7, encoding: .cp932).issue
-        #expect(issue.message(language: "ja") == "7行目：Shift_JIS（CP932）として読めない文字があります。文字コードを指定し直してください。")
-        #expect(issue.message(language: "en") == "Line 7: The line has bytes that are not valid Shift_JIS (CP932). Choose another encoding.")
+        #expect(issue.message.ja == "7行目：Shift_JIS（CP932）として読めない文字があります。文字コードを指定し直してください。")
+        #expect(issue.message.en == "Line 7: The line has bytes that are not valid Shift_JIS (CP932). Choose another encoding.")
     }
 
     @Test func decodeFailureBecomesAnIssueOfTheWholeImport() {

@@ -42,8 +42,8 @@ import Testing
         #expect(failure.issues.map(\.field) == ["nameKana", "birthDate", "hireDate", "jobType", "grade", "employmentType"])
         #expect(failure.issues.allSatisfy { $0.line == 1 && $0.column == nil })
         #expect(failure.issues[0].kind == .missingColumn(header: "氏名カナ"))
-        #expect(failure.issues[0].message(language: "ja") == "1行目：必須の列「氏名カナ」がありません。見出しの対応付けを確認してください。")
-        #expect(failure.issues[0].message(language: "en") == "Line 1: The required column 氏名カナ is missing. Check the header mapping.")
+        #expect(failure.issues[0].message.ja == "1行目：必須の列「氏名カナ」がありません。見出しの対応付けを確認してください。")
+        #expect(failure.issues[0].message.en == "Line 1: The required column 氏名カナ is missing. Check the header mapping.")
     }
 
     @Test func optionalColumnMayBeAbsent() throws {
@@ -56,7 +56,7 @@ import Testing
         let header = staffHeader.split(separator: ",").map(String.init) + ["役職"]
         let failure = try #require(staff.resolve(header: header, as: StaffField.self).importFailure)
         #expect(failure.issues == [ImportIssue(line: 1, column: "役職", field: "grade", kind: .duplicateColumn(otherColumn: "職位"))])
-        #expect(failure.issues[0].message(language: "ja")
+        #expect(failure.issues[0].message.ja
             == "1行目「役職」：列「職位」と同じ項目に対応付けられています。どちらかの対応付けを外してください。")
     }
 

@@ -185,8 +185,8 @@ struct BadStaffRow: Sendable, CustomTestStringConvertible {
             [staffHeader] + Array(repeating: "", count: 10) + ["1002,佐藤,サトウ,2025-02-30,女,2010/4/1,事務,主事,常勤"], .utf8)
         let issue = result.issues[0]
         #expect(issue.line == 12)
-        #expect(issue.message(language: "ja").hasPrefix("12行目「生年月日」：「2025-02-30」は存在しない日付です"))
-        #expect(issue.message(language: "en").hasPrefix("Line 12, column 生年月日: \"2025-02-30\" is not a real date"))
+        #expect(issue.message.ja.hasPrefix("12行目「生年月日」：「2025-02-30」は存在しない日付です"))
+        #expect(issue.message.en.hasPrefix("Line 12, column 生年月日: \"2025-02-30\" is not a real date"))
     }
 
     @Test func everyKindHasBothMessages() {
@@ -198,18 +198,18 @@ struct BadStaffRow: Sendable, CustomTestStringConvertible {
         ]
         for kind in kinds {
             let issue = ImportIssue(line: 9, column: "列", field: nil, kind: kind)
-            #expect(issue.message(language: "ja").hasPrefix("9行目「列」："))
-            #expect(issue.message(language: "ja").hasSuffix("。"))
-            #expect(issue.message(language: "en").hasPrefix("Line 9, column 列: "))
-            #expect(issue.message(language: "en").hasSuffix("."))
+            #expect(issue.message.ja.hasPrefix("9行目「列」："))
+            #expect(issue.message.ja.hasSuffix("。"))
+            #expect(issue.message.en.hasPrefix("Line 9, column 列: "))
+            #expect(issue.message.en.hasSuffix("."))
         }
         let duplicate = ImportIssue(line: 3, column: "職員番号", field: "staffNumber",
                                     kind: .duplicateStaffNumber(number: "1001", firstLine: 2))
-        #expect(duplicate.message(language: "ja") == "3行目「職員番号」：職員番号「1001」は2行目と重複しています。")
-        #expect(duplicate.message(language: "en") == "Line 3, column 職員番号: Staff number 1001 already appears on line 2.")
+        #expect(duplicate.message.ja == "3行目「職員番号」：職員番号「1001」は2行目と重複しています。")
+        #expect(duplicate.message.en == "Line 3, column 職員番号: Staff number 1001 already appears on line 2.")
         let notAllowed = ImportIssue(line: 5, column: "雇用区分", field: "employmentType",
                                      kind: .notAllowed(value: "嘱託", allowed: StaffImport.employmentLabels))
-        #expect(notAllowed.message(language: "ja")
+        #expect(notAllowed.message.ja
             == "5行目「雇用区分」：「嘱託」は使用できない値です。使用できる値：常勤、再任用、定年前再任用短時間、会計年度任用。")
     }
 }

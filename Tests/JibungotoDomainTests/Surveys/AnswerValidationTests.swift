@@ -87,11 +87,11 @@ import Testing
             .tooLong(max: 2000, length: 2500),
         ]
         for error in errors {
-            let ja = error.message(language: "ja")
-            let en = error.message(language: "en")
+            let ja = error.message.ja
+            let en = error.message.en
             #expect(ja != en && !ja.isEmpty && !en.isEmpty)
             #expect(ja.count < 80, "clipped: \(ja)")
         }
-        #expect(AnswerError.outOfRange(value: 7, range: 1...5).message(language: "ja").contains("1〜5"))
+        #expect(AnswerError.outOfRange(value: 7, range: 1...5).message.ja.contains("1〜5"))
     }
 }

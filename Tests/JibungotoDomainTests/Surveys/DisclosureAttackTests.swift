@@ -103,8 +103,8 @@ import Testing
         }
         // The privacy note names every hidden cell with a rule, in both languages, without counts.
         for (cell, reason) in release.hidden {
-            #expect(!reason.message(language: "ja", k: 5, label: \.description).contains("4人"), "\(cell)")
-            #expect(!reason.message(language: "en", k: 5, label: \.description).isEmpty)
+            #expect(!reason.message(k: 5, label: \.description).ja.contains("4人"), "\(cell)")
+            #expect(!reason.message(k: 5, label: \.description).en.isEmpty)
         }
     }
 

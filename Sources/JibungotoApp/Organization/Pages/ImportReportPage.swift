@@ -32,7 +32,7 @@ enum ImportReportPage {
 
     static func build(batch: ImportBatch, batchID: UUID, report: OrganizationImporter.Report, csrfToken: String, localizer: Localizer) -> Content {
         let issues = report.issues.prefix(issuesShown).map {
-            IssueRow(line: $0.line, column: $0.column ?? "", message: $0.message(language: localizer.language.rawValue))
+            IssueRow(line: $0.line, column: $0.column ?? "", message: localizer.text($0.message))
         }
         return Content(
             filename: batch.filename,

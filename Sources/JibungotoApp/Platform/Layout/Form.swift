@@ -139,7 +139,7 @@ struct FormValidation {
         switch LocalDate.parseJapanese(text) {
         case .success(let date): return date
         case .failure(let error):
-            fail(field, "form.badDate", request.t(labelKey), error.message(language: request.language.rawValue))
+            fail(field, "form.badDate", request.t(labelKey), request.text(error.message))
             return nil
         }
     }

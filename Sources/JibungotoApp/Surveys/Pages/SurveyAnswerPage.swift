@@ -55,7 +55,6 @@ enum SurveyAnswerPage {
         survey: Survey, surveyID: UUID, page: Int, values: [String: [String]], errors: [String: AnswerError], isPreview: Bool,
         csrfToken: String, localizer: Localizer
     ) -> Content {
-        let language = localizer.language.rawValue
         let questions = survey.questions.filter { isPreview || $0.page == page }.map { question -> QuestionView in
             let current = values[question.id] ?? []
             let choices: [FormOption]
@@ -73,13 +72,13 @@ enum SurveyAnswerPage {
                 fieldID: "q-" + question.id.replacingOccurrences(of: ".", with: "-"), name: question.id,
                 text: localizer.text(question.text), kind: question.kind.rawValue, isRequired: question.isRequired,
                 choices: choices, value: question.kind == .freeText ? (current.first ?? "") : "",
-                error: errors[question.id]?.message(language: language),
+                error: errors[question.id].map { localizer.text($0.message) },
                 scaleLowLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleLow") : nil,
                 scaleHighLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleHigh") : nil,
                 maxLength: SurveyQuestion.freeTextLimit)
         }
         let errorLinks = questions.compactMap { question in question.error.map { FormErrorLink(fieldID: question.fieldID, message: "\(question.text)：\($0)") } }
-            + errors.filter { key, _ in !survey.questions.contains { $0.id == key } }.map { FormErrorLink(fieldID: "main", message: $0.value.message(language: language)) }
+            + errors.filter { key, _ in !survey.questions.contains { $0.id == key } }.map { FormErrorLink(fieldID: "main", message: localizer.text($0.value.message)) }
         return Content(
             title: survey.title(localizer.language), description: survey.descriptionText,
             namedNotice: survey.isAnonymous ? nil : localizer.t("survey.namedNotice"),

@@ -11,7 +11,7 @@ struct SurveyPrivacyNote: Encodable, Sendable {
     static func notes(_ release: SurveyRelease, cells: [CellSpec], label: (CellSpec) -> String, localizer: Localizer) -> [SurveyPrivacyNote] {
         cells.sorted().compactMap { cell in
             release.hidden[cell].map { reason in
-                SurveyPrivacyNote(cell: label(cell), reason: reason.message(language: localizer.language.rawValue, k: release.policy.k, label: label))
+                SurveyPrivacyNote(cell: label(cell), reason: localizer.text(reason.message(k: release.policy.k, label: label)))
             }
         }
     }
