@@ -45,7 +45,7 @@ struct TargetCountTests {
 
             // The counts behind the pages: the same unit, the round one fewer (the reappointed colleague).
             let tree = try await OrganizationTree.load(fiscalYear: TestClock.thisYear, on: app.db)
-            let roundTargets = try await SelfReportRounds.targets(of: cycle, tree: tree, on: app.db).map(\.staffNumber)
+            let roundTargets = try await tree.targets(of: cycle.group, on: app.db).map(\.staffNumber)
             let surveyTargets = try await SurveyTarget.query(on: app.db).filter(\.$surveyID == survey.requireID()).all(\.$staffNumber)
             let inUnit = Set(tree.subtree(of: "1010"))
             let roundInUnit = try await StaffMember.query(on: app.db).filter(\.$staffNumber ~~ roundTargets).all()

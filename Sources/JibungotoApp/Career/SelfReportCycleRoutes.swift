@@ -74,9 +74,6 @@ struct SelfReportCycleRoutes {
 
     // MARK: - Completion
 
-    // The completion page is still assembled in its handler, beside the unit names it prints;
-    // its types and figures are `SelfReportCompletionPage`'s.
-
     @Sendable func completion(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db) else {
             throw Abort(.notFound)
@@ -89,7 +86,7 @@ struct SelfReportCycleRoutes {
         if let asked, tree.units[asked] == nil || reachable.map({ !$0.contains(asked) }) == true {
             throw Abort(.forbidden)
         }
-        let targets = try await SelfReportRounds.targets(of: cycle, tree: tree, on: request.db)
+        let targets = try await tree.targets(of: cycle.group, on: request.db)
             .filter { member in reachable.map { member.currentSectionCode.map($0.contains) == true } ?? true }
         let statuses = try await SelfReportRounds.statuses(of: cycle, on: request.db)
         var focus = asked

@@ -7,13 +7,8 @@ import Vapor
 enum SelfReportRounds {
     /// The round a staff member should answer now (the domain's rule over every round).
     static func current(for staff: StaffMember, tree: OrganizationTree, on database: any Database, today: LocalDate) async throws -> SelfReportCycle? {
-        let cycles = try await SelfReportCycle.query(on: database).sort(\.$opensOn, .descending).all()
+        let cycles = try await SelfReportCycle.query(on: database).filter(\.$opensOn <= today).sort(\.$opensOn, .descending).all()
         return SelfReportRound.current(of: cycles, round: { $0.round }, for: tree.member(staff), today: today)
-    }
-
-    /// Everyone the round is for, placed today.
-    static func targets(of cycle: SelfReportCycle, tree: OrganizationTree, on database: any Database) async throws -> [StaffMember] {
-        try await tree.targets(of: cycle.group, on: database)
     }
 
     /// Staff number → submitted (true) or draft (false); absent means not started.

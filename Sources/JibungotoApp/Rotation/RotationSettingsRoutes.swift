@@ -88,27 +88,17 @@ struct RotationSettingsRoutes {
 
     // MARK: - Compliance
 
-    /// 市民協働部署の経験 as this view counts it, on `asOf`: for each regular staff member hired
-    /// on or before `asOf`, whether one of their assignments is a collaboration-post assignment
-    /// (`CollaborationPosts`, as on the staff page) and starts before the
-    /// `earlyCareerYears`th anniversary of hiring and on or before `asOf`; the deadline is the
-    /// day before that anniversary, and "at risk" is `minYearsInPost` or fewer whole years left.
-    static func collaborationExperience(
-        staff: [StaffRecord], assignments: [AssignmentRecord], posts: CollaborationPosts, settings: RotationRuleSettings, asOf: LocalDate
-    ) -> CollaborationCompliance.Report {
-        CollaborationCompliance.report(staff: staff, assignments: assignments, posts: posts, asOf: asOf,
-                                       earlyCareerYears: settings.earlyCareerYears, riskYears: settings.minYearsInPost)
-    }
-
     @Sendable func compliance(_ request: Request) async throws -> Response {
         let today = request.today
         let settings = try await RotationRuleSettings.load(on: request.db)
         let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == .regular).all()
         let assignments = try await Assignment.query(on: request.db).all().map(\.record)
-        let posts = CollaborationPosts(versions: try await OrganizationUnit.query(on: request.db).all().map { ($0.fiscalYear, $0.record) })
+        let posts = try await CollaborationPosts.load(on: request.db)
         let records = staff.map(\.record)
+        // 市民協働部署の経験 on a day, by the city's settings (the rule: `CollaborationCompliance`).
         func report(asOf: LocalDate) -> CollaborationCompliance.Report {
-            Self.collaborationExperience(staff: records, assignments: assignments, posts: posts, settings: settings, asOf: asOf)
+            CollaborationCompliance.report(staff: records, assignments: assignments, posts: posts, asOf: asOf,
+                                           earlyCareerYears: settings.earlyCareerYears, riskYears: settings.minYearsInPost)
         }
         let now = report(asOf: today)
         let trend = CollaborationTrend.years(today: today) { report(asOf: $0) }

@@ -147,7 +147,7 @@ enum ScenarioPlanning {
                 if report.moveWish == MoveWish.move.rawValue { wantsToMove.insert(report.staffNumber) }
             }
         }
-        let collaborationHistory = CollaborationPosts(versions: try await OrganizationUnit.query(on: database).all().map { ($0.fiscalYear, $0.record) })
+        let collaborationHistory = try await CollaborationPosts.load(on: database)
         var pins: [StaffNumber: [RotationPin]] = [:]
         var headcounts: [SectionCode: Int] = [:]
         if let scenario, let id = scenario.id {

@@ -23,8 +23,7 @@ final class SelfReportCycle: Model, @unchecked Sendable {
 
     /// Who the round is for (the form stores only known employment types).
     var group: TargetGroup {
-        TargetGroup(departmentCodes: targetDepartments.split(separator: ",").map { SectionCode(String($0)) },
-                    employmentTypes: targetEmploymentTypes.split(separator: ",").compactMap { EmploymentType(rawValue: String($0)) })
+        TargetGroup(storedDepartments: targetDepartments, storedEmploymentTypes: targetEmploymentTypes)
     }
 }
 

@@ -46,3 +46,16 @@ final class OrganizationUnit: Model, @unchecked Sendable {
         )
     }
 }
+
+extension CollaborationPosts {
+    /// Every recorded version of the sections that were ever a collaboration post — the only
+    /// codes whose flag matters — instead of every unit of every year.
+    static func load(on database: any Database) async throws -> CollaborationPosts {
+        let codes = try await OrganizationUnit.query(on: database).filter(\.$isCollaborationPost == true).unique().all(\.$code)
+        var versions: [(fiscalYear: Int, section: SectionRecord)] = []
+        for chunk in Array(Set(codes)).chunked(into: 500) {
+            versions += try await OrganizationUnit.query(on: database).filter(\.$code ~~ chunk).all().map { ($0.fiscalYear, $0.record) }
+        }
+        return CollaborationPosts(versions: versions)
+    }
+}

@@ -7,7 +7,7 @@ enum StaffExports {
         (StaffField.allCases.map(\.japaneseName), records.map { record in StaffField.allCases.map { value($0, of: record) } })
     }
 
-    /// The stored date texts as they are, so the export shows exactly what the table holds.
+    /// Dates as ISO text (YYYY-MM-DD), the form the importer reads back.
     static func assignments(_ assignments: [Assignment]) -> (header: [String], rows: [[String]]) {
         let rows = assignments.map { assignment in
             AssignmentField.allCases.map { field in

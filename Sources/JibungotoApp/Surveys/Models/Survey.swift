@@ -43,8 +43,7 @@ final class Survey: Model, @unchecked Sendable {
 
     /// Who the survey asks (the builder stores only known employment types).
     var group: TargetGroup {
-        TargetGroup(departmentCodes: targetDepartments.split(separator: ",").map { SectionCode(String($0)) },
-                    employmentTypes: targetEmploymentTypes.split(separator: ",").compactMap { EmploymentType(rawValue: String($0)) })
+        TargetGroup(storedDepartments: targetDepartments, storedEmploymentTypes: targetEmploymentTypes)
     }
 
     var policy: DisclosurePolicy { DisclosurePolicy(k: k, freeTextK: freeTextK) }
