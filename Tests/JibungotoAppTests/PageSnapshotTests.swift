@@ -60,7 +60,8 @@ import Testing
     // MARK: - Organization
 
     /// A career that starts on 平成31年4月1日, moves on 令和元年5月1日 to a unit renamed since,
-    /// and is now in a collaboration post.
+    /// and is now in a collaboration post; a project team through an open call, a support shift in
+    /// the own section with hours.
     @Test func staffPage() throws {
         let member = Fixture.staffMember(Fixture.teshigawara, section: "1010", post: "主事", since: "2023-04-01")
         let assignments = Fixture.assignments.filter { $0.staffNumber == member.staffNumber }.sorted { $0.start > $1.start }
@@ -68,7 +69,12 @@ import Testing
             let localizer = try PageSnapshots.localizer(reader)
             let content = StaffPage.build(
                 member: member, assignments: assignments, sectionVersions: Fixture.sectionVersions(),
-                selfReports: nil, today: today, localizer: localizer)
+                selfReports: nil, participation: [
+                    ParticipationEntry(staffNumber: member.staffNumber, kind: .supportShift, activityID: "shift-1", activityTitle: "市民まつり 受付",
+                                       sectionCode: "1010", departmentCode: "10", hostSectionCode: "1010", route: .allocated, date: Fixture.day("2026-10-12"), hours: 7.5),
+                    ParticipationEntry(staffNumber: member.staffNumber, kind: .projectTeam, activityID: "team-1", activityTitle: "窓口DX推進プロジェクトチーム",
+                                       sectionCode: "1010", departmentCode: "10", hostSectionCode: "101010", route: .applied, date: Fixture.day("2026-06-01")),
+                ], today: today, localizer: localizer)
             assertPageSnapshot(of: content, reader: reader)
         }
     }

@@ -161,7 +161,8 @@ struct StaffRoutes {
             breadcrumbs: [Breadcrumb(label: request.t("staff.title"), href: OrganizationRoute.staffList.path), Breadcrumb(label: member.name, href: nil)],
             content: StaffPage.build(
                 member: member, assignments: assignments.map(\.record), sectionVersions: sectionVersions,
-                selfReports: selfReports, today: request.today, localizer: request.localizer
+                selfReports: selfReports, participation: try await ParticipationLedger.entries(of: member.staffNumber, on: request.db),
+                today: request.today, localizer: request.localizer
             )
         )
     }

@@ -17,6 +17,7 @@ enum AppModules {
         SurveysModule.self,
         RotationModule.self,
         RetirementModule.self,
+        OpportunitiesModule.self,
         AdministrationModule.self,
     ]
 }

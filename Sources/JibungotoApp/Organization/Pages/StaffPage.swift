@@ -2,7 +2,7 @@ import Foundation
 import JibungotoDomain
 
 /// A staff member's page: particulars, retirement dates, the career timeline with the wishes
-/// that preceded each move, collaboration-post experience and the self-reports.
+/// that preceded each move, collaboration-post experience, the self-reports and the participation ledger.
 enum StaffPage {
     struct Content: Encodable, Sendable {
         let staffNumber: StaffNumber
@@ -26,6 +26,19 @@ enum StaffPage {
         let collaborationYears: String
         /// Only for the staff member themselves and HR.
         let selfReports: [SelfReportRow]?
+        /// The participation ledger's entries, newest first.
+        let participation: [ParticipationRow]
+    }
+
+    /// One participation ledger entry: a team, a side job, a support shift, and later dialogue and proposals.
+    struct ParticipationRow: Encodable, Sendable {
+        let fiscalYear: String
+        let date: String
+        let kind: String
+        let activity: String
+        let route: String
+        let hours: String?
+        let crossesSections: Bool
     }
 
     struct SelfReportRow: Encodable, Sendable {
@@ -54,7 +67,7 @@ enum StaffPage {
     /// they name; `selfReports` nil when the viewer may not read them (only the staff member and HR may).
     static func build(
         member: StaffMember, assignments: [AssignmentRecord], sectionVersions: [OrganizationUnit],
-        selfReports history: [SelfReportHistory.Entry]?, today: LocalDate, localizer: Localizer
+        selfReports history: [SelfReportHistory.Entry]?, participation: [ParticipationEntry], today: LocalDate, localizer: Localizer
     ) -> Content {
         let record = member.record
         let versionsByCode = Dictionary(grouping: sectionVersions, by: \.code)
@@ -125,7 +138,15 @@ enum StaffPage {
                 : nil,
             timeline: timeline,
             collaborationYears: collaborationLength != .zero ? duration(collaborationLength) : localizer.t("staff.noCollaboration"),
-            selfReports: selfReports
+            selfReports: selfReports,
+            participation: participation.map { entry in
+                ParticipationRow(
+                    fiscalYear: localizer.fiscalYear(entry.fiscalYear), date: localizer.date(entry.date),
+                    kind: localizer.t("participation.kind.\(entry.kind.rawValue)"), activity: entry.activityTitle,
+                    route: localizer.t("participation.route.\(entry.route.rawValue)"),
+                    hours: entry.hours.map { localizer.t("participation.hours", HoursText.format($0)) },
+                    crossesSections: entry.crossesSections)
+            }
         )
     }
 }

@@ -58,6 +58,19 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case manageRetirement
     /// Transfer scenarios, the rotation rules and the collaboration-post compliance view.
     case planRotation
+    /// Seeing the open teams, side jobs and support duty, applying, answering a nomination,
+    /// signing up for shifts and logging one's side-job hours.
+    case takePartInOpportunities
+    /// Nominating staff for a project team (推薦): managers and HR.
+    case nominateForOpportunities
+    /// Posting a project team or a side job for one's section (HR for any section), selecting members.
+    case organizeOpportunities
+    /// Consenting to (or refusing) a subordinate's selection for a team or a side job, approving shift swaps.
+    case consentToOpportunities
+    /// The Opportunities settings, support duty events and their allocation, refusals by section.
+    case manageOpportunities
+    /// The fairness figures of the participation ledger and their export.
+    case viewParticipationFigures
 }
 
 /// The one place where roles turn into permissions.
@@ -66,15 +79,19 @@ public enum RolePolicy {
         let everyone: [Permission: Scope] = [
             .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
             .viewSectionProfiles: .all, .submitSelfReport: .own, .answerSurveys: .own,
+            .takePartInOpportunities: .own,
         ]
         let extra: [Permission: Scope] = switch role {
         case .staff, .districtLiaison: [:]
-        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all]
-        case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section]
-        case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department]
+        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all]
+        case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section,
+                               .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section]
+        case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department,
+                               .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
                    .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
-                   .manageRetirement: .all, .planRotation: .all]
+                   .manageRetirement: .all, .planRotation: .all, .nominateForOpportunities: .all, .organizeOpportunities: .all,
+                   .manageOpportunities: .all, .viewParticipationFigures: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

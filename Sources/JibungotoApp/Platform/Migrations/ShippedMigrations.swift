@@ -20,5 +20,6 @@ enum ShippedMigrations {
         CreateSurveyReleases(),   // 011 Surveys
         CreateKnownDevices(),     // 012 Platform
         CreateSurveyOpenings(),   // 013 Surveys
+        CreateParticipationLedger(),  // 014 Opportunities
     ]
 }
