@@ -100,6 +100,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         "scenarioID": .id { $0.scenarioID.uuidString.lowercased() },
         "batchID": .id { $0.batchID.uuidString.lowercased() },
         "accountID": .id { $0.accountIDs[Demo.staff]?.uuidString.lowercased() },
+        "teamID": .id { $0.teamID.uuidString.lowercased() },
+        "candidateID": .id { $0.candidateID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -133,6 +135,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     let surveyID: UUID
     let scenarioID: UUID
     let batchID: UUID
+    let teamID: UUID
+    let candidateID: UUID
     let accountIDs: [String: UUID]
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
@@ -143,7 +147,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     private var ids: [String: String] = [:]
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
-                 scenarioID: UUID, batchID: UUID, accountIDs: [String: UUID], fingerprintQueries: [(table: String, sql: String)]) {
+                 scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -152,6 +156,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.surveyID = surveyID
         self.scenarioID = scenarioID
         self.batchID = batchID
+        self.teamID = teamID
+        self.candidateID = candidateID
         self.accountIDs = accountIDs
         self.fingerprintQueries = fingerprintQueries
     }
@@ -161,7 +167,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     /// A fresh application with the small city: `OrganizationFixture`'s organization and people,
     /// the other demo accounts imported as staff (the staff batch is the city's import batch), an
     /// open self-report round and an open anonymous survey (k = 3, free text from 3 respondents,
-    /// `SurveyTests`' questions) created by HR through their pages, and a rotation scenario.
+    /// `SurveyTests`' questions) created by HR through their pages, a rotation scenario, and a
+    /// project team with the staff member selected (their manager's consent pending).
     static func with(_ body: (RouteMatrixCity) async throws -> Void) async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
@@ -209,6 +216,18 @@ final class RouteMatrixCity: @unchecked Sendable {
             let scenarioPath = try await RotationFixture.createScenario(hr, name: "権限行列の案")
             let scenarioID = try #require(Self.uuid(in: scenarioPath), "the scenario was not created")
 
+            // A project team recruiting now; the staff member applied and HR selected them, so
+            // their manager has a consent to answer.
+            let teamPath = try await ProjectTeamTests.postTeam(hr, title: "権限行列のチーム")
+            let teamID = try #require(Self.uuid(in: teamPath), "the team was not created")
+            let applicant = Browser(app)
+            try await applicant.logIn(Demo.staff)
+            try await applicant.get(teamPath)
+            #expect(try await applicant.post(teamPath + "/apply", [("motivation", "権限行列の応募")]).status == .seeOther)
+            let candidate = try await ProjectTeamTests.candidate(Demo.staff, team: teamPath, on: app.db)
+            try await hr.get(teamPath)
+            #expect(try await hr.post(teamPath + "/select", [("candidates[]", try candidate.requireID().uuidString)]).status == .seeOther)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -222,7 +241,8 @@ final class RouteMatrixCity: @unchecked Sendable {
             let accountIDs = Dictionary(uniqueKeysWithValues: try users.map { ($0.staffNumber.rawValue, try $0.requireID()) })
             let city = RouteMatrixCity(
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
-                cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID, accountIDs: accountIDs,
+                cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID,
+                teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

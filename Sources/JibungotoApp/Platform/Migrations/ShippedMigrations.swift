@@ -21,5 +21,6 @@ enum ShippedMigrations {
         CreateKnownDevices(),     // 012 Platform
         CreateSurveyOpenings(),   // 013 Surveys
         CreateParticipationLedger(),  // 014 Opportunities
+        CreateProjectTeams(),     // 015 Opportunities
     ]
 }

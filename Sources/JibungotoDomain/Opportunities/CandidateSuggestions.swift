@@ -1,0 +1,115 @@
+import Foundation
+
+/// Candidate suggestions for a project team: who might fit and has not been asked, so an
+/// organizer can nominate beyond those who raise their own hand (the paper's §5-2), with a
+/// boost for "new faces" so that it is not always the same staff.
+public enum CandidateSuggestions {
+    /// How much each part counts (HR's settings page); each part scores 0…1 before weighting.
+    public struct Weights: Sendable, Equatable {
+        public var interest: Int
+        public var skills: Int
+        public var sectionVariety: Int
+        public var newFaces: Int
+
+        public init(interest: Int, skills: Int, sectionVariety: Int, newFaces: Int) {
+            self.interest = interest
+            self.skills = skills
+            self.sectionVariety = sectionVariety
+            self.newFaces = newFaces
+        }
+    }
+
+    /// What is known of one staff member: the last submitted self-report and the ledger.
+    public struct Person: Sendable, Equatable {
+        public var staffNumber: StaffNumber
+        public var departmentCode: SectionCode?
+        /// The self-report's "I would like to join a project team".
+        public var wantsProjectTeams: Bool
+        public var themesText: String
+        public var skillsText: String
+        /// No cross-section ledger entry in the look-back years.
+        public var isNewFace: Bool
+
+        public init(staffNumber: StaffNumber, departmentCode: SectionCode?, wantsProjectTeams: Bool, themesText: String, skillsText: String, isNewFace: Bool) {
+            self.staffNumber = staffNumber
+            self.departmentCode = departmentCode
+            self.wantsProjectTeams = wantsProjectTeams
+            self.themesText = themesText
+            self.skillsText = skillsText
+            self.isNewFace = isNewFace
+        }
+    }
+
+    /// Why someone is suggested; the page words each reason.
+    public enum Reason: Equatable, Sendable {
+        case wantsProjectTeams
+        case matchingThemes([String])
+        case matchingSkills([String])
+        /// From a department the team has no member or candidate from yet.
+        case newDepartment(SectionCode)
+        case newFace
+    }
+
+    public struct Suggestion: Sendable, Equatable {
+        public let staffNumber: StaffNumber
+        /// The weighted sum, 0 … the sum of the weights.
+        public let score: Double
+        public let reasons: [Reason]
+    }
+
+    /// The words of a free-text field: split at 、 , ・ / and white space, each word kept once.
+    public static func terms(_ text: String) -> [String] {
+        let separators = CharacterSet(charactersIn: "、，,・/／;；。\u{3000}").union(.whitespacesAndNewlines)
+        var seen: Set<String> = []
+        return text.components(separatedBy: separators)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+    }
+
+    /// The words of `wanted` that `text` contains (case-insensitive, as written).
+    static func matches(_ wanted: [String], in text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        return wanted.filter { text.range(of: $0, options: [.caseInsensitive, .widthInsensitive]) != nil }
+    }
+
+    /// The best `limit` people, highest score first (ties by staff number); people who score 0 are left out.
+    public static func rank(
+        _ people: [Person], themes: String, wantedSkills: String, departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
+    ) -> [Suggestion] {
+        let themeTerms = terms(themes)
+        let skillTerms = terms(wantedSkills)
+        var suggestions: [Suggestion] = []
+        suggestions.reserveCapacity(people.count)
+        for person in people {
+            var reasons: [Reason] = []
+            // Interest: half for asking to join teams at all, half for the share of the team's themes they named.
+            var interest = 0.0
+            if person.wantsProjectTeams {
+                interest += themeTerms.isEmpty ? 1 : 0.5
+                reasons.append(.wantsProjectTeams)
+            }
+            let themeMatches = matches(themeTerms, in: person.themesText)
+            if !themeMatches.isEmpty {
+                interest += 0.5 * Double(themeMatches.count) / Double(themeTerms.count)
+                reasons.append(.matchingThemes(themeMatches))
+            }
+            let skillMatches = matches(skillTerms, in: person.skillsText)
+            let skills = skillTerms.isEmpty ? 0 : Double(skillMatches.count) / Double(skillTerms.count)
+            if !skillMatches.isEmpty { reasons.append(.matchingSkills(skillMatches)) }
+            var variety = 0.0
+            if let department = person.departmentCode, !departmentsOnTeam.contains(department) {
+                variety = 1
+                reasons.append(.newDepartment(department))
+            }
+            let newFace = person.isNewFace ? 1.0 : 0
+            if person.isNewFace { reasons.append(.newFace) }
+            // Variety and new faces alone say nothing about fit: someone with neither interest nor skills is not suggested.
+            guard interest > 0 || skills > 0 else { continue }
+            let score = Double(weights.interest) * interest + Double(weights.skills) * skills
+                + Double(weights.sectionVariety) * variety + Double(weights.newFaces) * newFace
+            suggestions.append(Suggestion(staffNumber: person.staffNumber, score: score, reasons: reasons))
+        }
+        suggestions.sort { $0.score != $1.score ? $0.score > $1.score : $0.staffNumber < $1.staffNumber }
+        return Array(suggestions.prefix(limit))
+    }
+}
