@@ -155,6 +155,48 @@ import Testing
         }
     }
 
+    // MARK: - Opportunities
+
+    /// A running team as its organizer sees it: an applicant awaiting selection, a nominee who
+    /// accepted, a member whose manager has until 令和8年12月7日, one past the deadline (silence is
+    /// consent), one refused; a meeting on the era change and an activity.
+    @Test func projectTeamForItsOrganizer() throws {
+        let teamID = UUID(uuidString: "5E1D7C44-0000-4000-8000-000000000001")!
+        let team = ProjectTeam(id: teamID, title: "人材育成・働き方改革推進プロジェクトチーム", purpose: "職員アンケートの結果から、\n職場の改善策をつくる。",
+                               sponsorSectionCode: "2010", organizerStaffNumber: Fixture.teshigawara.staffNumber,
+                               startsOn: Fixture.day("2026-06-01"), endsOn: Fixture.day("2027-03-31"), seats: 4, wantedSkills: "データ分析、広報",
+                               themes: "職員の働き方改革", applicationsOpenOn: Fixture.day("2026-04-01"), applicationsCloseOn: Fixture.day("2026-05-15"), audience: ["2000"])
+        func candidate(_ n: Int, _ number: StaffNumber, _ route: ParticipationRoute, _ status: TeamCandidateStatus, deadline: String? = nil, answer: Bool? = nil) -> ProjectTeamCandidate {
+            let candidate = ProjectTeamCandidate(id: UUID(uuidString: "5E1D7C44-0000-4000-8000-00000000010\(n)")!, teamID: teamID, staffNumber: number, route: route, status: status,
+                                                 motivation: route == .applied ? "窓口の経験を生かしたい。" : "", nominatedBy: route == .nominated ? Fixture.teshigawara.staffNumber : nil,
+                                                 nominationReason: route == .nominated ? "調整力があります。" : "")
+            candidate.sectionCode = "2011"
+            candidate.consentDeadline = deadline.map(Fixture.day)
+            candidate.consentAnswer = answer
+            if status == .refusedByManager { candidate.consentReason = "繁忙期のため。" }
+            return candidate
+        }
+        let candidates = [
+            candidate(1, "S20001", .applied, .candidate),
+            candidate(2, "S20002", .nominated, .candidate),
+            candidate(3, "S20003", .applied, .selected, deadline: "2026-12-07"),
+            candidate(4, "S20004", .nominated, .selected, deadline: "2026-06-10"),
+            candidate(5, "S20005", .applied, .refusedByManager, deadline: "2026-06-10", answer: false),
+        ]
+        let log = [
+            ProjectTeamLogEntry(teamID: teamID, kind: .meeting, heldOn: Fixture.day("2019-05-01"), place: "本庁舎5階 第3会議室", text: "第1回会議", author: "S20003"),
+            ProjectTeamLogEntry(teamID: teamID, kind: .activity, heldOn: Fixture.day("2026-11-20"), text: "聞き取り調査", author: "S20004"),
+        ]
+        let people = [Fixture.staffMember(Fixture.teshigawara, section: "2011", post: "主事", since: "2023-04-01")]
+        for reader in PageSnapshots.Reader.allCases {
+            let localizer = try PageSnapshots.localizer(reader)
+            let content = TeamPage.build(
+                team: team, viewerNumber: Fixture.teshigawara.staffNumber, runs: true, canNominate: true, candidates: candidates, mine: nil,
+                people: people, log: log, tree: Fixture.tree, forms: TeamPageForms(), csrfToken: "token", today: today, localizer: localizer)
+            assertPageSnapshot(of: content, reader: reader)
+        }
+    }
+
     /// The receipt of an anonymous survey (with how answers are kept) and of a named one.
     @Test func surveyReceipt() throws {
         let surveys = try Dictionary(uniqueKeysWithValues: Fixture.surveys().map { (try $0.requireID(), $0) })
