@@ -100,6 +100,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         "scenarioID": .id { $0.scenarioID.uuidString.lowercased() },
         "batchID": .id { $0.batchID.uuidString.lowercased() },
         "accountID": .id { $0.accountIDs[Demo.staff]?.uuidString.lowercased() },
+        "sideJobID": .id { $0.sideJobID.uuidString.lowercased() },
+        "sideJobApplicationID": .id { $0.sideJobApplicationID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -134,6 +136,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     let scenarioID: UUID
     let batchID: UUID
     let accountIDs: [String: UUID]
+    let sideJobID: UUID
+    let sideJobApplicationID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -143,7 +147,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     private var ids: [String: String] = [:]
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
-                 scenarioID: UUID, batchID: UUID, accountIDs: [String: UUID], fingerprintQueries: [(table: String, sql: String)]) {
+                 scenarioID: UUID, batchID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
+                 fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -153,6 +158,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.scenarioID = scenarioID
         self.batchID = batchID
         self.accountIDs = accountIDs
+        self.sideJobID = sideJobID
+        self.sideJobApplicationID = sideJobApplicationID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -209,6 +216,18 @@ final class RouteMatrixCity: @unchecked Sendable {
             let scenarioPath = try await RotationFixture.createScenario(hr, name: "権限行列の案")
             let scenarioID = try #require(Self.uuid(in: scenarioPath), "the scenario was not created")
 
+            // A running side job hosted by the district center, with the staff member as its member.
+            let sideJob = SideJob(
+                title: "権限行列の庁内副業", workDescription: "地区まつりの運営補助", hostSectionCode: "2010", hoursPerMonth: 4,
+                schedule: SideJobSchedule(applicationsOpen: today.adding(days: -90), applicationsClose: today.adding(days: -70),
+                                          start: YearMonth(today).adding(months: -1).firstDay, end: YearMonth(today).adding(months: 3).lastDay),
+                seats: 2, postedBy: "D0004", postedAt: Date())
+            try await sideJob.create(on: app.db)
+            let sideJobApplication = SideJobApplication(
+                sideJobID: try sideJob.requireID(), staffNumber: StaffNumber(Demo.staff), sectionCode: "101010", motivation: "地域の方と関わりたい",
+                appliedAt: Date(), status: .selected, decidedBy: StaffNumber(Demo.sectionManager), decidedAt: Date(), selectedAt: Date())
+            try await sideJobApplication.create(on: app.db)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -223,6 +242,7 @@ final class RouteMatrixCity: @unchecked Sendable {
             let city = RouteMatrixCity(
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID, accountIDs: accountIDs,
+                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

@@ -32,7 +32,7 @@ struct SideJobApplicationRoutes {
         let me = try await StaffMember.query(on: request.db).filter(\.$staffNumber == user.staffNumber).first()
         let input = try request.content.decode([String: String].self)
         var validation = FormValidation(request: request)
-        // The refusal comes first: no motivation makes a closed window open.
+        // A refusal is the field's message even when the motivation is missing too: writing one would not help.
         if let refusal = try await SideJobLoading.applicationRefusal(request, job: job, me: me) {
             let message = try await refusalText(request, refusal, job: job)
             validation.fail("motivation", "sideJob.refused", message)
@@ -126,8 +126,9 @@ struct SideJobApplicationRoutes {
             try await request.audit(.update, subjectType: "side_job_application", subjectID: id.uuidString.lowercased(),
                                     detail: application.status.rawValue, on: database)
         }
-        request.flash(.success, request.t(approved ? "sideJob.decision.approvedFlash" : "sideJob.decision.refusedFlash",
-                                          applicant?.name ?? application.staffNumber.rawValue, application.sideJob.title))
+        let name = applicant?.name ?? application.staffNumber.rawValue
+        request.flash(.success, approved ? request.t("sideJob.decision.approvedFlash", name, application.sideJob.title)
+                                         : request.t("sideJob.decision.refusedFlash", name, application.sideJob.title))
         return request.redirect(to: SideJobRoute.approvals.path)
     }
 
@@ -185,7 +186,7 @@ struct SideJobApplicationRoutes {
             applications += try await SideJobApplication.query(on: request.db).filter(\.$staffNumber ~~ Array(chunk)).with(\.$sideJob).all()
         }
         let staff = Dictionary(inScope.map { ($0.staffNumber, $0) }, uniquingKeysWith: { first, _ in first })
-        let sections = applications.flatMap { [$0.sideJob.hostSectionCode] + (staff[$0.staffNumber]?.currentSectionCode.map { [$0] } ?? []) }
+        let sections = applications.map(\.sideJob.hostSectionCode) + inScope.compactMap(\.currentSectionCode)
         return try await request.renderPage(
             "opportunities/side-job-approvals", title: "sideJob.approvals",
             breadcrumbs: SideJobLoading.breadcrumbs(request, last: request.t("sideJob.approvals")),
@@ -213,11 +214,13 @@ struct SideJobApplicationRoutes {
         let chosenIDs = Set(try request.content.decode(SelectionForm.self).selected ?? [])
         let applications = try await SideJobLoading.applications(of: job, on: request.db)
         let chosen = applications.filter { application in application.id.map { chosenIDs.contains($0.uuidString.lowercased()) } ?? false }
+        // An id that is not one of the job's applications counts as not approved (a stale or altered form).
+        let allChosenApproved = chosen.count == chosenIDs.count && chosen.allSatisfy { $0.status == .approved }
+        let alreadySelected = applications.filter { $0.status == .selected }.count
+        let hasEnded = job.isClosed || job.schedule.hasEnded(today: request.today)
         var validation = FormValidation(request: request)
-        if let refusal = SideJobSelection.refusal(
-            chosen: chosenIDs.count, allChosenApproved: chosen.count == chosenIDs.count && chosen.allSatisfy { $0.status == .approved },
-            alreadySelected: applications.filter { $0.status == .selected }.count, seats: job.seats,
-            hasEnded: job.isClosed || job.schedule.hasEnded(today: request.today)) {
+        if let refusal = SideJobSelection.refusal(chosen: chosenIDs.count, allChosenApproved: allChosenApproved, alreadySelected: alreadySelected,
+                                                  seats: job.seats, hasEnded: hasEnded) {
             validation.fail("selected", "sideJob.refused", SideJobText.selectionRefusal(refusal, request.localizer))
             return try await selectionPage(request, job: job, chosen: chosenIDs, validation: validation)
         }
@@ -249,7 +252,7 @@ struct SideJobApplicationRoutes {
                                                           today: request.today, on: request.db)
         var form: FormModel?
         // A refused choice is shown beside the field even when nothing is left to choose.
-        if !approved.isEmpty && !job.isClosed && !job.schedule.hasEnded(today: request.today) || !validation.isValid {
+        if (!approved.isEmpty && !job.isClosed && !job.schedule.hasEnded(today: request.today)) || !validation.isValid {
             let options = approved.compactMap { application -> FormOption? in
                 guard let id = application.id?.uuidString.lowercased() else { return nil }
                 let section = (staff[application.staffNumber]?.currentSectionCode ?? application.sectionCode).flatMap { names[$0] }

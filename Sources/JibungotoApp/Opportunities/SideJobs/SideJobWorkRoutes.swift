@@ -73,7 +73,7 @@ struct SideJobWorkRoutes {
         if validation.isValid, let member, let month, let hours {
             // The cap is the person's: their other side jobs' hours in the month count, this job's earlier log of it does not.
             let elsewhere = try await SideJobHourLog.query(on: request.db).filter(\.$staffNumber == member.staffNumber).filter(\.$month == month).all()
-                .filter { $0.$sideJob.id != jobID }.reduce(0) { $0 + $1.hours }
+                .filter { $0.$sideJob.id != jobID }.reduce(0.0) { $0 + $1.hours }
             if let refusal = settings.sideJobHourCap.refusal(logging: hours, loggedElsewhere: elsewhere) {
                 validation.fail("hours", "sideJob.refused", SideJobText.hoursRefusal(refusal, month: month, request.localizer))
             }
@@ -93,7 +93,7 @@ struct SideJobWorkRoutes {
             log.loggedAt = now
             try await log.save(on: database)
             let total = try await SideJobHourLog.query(on: database).filter(\.$sideJob.$id == jobID).filter(\.$staffNumber == member.staffNumber)
-                .all().reduce(0) { $0 + $1.hours }
+                .all().reduce(0.0) { $0 + $1.hours }
             try await SideJobLedger.updateHours(of: member, job: job, total: total, tree: tree, on: database)
             try await request.audit(.update, subjectType: "side_job_hours", subjectID: member.staffNumber,
                                     detail: "\(job.activityID) \(month.iso) \(HoursText.format(hours))", on: database)
