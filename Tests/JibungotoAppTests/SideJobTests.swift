@@ -275,7 +275,7 @@ struct SideJobTests {
         try await withCity { app in
             let closed = try await Self.sideJob(app, "締切済みの副業", opens: "2026-10-01", closes: "2026-10-31", start: "2026-12-01", end: "2027-02-28")
             let later = try await Self.sideJob(app, "これから募集の副業", opens: "2026-12-01", closes: "2026-12-10", start: "2027-01-04", end: "2027-03-31")
-            let open = try await Self.sideJob(app, "募集中の副業", opens: "2026-11-01", closes: "2026-12-10", start: "2027-01-04", end: "2027-03-31")
+            let openJob = try await Self.sideJob(app, "募集中の副業", opens: "2026-11-01", closes: "2026-12-10", start: "2027-01-04", end: "2027-03-31")
             let staff = try await browser(app, Demo.staff)
             let closedApply = SideJobRoute.apply(.id(try closed.requireID())).path
             let shown = try await staff.get(closedApply)
@@ -288,7 +288,7 @@ struct SideJobTests {
             #expect(tooEarly.status == .unprocessableEntity)
             #expect(tooEarly.body.string.contains("応募の受付期間（令和8年12月1日〜令和8年12月10日）の前です。令和8年12月1日から応募できます。"))
             let unplaced = try await browser(app, Demo.promotionTeam)
-            let noSection = try await unplaced.post(SideJobRoute.apply(.id(try open.requireID())).path, [("motivation", "関わりたい")])
+            let noSection = try await unplaced.post(SideJobRoute.apply(.id(try openJob.requireID())).path, [("motivation", "関わりたい")])
             #expect(noSection.status == .unprocessableEntity)
             #expect(noSection.body.string.contains("現在の所属が登録されていないため、所属長の承認を受けられません。人事担当にお問い合わせください。"))
             #expect(try await SideJobApplication.query(on: app.db).count() == 0)

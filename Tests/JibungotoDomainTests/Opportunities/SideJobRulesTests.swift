@@ -39,9 +39,8 @@ struct SideJobRulesTests {
 
     @Test("applying: once, with a placement, not to one's own section or a unit above it, within the window")
     func applying() {
-        let host: SectionCode = "2010"
         let personnel: [SectionCode] = ["10", "1010", "101010"]
-        func refusal(_ units: [SectionCode], host: SectionCode = host, today: String = "2026-11-15", applied: Bool = false) -> SideJobApplicationRule.Refusal? {
+        func refusal(_ units: [SectionCode], host: SectionCode = "2010", today: String = "2026-11-15", applied: Bool = false) -> SideJobApplicationRule.Refusal? {
             SideJobApplicationRule.refusal(hostSection: host, applicantUnits: units, schedule: schedule, today: day(today), hasApplied: applied)
         }
         #expect(refusal(personnel) == nil)

@@ -201,7 +201,7 @@ struct SideJobWorkRoutes {
 
     // MARK: - A member's own report
 
-    private func membership(_ request: Request, job: SideJob) async throws -> SideJobApplication? {
+    private func ownMembership(_ request: Request, job: SideJob) async throws -> SideJobApplication? {
         let user = try request.requireUser()
         return try await SideJobApplication.query(on: request.db).filter(\.$sideJob.$id == job.requireID())
             .filter(\.$staffNumber == user.staffNumber).filter(\.$status == .selected).first()
@@ -209,13 +209,13 @@ struct SideJobWorkRoutes {
 
     @Sendable func showMemberReport(_ request: Request) async throws -> Response {
         let job = try await SideJobLoading.job(request)
-        guard let membership = try await membership(request, job: job) else { throw Abort(.notFound) }
+        guard let membership = try await ownMembership(request, job: job) else { throw Abort(.notFound) }
         return try await memberReportPage(request, job: job, input: ["member_report": membership.memberReport ?? ""], validation: FormValidation(request: request))
     }
 
     @Sendable func saveMemberReport(_ request: Request) async throws -> Response {
         let job = try await SideJobLoading.job(request)
-        guard let membership = try await membership(request, job: job) else { throw Abort(.forbidden) }
+        guard let membership = try await ownMembership(request, job: job) else { throw Abort(.forbidden) }
         let input = try request.content.decode([String: String].self)
         var validation = FormValidation(request: request)
         if !job.schedule.hasEnded(today: request.today) {

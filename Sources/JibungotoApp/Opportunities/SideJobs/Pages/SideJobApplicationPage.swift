@@ -26,8 +26,8 @@ enum SideJobApplicationPage {
         decider: StaffMember?, form: FormModel?, localizer: Localizer
     ) -> Content {
         let decision = application.decidedAt.map { decidedAt in
-            localizer.t("sideJob.decision.by", SideJobText.status(application.status == .refused ? .refused : .approved, localizer),
-                        decider?.name ?? application.decidedBy?.rawValue ?? "", localizer.date(LocalDate(decidedAt, in: .japan)))
+            let by = decider?.name ?? application.decidedBy?.rawValue ?? "", on = localizer.date(LocalDate(decidedAt, in: .japan))
+            return application.status == .refused ? localizer.t("sideJob.decision.refusedBy", by, on) : localizer.t("sideJob.decision.approvedBy", by, on)
         }
         return Content(
             jobTitle: job.title, jobHref: SideJobRoute.job(.value(job.activityID)).path, host: localizer.text(hostName),

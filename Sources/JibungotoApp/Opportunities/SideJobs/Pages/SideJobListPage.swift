@@ -58,7 +58,7 @@ enum SideJobListPage {
         let isOpen = { (item: Item) -> Bool in
             openPhases.contains(item.job.schedule.phase(today: today, isClosed: item.job.isClosed))
         }
-        let open = items.filter(isOpen).sorted { ($0.job.applicationsCloseOn, $0.job.title) < ($1.job.applicationsCloseOn, $1.job.title) }
+        let openItems = items.filter(isOpen).sorted { ($0.job.applicationsCloseOn, $0.job.title) < ($1.job.applicationsCloseOn, $1.job.title) }
         let others = Dictionary(grouping: items.filter { !isOpen($0) }, by: { $0.job.schedule.fiscalYear })
         let years = others.keys.sorted(by: >).map { year in
             Group(label: localizer.fiscalYear(year),
@@ -68,6 +68,6 @@ enum SideJobListPage {
         return Content(
             intro: localizer.t("sideJob.listIntro"), capNote: SideJobText.capNote(cap, localizer),
             newHref: canPost ? SideJobRoute.new.path : nil, approvalsHref: canApprove ? SideJobRoute.approvals.path : nil,
-            groups: [Group(label: localizer.t("sideJob.openHeading"), rows: open.map(row), emptyNote: localizer.t("sideJob.noneOpen"))] + years)
+            groups: [Group(label: localizer.t("sideJob.openHeading"), rows: openItems.map(row), emptyNote: localizer.t("sideJob.noneOpen"))] + years)
     }
 }
