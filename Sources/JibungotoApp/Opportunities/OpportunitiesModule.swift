@@ -11,13 +11,16 @@ enum OpportunitiesModule: AppModule {
         ProjectTeamRoutes().register(on: routes)
         TeamCandidacyRoutes().register(on: routes)
         TeamConsentRoutes().register(on: routes)
+        SideJobRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.opportunities", href: OpportunitiesRoute.overview.path, permission: .takePartInOpportunities))
         app.homeNotices.add(nominationsAwaitingAnswer)
         app.homeNotices.add(consentsAwaitingAnswer)
     }
 
-    /// The module's pages beyond project teams, each for those granted its permission (the overview lists them).
+    /// The module's pages besides the project teams' list, each for those granted its permission (the overview lists them).
     static let destinations: [(Permission, OpportunitiesOverviewPage.Destination)] = [
+        (.takePartInOpportunities, .init(labelKey: "sideJob.title", descriptionKey: "opportunities.dest.sideJobs", href: SideJobRoute.list.path)),
+        (.consentToOpportunities, .init(labelKey: "sideJob.approvals", descriptionKey: "opportunities.dest.sideJobApprovals", href: SideJobRoute.approvals.path)),
         (.consentToOpportunities, .init(labelKey: "teams.consents", descriptionKey: "opportunities.dest.consents", href: ProjectTeamRoute.consents.path)),
         (.manageOpportunities, .init(labelKey: "teams.refusals", descriptionKey: "opportunities.dest.refusals", href: ProjectTeamRoute.refusals.path)),
         (.manageOpportunities, .init(labelKey: "opportunities.settings", descriptionKey: "opportunities.dest.settings", href: OpportunitiesRoute.settings.path)),

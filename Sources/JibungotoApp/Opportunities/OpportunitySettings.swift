@@ -24,10 +24,13 @@ struct OpportunitySettings: Codable, Equatable, Sendable {
     /// Employment types exempt from allocated support duty (they may still volunteer).
     var supportExemptEmploymentTypes: [EmploymentType] = [.shortTimeReappointed, .fiscalYearAppointed]
 
-    /// The monthly cap on side-job hours: the smaller of the share of working hours and the maximum.
-    var sideJobMonthlyCapHours: Double {
-        min(Double(regularMonthlyHours * sideJobSharePercent) / 100, Double(sideJobMonthlyMaximumHours))
+    /// The monthly cap on one person's side-job hours (the domain's rule: the smaller of the share
+    /// of working hours and the maximum).
+    var sideJobHourCap: SideJobHourCap {
+        SideJobHourCap(sharePercent: sideJobSharePercent, regularMonthlyHours: regularMonthlyHours, maximumHours: sideJobMonthlyMaximumHours)
     }
+
+    var sideJobMonthlyCapHours: Double { sideJobHourCap.hours }
 
     func encoded() -> String { JSONText.encode(self, fallback: "{}") }
 

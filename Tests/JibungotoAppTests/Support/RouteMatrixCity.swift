@@ -102,6 +102,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         "accountID": .id { $0.accountIDs[Demo.staff]?.uuidString.lowercased() },
         "teamID": .id { $0.teamID.uuidString.lowercased() },
         "candidateID": .id { $0.candidateID.uuidString.lowercased() },
+        "sideJobID": .id { $0.sideJobID.uuidString.lowercased() },
+        "sideJobApplicationID": .id { $0.sideJobApplicationID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -138,6 +140,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     let teamID: UUID
     let candidateID: UUID
     let accountIDs: [String: UUID]
+    let sideJobID: UUID
+    let sideJobApplicationID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -147,7 +151,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     private var ids: [String: String] = [:]
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
-                 scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], fingerprintQueries: [(table: String, sql: String)]) {
+                 scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
+                 fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -159,6 +164,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.teamID = teamID
         self.candidateID = candidateID
         self.accountIDs = accountIDs
+        self.sideJobID = sideJobID
+        self.sideJobApplicationID = sideJobApplicationID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -228,6 +235,18 @@ final class RouteMatrixCity: @unchecked Sendable {
             try await hr.get(teamPath)
             #expect(try await hr.post(teamPath + "/select", [("candidates[]", try candidate.requireID().uuidString)]).status == .seeOther)
 
+            // A running side job hosted by the district center, with the staff member as its member.
+            let sideJob = SideJob(
+                title: "権限行列の庁内副業", workDescription: "地区まつりの運営補助", hostSectionCode: "2010", hoursPerMonth: 4,
+                schedule: SideJobSchedule(applicationsOpen: today.adding(days: -90), applicationsClose: today.adding(days: -70),
+                                          start: YearMonth(today).adding(months: -1).firstDay, end: YearMonth(today).adding(months: 3).lastDay),
+                seats: 2, postedBy: "D0004", postedAt: Date())
+            try await sideJob.create(on: app.db)
+            let sideJobApplication = SideJobApplication(
+                sideJobID: try sideJob.requireID(), staffNumber: StaffNumber(Demo.staff), sectionCode: "101010", motivation: "地域の方と関わりたい",
+                appliedAt: Date(), status: .selected, decidedBy: StaffNumber(Demo.sectionManager), decidedAt: Date(), selectedAt: Date())
+            try await sideJobApplication.create(on: app.db)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -243,6 +262,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID,
                 teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
+                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

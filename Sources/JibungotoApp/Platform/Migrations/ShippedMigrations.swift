@@ -22,5 +22,6 @@ enum ShippedMigrations {
         CreateSurveyOpenings(),   // 013 Surveys
         CreateParticipationLedger(),  // 014 Opportunities
         CreateProjectTeams(),     // 015 Opportunities
+        CreateSideJobs(),        // 016 Opportunities
     ]
 }
