@@ -100,11 +100,16 @@ enum SideJobLoading {
         return staff
     }
 
-    /// The names of sections: this fiscal year's, or the last a unit had before it was abolished
-    /// (a past side job's host may be gone).
+    /// The names of sections in full (部 課 係, so that 「消防第2係」 says whose it is): this fiscal
+    /// year's, or the last a unit had before it was abolished (a past side job's host may be gone).
     static func sectionNames(_ codes: [SectionCode], today: LocalDate, on database: any Database) async throws -> [SectionCode: Bilingual] {
         var names: [SectionCode: Bilingual] = [:]
-        for chunk in Array(Set(codes)).chunked(into: 500) {
+        let tree = try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: database)
+        for code in Set(codes) where tree.units[code] != nil {
+            let path = tree.path(to: code).map(\.localizedName)
+            names[code] = Bilingual(ja: path.map(\.ja).joined(separator: " "), en: path.map(\.en).joined(separator: " "))
+        }
+        for chunk in Array(Set(codes).filter { names[$0] == nil }).chunked(into: 500) {
             let rows = try await OrganizationUnit.query(on: database).filter(\.$code ~~ Array(chunk))
                 .filter(\.$fiscalYear <= today.fiscalYear.startYear).sort(\.$fiscalYear, .descending).all()
             for row in rows where names[row.code] == nil { names[row.code] = row.record.localizedName }
