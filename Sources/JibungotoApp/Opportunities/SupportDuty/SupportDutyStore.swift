@@ -179,30 +179,38 @@ enum SupportDutyStore {
         try await database.transaction { database in
             guard let current = try await SupportEvent.find(try event.requireID(), on: database), current.status == .signUp else { return nil }
             let prepared = try await prepareAllocation(of: current, tree: tree, today: today, on: database)
-            let eventID = try current.requireID()
-            var shiftIDs: [String: UUID] = [:]
-            for shift in prepared.shifts { shiftIDs[shift.activityID] = try shift.requireID() }
-            let allocated = prepared.plan.placements.compactMap { placement in
-                shiftIDs[placement.shiftID].map {
-                    SupportAssignment(shiftID: $0, eventID: eventID, staffNumber: placement.staffNumber, unitCode: placement.unit,
-                                      route: .allocated, dutyHours: placement.dutyHours, assignedAt: moment)
-                }
-            }
+            let allocated = allocatedSeats(of: prepared, eventID: try current.requireID(), at: moment)
             try await ChunkedInsert.create(allocated, on: database)
             try await recordInLedger(prepared.seats + allocated, event: current, shifts: prepared.shifts, tree: tree, on: database)
-            let names = Dictionary(uniqueKeysWithValues: prepared.plan.units.map { ($0.unit, tree.units[$0.unit]?.localizedName ?? Bilingual($0.unit.rawValue)) })
             current.status = .allocated
             current.allocatedBy = staffNumber
             current.allocatedAt = moment
-            current.allocation = JSONText.encode(
-                SupportAllocationSummary(plan: prepared.plan, unitNames: names, lookback: prepared.lookback,
-                                         exemptEmploymentTypes: prepared.settings.supportExemptEmploymentTypes,
-                                         individualExemptions: prepared.individualExemptions),
-                fallback: "{}")
+            current.allocation = JSONText.encode(summary(of: prepared, tree: tree), fallback: "{}")
             try await current.save(on: database)
             event.status = current.status
             event.allocation = current.allocation
             return prepared.plan
+        }
+    }
+
+    /// The arithmetic of a prepared allocation as the roster shows and stores it, with the
+    /// units' names of today.
+    static func summary(of prepared: Prepared, tree: OrganizationTree) -> SupportAllocationSummary {
+        let names = Dictionary(uniqueKeysWithValues: prepared.plan.units.map { ($0.unit, tree.units[$0.unit]?.localizedName ?? Bilingual($0.unit.rawValue)) })
+        return SupportAllocationSummary(plan: prepared.plan, unitNames: names, lookback: prepared.lookback,
+                                        exemptEmploymentTypes: prepared.settings.supportExemptEmploymentTypes,
+                                        individualExemptions: prepared.individualExemptions)
+    }
+
+    /// The seats a prepared allocation would add, unsaved (HR's preview shows them with the volunteers).
+    static func allocatedSeats(of prepared: Prepared, eventID: UUID, at moment: Date) -> [SupportAssignment] {
+        var shiftIDs: [String: UUID] = [:]
+        for shift in prepared.shifts { if let id = shift.id { shiftIDs[shift.activityID] = id } }
+        return prepared.plan.placements.compactMap { placement in
+            shiftIDs[placement.shiftID].map {
+                SupportAssignment(shiftID: $0, eventID: eventID, staffNumber: placement.staffNumber, unitCode: placement.unit,
+                                  route: .allocated, dutyHours: placement.dutyHours, assignedAt: moment)
+            }
         }
     }
 
@@ -240,7 +248,8 @@ enum SupportDutyStore {
         }
     }
 
-    /// The change a proposal asks for, with the seats it moves (nil when a seat is gone).
+    /// The change a proposal asks for, with the seats it moves; nil when a seat is no longer where
+    /// it was when proposed (another swap moved it).
     struct ProposedChange: Sendable {
         let change: SupportSwap.Change
         let given: SupportAssignment
@@ -254,9 +263,13 @@ enum SupportDutyStore {
             let shiftID = shifts.first { $0.id == seat.shiftID }?.activityID
             return holdings.first { $0.shiftID == shiftID && $0.staffNumber == seat.staffNumber }
         }
-        guard let given = seats.first(where: { $0.id == proposal.proposerAssignmentID }), let mine = holding(given) else { return nil }
+        guard let given = seats.first(where: { $0.id == proposal.proposerAssignmentID }), given.shiftID == proposal.proposerShiftID,
+              given.staffNumber == proposal.proposer, let mine = holding(given)
+        else { return nil }
         if let takenID = proposal.counterpartAssignmentID {
-            guard let taken = seats.first(where: { $0.id == takenID }), let theirs = holding(taken) else { return nil }
+            guard let taken = seats.first(where: { $0.id == takenID }), taken.shiftID == proposal.counterpartShiftID,
+                  taken.staffNumber == proposal.counterpart, let theirs = holding(taken)
+            else { return nil }
             return ProposedChange(change: .exchange(mine, theirs), given: given, taken: taken, colleagueUnit: nil)
         }
         return ProposedChange(change: .handover(mine, to: proposal.counterpart, unit: colleagueUnit), given: given, taken: nil, colleagueUnit: colleagueUnit)

@@ -11,9 +11,13 @@ final class SupportSwapProposal: Model, @unchecked Sendable {
     @Field(key: "event_id") var eventID: UUID
     @Field(key: "proposer") var proposer: StaffNumber
     @Field(key: "proposer_assignment_id") var proposerAssignmentID: UUID
+    /// The shifts as they were when proposed: the description stays true after the swap, and a
+    /// seat moved by another swap in the meantime is noticed.
+    @Field(key: "proposer_shift_id") var proposerShiftID: UUID
     @Field(key: "counterpart") var counterpart: StaffNumber
     /// Nil for a handover.
     @OptionalField(key: "counterpart_assignment_id") var counterpartAssignmentID: UUID?
+    @OptionalField(key: "counterpart_shift_id") var counterpartShiftID: UUID?
     @Field(key: "status") var status: SupportSwapStatus
     @OptionalField(key: "counterpart_agreed_at") var counterpartAgreedAt: Date?
     @OptionalField(key: "proposer_side_approved_by") var proposerSideApprovedBy: StaffNumber?
@@ -36,8 +40,8 @@ final class SupportSwapProposal: Model, @unchecked Sendable {
 extension SupportSwapProposal {
     /// A swap in one line, proposed with nothing agreed or approved unless told.
     convenience init(
-        id: UUID? = nil, eventID: UUID, proposer: StaffNumber, proposerAssignmentID: UUID, counterpart: StaffNumber,
-        counterpartAssignmentID: UUID?, status: SupportSwapStatus = .proposed, counterpartAgreedAt: Date? = nil,
+        id: UUID? = nil, eventID: UUID, proposer: StaffNumber, proposerAssignmentID: UUID, proposerShiftID: UUID, counterpart: StaffNumber,
+        counterpartAssignmentID: UUID?, counterpartShiftID: UUID?, status: SupportSwapStatus = .proposed, counterpartAgreedAt: Date? = nil,
         proposerSideApprovedBy: StaffNumber? = nil, counterpartSideApprovedBy: StaffNumber? = nil,
         closedBy: StaffNumber? = nil, closedAt: Date? = nil, proposedAt: Date
     ) {
@@ -46,8 +50,10 @@ extension SupportSwapProposal {
         self.eventID = eventID
         self.proposer = proposer
         self.proposerAssignmentID = proposerAssignmentID
+        self.proposerShiftID = proposerShiftID
         self.counterpart = counterpart
         self.counterpartAssignmentID = counterpartAssignmentID
+        self.counterpartShiftID = counterpartShiftID
         self.status = status
         self.counterpartAgreedAt = counterpartAgreedAt
         self.proposerSideApprovedBy = proposerSideApprovedBy
