@@ -7,6 +7,7 @@ public enum DemoLoader {
         try await DemoCareer.load(on: app.db, today: app.clock.today)
         try await DemoSurveys.load(on: app.db, today: app.clock.today)
         try await DemoRotation.load(on: app.db, today: app.clock.today)
+        try await DemoSupportDuty.load(on: app.db, today: app.clock.today)
         try await DemoAccounts.load(on: app)
     }
 }
