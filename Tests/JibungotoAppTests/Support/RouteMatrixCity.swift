@@ -100,6 +100,9 @@ final class RouteMatrixCity: @unchecked Sendable {
         "scenarioID": .id { $0.scenarioID.uuidString.lowercased() },
         "batchID": .id { $0.batchID.uuidString.lowercased() },
         "accountID": .id { $0.accountIDs[Demo.staff]?.uuidString.lowercased() },
+        "supportEventID": .id { $0.supportEventID.uuidString.lowercased() },
+        "supportShiftID": .id { $0.supportShiftID.uuidString.lowercased() },
+        "supportSwapID": .id { $0.supportSwapID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -134,6 +137,9 @@ final class RouteMatrixCity: @unchecked Sendable {
     let scenarioID: UUID
     let batchID: UUID
     let accountIDs: [String: UUID]
+    let supportEventID: UUID
+    let supportShiftID: UUID
+    let supportSwapID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -143,7 +149,8 @@ final class RouteMatrixCity: @unchecked Sendable {
     private var ids: [String: String] = [:]
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
-                 scenarioID: UUID, batchID: UUID, accountIDs: [String: UUID], fingerprintQueries: [(table: String, sql: String)]) {
+                 scenarioID: UUID, batchID: UUID, accountIDs: [String: UUID], supportEventID: UUID, supportShiftID: UUID, supportSwapID: UUID,
+                 fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -153,6 +160,9 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.scenarioID = scenarioID
         self.batchID = batchID
         self.accountIDs = accountIDs
+        self.supportEventID = supportEventID
+        self.supportShiftID = supportShiftID
+        self.supportSwapID = supportSwapID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -209,6 +219,22 @@ final class RouteMatrixCity: @unchecked Sendable {
             let scenarioPath = try await RotationFixture.createScenario(hr, name: "権限行列の案")
             let scenarioID = try #require(Self.uuid(in: scenarioPath), "the scenario was not created")
 
+            // An allocated support-duty event a week ahead: the staff member's seat on its shift and
+            // their proposed handover of it to the HR officer.
+            let supportEvent = SupportEvent(title: "権限行列の応援業務", kind: .event, details: "", status: .allocated,
+                                            createdBy: StaffNumber(Demo.hr), createdAt: Date(), allocatedBy: StaffNumber(Demo.hr), allocatedAt: Date())
+            try await supportEvent.create(on: app.db)
+            let supportShift = SupportShift(eventID: try supportEvent.requireID(), time: try #require(SupportShiftTime(date: today.adding(days: 7), start: 540, end: 720)),
+                                            place: "市民ホール", headcount: 2)
+            try await supportShift.create(on: app.db)
+            let supportSeat = SupportAssignment(shiftID: try supportShift.requireID(), eventID: try supportEvent.requireID(), staffNumber: StaffNumber(Demo.staff),
+                                                unitCode: "1010", route: .allocated, assignedAt: Date())
+            try await supportSeat.create(on: app.db)
+            let supportSwap = SupportSwapProposal(eventID: try supportEvent.requireID(), proposer: StaffNumber(Demo.staff), proposerAssignmentID: try supportSeat.requireID(),
+                                                  proposerShiftID: try supportShift.requireID(), counterpart: StaffNumber(Demo.hr), counterpartAssignmentID: nil,
+                                                  counterpartShiftID: nil, proposedAt: Date())
+            try await supportSwap.create(on: app.db)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -223,6 +249,7 @@ final class RouteMatrixCity: @unchecked Sendable {
             let city = RouteMatrixCity(
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID, accountIDs: accountIDs,
+                supportEventID: try supportEvent.requireID(), supportShiftID: try supportShift.requireID(), supportSwapID: try supportSwap.requireID(),
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {
