@@ -161,7 +161,7 @@ enum SupportDutyStore {
                                             recentHours: hours[member.staffNumber] ?? 0, otherShifts: elsewhere.commitments(of: member.staffNumber))
         }
         let plan = SupportAllocation.plan(
-            shifts: try shifts.map { shift in
+            shifts: try shifts.map { shift -> SupportAllocation.Shift in
                 let id = try shift.requireID()
                 return SupportAllocation.Shift(id: shift.activityID, time: shift.time, headcount: shift.headcount,
                                                volunteers: seats.filter { $0.shiftID == id }.map(\.staffNumber))
@@ -248,8 +248,7 @@ enum SupportDutyStore {
         }
     }
 
-    /// The change a proposal asks for, with the seats it moves; nil when a seat is no longer where
-    /// it was when proposed (another swap moved it).
+    /// A proposal's change with the seats it moves.
     struct ProposedChange: Sendable {
         let change: SupportSwap.Change
         let given: SupportAssignment
@@ -257,6 +256,8 @@ enum SupportDutyStore {
         let colleagueUnit: SectionCode?
     }
 
+    /// The change a proposal asks for; nil when a seat is no longer where it was when proposed
+    /// (another swap moved it).
     static func change(of proposal: SupportSwapProposal, seats: [SupportAssignment], shifts: [SupportShift], colleagueUnit: SectionCode?) -> ProposedChange? {
         let holdings = Self.holdings(seats, shifts: shifts)
         func holding(_ seat: SupportAssignment) -> SupportSwap.Holding? {
