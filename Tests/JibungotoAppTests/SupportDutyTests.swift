@@ -232,7 +232,7 @@ struct SupportDutyTests {
     @Test("HR's exemptions name the bad field; a duplicate is refused; one can be removed")
     func exemptions() async throws {
         try await withTestApp { app in
-            let festival = try await festival(app)
+            let festival = try await self.festival(app)
             let path = SupportDutyRoute.exemptions(.id(festival.eventID)).path
             let staff = try await signedIn(app, Demo.staff)
             #expect(try await staff.get(path).status == .forbidden)
@@ -262,7 +262,7 @@ struct SupportDutyTests {
     @Test("the allocation gives the seats left by volunteers to units by Webster, within a unit to the least duty, and writes the ledger in one go")
     func allocationAndRoster() async throws {
         try await withTestApp { app in
-            let festival = try await festival(app)
+            let festival = try await self.festival(app)
             let aoki = try await signedIn(app, Demo.staff)
             #expect(try await aoki.get(SupportDutyRoute.allocation(.id(festival.eventID)).path).status == .forbidden)
             #expect(try await aoki.post(SupportDutyRoute.allocation(.id(festival.eventID)).path, []).status == .forbidden)
@@ -340,7 +340,7 @@ struct SupportDutyTests {
     @Test("a swap is refused with the field named when it leaves a unit under quota or makes a clash; agreed and approved on both sides it moves seats and ledger lines")
     func swaps() async throws {
         try await withTestApp { app in
-            let festival = try await festival(app)
+            let festival = try await self.festival(app)
             try await allocate(app, festival)
             let eventID = festival.eventID
             let path = SupportDutyRoute.swaps(.id(eventID)).path

@@ -76,7 +76,7 @@ struct SupportSwapRoutes {
         if let proposed = SupportDutyStore.change(of: proposal, seats: seats, shifts: shifts, colleagueUnit: SupportDutyStore.unit(of: colleague, tree: tree)),
            let refused = try await SupportDutyStore.refusal(proposed, event: event, seats: seats, shifts: shifts, on: request.db) {
             let field = theirs == nil ? "colleague" : "counterpart_shift"
-            let text = try await Self.refusalText(refused.0, held: refused.1, event: event, request: request)
+            let text = try await Self.refusalText(refused.0, held: refused.1, event: event, request: request, on: request.db)
             validation.fail(field, "support.swap.fieldError", request.t(field == "colleague" ? "support.field.colleague" : "support.field.counterpartShift"), text)
             return try await formPage(request, event: event, input: input, validation: validation)
         }
@@ -89,12 +89,14 @@ struct SupportSwapRoutes {
         return request.redirect(to: SupportDutyRoute.event(.id(eventID)).path)
     }
 
-    /// A swap refusal in words, naming the people and units by name.
-    static func refusalText(_ refusal: SupportSwap.Refusal, held: SupportDutyStore.HeldShifts?, event: SupportEvent, request: Request) async throws -> String {
+    /// A swap refusal in words, naming the people and units by name. `database` is the
+    /// transaction's when there is one (the request's connection is held by it).
+    static func refusalText(_ refusal: SupportSwap.Refusal, held: SupportDutyStore.HeldShifts?, event: SupportEvent, request: Request,
+                            on database: any Database) async throws -> String {
         var people: [StaffNumber] = []
         if case .alreadyOnShift(let person) = refusal { people.append(person) }
         if case .clash(let person, _) = refusal { people.append(person) }
-        let names = try await SupportDutyStore.staff(people, on: request.db).mapValues(\.name)
+        let names = try await SupportDutyStore.staff(people, on: database).mapValues(\.name)
         let unitNames = (event.summary?.unitNames ?? [:]).mapValues { request.text($0) }
         return SupportDutyText.swapRefusal(refusal, names: names, unitNames: unitNames, held: held, request.localizer)
     }
@@ -251,7 +253,7 @@ struct SupportSwapRoutes {
                         throw Refused(message: request.t("support.swap.stale"))
                     }
                     if let refused = try await SupportDutyStore.refusal(proposed, event: event, seats: seats, shifts: shifts, on: database) {
-                        throw Refused(message: try await Self.refusalText(refused.0, held: refused.1, event: event, request: request))
+                        throw Refused(message: try await Self.refusalText(refused.0, held: refused.1, event: event, request: request, on: database))
                     }
                     try await SupportDutyStore.apply(proposed, event: event, shifts: shifts, tree: tree, on: database)
                     swap.status = .approved
