@@ -12,6 +12,7 @@ enum OpportunitiesModule: AppModule {
         TeamCandidacyRoutes().register(on: routes)
         TeamConsentRoutes().register(on: routes)
         SideJobRoutes().register(on: routes)
+        SupportDutyRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.opportunities", href: OpportunitiesRoute.overview.path, permission: .takePartInOpportunities))
         app.homeNotices.add(nominationsAwaitingAnswer)
         app.homeNotices.add(consentsAwaitingAnswer)
@@ -20,6 +21,7 @@ enum OpportunitiesModule: AppModule {
     /// The module's pages besides the project teams' list, each for those granted its permission (the overview lists them).
     static let destinations: [(Permission, OpportunitiesOverviewPage.Destination)] = [
         (.takePartInOpportunities, .init(labelKey: "sideJob.title", descriptionKey: "opportunities.dest.sideJobs", href: SideJobRoute.list.path)),
+        (.takePartInOpportunities, .init(labelKey: "support.title", descriptionKey: "opportunities.dest.support", href: SupportDutyRoute.events.path)),
         (.consentToOpportunities, .init(labelKey: "sideJob.approvals", descriptionKey: "opportunities.dest.sideJobApprovals", href: SideJobRoute.approvals.path)),
         (.consentToOpportunities, .init(labelKey: "teams.consents", descriptionKey: "opportunities.dest.consents", href: ProjectTeamRoute.consents.path)),
         (.manageOpportunities, .init(labelKey: "teams.refusals", descriptionKey: "opportunities.dest.refusals", href: ProjectTeamRoute.refusals.path)),

@@ -104,6 +104,9 @@ final class RouteMatrixCity: @unchecked Sendable {
         "candidateID": .id { $0.candidateID.uuidString.lowercased() },
         "sideJobID": .id { $0.sideJobID.uuidString.lowercased() },
         "sideJobApplicationID": .id { $0.sideJobApplicationID.uuidString.lowercased() },
+        "supportEventID": .id { $0.supportEventID.uuidString.lowercased() },
+        "supportShiftID": .id { $0.supportShiftID.uuidString.lowercased() },
+        "supportSwapID": .id { $0.supportSwapID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -142,6 +145,9 @@ final class RouteMatrixCity: @unchecked Sendable {
     let accountIDs: [String: UUID]
     let sideJobID: UUID
     let sideJobApplicationID: UUID
+    let supportEventID: UUID
+    let supportShiftID: UUID
+    let supportSwapID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -152,6 +158,7 @@ final class RouteMatrixCity: @unchecked Sendable {
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
+                 supportEventID: UUID, supportShiftID: UUID, supportSwapID: UUID,
                  fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
@@ -166,6 +173,9 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.accountIDs = accountIDs
         self.sideJobID = sideJobID
         self.sideJobApplicationID = sideJobApplicationID
+        self.supportEventID = supportEventID
+        self.supportShiftID = supportShiftID
+        self.supportSwapID = supportSwapID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -247,6 +257,22 @@ final class RouteMatrixCity: @unchecked Sendable {
                 appliedAt: Date(), status: .selected, decidedBy: StaffNumber(Demo.sectionManager), decidedAt: Date(), selectedAt: Date())
             try await sideJobApplication.create(on: app.db)
 
+            // An allocated support-duty event a week ahead: the staff member's seat on its shift and
+            // their proposed handover of it to the HR officer.
+            let supportEvent = SupportEvent(title: "権限行列の応援業務", kind: .event, details: "", status: .allocated,
+                                            createdBy: StaffNumber(Demo.hr), createdAt: Date(), allocatedBy: StaffNumber(Demo.hr), allocatedAt: Date())
+            try await supportEvent.create(on: app.db)
+            let supportShift = SupportShift(eventID: try supportEvent.requireID(), time: try #require(SupportShiftTime(date: today.adding(days: 7), start: 540, end: 720)),
+                                            place: "市民ホール", headcount: 2)
+            try await supportShift.create(on: app.db)
+            let supportSeat = SupportAssignment(shiftID: try supportShift.requireID(), eventID: try supportEvent.requireID(), staffNumber: StaffNumber(Demo.staff),
+                                                unitCode: "1010", route: .allocated, assignedAt: Date())
+            try await supportSeat.create(on: app.db)
+            let supportSwap = SupportSwapProposal(eventID: try supportEvent.requireID(), proposer: StaffNumber(Demo.staff), proposerAssignmentID: try supportSeat.requireID(),
+                                                  proposerShiftID: try supportShift.requireID(), counterpart: StaffNumber(Demo.hr), counterpartAssignmentID: nil,
+                                                  counterpartShiftID: nil, proposedAt: Date())
+            try await supportSwap.create(on: app.db)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -263,6 +289,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID,
                 teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
                 sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
+                supportEventID: try supportEvent.requireID(), supportShiftID: try supportShift.requireID(), supportSwapID: try supportSwap.requireID(),
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

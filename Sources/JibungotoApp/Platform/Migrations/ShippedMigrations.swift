@@ -23,5 +23,6 @@ enum ShippedMigrations {
         CreateParticipationLedger(),  // 014 Opportunities
         CreateProjectTeams(),     // 015 Opportunities
         CreateSideJobs(),        // 016 Opportunities
+        CreateSupportDuty(),     // 017 Opportunities
     ]
 }
