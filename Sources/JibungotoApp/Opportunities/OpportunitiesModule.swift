@@ -7,6 +7,7 @@ import Vapor
 enum OpportunitiesModule: AppModule {
     static func register(on routes: any RoutesBuilder, app: Application) {
         OpportunitySettingsRoutes().register(on: routes)
+        FairnessRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.opportunities", href: OpportunitiesRoute.overview.path, permission: .takePartInOpportunities))
     }
 }
