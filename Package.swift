@@ -76,6 +76,17 @@ let package = Package(
             path: "Benchmarks/surveys",
             exclude: ["run.sh", "submit_load.py"]
         ),
+        .executableTarget(
+            name: "OpportunityBench",
+            dependencies: [
+                "JibungotoApp",
+                "JibungotoDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            path: "Benchmarks/opportunities",
+            exclude: ["run.sh", "README.md"]
+        ),
         .testTarget(
             name: "RotationSolverTests",
             dependencies: [

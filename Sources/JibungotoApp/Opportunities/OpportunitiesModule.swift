@@ -13,6 +13,7 @@ enum OpportunitiesModule: AppModule {
         TeamConsentRoutes().register(on: routes)
         SideJobRoutes().register(on: routes)
         SupportDutyRoutes().register(on: routes)
+        FairnessRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.opportunities", href: OpportunitiesRoute.overview.path, permission: .takePartInOpportunities))
         app.homeNotices.add(nominationsAwaitingAnswer)
         app.homeNotices.add(consentsAwaitingAnswer)
@@ -24,6 +25,7 @@ enum OpportunitiesModule: AppModule {
         (.takePartInOpportunities, .init(labelKey: "support.title", descriptionKey: "opportunities.dest.support", href: SupportDutyRoute.events.path)),
         (.consentToOpportunities, .init(labelKey: "sideJob.approvals", descriptionKey: "opportunities.dest.sideJobApprovals", href: SideJobRoute.approvals.path)),
         (.consentToOpportunities, .init(labelKey: "teams.consents", descriptionKey: "opportunities.dest.consents", href: ProjectTeamRoute.consents.path)),
+        (.viewParticipationFigures, .init(labelKey: "fairness.title", descriptionKey: "opportunities.dest.figures", href: FairnessRoute.figures.path)),
         (.manageOpportunities, .init(labelKey: "teams.refusals", descriptionKey: "opportunities.dest.refusals", href: ProjectTeamRoute.refusals.path)),
         (.manageOpportunities, .init(labelKey: "opportunities.settings", descriptionKey: "opportunities.dest.settings", href: OpportunitiesRoute.settings.path)),
     ]

@@ -1,0 +1,322 @@
+/// One staff member of a fiscal year's population, with what the ledger says about them.
+public struct FairnessPerson: Sendable, Hashable {
+    public var staffNumber: StaffNumber
+    /// Their department; nil when it is not known (they are then in no department group).
+    public var departmentCode: SectionCode?
+    public var ageBand: AgeBand
+    /// nil where the staff master records none: such staff are in no gender group.
+    public var gender: Gender?
+    public var employmentType: EmploymentType
+    /// Their cross-section ledger entries in the fiscal year, by route.
+    public var entries: RouteCounts
+    /// Whether they were selected (``FairnessFigures/selectionRoutes``) for a cross-section
+    /// activity in the fiscal year before.
+    public var selectedYearBefore: Bool
+    /// Whether they had any cross-section entry in the look-back years before the fiscal year
+    /// (``FairnessFigures/lookBackYears(before:newFacesYears:)``): if not, they are a new face.
+    public var activeBefore: Bool
+
+    public init(
+        staffNumber: StaffNumber, departmentCode: SectionCode?, ageBand: AgeBand, gender: Gender?, employmentType: EmploymentType,
+        entries: RouteCounts = RouteCounts(), selectedYearBefore: Bool = false, activeBefore: Bool = false
+    ) {
+        self.staffNumber = staffNumber
+        self.departmentCode = departmentCode
+        self.ageBand = ageBand
+        self.gender = gender
+        self.employmentType = employmentType
+        self.entries = entries
+        self.selectedYearBefore = selectedYearBefore
+        self.activeBefore = activeBefore
+    }
+
+    /// Whether they were selected this fiscal year (an entry through a selection route).
+    public var isSelected: Bool { FairnessFigures.selectionRoutes.contains { entries[$0] > 0 } }
+}
+
+/// Entries per ``ParticipationRoute``: four numbers, not a dictionary, because a city's
+/// population is tens of thousands of people.
+public struct RouteCounts: Sendable, Hashable {
+    private var applied = 0, nominated = 0, allocated = 0, volunteered = 0
+
+    public init() {}
+
+    public init(_ counts: [ParticipationRoute: Int]) {
+        for (route, count) in counts { self[route] = count }
+    }
+
+    public subscript(route: ParticipationRoute) -> Int {
+        get {
+            switch route {
+            case .applied: applied
+            case .nominated: nominated
+            case .allocated: allocated
+            case .volunteered: volunteered
+            }
+        }
+        set {
+            switch route {
+            case .applied: applied = newValue
+            case .nominated: nominated = newValue
+            case .allocated: allocated = newValue
+            case .volunteered: volunteered = newValue
+            }
+        }
+    }
+
+    public var total: Int { applied + nominated + allocated + volunteered }
+}
+
+/// What the population is split by on the figures page, in its order.
+public enum FairnessDimension: String, Sendable, Hashable, Codable, DeclarationOrdered {
+    case department
+    case ageBand
+    case gender
+    case employmentType
+}
+
+/// One group of a ``FairnessDimension``.
+public enum FairnessGroupKey: Sendable, Hashable, Comparable {
+    case department(SectionCode)
+    case ageBand(AgeBand)
+    case gender(Gender)
+    case employmentType(EmploymentType)
+
+    public var dimension: FairnessDimension {
+        switch self {
+        case .department: .department
+        case .ageBand: .ageBand
+        case .gender: .gender
+        case .employmentType: .employmentType
+        }
+    }
+
+    /// The person's group in `dimension`; nil when the attribute is not known (no department,
+    /// no recorded gender).
+    public static func of(_ person: FairnessPerson, in dimension: FairnessDimension) -> FairnessGroupKey? {
+        switch dimension {
+        case .department: person.departmentCode.map(FairnessGroupKey.department)
+        case .ageBand: FairnessGroupKey.ageBand(person.ageBand)
+        case .gender: person.gender.map(FairnessGroupKey.gender)
+        case .employmentType: FairnessGroupKey.employmentType(person.employmentType)
+        }
+    }
+
+    /// Dimension order, then departments by code and the other attributes in their declared order.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case (.department(let a), .department(let b)): a < b
+        case (.ageBand(let a), .ageBand(let b)): a < b
+        case (.gender(let a), .gender(let b)): Gender.allCases.firstIndex(of: a)! < Gender.allCases.firstIndex(of: b)!
+        case (.employmentType(let a), .employmentType(let b)):
+            EmploymentType.allCases.firstIndex(of: a)! < EmploymentType.allCases.firstIndex(of: b)!
+        default: lhs.dimension < rhs.dimension
+        }
+    }
+}
+
+/// The fairness figures of one fiscal year (PRODUCT.md "Opportunities"): who takes part in
+/// cross-section activities, how concentrated the activity is, whether the same people are
+/// selected year after year, and through which route people come. Read from the participation
+/// ledger only; pure, so the Opportunities page and later the Policy module's KPIs compute the
+/// same numbers with the same functions.
+///
+/// Every figure is over the fiscal year's *population* (``FairnessPerson``), people without any
+/// activity included as zeros: a figure over participants alone could not see who is left out.
+public enum FairnessFigures {
+    /// The fewest staff a group may have for its figures to be shown. The platform's one minimum
+    /// for showing figures about a group of people is the surveys' default k (5); the fairness
+    /// figures take the same, so no page shows a smaller group than another would.
+    public static let minimumGroupSize = DisclosurePolicy.standard.k
+
+    /// The routes by which someone is *selected* from candidates: an open call they applied to,
+    /// or a nomination. Allocated support duty and volunteering are not selections.
+    public static let selectionRoutes: [ParticipationRoute] = [.applied, .nominated]
+
+    /// The age band the figures of `fiscalYear` use: the age on the fiscal year's first day
+    /// (April 1), as personnel statistics count it, so nobody moves between bands during a year.
+    public static func ageBand(birthDate: LocalDate, fiscalYear: Int) -> AgeBand {
+        AgeBand.of(age: birthDate.age(on: FiscalYear(startYear: fiscalYear).start))
+    }
+
+    /// The fiscal years before `fiscalYear` in which an entry means someone is not a new face:
+    /// the candidate suggestions' "new faces" years (the setting counts the current year, so
+    /// one fewer before it), and at least the year before.
+    public static func lookBackYears(before fiscalYear: Int, newFacesYears: Int) -> ClosedRange<Int> {
+        (fiscalYear - max(1, newFacesYears - 1))...(fiscalYear - 1)
+    }
+
+    // MARK: - One function per figure
+
+    /// The share of staff with at least one cross-section entry; nil for an empty population.
+    public static func shareWithActivity(_ counts: [Int]) -> Double? {
+        guard !counts.isEmpty else { return nil }
+        return Double(counts.count(where: { $0 > 0 })) / Double(counts.count)
+    }
+
+    /// The share of all entries held by the top 10 % of staff, ranked by their number of entries.
+    ///
+    /// The top 10 % of `n` staff is `n / 10` people, a fraction when `n` is not a multiple of 10:
+    /// the `⌊n / 10⌋` largest counts are taken whole, and the next largest count for the
+    /// remaining fraction `(n mod 10) / 10` of a person. So 15 staff: the largest count plus half
+    /// the second largest; 4 staff: 0.4 of the largest. This is the Lorenz curve's reading at
+    /// 90 %: equal counts give exactly 10 % for every `n`, one holder among 10 or more gives
+    /// 100 %, and ties at the boundary do not matter (only the sorted counts are read).
+    /// nil for an empty population or when nobody has an entry.
+    public static func topDecileShare(_ counts: [Int]) -> Double? {
+        let total = counts.reduce(0, +)
+        guard !counts.isEmpty, total > 0 else { return nil }
+        let descending = counts.sorted(by: >)
+        let whole = counts.count / 10, fraction = counts.count % 10
+        // In tenths of an entry, so the fraction stays exact.
+        var heldTenths = 10 * descending.prefix(whole).reduce(0, +)
+        if whole < descending.count { heldTenths += fraction * descending[whole] }
+        return Double(heldTenths) / Double(10 * total)
+    }
+
+    /// The Gini coefficient of the entries over all staff, those without entries included:
+    /// Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n Σ x), computed from the ascending counts as
+    /// (2 Σ i·x₍ᵢ₎ − (n + 1) Σ x) / (n Σ x). Equal counts give 0; one holder among n gives
+    /// (n − 1) / n, its largest value. nil for an empty population or when nobody has an entry.
+    public static func gini(_ counts: [Int]) -> Double? {
+        let total = counts.reduce(0, +)
+        guard !counts.isEmpty, total > 0 else { return nil }
+        var rankWeighted = 0
+        for (index, count) in counts.sorted().enumerated() { rankWeighted += (index + 1) * count }
+        let n = counts.count
+        return Double(2 * rankWeighted - (n + 1) * total) / Double(n * total)
+    }
+
+    /// Of the staff selected this fiscal year (an entry through a ``selectionRoutes`` route),
+    /// the share who were also selected in the fiscal year before; nil when nobody was selected.
+    public static func repeatSelectionRate(_ people: [FairnessPerson]) -> Double? {
+        let selected = people.filter(\.isSelected)
+        guard !selected.isEmpty else { return nil }
+        return Double(selected.count(where: { $0.selectedYearBefore })) / Double(selected.count)
+    }
+
+    /// How people came to activities, one profile per route in ``ParticipationRoute`` order:
+    /// how many took part through it, their entries, how many were new faces, and their age
+    /// bands. A route through which 1 to `minimumGroupSize − 1` people came shows no figures,
+    /// and an age band with that few people shows no count.
+    public static func routeProfiles(_ people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> [RouteProfile] {
+        ParticipationRoute.allCases.map { route in
+            let through = people.filter { $0.entries[route] > 0 }
+            guard !isSmall(through.count, minimumGroupSize: minimumGroupSize) else { return RouteProfile(route: route, figures: nil) }
+            var bands: [AgeBand: Int] = [:]
+            for person in through { bands[person.ageBand, default: 0] += 1 }
+            let newFaces = through.count(where: { !$0.activeBefore })
+            return RouteProfile(route: route, figures: RouteProfile.Figures(
+                people: through.count,
+                entries: through.reduce(0) { $0 + $1.entries[route] },
+                newFaces: newFaces,
+                newFaceShare: through.isEmpty ? nil : Double(newFaces) / Double(through.count),
+                ageBands: AgeBand.allCases.map { band in
+                    let count = bands[band] ?? 0
+                    return RouteProfile.AgeBandCount(band: band, people: isSmall(count, minimumGroupSize: minimumGroupSize) ? nil : count)
+                }))
+        }
+    }
+
+    // MARK: - Together
+
+    /// Every figure of one group of people.
+    public static func summary(of people: [FairnessPerson]) -> FairnessSummary {
+        let counts = people.map(\.entries.total)
+        let selected = people.filter(\.isSelected)
+        return FairnessSummary(
+            staff: people.count, withActivity: counts.count(where: { $0 > 0 }), entries: counts.reduce(0, +),
+            shareWithActivity: shareWithActivity(counts), topDecileShare: topDecileShare(counts), gini: gini(counts),
+            selected: selected.count, selectedAgain: selected.count(where: { $0.selectedYearBefore }),
+            repeatSelectionRate: repeatSelectionRate(people))
+    }
+
+    /// The groups of `dimension` that have at least one person, in order; a group with fewer
+    /// than `minimumGroupSize` staff is listed without figures. People whose attribute is not
+    /// known (no department, no recorded gender) are in no group of that dimension.
+    public static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, minimumGroupSize: Int = minimumGroupSize) -> [FairnessGroup] {
+        var members: [FairnessGroupKey: [FairnessPerson]] = [:]
+        for person in people {
+            if let key = FairnessGroupKey.of(person, in: dimension) { members[key, default: []].append(person) }
+        }
+        return members.keys.sorted().map { key in
+            let group = members[key]!
+            return FairnessGroup(key: key, summary: group.count < minimumGroupSize ? nil : summary(of: group))
+        }
+    }
+
+    /// The whole page: overall, by every dimension, and by route.
+    public static func report(fiscalYear: Int, people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> FairnessReport {
+        FairnessReport(
+            fiscalYear: fiscalYear, minimumGroupSize: minimumGroupSize,
+            overall: people.count < minimumGroupSize ? nil : summary(of: people),
+            groups: FairnessDimension.allCases.flatMap { groups(people, by: $0, minimumGroupSize: minimumGroupSize) },
+            routes: routeProfiles(people, minimumGroupSize: minimumGroupSize))
+    }
+
+    /// A count that would single out a few people: 1 to `minimumGroupSize − 1` (none is no one).
+    static func isSmall(_ count: Int, minimumGroupSize: Int) -> Bool {
+        count > 0 && count < minimumGroupSize
+    }
+}
+
+/// The figures of one group of people (the whole population or one group of a dimension).
+public struct FairnessSummary: Sendable, Equatable {
+    public let staff: Int
+    /// Staff with at least one cross-section entry.
+    public let withActivity: Int
+    /// Cross-section entries of the group's staff.
+    public let entries: Int
+    public let shareWithActivity: Double?
+    public let topDecileShare: Double?
+    public let gini: Double?
+    /// Staff selected this fiscal year, and of them those also selected the year before.
+    public let selected: Int
+    public let selectedAgain: Int
+    public let repeatSelectionRate: Double?
+}
+
+/// One group of a dimension; `summary` is nil when the group is below the minimum group size.
+public struct FairnessGroup: Sendable, Equatable {
+    public let key: FairnessGroupKey
+    public let summary: FairnessSummary?
+}
+
+/// How people came to activities through one route.
+public struct RouteProfile: Sendable, Equatable {
+    public let route: ParticipationRoute
+    /// nil when 1 to `minimumGroupSize − 1` people came through the route.
+    public let figures: Figures?
+
+    public struct Figures: Sendable, Equatable {
+        /// Staff with at least one entry through the route, and those entries.
+        public let people: Int
+        public let entries: Int
+        /// Of the people, those with no cross-section entry in the look-back years.
+        public let newFaces: Int
+        /// nil when nobody came through the route.
+        public let newFaceShare: Double?
+        /// People per age band, every band in order; nil for a band with too few to show.
+        public let ageBands: [AgeBandCount]
+    }
+
+    public struct AgeBandCount: Sendable, Equatable {
+        public let band: AgeBand
+        public let people: Int?
+    }
+}
+
+/// The fairness figures of one fiscal year.
+public struct FairnessReport: Sendable, Equatable {
+    public let fiscalYear: Int
+    public let minimumGroupSize: Int
+    /// nil when the whole population is below the minimum group size.
+    public let overall: FairnessSummary?
+    /// Every dimension's groups, in dimension order.
+    public let groups: [FairnessGroup]
+    public let routes: [RouteProfile]
+
+    public func groups(in dimension: FairnessDimension) -> [FairnessGroup] {
+        groups.filter { $0.key.dimension == dimension }
+    }
+}
