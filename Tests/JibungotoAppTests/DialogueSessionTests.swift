@@ -569,9 +569,9 @@ struct DialogueSessionTests {
             // The interviewer writes a note; it stays with the interviewers.
             try await staff.get(page)
             let note = "異動の意味を知りたいと話した（聞き手のメモ）"
-            let missing = try await staff.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "入庁3年目・事務職"), ("held_on", "2022-06-10"), ("body", "")])
+            let missing = try await staff.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "入庁3年目・事務職"), ("held_on", "2022-06-10"), ("note", "")])
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("メモを入力してください。"))
-            #expect(try await staff.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "入庁3年目・事務職"), ("held_on", "2022-06-10"), ("body", note)])
+            #expect(try await staff.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "入庁3年目・事務職"), ("held_on", "2022-06-10"), ("note", note)])
                     .status == .seeOther)
             #expect(try await staff.get(page).body.string.contains(note))
             #expect(try await manager.get(page).body.string.contains(note))
@@ -579,7 +579,7 @@ struct DialogueSessionTests {
             #expect(hrPage.status == .ok && hrPage.body.string.contains("入庁前に思い描いていた仕事との違いは") && hrPage.body.string.contains("人材育成基本方針 改定 施策2-1"))
             #expect(!hrPage.body.string.contains(note) && !hrPage.body.string.contains("個別の聞き取りメモ"), "HR does not read the notes")
             #expect(!(try await browser(app, Demo.departmentHead).get(page).body.string.contains(note)))
-            #expect(try await hr.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "x"), ("held_on", "2022-06-10"), ("body", "y")]).status == .forbidden)
+            #expect(try await hr.post(SessionRoute.interviewNotes(.id(id)).path, [("interviewee", "x"), ("held_on", "2022-06-10"), ("note", "y")]).status == .forbidden)
             #expect(try await hr.get(SessionRoute.editInterview(.id(id)).path).status == .notFound)
             #expect(try await hr.post(SessionRoute.editInterview(.id(id)).path, form).status == .forbidden)
             #expect(try await DialogueInterviewNote.query(on: app.db).count() == 1)

@@ -238,7 +238,8 @@ struct InterviewRoutes {
                       hintKey: "dialogue.interview.note.interviewee.hint", isRequired: true, maxLength: lineMaxLength),
             FormField(request: request, name: "held_on", labelKey: "dialogue.interview.note.heldOn", value: input["held_on"] ?? "",
                       hintKey: "form.dateHint", isRequired: true, maxLength: 20),
-            FormField(request: request, name: "body", labelKey: "dialogue.interview.note.body", kind: .textarea, value: input["body"] ?? "",
+            // "note", not "body": the findings form on the same page has a field "body".
+            FormField(request: request, name: "note", labelKey: "dialogue.interview.note.body", kind: .textarea, value: input["note"] ?? "",
                       hintKey: "dialogue.interview.note.body.hint", isRequired: true, maxLength: noteMaxLength),
         ])
         if let validation { form.apply(validation, request: request) }
@@ -255,7 +256,7 @@ struct InterviewRoutes {
         var validation = FormValidation(request: request)
         let interviewee = validation.text("interviewee", input["interviewee"], labelKey: "dialogue.interview.note.interviewee", maxLength: Self.lineMaxLength)
         let heldOn = validation.date("held_on", input["held_on"], labelKey: "dialogue.interview.note.heldOn")
-        let body = validation.text("body", input["body"], labelKey: "dialogue.interview.note.body", maxLength: Self.noteMaxLength)
+        let body = validation.text("note", input["note"], labelKey: "dialogue.interview.note.body", maxLength: Self.noteMaxLength)
         guard validation.isValid, let heldOn else { return try await page(request, context: context, failed: .note(input, validation)) }
         let note = DialogueInterviewNote(interviewID: id, author: context.reader, interviewee: interviewee, heldOn: heldOn, body: body, createdAt: request.now)
         try await request.db.transaction { database in
