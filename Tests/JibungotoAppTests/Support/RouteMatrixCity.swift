@@ -107,6 +107,11 @@ final class RouteMatrixCity: @unchecked Sendable {
         "supportEventID": .id { $0.supportEventID.uuidString.lowercased() },
         "supportShiftID": .id { $0.supportShiftID.uuidString.lowercased() },
         "supportSwapID": .id { $0.supportSwapID.uuidString.lowercased() },
+        "sessionID": .id { $0.dialogue.sessionID.uuidString.lowercased() },
+        "seriesID": .id { $0.dialogue.seriesID.uuidString.lowercased() },
+        "studyGroupID": .id { $0.dialogue.studyGroupID.uuidString.lowercased() },
+        "interviewID": .id { $0.dialogue.interviewID.uuidString.lowercased() },
+        "calendarToken": .id { $0.dialogue.calendarFeedToken + ".ics" },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -148,6 +153,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     let supportEventID: UUID
     let supportShiftID: UUID
     let supportSwapID: UUID
+    let dialogue: DialogueRecords
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -159,7 +165,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
                  supportEventID: UUID, supportShiftID: UUID, supportSwapID: UUID,
-                 fingerprintQueries: [(table: String, sql: String)]) {
+                 dialogue: DialogueRecords, fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -176,6 +182,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.supportEventID = supportEventID
         self.supportShiftID = supportShiftID
         self.supportSwapID = supportSwapID
+        self.dialogue = dialogue
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -272,6 +279,9 @@ final class RouteMatrixCity: @unchecked Sendable {
                                                   proposerShiftID: try supportShift.requireID(), counterpart: StaffNumber(Demo.hr), counterpartAssignmentID: nil,
                                                   counterpartShiftID: nil, proposedAt: Date())
             try await supportSwap.create(on: app.db)
+            // Dialogue: an open session of a series with the staff member holding a seat, their
+            // study group, an interview study by HR and the section manager, and their calendar feed.
+            let dialogue = try await DialogueRecords.create(on: app.db, today: today)
 
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
@@ -290,6 +300,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
                 sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
                 supportEventID: try supportEvent.requireID(), supportShiftID: try supportShift.requireID(), supportSwapID: try supportSwap.requireID(),
+                dialogue: dialogue,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {
@@ -492,5 +503,42 @@ final class RouteMatrixCity: @unchecked Sendable {
         }
         precondition(queries.count >= 10, "the fingerprint covers the app's tables")
         return queries
+    }
+}
+
+/// The dialogue records of the matrix city, stored directly (their pages' flows are `DialogueSessionTests`').
+struct DialogueRecords: Sendable {
+    let sessionID: UUID
+    let seriesID: UUID
+    let studyGroupID: UUID
+    let interviewID: UUID
+    /// The staff member's calendar feed token (the database keeps only its hash).
+    let calendarFeedToken: String
+
+    static func create(on database: any Database, today: LocalDate) async throws -> DialogueRecords {
+        let series = DialogueSeries(title: "権限行列のシリーズ", about: "", createdBy: "D0004", createdAt: Date())
+        try await series.create(on: database)
+        let group = StudyGroup(title: "権限行列の自主研究グループ", purpose: "権限行列の確認", createdBy: StaffNumber(Demo.staff), createdAt: Date())
+        try await group.create(on: database)
+        try await StudyGroupMember(groupID: try group.requireID(), staffNumber: StaffNumber(Demo.staff), status: .member, isLeader: true,
+                                   requestedAt: Date()).create(on: database)
+        let session = DialogueSession(
+            title: "権限行列の対話の場", kind: .workshop, about: "権限行列の確認", time: DialogueSessionTime(date: today.adding(days: 10), start: 600, end: 720)!,
+            mode: .online, place: nil, onlineLink: "https://meet.example.jp/matrix", capacity: 10,
+            window: DialogueRegistrationWindow(opens: today.adding(days: -5), closes: today.adding(days: 9)), hostSectionCode: "101010",
+            seriesID: try series.requireID(), attendanceCode: "K7P2QX", createdBy: "D0004", createdAt: Date())
+        try await session.create(on: database)
+        try await DialogueRegistration(sessionID: try session.requireID(), staffNumber: StaffNumber(Demo.staff), status: .registered, queueNumber: 1,
+                                       registeredAt: Date()).create(on: database)
+        let interview = DialogueInterview(title: "権限行列のインタビュー", targetGroup: "入庁1〜10年目の職員", periodStart: today.adding(days: -30),
+                                          periodEnd: today, questions: "仕事のやりがいは", summary: "", informs: "", createdBy: "D0004", createdAt: Date())
+        try await interview.create(on: database)
+        for number in ["D0004", Demo.sectionManager] {
+            try await DialogueInterviewer(interviewID: try interview.requireID(), staffNumber: StaffNumber(number)).create(on: database)
+        }
+        let token = "matrix-feed-" + UUID().uuidString.lowercased()
+        try await DialogueCalendarFeed(staffNumber: StaffNumber(Demo.staff), tokenHash: TokenHash.hex(token), createdAt: Date()).create(on: database)
+        return DialogueRecords(sessionID: try session.requireID(), seriesID: try series.requireID(), studyGroupID: try group.requireID(),
+                               interviewID: try interview.requireID(), calendarFeedToken: token)
     }
 }

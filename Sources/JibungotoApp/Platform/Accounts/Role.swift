@@ -71,6 +71,14 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case manageOpportunities
     /// The fairness figures of the participation ledger and their export.
     case viewParticipationFigures
+
+    // Dialogue (対話): sessions, series, findings, interviews, self-study groups.
+    /// Seeing sessions and registering, the attendance code, findings, interviews (their notes
+    /// only as an interviewer), starting and joining self-study groups, one's calendar feed.
+    case takePartInDialogue
+    /// Holding sessions for the sections one's scope reaches (HR and the promotion team: any),
+    /// starting series and interview studies.
+    case organizeDialogue
 }
 
 /// The one place where roles turn into permissions.
@@ -79,19 +87,22 @@ public enum RolePolicy {
         let everyone: [Permission: Scope] = [
             .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
             .viewSectionProfiles: .all, .submitSelfReport: .own, .answerSurveys: .own,
-            .takePartInOpportunities: .own,
+            .takePartInOpportunities: .own, .takePartInDialogue: .own,
         ]
         let extra: [Permission: Scope] = switch role {
         case .staff, .districtLiaison: [:]
-        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all]
+        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all,
+                              .organizeDialogue: .all]
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section,
-                               .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section]
+                               .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section,
+                               .organizeDialogue: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department,
-                               .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department]
+                               .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department,
+                               .organizeDialogue: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
                    .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
                    .manageRetirement: .all, .planRotation: .all, .nominateForOpportunities: .all, .organizeOpportunities: .all,
-                   .manageOpportunities: .all, .viewParticipationFigures: .all]
+                   .manageOpportunities: .all, .viewParticipationFigures: .all, .organizeDialogue: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

@@ -24,5 +24,6 @@ enum ShippedMigrations {
         CreateProjectTeams(),     // 015 Opportunities
         CreateSideJobs(),        // 016 Opportunities
         CreateSupportDuty(),     // 017 Opportunities
+        CreateDialogueSessions(), // 018 Dialogue
     ]
 }
