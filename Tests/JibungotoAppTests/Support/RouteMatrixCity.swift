@@ -104,6 +104,11 @@ final class RouteMatrixCity: @unchecked Sendable {
         "candidateID": .id { $0.candidateID.uuidString.lowercased() },
         "sideJobID": .id { $0.sideJobID.uuidString.lowercased() },
         "sideJobApplicationID": .id { $0.sideJobApplicationID.uuidString.lowercased() },
+        "districtID": .id { $0.districts.districtID.uuidString.lowercased() },
+        "liaisonID": .id { $0.districts.liaisonID.uuidString.lowercased() },
+        "issueID": .id { $0.districts.issueID.uuidString.lowercased() },
+        "categoryID": .id { $0.districts.categoryID.uuidString.lowercased() },
+        "templateID": .id { $0.districts.templateID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -142,6 +147,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     let accountIDs: [String: UUID]
     let sideJobID: UUID
     let sideJobApplicationID: UUID
+    let districts: MatrixDistricts
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -152,7 +158,7 @@ final class RouteMatrixCity: @unchecked Sendable {
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
-                 fingerprintQueries: [(table: String, sql: String)]) {
+                 districts: MatrixDistricts, fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -166,6 +172,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.accountIDs = accountIDs
         self.sideJobID = sideJobID
         self.sideJobApplicationID = sideJobApplicationID
+        self.districts = districts
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -247,6 +254,8 @@ final class RouteMatrixCity: @unchecked Sendable {
                 appliedAt: Date(), status: .selected, decidedBy: StaffNumber(Demo.sectionManager), decidedAt: Date(), selectedAt: Date())
             try await sideJobApplication.create(on: app.db)
 
+            let districts = try await MatrixDistricts.create(on: app.db, today: today)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -262,7 +271,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID,
                 teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
-                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
+                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(), districts: districts,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {
@@ -465,5 +474,45 @@ final class RouteMatrixCity: @unchecked Sendable {
         }
         precondition(queries.count >= 10, "the fingerprint covers the app's tables")
         return queries
+    }
+}
+
+/// The matrix city's district: 中央地区 of the center 2010, whose liaison today is the district
+/// liaison (D0006, placed at that center), so their own district resolves; a category routed to
+/// the personnel division (the section manager's), an issue raised in the district and routed there,
+/// a dialogue record, and a response template of that division.
+struct MatrixDistricts: Sendable {
+    let districtID: UUID
+    let liaisonID: UUID
+    let issueID: UUID
+    let categoryID: UUID
+    let templateID: UUID
+
+    static func create(on database: any Database, today: LocalDate) async throws -> MatrixDistricts {
+        let district = District(id: UUID(), nameJa: "中央地区", nameEn: "Chuo District", centerSectionCode: "2010", position: 1)
+        try await district.create(on: database)
+        let districtID = try district.requireID()
+        let liaison = DistrictLiaison(id: UUID(), districtID: districtID, staffNumber: StaffNumber(Demo.districtLiaison), tier: .supervisor,
+                                      term: LiaisonTerm(start: today.fiscalYear.start, end: today.fiscalYear.end),
+                                      assignedBy: StaffNumber(Demo.hr), assignedAt: Date())
+        try await liaison.create(on: database)
+        let record = DistrictDialogueRecord(id: UUID(), districtID: districtID, heldOn: today.adding(days: -7), place: "中央地区市民センター 会議室",
+                                            topics: "通学路の安全", recordedBy: StaffNumber(Demo.districtLiaison), recordedAt: Date())
+        try await record.create(on: database)
+        try await DistrictDialogueParticipants(recordID: try record.requireID(), group: .neighborhoodAssociation, headCount: 12).create(on: database)
+        let category = LocalIssueCategory(id: UUID(), code: "matrix", nameJa: "権限行列の区分", nameEn: "Matrix category", sectionCode: "1010",
+                                          expectedDays: 14, updatedBy: StaffNumber(Demo.hr), updatedAt: Date())
+        try await category.create(on: database)
+        let issue = LocalIssue(id: UUID(), districtID: districtID, dialogueRecordID: try record.requireID(), title: "権限行列の地域課題",
+                               details: "集会所の雨漏り", categoryID: try category.requireID(),
+                               routing: IssueRouting(section: "1010", routedOn: today, expectedOn: today.adding(days: 14)), receivedOn: today,
+                               recordedBy: StaffNumber(Demo.districtLiaison), updatedAt: Date())
+        try await issue.create(on: database)
+        try await LocalIssueEvent(.recorded, issue: issue, actor: StaffNumber(Demo.districtLiaison), at: Date()).create(on: database)
+        let template = LocalIssueResponseTemplate(id: UUID(), sectionCode: "1010", title: "権限行列の文例", body: "現地を確認します。",
+                                                  updatedBy: StaffNumber(Demo.sectionManager), updatedAt: Date())
+        try await template.create(on: database)
+        return MatrixDistricts(districtID: districtID, liaisonID: try liaison.requireID(), issueID: try issue.requireID(),
+                               categoryID: try category.requireID(), templateID: try template.requireID())
     }
 }
