@@ -4,10 +4,13 @@ import Vapor
 
 /// Dialogue (PRODUCT.md "Dialogue"; the paper's change to create, §6-2: more opportunities for
 /// dialogue): sessions with registration, the waiting list, attendance and findings; series;
-/// interviews; self-study groups; the personal calendar feed. Attendance writes the participation ledger.
+/// interviews; self-study groups; the personal calendar feed; the districts with their liaison
+/// staff, citizen dialogue records and local issues routed to sections. Attendance writes the
+/// participation ledger.
 enum DialogueModule: AppModule {
     static func register(on routes: any RoutesBuilder, app: Application) {
         SessionRoutes().register(on: routes)
+        DistrictsPart.register(on: routes, app: app)
         app.navigation.add(NavigationEntry(labelKey: "nav.dialogue", href: SessionRoute.list.path, permission: .takePartInDialogue))
         app.homeNotices.add(movedUpFromWaitingList)
         app.homeNotices.add(joinRequestsWaiting)

@@ -112,6 +112,11 @@ final class RouteMatrixCity: @unchecked Sendable {
         "studyGroupID": .id { $0.dialogue.studyGroupID.uuidString.lowercased() },
         "interviewID": .id { $0.dialogue.interviewID.uuidString.lowercased() },
         "calendarToken": .id { $0.dialogue.calendarFeedToken + ".ics" },
+        "districtID": .id { $0.districts.districtID.uuidString.lowercased() },
+        "liaisonID": .id { $0.districts.liaisonID.uuidString.lowercased() },
+        "issueID": .id { $0.districts.issueID.uuidString.lowercased() },
+        "categoryID": .id { $0.districts.categoryID.uuidString.lowercased() },
+        "templateID": .id { $0.districts.templateID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -154,6 +159,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     let supportShiftID: UUID
     let supportSwapID: UUID
     let dialogue: DialogueRecords
+    let districts: MatrixDistricts
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -165,7 +171,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
                  supportEventID: UUID, supportShiftID: UUID, supportSwapID: UUID,
-                 dialogue: DialogueRecords, fingerprintQueries: [(table: String, sql: String)]) {
+                 dialogue: DialogueRecords, districts: MatrixDistricts, fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -183,6 +189,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.supportShiftID = supportShiftID
         self.supportSwapID = supportSwapID
         self.dialogue = dialogue
+        self.districts = districts
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -282,6 +289,7 @@ final class RouteMatrixCity: @unchecked Sendable {
             // Dialogue: an open session of a series with the staff member holding a seat, their
             // study group, an interview study by HR and the section manager, and their calendar feed.
             let dialogue = try await DialogueRecords.create(on: app.db, today: today)
+            let districts = try await MatrixDistricts.create(on: app.db, today: today)
 
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
@@ -301,6 +309,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
                 supportEventID: try supportEvent.requireID(), supportShiftID: try supportShift.requireID(), supportSwapID: try supportSwap.requireID(),
                 dialogue: dialogue,
+                districts: districts,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {
@@ -540,5 +549,45 @@ struct DialogueRecords: Sendable {
         try await DialogueCalendarFeed(staffNumber: StaffNumber(Demo.staff), tokenHash: TokenHash.hex(token), createdAt: Date()).create(on: database)
         return DialogueRecords(sessionID: try session.requireID(), seriesID: try series.requireID(), studyGroupID: try group.requireID(),
                                interviewID: try interview.requireID(), calendarFeedToken: token)
+    }
+}
+
+/// The matrix city's district: 中央地区 of the center 2010, whose liaison today is the district
+/// liaison (D0006, placed at that center), so their own district resolves; a category routed to
+/// the personnel division (the section manager's), an issue raised in the district and routed there,
+/// a dialogue record, and a response template of that division.
+struct MatrixDistricts: Sendable {
+    let districtID: UUID
+    let liaisonID: UUID
+    let issueID: UUID
+    let categoryID: UUID
+    let templateID: UUID
+
+    static func create(on database: any Database, today: LocalDate) async throws -> MatrixDistricts {
+        let district = District(id: UUID(), nameJa: "中央地区", nameEn: "Chuo District", centerSectionCode: "2010", position: 1)
+        try await district.create(on: database)
+        let districtID = try district.requireID()
+        let liaison = DistrictLiaison(id: UUID(), districtID: districtID, staffNumber: StaffNumber(Demo.districtLiaison), tier: .supervisor,
+                                      term: LiaisonTerm(start: today.fiscalYear.start, end: today.fiscalYear.end),
+                                      assignedBy: StaffNumber(Demo.hr), assignedAt: Date())
+        try await liaison.create(on: database)
+        let record = DistrictDialogueRecord(id: UUID(), districtID: districtID, heldOn: today.adding(days: -7), place: "中央地区市民センター 会議室",
+                                            topics: "通学路の安全", recordedBy: StaffNumber(Demo.districtLiaison), recordedAt: Date())
+        try await record.create(on: database)
+        try await DistrictDialogueParticipants(recordID: try record.requireID(), group: .neighborhoodAssociation, headCount: 12).create(on: database)
+        let category = LocalIssueCategory(id: UUID(), code: "matrix", nameJa: "権限行列の区分", nameEn: "Matrix category", sectionCode: "1010",
+                                          expectedDays: 14, updatedBy: StaffNumber(Demo.hr), updatedAt: Date())
+        try await category.create(on: database)
+        let issue = LocalIssue(id: UUID(), districtID: districtID, dialogueRecordID: try record.requireID(), title: "権限行列の地域課題",
+                               details: "集会所の雨漏り", categoryID: try category.requireID(),
+                               routing: IssueRouting(section: "1010", routedOn: today, expectedOn: today.adding(days: 14)), receivedOn: today,
+                               recordedBy: StaffNumber(Demo.districtLiaison), updatedAt: Date())
+        try await issue.create(on: database)
+        try await LocalIssueEvent(.recorded, issue: issue, actor: StaffNumber(Demo.districtLiaison), at: Date()).create(on: database)
+        let template = LocalIssueResponseTemplate(id: UUID(), sectionCode: "1010", title: "権限行列の文例", body: "現地を確認します。",
+                                                  updatedBy: StaffNumber(Demo.sectionManager), updatedAt: Date())
+        try await template.create(on: database)
+        return MatrixDistricts(districtID: districtID, liaisonID: try liaison.requireID(), issueID: try issue.requireID(),
+                               categoryID: try category.requireID(), templateID: try template.requireID())
     }
 }

@@ -79,6 +79,18 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     /// Holding sessions for the sections one's scope reaches (HR and the promotion team: any),
     /// starting series and interview studies.
     case organizeDialogue
+
+    // Dialogue: the districts, their liaison staff and the local issues raised there.
+    /// District pages, citizen dialogue records and local issues: a liaison the districts they
+    /// serve today (own; recording there too), HR and the promotion team every district.
+    case viewDistricts
+    /// The local issues routed to one's section (managers) or department (department heads, to
+    /// whom the overdue ones are escalated): the queue, the answer, correcting a wrong routing,
+    /// the section's response templates.
+    case answerLocalIssues
+    /// Districts from the organization's centers, liaison staff and their terms, the categories
+    /// that route local issues (HR).
+    case manageDistricts
 }
 
 /// The one place where roles turn into permissions.
@@ -90,19 +102,20 @@ public enum RolePolicy {
             .takePartInOpportunities: .own, .takePartInDialogue: .own,
         ]
         let extra: [Permission: Scope] = switch role {
-        case .staff, .districtLiaison: [:]
+        case .staff: [:]
+        case .districtLiaison: [.viewDistricts: .own]
         case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all,
-                              .organizeDialogue: .all]
+                              .organizeDialogue: .all, .viewDistricts: .all]
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section,
                                .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section,
-                               .organizeDialogue: .section]
+                               .organizeDialogue: .section, .answerLocalIssues: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department,
                                .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department,
-                               .organizeDialogue: .department]
+                               .organizeDialogue: .department, .answerLocalIssues: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
                    .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
                    .manageRetirement: .all, .planRotation: .all, .nominateForOpportunities: .all, .organizeOpportunities: .all,
-                   .manageOpportunities: .all, .viewParticipationFigures: .all, .organizeDialogue: .all]
+                   .manageOpportunities: .all, .viewParticipationFigures: .all, .organizeDialogue: .all, .viewDistricts: .all, .manageDistricts: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

@@ -25,5 +25,6 @@ enum ShippedMigrations {
         CreateSideJobs(),        // 016 Opportunities
         CreateSupportDuty(),     // 017 Opportunities
         CreateDialogueSessions(), // 018 Dialogue
+        CreateDistricts(),        // 019 Dialogue
     ]
 }
