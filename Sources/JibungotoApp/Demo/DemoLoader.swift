@@ -9,6 +9,7 @@ public enum DemoLoader {
         try await DemoRotation.load(on: app.db, today: app.clock.today)
         try await DemoProjectTeams.load(on: app.db, today: app.clock.today)
         try await DemoSideJobs.load(on: app.db, today: app.clock.today)
+        try await DemoProposals.load(on: app.db, today: app.clock.today)
         try await DemoAccounts.load(on: app)
     }
 }

@@ -18,6 +18,7 @@ enum AppModules {
         RotationModule.self,
         RetirementModule.self,
         OpportunitiesModule.self,
+        ProposalsModule.self,
         AdministrationModule.self,
     ]
 }

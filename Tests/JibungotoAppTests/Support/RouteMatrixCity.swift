@@ -104,6 +104,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         "candidateID": .id { $0.candidateID.uuidString.lowercased() },
         "sideJobID": .id { $0.sideJobID.uuidString.lowercased() },
         "sideJobApplicationID": .id { $0.sideJobApplicationID.uuidString.lowercased() },
+        "proposalID": .id { $0.proposalID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -142,6 +143,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     let accountIDs: [String: UUID]
     let sideJobID: UUID
     let sideJobApplicationID: UUID
+    let proposalID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -152,7 +154,7 @@ final class RouteMatrixCity: @unchecked Sendable {
 
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
-                 fingerprintQueries: [(table: String, sql: String)]) {
+                 proposalID: UUID, fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -166,6 +168,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.accountIDs = accountIDs
         self.sideJobID = sideJobID
         self.sideJobApplicationID = sideJobApplicationID
+        self.proposalID = proposalID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -247,6 +250,31 @@ final class RouteMatrixCity: @unchecked Sendable {
                 appliedAt: Date(), status: .selected, decidedBy: StaffNumber(Demo.sectionManager), decidedAt: Date(), selectedAt: Date())
             try await sideJobApplication.create(on: app.db)
 
+            // A proposal under review in a call whose proposals all staff read: the staff member
+            // wrote it, the section manager is asked to score it.
+            let proposalCall = ProposalCall(
+                title: "権限行列の職員提案", kind: .yearRound, opensOn: today.fiscalYear.start, closesOn: today.fiscalYear.end,
+                openToStaffBeforeReview: true, answersPublishedToAll: true, criteria: ["効果", "実現可能性"], createdBy: "D0004", createdAt: Date())
+            try await proposalCall.create(on: app.db)
+            let proposal = Proposal(
+                callID: try proposalCall.requireID(), category: .workImprovement,
+                text: ProposalText(title: "権限行列の提案", relatedMeasure: "", problem: "会議資料の印刷に時間がかかっています。",
+                                   proposal: "資料を画面で共有します。", expectedEffect: "印刷の時間が減ります。", estimatedCost: ""),
+                lead: StaffNumber(Demo.staff), createdAt: Date())
+            proposal.state = .underReview
+            proposal.fiscalYear = today.fiscalYear.startYear
+            proposal.number = 1
+            proposal.submittedOn = today.adding(days: -10)
+            proposal.sectionCode = "101010"
+            proposal.departmentCode = "10"
+            proposal.versionCount = 1
+            try await proposal.create(on: app.db)
+            let proposalID = try proposal.requireID()
+            try await ProposalAuthor(proposalID: proposalID, staffNumber: StaffNumber(Demo.staff), isLead: true, status: .confirmed, answeredAt: Date()).create(on: app.db)
+            try await ProposalVersion(proposalID: proposalID, number: 1, text: proposal.text, submittedAt: Date()).create(on: app.db)
+            try await ProposalReview(proposalID: proposalID, reviewer: StaffNumber(Demo.sectionManager), assignedBy: "D0004", assignedAt: Date(),
+                                     dueOn: today.adding(days: 7)).create(on: app.db)
+
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
                 member.currentSectionCode.map { (member.staffNumber.rawValue, MatrixPerson(staffNumber: member.staffNumber.rawValue, name: member.name, sectionCode: $0.rawValue)) }
@@ -262,7 +290,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 app: app, people: people, tree: try await OrganizationTree.load(fiscalYear: today.fiscalYear.startYear, on: app.db),
                 cycleID: cycleID, surveyID: surveyID, scenarioID: scenarioID, batchID: batchID,
                 teamID: teamID, candidateID: try candidate.requireID(), accountIDs: accountIDs,
-                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(),
+                sideJobID: try sideJob.requireID(), sideJobApplicationID: try sideJobApplication.requireID(), proposalID: proposalID,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

@@ -71,6 +71,17 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case manageOpportunities
     /// The fairness figures of the participation ledger and their export.
     case viewParticipationFigures
+    /// Writing one's own staff proposals (alone or with co-authors), commenting, marking 共感, and
+    /// scoring the proposals one is assigned to review (the desk shows only those).
+    case submitProposals
+    /// Reading every reviewer's scores and private notes and every reviewer's desk (HR).
+    case reviewProposals
+    /// The proposal office (事務局): calls, reviewers, receipt, review, outcomes, publishing answers, requests to sections.
+    case manageProposals
+    /// Reporting 実施中 and 実施済 for the proposals requested to one's section (a department head: their department's).
+    case reportProposalImplementation
+    /// The proposal figures per fiscal year and the yearly collection (提案集).
+    case viewProposalFigures
 }
 
 /// The one place where roles turn into permissions.
@@ -79,19 +90,23 @@ public enum RolePolicy {
         let everyone: [Permission: Scope] = [
             .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
             .viewSectionProfiles: .all, .submitSelfReport: .own, .answerSurveys: .own,
-            .takePartInOpportunities: .own,
+            .takePartInOpportunities: .own, .submitProposals: .own,
         ]
         let extra: [Permission: Scope] = switch role {
         case .staff, .districtLiaison: [:]
-        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all]
+        case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all,
+                              .viewProposalFigures: .all]
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section,
-                               .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section]
+                               .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section,
+                               .reportProposalImplementation: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department,
-                               .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department]
+                               .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department,
+                               .reportProposalImplementation: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
                    .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
                    .manageRetirement: .all, .planRotation: .all, .nominateForOpportunities: .all, .organizeOpportunities: .all,
-                   .manageOpportunities: .all, .viewParticipationFigures: .all]
+                   .manageOpportunities: .all, .viewParticipationFigures: .all, .reviewProposals: .all, .manageProposals: .all,
+                   .reportProposalImplementation: .all, .viewProposalFigures: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }
