@@ -12,6 +12,7 @@ public enum DemoLoader {
         try await DemoSupportDuty.load(on: app.db, today: app.clock.today)
         try await DemoDialogueSessions.load(on: app.db, today: app.clock.today)
         try await DemoDistricts.load(on: app.db, today: app.clock.today)
+        try await DemoProposals.load(on: app.db, today: app.clock.today)
         try await DemoAccounts.load(on: app)
     }
 }

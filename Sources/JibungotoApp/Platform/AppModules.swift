@@ -19,6 +19,7 @@ enum AppModules {
         RetirementModule.self,
         OpportunitiesModule.self,
         DialogueModule.self,
+        ProposalsModule.self,
         AdministrationModule.self,
     ]
 }

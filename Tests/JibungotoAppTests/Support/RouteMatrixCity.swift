@@ -117,6 +117,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         "issueID": .id { $0.districts.issueID.uuidString.lowercased() },
         "categoryID": .id { $0.districts.categoryID.uuidString.lowercased() },
         "templateID": .id { $0.districts.templateID.uuidString.lowercased() },
+        "proposalID": .id { $0.proposalID.uuidString.lowercased() },
     ]
 
     /// Query parameters a page may need to show anything (a page asked without them answers
@@ -160,6 +161,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     let supportSwapID: UUID
     let dialogue: DialogueRecords
     let districts: MatrixDistricts
+    let proposalID: UUID
     private let fingerprintQueries: [(table: String, sql: String)]
     /// Requests sent by the matrix (not counting the city's own setup).
     private(set) var requestCount = 0
@@ -171,7 +173,7 @@ final class RouteMatrixCity: @unchecked Sendable {
     private init(app: Application, people: [String: MatrixPerson], tree: OrganizationTree, cycleID: UUID, surveyID: UUID,
                  scenarioID: UUID, batchID: UUID, teamID: UUID, candidateID: UUID, accountIDs: [String: UUID], sideJobID: UUID, sideJobApplicationID: UUID,
                  supportEventID: UUID, supportShiftID: UUID, supportSwapID: UUID,
-                 dialogue: DialogueRecords, districts: MatrixDistricts, fingerprintQueries: [(table: String, sql: String)]) {
+                 dialogue: DialogueRecords, districts: MatrixDistricts, proposalID: UUID, fingerprintQueries: [(table: String, sql: String)]) {
         self.app = app
         self.routes = app.routes.all.map(MatrixRoute.init)
         self.people = people
@@ -190,6 +192,7 @@ final class RouteMatrixCity: @unchecked Sendable {
         self.supportSwapID = supportSwapID
         self.dialogue = dialogue
         self.districts = districts
+        self.proposalID = proposalID
         self.fingerprintQueries = fingerprintQueries
     }
 
@@ -290,6 +293,30 @@ final class RouteMatrixCity: @unchecked Sendable {
             // study group, an interview study by HR and the section manager, and their calendar feed.
             let dialogue = try await DialogueRecords.create(on: app.db, today: today)
             let districts = try await MatrixDistricts.create(on: app.db, today: today)
+            // A proposal under review in a call whose proposals all staff read: the staff member
+            // wrote it, the section manager is asked to score it.
+            let proposalCall = ProposalCall(
+                title: "権限行列の職員提案", kind: .yearRound, opensOn: today.fiscalYear.start, closesOn: today.fiscalYear.end,
+                openToStaffBeforeReview: true, answersPublishedToAll: true, criteria: ["効果", "実現可能性"], createdBy: "D0004", createdAt: Date())
+            try await proposalCall.create(on: app.db)
+            let proposal = Proposal(
+                callID: try proposalCall.requireID(), category: .workImprovement,
+                text: ProposalText(title: "権限行列の提案", relatedMeasure: "", problem: "会議資料の印刷に時間がかかっています。",
+                                   proposal: "資料を画面で共有します。", expectedEffect: "印刷の時間が減ります。", estimatedCost: ""),
+                lead: StaffNumber(Demo.staff), createdAt: Date())
+            proposal.state = .underReview
+            proposal.fiscalYear = today.fiscalYear.startYear
+            proposal.number = 1
+            proposal.submittedOn = today.adding(days: -10)
+            proposal.sectionCode = "101010"
+            proposal.departmentCode = "10"
+            proposal.versionCount = 1
+            try await proposal.create(on: app.db)
+            let proposalID = try proposal.requireID()
+            try await ProposalAuthor(proposalID: proposalID, staffNumber: StaffNumber(Demo.staff), isLead: true, status: .confirmed, answeredAt: Date()).create(on: app.db)
+            try await ProposalVersion(proposalID: proposalID, number: 1, text: proposal.text, submittedAt: Date()).create(on: app.db)
+            try await ProposalReview(proposalID: proposalID, reviewer: StaffNumber(Demo.sectionManager), assignedBy: "D0004", assignedAt: Date(),
+                                     dueOn: today.adding(days: 7)).create(on: app.db)
 
             let staff = try await StaffMember.query(on: app.db).all()
             let people = Dictionary(uniqueKeysWithValues: staff.compactMap { member in
@@ -310,6 +337,7 @@ final class RouteMatrixCity: @unchecked Sendable {
                 supportEventID: try supportEvent.requireID(), supportShiftID: try supportShift.requireID(), supportSwapID: try supportSwap.requireID(),
                 dialogue: dialogue,
                 districts: districts,
+                proposalID: proposalID,
                 fingerprintQueries: try await Self.fingerprintQueries(app.db))
             try #require(!city.routes.isEmpty)
             for (name, fill) in parameterFillers {

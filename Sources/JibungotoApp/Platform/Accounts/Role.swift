@@ -91,6 +91,19 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     /// Districts from the organization's centers, liaison staff and their terms, the categories
     /// that route local issues (HR).
     case manageDistricts
+
+    // Proposals (職員提案).
+    /// Writing one's own staff proposals (alone or with co-authors), commenting, marking 共感, and
+    /// scoring the proposals one is assigned to review (the desk shows only those).
+    case submitProposals
+    /// Reading every reviewer's scores and private notes and every reviewer's desk (HR).
+    case reviewProposals
+    /// The proposal office (事務局): calls, reviewers, receipt, review, outcomes, publishing answers, requests to sections.
+    case manageProposals
+    /// Reporting 実施中 and 実施済 for the proposals requested to one's section (a department head: their department's).
+    case reportProposalImplementation
+    /// The proposal figures per fiscal year and the yearly collection (提案集).
+    case viewProposalFigures
 }
 
 /// The one place where roles turn into permissions.
@@ -99,23 +112,24 @@ public enum RolePolicy {
         let everyone: [Permission: Scope] = [
             .useApplication: .own, .viewOrganization: .all, .viewStaff: .own,
             .viewSectionProfiles: .all, .submitSelfReport: .own, .answerSurveys: .own,
-            .takePartInOpportunities: .own, .takePartInDialogue: .own,
+            .takePartInOpportunities: .own, .takePartInDialogue: .own, .submitProposals: .own,
         ]
         let extra: [Permission: Scope] = switch role {
         case .staff: [:]
         case .districtLiaison: [.viewDistricts: .own]
         case .promotionTeam: [.manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewParticipationFigures: .all,
-                              .organizeDialogue: .all, .viewDistricts: .all]
+                              .organizeDialogue: .all, .viewDistricts: .all, .viewProposalFigures: .all]
         case .sectionManager: [.viewStaff: .section, .editSectionProfiles: .section, .viewSelfReportCompletion: .section, .viewSurveyRates: .section,
                                .nominateForOpportunities: .section, .organizeOpportunities: .section, .consentToOpportunities: .section,
-                               .organizeDialogue: .section, .answerLocalIssues: .section]
+                               .organizeDialogue: .section, .answerLocalIssues: .section, .reportProposalImplementation: .section]
         case .departmentHead: [.viewStaff: .department, .viewSelfReportCompletion: .department, .viewSurveyRates: .department,
                                .nominateForOpportunities: .department, .organizeOpportunities: .department, .consentToOpportunities: .department,
-                               .organizeDialogue: .department, .answerLocalIssues: .department]
+                               .organizeDialogue: .department, .answerLocalIssues: .department, .reportProposalImplementation: .department]
         case .hr: [.viewStaff: .all, .manageOrganization: .all, .editSectionProfiles: .all, .viewSelfReportCompletion: .all, .manageSelfReports: .all,
                    .manageSurveys: .all, .viewSurveyResults: .all, .viewSurveyRates: .all, .viewRetirement: .all,
                    .manageRetirement: .all, .planRotation: .all, .nominateForOpportunities: .all, .organizeOpportunities: .all,
-                   .manageOpportunities: .all, .viewParticipationFigures: .all, .organizeDialogue: .all, .viewDistricts: .all, .manageDistricts: .all]
+                   .manageOpportunities: .all, .viewParticipationFigures: .all, .organizeDialogue: .all, .viewDistricts: .all, .manageDistricts: .all,
+                   .reviewProposals: .all, .manageProposals: .all, .reportProposalImplementation: .all, .viewProposalFigures: .all]
         case .administrator: [.manageAccounts: .all, .readAuditLog: .all]
         }
         return everyone.merging(extra) { $1 }

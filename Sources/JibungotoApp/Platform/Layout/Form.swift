@@ -63,6 +63,7 @@ struct FormField: Encodable, Sendable {
         request: Request,
         name: String,
         labelKey: String,
+        label: String? = nil,
         kind: Kind = .text,
         value: String = "",
         options: [FormOption] = [],
@@ -74,7 +75,7 @@ struct FormField: Encodable, Sendable {
     ) {
         self.name = name
         self.id = "field-" + name.replacingOccurrences(of: "_", with: "-")
-        self.label = request.t(labelKey)
+        self.label = label ?? request.t(labelKey)
         self.kind = kind
         self.value = value
         self.options = options

@@ -26,5 +26,6 @@ enum ShippedMigrations {
         CreateSupportDuty(),     // 017 Opportunities
         CreateDialogueSessions(), // 018 Dialogue
         CreateDistricts(),        // 019 Dialogue
+        CreateProposals(),        // 020 Proposals
     ]
 }
