@@ -71,9 +71,6 @@ struct DialogueSessionTests {
             .filter(\.$staffNumber == StaffNumber(number)).first()
     }
 
-    static func path(_ route: (RouteParameter) -> SessionRoute, _ session: DialogueSession) -> String {
-        route(.value(session.activityID)).path
-    }
 
     /// The page a 303 leads to, as the browser shows it (with the flash).
     static func followed(_ browser: Browser, _ response: PageResponse) async throws -> String {
@@ -116,19 +113,19 @@ struct DialogueSessionTests {
             let posted = try await manager.post(SessionRoute.new.path, form)
             #expect(posted.status == .seeOther)
             let session = try #require(try await DialogueSession.query(on: app.db).first())
-            #expect(posted.headers.first(name: .location) == Self.path(SessionRoute.session, session))
+            #expect(posted.headers.first(name: .location) == SessionRoute.session(.value(session.activityID)).path)
             #expect(session.title == "若手職員と語る会" && session.kind == .workshop && session.hostSectionCode == "101010" && session.capacity == 20)
             #expect(session.time == DialogueSessionTime(date: day("2026-12-10"), start: 810, end: 960) && session.fiscalYear == 2026)
             #expect(session.window == DialogueRegistrationWindow(opens: day("2026-11-30"), closes: day("2026-12-09")))
             #expect(session.isOpenCall && session.place == "本庁舎 4階 大会議室" && session.onlineLink == nil && session.createdBy == "D0002")
             #expect(session.attendanceCode.count == 6 && session.attendanceCode.allSatisfy { DialogueAttendanceRule.codeAlphabet.contains($0) })
             #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "dialogue_session").filter(\.$action == "create").count() == 1)
-            let page = try await manager.get(Self.path(SessionRoute.session, session))
+            let page = try await manager.get(SessionRoute.session(.value(session.activityID)).path)
             #expect(page.status == .ok && page.body.string.contains("仕事のやりがいと悩みを語り合います。") && page.body.string.contains(session.attendanceCode))
 
             let staff = try await browser(app, Demo.staff)
             #expect(try await staff.get(SessionRoute.new.path).status == .forbidden, "staff do not post sessions")
-            #expect(!(try await staff.get(Self.path(SessionRoute.session, session)).body.string.contains(session.attendanceCode)), "the code is the organizer's")
+            #expect(!(try await staff.get(SessionRoute.session(.value(session.activityID)).path).body.string.contains(session.attendanceCode)), "the code is the organizer's")
             let hr = try await browser(app, Demo.hr)
             try await hr.get(SessionRoute.new.path)
             #expect(try await hr.post(SessionRoute.new.path, changed(["host_section": "2010", "title": "中央地区 まちづくり対話", "kind": "citizen_dialogue"])).status == .seeOther,
@@ -143,9 +140,9 @@ struct DialogueSessionTests {
     func waitingList() async throws {
         try await withCity { app in
             let session = try await Self.session(app, "若手職員と語る会", date: "2026-12-10")
-            let page = Self.path(SessionRoute.session, session)
-            let register = Self.path(SessionRoute.register, session)
-            let cancel = Self.path(SessionRoute.cancel, session)
+            let page = SessionRoute.session(.value(session.activityID)).path
+            let register = SessionRoute.register(.value(session.activityID)).path
+            let cancel = SessionRoute.cancel(.value(session.activityID)).path
             let staff = try await browser(app, Demo.staff)
             let center = try await browser(app, "X0001")
             let hr = try await browser(app, Demo.hr)
@@ -203,22 +200,22 @@ struct DialogueSessionTests {
         try await withCity { app in
             let staff = try await browser(app, Demo.staff)
             let closed = try await Self.session(app, "締切済みの会", date: "2026-12-10", opens: "2026-11-01", closes: "2026-11-20")
-            #expect(try await Self.followed(staff, try await staff.post(Self.path(SessionRoute.register, closed), [])).contains("申込みは令和8年11月20日で締め切りました。"))
+            #expect(try await Self.followed(staff, try await staff.post(SessionRoute.register(.value(closed.activityID)).path, [])).contains("申込みは令和8年11月20日で締め切りました。"))
             let later = try await Self.session(app, "受付前の会", date: "2026-12-10", opens: "2026-12-01")
-            #expect(try await Self.followed(staff, try await staff.post(Self.path(SessionRoute.register, later), [])).contains("申込みの受付は令和8年12月1日からです。"))
+            #expect(try await Self.followed(staff, try await staff.post(SessionRoute.register(.value(later.activityID)).path, [])).contains("申込みの受付は令和8年12月1日からです。"))
             let started = try await Self.session(app, "始まった会", date: "2026-11-30", start: "9:00", end: "11:00", opens: "2026-11-20")
-            #expect(try await Self.followed(staff, try await staff.post(Self.path(SessionRoute.register, started), [])).contains("この対話の場はすでに始まっているため、申し込めません。"))
+            #expect(try await Self.followed(staff, try await staff.post(SessionRoute.register(.value(started.activityID)).path, [])).contains("この対話の場はすでに始まっているため、申し込めません。"))
             let running = try await Self.session(app, "開催中の会", date: "2026-11-30", start: "11:30", end: "13:00")
             try await Self.register(app, running, Demo.staff)
-            #expect(try await Self.followed(staff, try await staff.post(Self.path(SessionRoute.cancel, running), [])).contains(
+            #expect(try await Self.followed(staff, try await staff.post(SessionRoute.cancel(.value(running.activityID)).path, [])).contains(
                 "この対話の場はすでに始まっているため、取り消せません。欠席するときは主催者に連絡してください。"))
             #expect(try await Self.row(app, running, Demo.staff)?.status == .registered)
 
             // An invitation-only session does not exist for others: no page, no registration, no calendar file.
             let invited = try await Self.session(app, "所属長との1on1", date: "2026-12-10", openCall: false)
-            #expect(try await staff.get(Self.path(SessionRoute.session, invited)).status == .notFound)
-            #expect(try await staff.post(Self.path(SessionRoute.register, invited), []).status == .notFound)
-            let calendar = try await staff.get(Self.path(SessionRoute.calendarFile, invited))
+            #expect(try await staff.get(SessionRoute.session(.value(invited.activityID)).path).status == .notFound)
+            #expect(try await staff.post(SessionRoute.register(.value(invited.activityID)).path, []).status == .notFound)
+            let calendar = try await staff.get(SessionRoute.calendarFile(.value(invited.activityID)).path)
             #expect(calendar.status == .notFound)
             #expect(calendar.body.string.contains("この対話の場は見つからないか、招待された方だけが見られる場です。"))
             #expect(!calendar.body.string.contains("所属長との1on1"))
@@ -227,9 +224,9 @@ struct DialogueSessionTests {
             // Those invited see it and may register again after cancelling.
             try await Self.register(app, invited, "X0001", invited: true)
             let center = try await browser(app, "X0001")
-            #expect(try await center.get(Self.path(SessionRoute.session, invited)).status == .ok)
-            #expect(try await center.post(Self.path(SessionRoute.cancel, invited), []).headers.first(name: .location) == SessionRoute.list.path)
-            #expect(try await Self.followed(center, try await center.post(Self.path(SessionRoute.register, invited), [])).contains("「所属長との1on1」への参加が決まりました。"))
+            #expect(try await center.get(SessionRoute.session(.value(invited.activityID)).path).status == .ok)
+            #expect(try await center.post(SessionRoute.cancel(.value(invited.activityID)).path, []).headers.first(name: .location) == SessionRoute.list.path)
+            #expect(try await Self.followed(center, try await center.post(SessionRoute.register(.value(invited.activityID)).path, [])).contains("「所属長との1on1」への参加が決まりました。"))
         }
     }
 
@@ -270,12 +267,12 @@ struct DialogueSessionTests {
         try await withCity { app in
             let numbers = try await Self.crowd(app, count: 14)
             let session = try await Self.session(app, "人気のワークショップ", date: "2026-12-20", capacity: 4)
-            let register = Self.path(SessionRoute.register, session)
-            let cancel = Self.path(SessionRoute.cancel, session)
+            let register = SessionRoute.register(.value(session.activityID)).path
+            let cancel = SessionRoute.cancel(.value(session.activityID)).path
             var browsers: [String: Browser] = [:]
             for number in numbers {
                 let signedIn = try await browser(app, number)
-                try #require(try await signedIn.get(Self.path(SessionRoute.session, session)).status == .ok)
+                try #require(try await signedIn.get(SessionRoute.session(.value(session.activityID)).path).status == .ok)
                 browsers[number] = signedIn
             }
 
@@ -319,8 +316,8 @@ struct DialogueSessionTests {
             let hr = try await browser(app, Demo.hr)
             let staff = try await browser(app, Demo.staff)
             let coming = try await Self.session(app, "来月のワークショップ", date: "2026-12-10", capacity: 1)
-            let invite = Self.path(SessionRoute.invite, coming)
-            try await hr.get(Self.path(SessionRoute.session, coming))
+            let invite = SessionRoute.invite(.value(coming.activityID)).path
+            try await hr.get(SessionRoute.session(.value(coming.activityID)).path)
             let unknown = try await hr.post(invite, [("staff_number", "Z9999")])
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("職員番号「Z9999」の職員は見つかりません。"))
             #expect(try await Self.followed(hr, try await hr.post(invite, [("staff_number", "x0001")])).contains("佐藤 一郎さんを招待し、参加が決まりました。"))
@@ -332,7 +329,7 @@ struct DialogueSessionTests {
             #expect(try await staff.post(invite, [("staff_number", "D0003")]).status == .forbidden, "only those running the session invite")
             // Attendance waits for the session's day.
             let invitedRow = try #require(try await Self.row(app, coming, "X0001"))
-            let early = try await hr.post(Self.path(SessionRoute.attendance, coming), [("attended[]", invitedRow.entry.id)])
+            let early = try await hr.post(SessionRoute.attendance(.value(coming.activityID)).path, [("attended[]", invitedRow.entry.id)])
             #expect(try await Self.followed(hr, early).contains("出席は開催日（令和8年12月10日）から記録できます。"))
             #expect(try await Self.row(app, coming, "X0001")?.attended == false)
 
@@ -340,8 +337,8 @@ struct DialogueSessionTests {
             let staffRow = try await Self.register(app, held, Demo.staff)
             let centerRow = try await Self.register(app, held, "X0001", invited: true)
             let managerRow = try await Self.register(app, held, Demo.sectionManager, .waiting)
-            let attendance = Self.path(SessionRoute.attendance, held)
-            let page = try await hr.get(Self.path(SessionRoute.session, held)).body.string
+            let attendance = SessionRoute.attendance(.value(held.activityID)).path
+            let page = try await hr.get(SessionRoute.session(.value(held.activityID)).path).body.string
             #expect(page.contains("name=\"attended[]\"") && page.contains("石田 誠（キャンセル待ち）"))
             #expect(try await staff.post(attendance, [("attended[]", staffRow.entry.id)]).status == .forbidden)
             let saved = try await hr.post(attendance, [("attended[]", staffRow.entry.id), ("attended[]", managerRow.entry.id)])
@@ -360,7 +357,7 @@ struct DialogueSessionTests {
             #expect(try await Self.followed(hr, stale).contains("申込みの状況が変わっています。"))
             #expect(try await Self.ledger(app, held, "X0001") != nil, "a stale form changes nothing")
             // Invitations stop once the session has begun.
-            let late = try await hr.post(Self.path(SessionRoute.invite, held), [("staff_number", "D0003")])
+            let late = try await hr.post(SessionRoute.invite(.value(held.activityID)).path, [("staff_number", "D0003")])
             #expect(late.status == .unprocessableEntity && late.body.string.contains("この対話の場はすでに始まっているため、申し込めません。"))
 
             // The participation shows on the person's own staff page, by fiscal year.
@@ -378,8 +375,8 @@ struct DialogueSessionTests {
             let soon = try await Self.session(app, "昼のワークショップ", date: "2026-11-30", start: "12:15", end: "13:00", capacity: 1)
             try await Self.register(app, soon, Demo.staff)
             try await Self.register(app, soon, "X0001", .waiting)
-            let checkIn = Self.path(SessionRoute.checkIn, soon)
-            #expect(try await staff.get(Self.path(SessionRoute.session, soon)).body.string.contains("name=\"code\""))
+            let checkIn = SessionRoute.checkIn(.value(soon.activityID)).path
+            #expect(try await staff.get(SessionRoute.session(.value(soon.activityID)).path).body.string.contains("name=\"code\""))
             let wrong = try await staff.post(checkIn, [("code", "AAAAAA")])
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("出席コードが違います。主催者が伝えたコードを確かめてください。"))
             #expect(try await Self.row(app, soon, Demo.staff)?.attended == false)
@@ -389,14 +386,14 @@ struct DialogueSessionTests {
             #expect(try await Self.ledger(app, soon, Demo.staff)?.route == .volunteered)
             let twice = try await staff.post(checkIn, [("code", "K7P2QX")])
             #expect(twice.status == .unprocessableEntity && twice.body.string.contains("出席はすでに記録されています。"))
-            try await center.get(Self.path(SessionRoute.session, soon))
+            try await center.get(SessionRoute.session(.value(soon.activityID)).path)
             let noSeat = try await center.post(checkIn, [("code", "K7P2QX")])
             #expect(noSeat.status == .unprocessableEntity && noSeat.body.string.contains("出席コードを入力できるのは、参加が決まっている方です。"))
             #expect(try await Self.ledger(app, soon, "X0001") == nil)
 
             let afternoon = try await Self.session(app, "午後のワークショップ", date: "2026-11-30", start: "13:00", end: "14:00")
             try await Self.register(app, afternoon, Demo.staff)
-            let early = try await staff.post(Self.path(SessionRoute.checkIn, afternoon), [("code", "K7P2QX")])
+            let early = try await staff.post(SessionRoute.checkIn(.value(afternoon.activityID)).path, [("code", "K7P2QX")])
             #expect(early.status == .unprocessableEntity && early.body.string.contains("出席コードは令和8年11月30日 12:30から入力できます。"))
         }
     }
@@ -410,8 +407,8 @@ struct DialogueSessionTests {
             let staff = try await browser(app, Demo.staff)
             let held = try await Self.session(app, "今朝のワークショップ", date: "2026-11-30", start: "9:00", end: "11:00")
             let attended = try await Self.register(app, held, Demo.staff)
-            #expect(try await hr.post(Self.path(SessionRoute.attendance, held), [("attended[]", attended.entry.id)]).status == .seeOther)
-            let report = Self.path(SessionRoute.report, held)
+            #expect(try await hr.post(SessionRoute.attendance(.value(held.activityID)).path, [("attended[]", attended.entry.id)]).status == .seeOther)
+            let report = SessionRoute.report(.value(held.activityID)).path
             #expect(try await staff.get(report).status == .notFound, "the report is written by those running the session")
             #expect(try await hr.get(report).body.string.contains("出席を記録した職員（1人）以上の数にします。"))
             let tooFew = try await hr.post(report, [("minutes", "グループで話し合った。"), ("attendee_count", "0")])
@@ -423,25 +420,25 @@ struct DialogueSessionTests {
                     .contains("「今朝のワークショップ」の開催報告を保存しました。"))
             let stored = try #require(try await DialogueSession.find(held.requireID(), on: app.db))
             #expect(stored.reportMinutes == "グループで話し合った。" && stored.reportAttendeeCount == 12 && stored.reportedBy == "D0004")
-            let shown = try await staff.get(Self.path(SessionRoute.session, held)).body.string
+            let shown = try await staff.get(SessionRoute.session(.value(held.activityID)).path).body.string
             #expect(shown.contains("グループで話し合った。") && shown.contains("12人"))
             let center = try await browser(app, "X0001")
-            #expect(try await Self.followed(center, try await center.post(Self.path(SessionRoute.register, held), [])).contains(
+            #expect(try await Self.followed(center, try await center.post(SessionRoute.register(.value(held.activityID)).path, [])).contains(
                 "この対話の場は開催報告が済んでいるため、申し込めません。"))
 
             let coming = try await Self.session(app, "来月のワークショップ", date: "2026-12-10")
-            #expect(try await hr.get(Self.path(SessionRoute.report, coming)).body.string.contains("開催報告は、対話の場が終わった後（令和8年12月10日 16:00以降）に書けます。"))
-            let notYet = try await hr.post(Self.path(SessionRoute.report, coming), [("minutes", "まだ"), ("attendee_count", "3")])
+            #expect(try await hr.get(SessionRoute.report(.value(coming.activityID)).path).body.string.contains("開催報告は、対話の場が終わった後（令和8年12月10日 16:00以降）に書けます。"))
+            let notYet = try await hr.post(SessionRoute.report(.value(coming.activityID)).path, [("minutes", "まだ"), ("attendee_count", "3")])
             #expect(notYet.status == .unprocessableEntity && notYet.body.string.contains("開催報告は、対話の場が終わった後（令和8年12月10日 16:00以降）に書けます。"))
 
             // Findings.
-            let findings = Self.path(SessionRoute.findings, held)
-            try await hr.get(Self.path(SessionRoute.session, held))
+            let findings = SessionRoute.findings(.value(held.activityID)).path
+            try await hr.get(SessionRoute.session(.value(held.activityID)).path)
             let noTags = try await hr.post(findings, [("body", "他部署の仕事を知る機会が少ない。"), ("tags", "")])
             #expect(noTags.status == .unprocessableEntity && noTags.body.string.contains("タグを入力してください。"))
             let tooMany = try await hr.post(findings, [("body", "他部署の仕事を知る機会が少ない。"), ("tags", (1...9).map { "タグ\($0)" }.joined(separator: "、"))])
             #expect(tooMany.status == .unprocessableEntity && tooMany.body.string.contains("タグは8個までにしてください。"))
-            let early = try await hr.post(Self.path(SessionRoute.findings, coming), [("body", "まだ"), ("tags", "キャリア")])
+            let early = try await hr.post(SessionRoute.findings(.value(coming.activityID)).path, [("body", "まだ"), ("tags", "キャリア")])
             #expect(early.status == .unprocessableEntity && early.body.string.contains("気づきは、対話の場が終わった後（令和8年12月10日 16:00以降）に追加できます。"))
             #expect(try await staff.post(findings, [("body", "職員の気づき"), ("tags", "キャリア")]).status == .forbidden)
             #expect(try await DialogueFinding.query(on: app.db).count() == 0)
@@ -479,7 +476,7 @@ struct DialogueSessionTests {
                                                 link: "https://meet.example.jp/j/123?pwd=a,b")
             try await Self.register(app, online, Demo.staff)
             let staff = try await browser(app, Demo.staff)
-            let file = try await staff.get(Self.path(SessionRoute.calendarFile, online))
+            let file = try await staff.get(SessionRoute.calendarFile(.value(online.activityID)).path)
             #expect(file.status == .ok && file.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
             let bytes = Array(file.body.readableBytesView)
             #expect(bytes.enumerated().allSatisfy { index, byte in byte != 10 || (index > 0 && bytes[index - 1] == 13) }, "every line ends in CRLF")
@@ -495,10 +492,10 @@ struct DialogueSessionTests {
             #expect(event.status == "CONFIRMED" && event.stamp == "2026-11-30T03:00:00+00:00")
             // X0001 neither holds a seat nor runs the session (the manager of 人事課 would: it is held by 人事係).
             let center = try await browser(app, "X0001")
-            let outsider = try ICalendarParser.parse(try await center.get(Self.path(SessionRoute.calendarFile, online)).body.string)
+            let outsider = try ICalendarParser.parse(try await center.get(SessionRoute.calendarFile(.value(online.activityID)).path).body.string)
             #expect(outsider.events.first?.url == "" && outsider.events.first?.location == "オンライン", "no link without a seat")
-            #expect(!(try await center.get(Self.path(SessionRoute.session, online)).body.string.contains("meet.example.jp")))
-            #expect(try await staff.get(Self.path(SessionRoute.session, online)).body.string.contains("https://meet.example.jp/j/123?pwd=a,b"))
+            #expect(!(try await center.get(SessionRoute.session(.value(online.activityID)).path).body.string.contains("meet.example.jp")))
+            #expect(try await staff.get(SessionRoute.session(.value(online.activityID)).path).body.string.contains("https://meet.example.jp/j/123?pwd=a,b"))
 
             // The personal feed: issued once, shown once, kept as a hash.
             let waitingFor = try await Self.session(app, "キャンセル待ちの会", date: "2026-12-12", start: "10:00", end: "12:00", mode: .online,
@@ -653,8 +650,8 @@ struct DialogueSessionTests {
             #expect(meeting.status == .seeOther)
             let session = try #require(try await DialogueSession.query(on: app.db).first())
             #expect(session.kind == .studyGroup && session.$studyGroup.id == id && session.hostSectionCode == nil && !session.isOpenCall && session.createdBy == "X0001")
-            #expect(try await manager.get(Self.path(SessionRoute.session, session)).status == .notFound, "not a member")
-            #expect(try await Self.followed(staff, try await staff.post(Self.path(SessionRoute.register, session), [])).contains("「第1回 学び合い」への参加が決まりました。"))
+            #expect(try await manager.get(SessionRoute.session(.value(session.activityID)).path).status == .notFound, "not a member")
+            #expect(try await Self.followed(staff, try await staff.post(SessionRoute.register(.value(session.activityID)).path, [])).contains("「第1回 学び合い」への参加が決まりました。"))
             let groupPage = try await staff.get(SessionRoute.studyGroup(.id(id)).path).body.string
             #expect(groupPage.contains("第1回 学び合い") && groupPage.contains("4回の会合で学んだこと") && groupPage.contains("佐藤 一郎"))
             #expect(!(try await manager.get(SessionRoute.studyGroup(.id(id)).path).body.string.contains("第1回 学び合い")), "members-only meetings are not listed to others")

@@ -254,10 +254,10 @@ struct ProposalRoutes {
     /// The co-authors' staff numbers as typed (separated by commas, 「、」, spaces or lines, full-width
     /// digits accepted), each a staff member other than the lead.
     private func coAuthorNumbers(_ request: Request, text: String?, lead: StaffNumber, validation: inout FormValidation) async throws -> [StaffNumber] {
-        let typed = (text ?? "").applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? (text ?? "")
+        // Split before normalising: the width transform turns 「、」 into 「､」.
         var numbers: [StaffNumber] = []
-        for part in typed.split(whereSeparator: { $0 == "," || $0 == "、" || $0.isWhitespace }) {
-            let number = StaffNumber(String(part).uppercased())
+        for part in (text ?? "").split(whereSeparator: { ",，、､".contains($0) || $0.isWhitespace }) {
+            let number = StaffNumber.typed(String(part))
             if !numbers.contains(number) { numbers.append(number) }
         }
         let label = request.t("proposals.field.coAuthors")
