@@ -43,59 +43,15 @@ public struct DialogueMoment: Sendable, Hashable, Comparable {
     }
 }
 
-/// A session's day and hours in Japan (minutes from midnight; a session ends by midnight of its day).
-public struct DialogueSessionTime: Sendable, Hashable, Codable, Comparable {
-    public let date: LocalDate
-    public let start: Int
-    public let end: Int
+/// A session's day and hours in Japan.
+public typealias DialogueSessionTime = TimeSlot
 
-    /// Nil unless the session starts before it ends, within one day.
-    public init?(date: LocalDate, start: Int, end: Int) {
-        guard start >= 0, start < end, end <= 24 * 60 else { return nil }
-        self.date = date
-        self.start = start
-        self.end = end
-    }
-
-    /// A stored session (checked by the initializer above when it was written), its hours kept
-    /// within one day whatever the row holds.
-    public init(date: LocalDate, clampingStart start: Int, end: Int) {
-        self.date = date
-        self.start = min(max(start, 0), 24 * 60 - 1)
-        self.end = min(max(end, self.start + 1), 24 * 60)
-    }
-
+extension TimeSlot {
     public var startMoment: DialogueMoment { DialogueMoment(date: date, minute: start) }
     public var endMoment: DialogueMoment { DialogueMoment(date: date, minute: end) }
 
     public func hasStarted(at now: DialogueMoment) -> Bool { now >= startMoment }
     public func hasEnded(at now: DialogueMoment) -> Bool { now >= endMoment }
-
-    /// The session's length, which is also the time it counts for in the participation ledger.
-    public var hours: Double { Double(end - start) / 60 }
-
-    public var fiscalYear: Int { FiscalYear.containing(date).startYear }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.date, lhs.start, lhs.end) < (rhs.date, rhs.start, rhs.end)
-    }
-
-    /// A time of day as written in a notice: 9:00, 13:30.
-    public static func clock(_ minutes: Int) -> String {
-        let minute = minutes % 60
-        return "\(minutes / 60):" + (minute < 10 ? "0" : "") + String(minute)
-    }
-
-    /// A time of day as typed (9:00, 09:00, ９：００, 24:00), in minutes from midnight; nil otherwise.
-    public static func minutes(from text: String) -> Int? {
-        let parts = TextNormalization.code(text).split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...59).contains(minute)
-        else { return nil }
-        let total = hour * 60 + minute
-        return (0...24 * 60).contains(total) ? total : nil
-    }
 }
 
 /// When registration is accepted: from the first to the last day, both included. A session
