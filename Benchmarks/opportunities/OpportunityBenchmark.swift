@@ -182,12 +182,17 @@ enum OpportunityBenchmark {
             try await ChunkedInsert.create(organization.map { OrganizationUnit(fiscalYear: fiscalYear, record: $0) }, on: database)
             try await ChunkedInsert.create(staffMembers, on: database)
             try await insertLedger(entries: entries, fiscalYear: fiscalYear, numbers: staffNumbers, homes: staffHomes, ranking: ranking, on: database)
+            // The ledger was filled in bulk, not through ParticipationLedger: count it afresh.
+            guard let sql = database as? any SQLDatabase else { throw Failure(description: "the benchmark needs an SQL database") }
+            try await ParticipationTallies.rebuild(on: sql)
             try await insertSelfReports(fiscalYear: fiscalYear, numbers: staffNumbers, on: database)
         }
     }
 
     /// This year's self-report round with 85 % submitted, as in the demo city: a third ask to join
-    /// project teams with one of five themes, and everyone names skills from five sets.
+    /// project teams with one of five themes, and everyone names skills from five sets, each text
+    /// made the person's own with a last line (so that no text is shared and the suggestions read
+    /// 42,500 different texts, as a real city's are).
     static func insertSelfReports(fiscalYear: Int, numbers: [String], on database: any Database) async throws {
         let cycle = SelfReportCycle(fiscalYear: fiscalYear, title: "自己申告", opensOn: FiscalYear(startYear: fiscalYear).start.adding(days: 183),
                                     deadline: FiscalYear(startYear: fiscalYear).start.adding(days: 253), createdBy: "B000000")
@@ -201,8 +206,8 @@ enum OpportunityBenchmark {
             let wants = Int.random(in: 0..<3, using: &generator) == 0
             reports.append(SelfReport(cycleID: try cycle.requireID(), staffNumber: StaffNumber(number), submittedAt: Date(), moveWish: "either",
                                       careerPlan: "窓口で基礎を固め、企画に関わりたい。", projectTeamInterest: wants,
-                                      projectTeamThemes: wants ? themes[Int.random(in: 0..<themes.count, using: &generator)] : "",
-                                      skills: skills[Int.random(in: 0..<skills.count, using: &generator)]))
+                                      projectTeamThemes: wants ? themes[Int.random(in: 0..<themes.count, using: &generator)] + "（\(number)）" : "",
+                                      skills: skills[Int.random(in: 0..<skills.count, using: &generator)] + "\n業務経験 \(number)"))
         }
         try await ChunkedInsert.create(reports, on: database)
     }

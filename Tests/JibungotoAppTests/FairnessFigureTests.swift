@@ -71,6 +71,7 @@ struct FairnessFigureTests {
     }
 
     static let hiddenRow = #"<td colspan="7" class="muted">人数が少ないため表示しません</td></tr>"#
+    static let protectingRow = #"<td colspan="7" class="muted">人数の少ない別の集団が差し引きで分からないよう表示しません</td></tr>"#
 
     static func row(_ label: String, _ cells: [String]) -> String {
         #"<tr><th scope="row">\#(label)</th>"# + cells.map { #"<td class="numeric">\#($0)</td>"# }.joined() + "</tr>"
@@ -82,6 +83,12 @@ struct FairnessFigureTests {
             let team = ProjectTeam(title: "窓口DX推進プロジェクトチーム", purpose: "窓口の改善", sponsorSectionCode: "1010", organizerStaffNumber: "D0004",
                                    startsOn: day("2026-06-01"), endsOn: day("2027-03-31"), seats: 3, applicationsOpenOn: day("2026-04-01"), applicationsCloseOn: day("2026-05-15"))
             try await team.create(on: app.db)
+            // Five more in 総務部, so that both departments (9 and 6 of 15) show their figures.
+            for index in 1...5 {
+                let member = StaffMember(record: .fixture(StaffNumber("Y000\(index)"), name: "職員 Y000\(index)", nameKana: "ショクイン", born: day("1990-01-01")))
+                member.currentSectionCode = "101010"
+                try await member.create(on: app.db)
+            }
             for (number, section) in [("X0001", "2010"), ("D0001", "101010")] {
                 let refused = ProjectTeamCandidate(teamID: try team.requireID(), staffNumber: StaffNumber(number), route: .applied, status: .refusedByManager)
                 refused.sectionCode = SectionCode(section)
@@ -95,6 +102,25 @@ struct FairnessFigureTests {
             #expect(body.contains(#"<tr><th scope="row">総務部</th><td class="numeric">1</td></tr>"#))
             #expect(!(try await hr.get(FairnessRoute.figures.path(query: [("fy", "2025")])).body.string.contains(#"<tr><th scope="row">総務部</th><td class="numeric">1</td></tr>"#)),
                     "last year's page counts last year's refusals only")
+        }
+    }
+
+    @Test("refusals of departments whose figures are hidden are one total, never a department's own small count")
+    func refusalsOfHiddenDepartments() async throws {
+        try await withLedger { app in
+            let team = ProjectTeam(title: "窓口DX推進プロジェクトチーム", purpose: "窓口の改善", sponsorSectionCode: "1010", organizerStaffNumber: "D0004",
+                                   startsOn: day("2026-06-01"), endsOn: day("2027-03-31"), seats: 3, applicationsOpenOn: day("2026-04-01"), applicationsCloseOn: day("2026-05-15"))
+            try await team.create(on: app.db)
+            let refused = ProjectTeamCandidate(teamID: try team.requireID(), staffNumber: "D0001", route: .applied, status: .refusedByManager)
+            refused.sectionCode = "101010"
+            refused.consentReason = "繁忙期のため。"
+            try await refused.create(on: app.db)
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let body = try await hr.get(FairnessRoute.figures.path).body.string
+            // 総務部 has 4 staff (hidden) and 市民協働部 6 (hidden with it, or 10 − 6 would give 総務部 away).
+            #expect(body.contains(#"<tr><th scope="row">その他の部（数値を表示しない部と所属のない職員の合計）</th><td class="numeric">1</td></tr>"#))
+            #expect(!body.contains(#"<tr><th scope="row">総務部</th><td class="numeric">"#))
         }
     }
 
@@ -117,9 +143,8 @@ struct FairnessFigureTests {
             #expect(body.contains("<dt>再選出率</dt><dd>40.0 %</dd>"))
 
             #expect(body.contains("職員が5人未満の集団（部・年齢・性別・雇用区分・参加の経緯ごと）は、個人が分からないよう数値を表示していません。"))
-            // 市民協働部: 4,1,0,0,0,0 — 2 of 6; 0.6 of the top person's 4 of 5 entries; Gini 23/30; X0001 again of 2 selected.
-            #expect(body.contains(Self.row("市民協働部", ["6", "2", "33.3 %", "48.0 %", "0.767", "2", "50.0 %"])))
             #expect(body.contains(#"<tr><th scope="row">総務部</th>"# + Self.hiddenRow), "4 staff")
+            #expect(body.contains(#"<tr><th scope="row">市民協働部</th>"# + Self.protectingRow), "6 staff, but the whole (10) minus 6 is 総務部's 4")
             // 30代: D0001–D0004 and X0001, 1,1,0,2,4 — Gini 18/40.
             #expect(body.contains(Self.row("30代", ["5", "4", "80.0 %", "25.0 %", "0.450", "4", "50.0 %"])))
             #expect(body.contains(#"<tr><th scope="row">29歳以下</th>"# + Self.hiddenRow), "X0003 and X0004")
@@ -127,8 +152,7 @@ struct FairnessFigureTests {
             #expect(body.contains("性別が記録されていない職員は、この表に含めていません。"))
             #expect(body.contains(#"<tr><th scope="row">女性</th>"# + Self.hiddenRow))
             #expect(body.contains(#"<tr><th scope="row">男性</th>"# + Self.hiddenRow))
-            // 常勤: all but X0006, 1,1,0,2,4,1,0,0,0 — 0.9 of the top person's 4 of 9 entries; Gini (2·70 − 10·9) / (9·9).
-            #expect(body.contains(Self.row("常勤", ["9", "5", "55.6 %", "40.0 %", "0.617", "5", "40.0 %"])))
+            #expect(body.contains(#"<tr><th scope="row">常勤</th>"# + Self.protectingRow), "9 staff, but 10 − 9 is X0006 alone")
             #expect(body.contains(#"<tr><th scope="row">会計年度任用</th>"# + Self.hiddenRow))
 
             // Routes: five applied, two of them (D0002, D0004) with nothing last year; their ages all in cells under five.
@@ -166,12 +190,12 @@ struct FairnessFigureTests {
                 "令和8年度,全体,対象の職員全体,ジニ係数,0.656",
                 "令和8年度,全体,対象の職員全体,うち前年度も選ばれた職員,2",
                 "令和8年度,全体,対象の職員全体,再選出率（%）,40.0",
-                "令和8年度,部,市民協働部,ジニ係数,0.767",
+                "令和8年度,部,市民協働部,人数の少ない別の集団が差し引きで分からないよう表示しません,",
                 "令和8年度,部,総務部,人数が少ないため表示しません,",
                 "令和8年度,年齢,30代,活動した職員の割合（%）,80.0",
                 "令和8年度,参加の経緯,応募,新しい顔ぶれ,2",
                 "令和8年度,参加の経緯,応募,新しい顔ぶれの割合（%）,40.0",
-                "令和8年度,参加の経緯,応募,30代の人数,人数が少ないため表示しません",
+                "令和8年度,参加の経緯,応募,30代の人数,非表示",
                 "令和8年度,参加の経緯,推薦,人数が少ないため表示しません,",
             ] {
                 #expect(lines.contains(line), "\(line)")

@@ -52,4 +52,53 @@ struct ParticipationLedgerTests {
             #expect(try await ParticipationLedger.participants(inFiscalYears: 2025...2026, on: sql) == ["A1", "A4"])
         }
     }
+
+    /// The tallies as rows (staff, year, applied, nominated, allocated, volunteered), and the same
+    /// counted from the ledger by a plain GROUP BY: the two must always agree.
+    static func talliesAndLedger(on sql: any SQLDatabase) async throws -> (tallies: [[String]], ledger: [[String]]) {
+        func rows(_ query: SQLQueryString) async throws -> [[String]] {
+            try await sql.raw(query).all().map { row in
+                [try row.decode(column: "staff_number", as: String.self), String(try row.decode(column: "fiscal_year", as: Int.self))]
+                    + (try ParticipationRoute.allCases.map { String(try row.decode(column: $0.rawValue, as: Int.self)) })
+            }
+        }
+        var sums: SQLQueryString = ""
+        for route in ParticipationRoute.allCases {
+            sums += ", SUM(CASE WHEN route = \(literal: route.rawValue) THEN 1 ELSE 0 END) AS \(ident: route.rawValue)"
+        }
+        return (
+            try await rows("SELECT * FROM \(ident: ParticipationTallies.schema) ORDER BY staff_number, fiscal_year"),
+            try await rows("""
+                SELECT staff_number, fiscal_year\(sums) FROM \(ident: ParticipationRecord.schema) WHERE crosses_sections = \(bind: true)
+                GROUP BY staff_number, fiscal_year ORDER BY staff_number, fiscal_year
+                """))
+    }
+
+    @Test("the tallies follow every record, update and removal: always what a GROUP BY over the ledger counts, with no empty rows")
+    func talliesFollowTheLedger() async throws {
+        try await withTestApp { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            var nominated = entry("A1", .projectTeam, "t1", on: "2026-05-01", host: "2010")
+            nominated.route = .nominated
+            try await ParticipationLedger.record(nominated, on: app.db)
+            try await ParticipationLedger.record(entry("A1", .supportShift, "s1", on: "2026-06-01"), on: app.db)
+            try await ParticipationLedger.record(entry("A1", .sideJob, "j1", on: "2025-06-01", host: "2010"), on: app.db)
+            try await ParticipationLedger.record(entry("A2", .projectTeam, "t1", on: "2026-05-01", host: "101010"), on: app.db)  // own section: no tally
+            // The shift moves into the next fiscal year and the side job into the own section.
+            try await ParticipationLedger.record(entry("A1", .supportShift, "s1", on: "2027-04-02"), on: app.db)
+            try await ParticipationLedger.record(entry("A1", .sideJob, "j1", on: "2025-06-01", host: "101010"), on: app.db)
+            var (tallies, ledger) = try await Self.talliesAndLedger(on: sql)
+            #expect(tallies == [["A1", "2026", "0", "1", "0", "0"], ["A1", "2027", "0", "0", "0", "1"]])
+            #expect(tallies == ledger)
+
+            try await ParticipationLedger.remove(kind: .projectTeam, activityID: "t1", staffNumber: "A1", on: app.db)
+            (tallies, ledger) = try await Self.talliesAndLedger(on: sql)
+            #expect(tallies == [["A1", "2027", "0", "0", "0", "1"]], "the 2026 row is gone with its last entry")
+            #expect(tallies == ledger)
+
+            // A ledger filled in bulk is counted afresh to the same rows.
+            try await ParticipationTallies.rebuild(on: sql)
+            #expect(try await Self.talliesAndLedger(on: sql).tallies == ledger)
+        }
+    }
 }

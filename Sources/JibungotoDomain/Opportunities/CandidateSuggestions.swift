@@ -66,18 +66,33 @@ public enum CandidateSuggestions {
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
-    /// The words of `wanted` that `text` contains (case-insensitive, as written).
-    static func matches(_ wanted: [String], in text: String) -> [String] {
-        guard !text.isEmpty else { return [] }
-        return wanted.filter { text.range(of: $0, options: [.caseInsensitive, .widthInsensitive]) != nil }
+    /// Text as the matching compares it: case and width folded, so a self-report's "ＤＸ" or
+    /// "ﾃﾞｰﾀ" matches a team's "dx" or "データ".
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The words whose folded form `foldedText` contains, in `wanted`'s order.
+    private static func matches(_ wanted: [(word: String, folded: String)], inFolded foldedText: String) -> [String] {
+        guard !foldedText.isEmpty else { return [] }
+        return wanted.filter { foldedText.contains($0.folded) }.map(\.word)
     }
 
     /// The best `limit` people, highest score first (ties by staff number); people who score 0 are left out.
     public static func rank(
         _ people: [Person], themes: String, wantedSkills: String, departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
     ) -> [Suggestion] {
-        let themeTerms = terms(themes)
-        let skillTerms = terms(wantedSkills)
+        let themeTerms = terms(themes).map { (word: $0, folded: folded($0)) }
+        let skillTerms = terms(wantedSkills).map { (word: $0, folded: folded($0)) }
+        // A city's self-reports repeat the same few words and phrases: each distinct text is
+        // folded once.
+        var foldedTexts: [String: String] = [:]
+        func foldedOnce(_ text: String) -> String {
+            if let known = foldedTexts[text] { return known }
+            let result = folded(text)
+            foldedTexts[text] = result
+            return result
+        }
         var suggestions: [Suggestion] = []
         suggestions.reserveCapacity(people.count)
         for person in people {
@@ -88,12 +103,12 @@ public enum CandidateSuggestions {
                 interest += themeTerms.isEmpty ? 1 : 0.5
                 reasons.append(.wantsProjectTeams)
             }
-            let themeMatches = matches(themeTerms, in: person.themesText)
+            let themeMatches = matches(themeTerms, inFolded: foldedOnce(person.themesText))
             if !themeMatches.isEmpty {
                 interest += 0.5 * Double(themeMatches.count) / Double(themeTerms.count)
                 reasons.append(.matchingThemes(themeMatches))
             }
-            let skillMatches = matches(skillTerms, in: person.skillsText)
+            let skillMatches = matches(skillTerms, inFolded: foldedOnce(person.skillsText))
             let skills = skillTerms.isEmpty ? 0 : Double(skillMatches.count) / Double(skillTerms.count)
             if !skillMatches.isEmpty { reasons.append(.matchingSkills(skillMatches)) }
             var variety = 0.0

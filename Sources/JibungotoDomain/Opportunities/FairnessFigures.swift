@@ -197,12 +197,17 @@ public enum FairnessFigures {
 
     /// How people came to activities, one profile per route in ``ParticipationRoute`` order:
     /// how many took part through it, their entries, how many were new faces, and their age
-    /// bands. A route through which 1 to `minimumGroupSize − 1` people came shows no figures,
-    /// and an age band with that few people shows no count.
+    /// bands. What ``FairnessDisclosure`` hides shows no figures: a route through which 1 to
+    /// `minimumGroupSize − 1` people came, an age band with that few people, and any band whose
+    /// count would give a hidden band away by subtraction from the route's total.
     public static func routeProfiles(_ people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> [RouteProfile] {
+        routeProfiles(people, disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
+    }
+
+    static func routeProfiles(_ people: [FairnessPerson], disclosure: FairnessDisclosure) -> [RouteProfile] {
         ParticipationRoute.allCases.map { route in
+            if let hidden = disclosure.hiding(route: route) { return RouteProfile(route: route, figures: nil, hidden: hidden) }
             let through = people.filter { $0.entries[route] > 0 }
-            guard !isSmall(through.count, minimumGroupSize: minimumGroupSize) else { return RouteProfile(route: route, figures: nil) }
             var bands: [AgeBand: Int] = [:]
             for person in through { bands[person.ageBand, default: 0] += 1 }
             let newFaces = through.count(where: { !$0.activeBefore })
@@ -212,9 +217,8 @@ public enum FairnessFigures {
                 newFaces: newFaces,
                 newFaceShare: through.isEmpty ? nil : Double(newFaces) / Double(through.count),
                 ageBands: AgeBand.allCases.map { band in
-                    let count = bands[band] ?? 0
-                    return RouteProfile.AgeBandCount(band: band, people: isSmall(count, minimumGroupSize: minimumGroupSize) ? nil : count)
-                }))
+                    RouteProfile.AgeBandCount(band: band, people: disclosure.hiding(route: route, band: band) == nil ? bands[band] ?? 0 : nil)
+                }), hidden: nil)
         }
     }
 
@@ -231,32 +235,35 @@ public enum FairnessFigures {
             repeatSelectionRate: repeatSelectionRate(people))
     }
 
-    /// The groups of `dimension` that have at least one person, in order; a group with fewer
-    /// than `minimumGroupSize` staff is listed without figures. People whose attribute is not
-    /// known (no department, no recorded gender) are in no group of that dimension.
+    /// The groups of `dimension` that have at least one person, in order. A group that
+    /// ``FairnessDisclosure`` hides is listed without figures: one of 1 to `minimumGroupSize − 1`
+    /// staff, or one whose figures would give such a group away by subtraction (the groups of a
+    /// dimension add up to the whole). People whose attribute is not known (no department, no
+    /// recorded gender) are in no group of that dimension.
     public static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, minimumGroupSize: Int = minimumGroupSize) -> [FairnessGroup] {
+        groups(people, by: dimension, disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
+    }
+
+    static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, disclosure: FairnessDisclosure) -> [FairnessGroup] {
         var members: [FairnessGroupKey: [FairnessPerson]] = [:]
         for person in people {
             if let key = FairnessGroupKey.of(person, in: dimension) { members[key, default: []].append(person) }
         }
         return members.keys.sorted().map { key in
-            let group = members[key]!
-            return FairnessGroup(key: key, summary: group.count < minimumGroupSize ? nil : summary(of: group))
+            let hidden = disclosure.hiding(key)
+            return FairnessGroup(key: key, summary: hidden == nil ? summary(of: members[key]!) : nil, hidden: hidden)
         }
     }
 
-    /// The whole page: overall, by every dimension, and by route.
+    /// The whole page: overall, by every dimension, and by route, with one disclosure decision
+    /// over all of them (a group hidden on one table cannot be recovered from another).
     public static func report(fiscalYear: Int, people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> FairnessReport {
-        FairnessReport(
+        let disclosure = FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize)
+        return FairnessReport(
             fiscalYear: fiscalYear, minimumGroupSize: minimumGroupSize,
-            overall: people.count < minimumGroupSize ? nil : summary(of: people),
-            groups: FairnessDimension.allCases.flatMap { groups(people, by: $0, minimumGroupSize: minimumGroupSize) },
-            routes: routeProfiles(people, minimumGroupSize: minimumGroupSize))
-    }
-
-    /// A count that would single out a few people: 1 to `minimumGroupSize − 1` (none is no one).
-    static func isSmall(_ count: Int, minimumGroupSize: Int) -> Bool {
-        count > 0 && count < minimumGroupSize
+            overall: disclosure.hidesWhole ? nil : summary(of: people),
+            groups: FairnessDimension.allCases.flatMap { groups(people, by: $0, disclosure: disclosure) },
+            routes: routeProfiles(people, disclosure: disclosure))
     }
 }
 
@@ -276,17 +283,19 @@ public struct FairnessSummary: Sendable, Equatable {
     public let repeatSelectionRate: Double?
 }
 
-/// One group of a dimension; `summary` is nil when the group is below the minimum group size.
+/// One group of a dimension; `summary` is nil when the group is hidden, and `hidden` says why.
 public struct FairnessGroup: Sendable, Equatable {
     public let key: FairnessGroupKey
     public let summary: FairnessSummary?
+    public let hidden: FairnessHiding?
 }
 
 /// How people came to activities through one route.
 public struct RouteProfile: Sendable, Equatable {
     public let route: ParticipationRoute
-    /// nil when 1 to `minimumGroupSize − 1` people came through the route.
+    /// nil when the route is hidden (``hidden`` says why).
     public let figures: Figures?
+    public let hidden: FairnessHiding?
 
     public struct Figures: Sendable, Equatable {
         /// Staff with at least one entry through the route, and those entries.
@@ -310,7 +319,7 @@ public struct RouteProfile: Sendable, Equatable {
 public struct FairnessReport: Sendable, Equatable {
     public let fiscalYear: Int
     public let minimumGroupSize: Int
-    /// nil when the whole population is below the minimum group size.
+    /// nil when the whole population is hidden (below the minimum group size).
     public let overall: FairnessSummary?
     /// Every dimension's groups, in dimension order.
     public let groups: [FairnessGroup]
@@ -318,5 +327,22 @@ public struct FairnessReport: Sendable, Equatable {
 
     public func groups(in dimension: FairnessDimension) -> [FairnessGroup] {
         groups.filter { $0.key.dimension == dimension }
+    }
+
+    /// Counts kept per department (the managers' refusals) as this report may show them: a
+    /// department whose group is shown keeps its own count; every other department, and the
+    /// people in none, are one total, which covers 0 or at least the minimum group size of staff
+    /// (the hidden part of the departments, ``FairnessDisclosure``).
+    public func byShownDepartment(_ counts: [SectionCode?: Int]) -> (departments: [SectionCode: Int], others: Int) {
+        var departments: [SectionCode: Int] = [:]
+        var others = 0
+        for (code, count) in counts {
+            if let code, groups.contains(where: { $0.key == .department(code) && $0.summary != nil }) {
+                departments[code, default: 0] += count
+            } else {
+                others += count
+            }
+        }
+        return (departments, others)
     }
 }

@@ -122,7 +122,7 @@ struct FairnessFiguresTests {
 
     // MARK: - Routes
 
-    @Test("route profiles: people, entries, new faces and age bands; a route of 1–4 people shows nothing, none shows 0")
+    @Test("route profiles: people, entries, new faces and age bands; a route of 1–4 people shows nothing, none shows 0; a band that would give a hidden band away by subtraction is hidden too")
     func routeProfiles() throws {
         var people: [FairnessPerson] = []
         // Six applied: two of them new faces; ages 30s ×5, 60+ ×1.
@@ -139,8 +139,13 @@ struct FairnessFiguresTests {
         #expect(applied.newFaces == 2)
         #expect(applied.newFaceShare == 2.0 / 6.0)
         #expect(applied.ageBands.map(\.band) == [.upTo29, .thirties, .forties, .fifties, .from60])
-        #expect(applied.ageBands.map(\.people) == [0, 5, 0, 0, nil], "60+ has one person: hidden; empty bands show 0")
+        #expect(applied.ageBands.map(\.people) == [0, nil, 0, 0, nil],
+                "60+ has one person: hidden; the 30s (5) would give it away as 6 − 5, so hidden too; empty bands show 0")
         #expect(profiles[1].figures == nil, "two nominated people are below the minimum group size")
+        #expect(profiles[1].hidden == .fewerThanMinimum)
+        let disclosure = FairnessDisclosure(people: people)
+        #expect(disclosure.hiding(route: .applied, band: .from60) == .fewerThanMinimum)
+        #expect(disclosure.hiding(route: .applied, band: .thirties) == .protectsSmallerGroup)
         let allocated = try #require(profiles[2].figures, "nobody allocated is no one to single out")
         #expect(allocated.people == 0)
         #expect(allocated.newFaceShare == nil)
@@ -167,13 +172,17 @@ struct FairnessFiguresTests {
         #expect(genders.allSatisfy { $0.summary == nil })
         let types = FairnessFigures.groups(people, by: .employmentType)
         #expect(types.map(\.key) == [.employmentType(.regular), .employmentType(.fiscalYearAppointed)])
-        #expect(types[0].summary?.staff == 10)
+        #expect(types[0].summary == nil, "10 regular staff would give the 1 other away as 11 − 10")
+        #expect(types[0].hidden == .protectsSmallerGroup)
         #expect(types[1].summary == nil)
+        #expect(types[1].hidden == .fewerThanMinimum)
 
         let report = FairnessFigures.report(fiscalYear: 2026, people: people)
         #expect(report.overall?.staff == 11)
         #expect(report.groups(in: .ageBand).map(\.key) == [.ageBand(.thirties)])
         #expect(report.groups.map(\.key.dimension) == [.department, .department, .ageBand, .gender, .gender, .employmentType, .employmentType])
+        #expect(report.groups(in: .department).map(\.summary?.staff) == [nil, 6],
+                "department 10 (4) is hidden; 20 (6) stays, as the hidden part (4 + 1 without a department) is 5")
         #expect(FairnessFigures.report(fiscalYear: 2026, people: Array(people.prefix(4))).overall == nil, "a population of 4 is itself too small")
     }
 
@@ -190,6 +199,53 @@ struct FairnessFiguresTests {
         #expect(idle.shareWithActivity == 0)
         #expect(idle.topDecileShare == nil)
         #expect(idle.gini == nil)
+    }
+
+    @Test("no hidden group can be worked out by subtraction: in every dimension the hidden part of the whole is 0 or at least 5, on 200 random populations")
+    func noRecoveryBySubtraction() {
+        var generator = SeededGenerator(seed: 15)
+        let departments: [SectionCode?] = ["10", "20", "30", "40", nil]
+        for round in 0..<200 {
+            let size = Int.random(in: 5...60, using: &generator)
+            let people = (0..<size).map { index in
+                Self.person("R\(round)-\(index)", department: departments.randomElement(using: &generator)!,
+                            age: AgeBand.allCases.randomElement(using: &generator)!,
+                            gender: [Gender.female, .male, nil].randomElement(using: &generator)!,
+                            type: EmploymentType.allCases.randomElement(using: &generator)!,
+                            Int.random(in: 0..<3, using: &generator) == 0 ? [.applied: 1] : [:])
+            }
+            let report = FairnessFigures.report(fiscalYear: 2026, people: people)
+            guard let overall = report.overall else {
+                Issue.record("a population of \(size) is shown")
+                continue
+            }
+            for dimension in FairnessDimension.allCases {
+                let shownStaff = report.groups(in: dimension).compactMap(\.summary?.staff).reduce(0, +)
+                let hiddenPart = overall.staff - shownStaff
+                #expect(hiddenPart == 0 || hiddenPart >= 5, "round \(round), \(dimension): \(hiddenPart) staff hidden")
+                for group in report.groups(in: dimension) {
+                    if let staff = group.summary?.staff { #expect(staff >= 5 && (overall.staff - staff == 0 || overall.staff - staff >= 5)) }
+                }
+            }
+            for profile in report.routes {
+                guard let figures = profile.figures else { continue }
+                let hiddenBands = figures.people - figures.ageBands.compactMap(\.people).reduce(0, +)
+                #expect(hiddenBands == 0 || hiddenBands >= 5, "round \(round), \(profile.route): \(hiddenBands) people in hidden bands")
+            }
+        }
+    }
+
+    @Test("refusals per department: shown departments keep their count, the others are one total")
+    func refusalsByShownDepartment() {
+        var people: [FairnessPerson] = []
+        for index in 0..<8 { people.append(Self.person("B\(index)", department: "20")) }
+        for index in 0..<6 { people.append(Self.person("C\(index)", department: "30")) }
+        for index in 0..<3 { people.append(Self.person("D\(index)", department: "10")) }
+        for index in 0..<2 { people.append(Self.person("U\(index)", department: nil)) }
+        let report = FairnessFigures.report(fiscalYear: 2026, people: people)
+        let shown = report.byShownDepartment(["20": 2, "30": 1, "10": 1, nil: 1])
+        #expect(shown.departments == ["20": 2, "30": 1], "20 and 30 are shown; 10 (3) and no department (2) are hidden together (5)")
+        #expect(shown.others == 2)
     }
 
     // MARK: - Age and look-back

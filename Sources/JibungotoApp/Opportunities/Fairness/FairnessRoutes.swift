@@ -51,15 +51,17 @@ struct FairnessRoutes {
     /// Everything the page and the CSV show for `fiscalYear`.
     static func input(fiscalYear: Int, request: Request) async throws -> FairnessPage.Input {
         let loaded = try await FairnessData.load(fiscalYear: fiscalYear, today: request.today, on: request.db)
-        let refusals = try await ManagerRefusals.byDepartment(fiscalYear: fiscalYear, tree: loaded.tree, on: request.db)
-            .map { department, count in
-                FairnessPage.RefusalCount(department: department.flatMap { loaded.tree.units[$0] }.map { request.text($0.localizedName) } ?? request.t("fairness.noDepartment"),
-                                          count: count.total)
-            }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.department < $1.department }
-        return FairnessPage.Input(
-            report: FairnessFigures.report(fiscalYear: fiscalYear, people: loaded.people), tree: loaded.tree, lookBackYears: loaded.lookBackYears,
-            refusals: refusals)
+        let report = FairnessFigures.report(fiscalYear: fiscalYear, people: loaded.people)
+        let counts = try await ManagerRefusals.byDepartment(fiscalYear: fiscalYear, tree: loaded.tree, on: request.db)
+        let shown = report.byShownDepartment(counts.mapValues(\.total))
+        var refusals = shown.departments.map { department, count in
+            FairnessPage.RefusalCount(department: loaded.tree.units[department].map { request.text($0.localizedName) } ?? department.rawValue, count: count)
+        }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0.department < $1.department }
+        if shown.others > 0 {
+            refusals.append(FairnessPage.RefusalCount(department: request.t("fairness.otherDepartments"), count: shown.others))
+        }
+        return FairnessPage.Input(report: report, tree: loaded.tree, lookBackYears: loaded.lookBackYears, refusals: refusals)
     }
 
     private func page(_ request: Request, years: [Int], year: Int?, input: FairnessPage.Input?, validation: FormValidation) async throws -> Response {

@@ -21,21 +21,30 @@ enum ParticipationLedger {
 
     /// Records the entry, or updates the one already there for the same person and activity
     /// (a side job's hours grow month by month; a shift moved to another day keeps one entry).
+    /// The person's tally (`ParticipationTallies`) moves with it.
     static func record(_ entry: ParticipationEntry, on database: any Database) async throws {
+        let record: ParticipationRecord
         if let existing = try await ParticipationRecord.query(on: database)
             .filter(\.$kind == entry.kind).filter(\.$activityID == entry.activityID).filter(\.$staffNumber == entry.staffNumber).first() {
+            try await ParticipationTallies.count(existing.entry, -1, on: database)
             existing.update(from: entry)
-            try await existing.save(on: database)
+            record = existing
         } else {
-            try await ParticipationRecord(entry).create(on: database)
+            record = ParticipationRecord(entry)
         }
+        try await record.save(on: database)
+        try await ParticipationTallies.count(record.entry, 1, on: database)
     }
 
     /// Takes an entry out when the participation did not happen after all (a swapped shift, a
     /// member removed before the team started).
     static func remove(kind: ParticipationKind, activityID: String, staffNumber: StaffNumber, on database: any Database) async throws {
-        try await ParticipationRecord.query(on: database)
-            .filter(\.$kind == kind).filter(\.$activityID == activityID).filter(\.$staffNumber == staffNumber).delete()
+        let records = try await ParticipationRecord.query(on: database)
+            .filter(\.$kind == kind).filter(\.$activityID == activityID).filter(\.$staffNumber == staffNumber).all()
+        for record in records {
+            try await ParticipationTallies.count(record.entry, -1, on: database)
+            try await record.delete(on: database)
+        }
     }
 
     /// One person's entries, newest first (the staff page).
@@ -47,10 +56,10 @@ enum ParticipationLedger {
     /// Who took part in anything across sections in the fiscal years `years` (the "new faces" boost
     /// reads which staff are absent from it).
     static func participants(inFiscalYears years: ClosedRange<Int>, on database: any SQLDatabase) async throws -> Set<StaffNumber> {
-        // Plain SQL: a city of 50,000 has tens of thousands of participants a year, and only the numbers are needed.
-        let rows = try await database.select().distinct().column("staff_number").from(ParticipationRecord.schema)
-            .where("fiscal_year", .greaterThanOrEqual, years.lowerBound).where("fiscal_year", .lessThanOrEqual, years.upperBound)
-            .where("crosses_sections", .equal, true).all()
+        // Plain SQL over the tallies: a city of 50,000 has tens of thousands of participants a
+        // year, and only the numbers are needed.
+        let rows = try await database.select().distinct().column("staff_number").from(ParticipationTallies.schema)
+            .where("fiscal_year", .greaterThanOrEqual, years.lowerBound).where("fiscal_year", .lessThanOrEqual, years.upperBound).all()
         return Set(try rows.map { StaffNumber(try $0.decode(column: "staff_number", as: String.self)) })
     }
 }

@@ -27,5 +27,6 @@ enum ShippedMigrations {
         CreateDialogueSessions(), // 018 Dialogue
         CreateDistricts(),        // 019 Dialogue
         CreateProposals(),        // 020 Proposals
+        CreateParticipationTallies(),  // 021 Opportunities
     ]
 }

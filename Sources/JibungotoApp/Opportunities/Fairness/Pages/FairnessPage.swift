@@ -62,6 +62,8 @@ enum FairnessPage {
     struct GroupRow: Encodable, Sendable {
         let label: String
         let isHidden: Bool
+        /// Why a hidden group shows nothing.
+        let hiddenText: String
         let staff: String
         let withActivity: String
         let share: String
@@ -74,6 +76,7 @@ enum FairnessPage {
     struct RouteRow: Encodable, Sendable {
         let label: String
         let isHidden: Bool
+        let hiddenText: String
         let people: String
         let entries: String
         let newFaces: String
@@ -100,10 +103,11 @@ enum FairnessPage {
         let routes = report.routes.map { profile in
             guard let figures = profile.figures else {
                 return RouteRow(label: FairnessText.route(profile.route, localizer: localizer), isHidden: true,
+                                hiddenText: FairnessText.hidden(profile.hidden, localizer: localizer),
                                 people: "", entries: "", newFaces: "", newFaceShare: "", ageBands: [])
             }
             return RouteRow(
-                label: FairnessText.route(profile.route, localizer: localizer), isHidden: false,
+                label: FairnessText.route(profile.route, localizer: localizer), isHidden: false, hiddenText: "",
                 people: String(figures.people), entries: String(figures.entries), newFaces: String(figures.newFaces),
                 newFaceShare: FairnessText.percent(figures.newFaceShare),
                 ageBands: figures.ageBands.map { $0.people.map(String.init) ?? "—" })
@@ -156,10 +160,11 @@ enum FairnessPage {
         let rows = groups.map { group in
             let label = FairnessText.label(group.key, tree: input.tree, localizer: localizer)
             guard let summary = group.summary else {
-                return GroupRow(label: label, isHidden: true, staff: "", withActivity: "", share: "", topDecile: "", gini: "", selected: "", repeatRate: "")
+                return GroupRow(label: label, isHidden: true, hiddenText: FairnessText.hidden(group.hidden, localizer: localizer),
+                                staff: "", withActivity: "", share: "", topDecile: "", gini: "", selected: "", repeatRate: "")
             }
             return GroupRow(
-                label: label, isHidden: false, staff: String(summary.staff), withActivity: String(summary.withActivity),
+                label: label, isHidden: false, hiddenText: "", staff: String(summary.staff), withActivity: String(summary.withActivity),
                 share: FairnessText.percent(summary.shareWithActivity), topDecile: FairnessText.percent(summary.topDecileShare),
                 gini: FairnessText.gini(summary.gini), selected: String(summary.selected),
                 repeatRate: FairnessText.percent(summary.repeatSelectionRate))
@@ -194,6 +199,11 @@ enum FairnessText {
         localizer.t("fairness.dimension.\(dimension.rawValue)")
     }
 
+    /// Why a group shows nothing: too few people, or a smaller group would be given away.
+    static func hidden(_ hiding: FairnessHiding?, localizer: Localizer) -> String {
+        localizer.t(hiding == .protectsSmallerGroup ? "fairness.hiddenToProtect" : "fairness.hiddenGroup")
+    }
+
     static func route(_ route: ParticipationRoute, localizer: Localizer) -> String {
         localizer.t("participation.route.\(route.rawValue)")
     }
@@ -219,12 +229,12 @@ enum FairnessExport {
     static func rows(_ input: FairnessPage.Input, localizer: Localizer) -> [[String]] {
         let report = input.report
         let year = localizer.fiscalYear(report.fiscalYear)
-        let hidden = [localizer.t("fairness.hiddenGroup"), ""]
+        func hidden(_ hiding: FairnessHiding?) -> [String] { [FairnessText.hidden(hiding, localizer: localizer), ""] }
         func percentName(_ key: String) -> String { localizer.t("fairness.csv.percent", localizer.t(key)) }
         /// A figure's number, or an empty cell where it does not exist.
         func number(_ value: Double?, _ format: (Double) -> String) -> String { value.map(format) ?? "" }
-        func summaryRows(_ summary: FairnessSummary?, split: String, group: String) -> [[String]] {
-            guard let summary else { return [[year, split, group] + hidden] }
+        func summaryRows(_ summary: FairnessSummary?, hiding: FairnessHiding?, split: String, group: String) -> [[String]] {
+            guard let summary else { return [[year, split, group] + hidden(hiding)] }
             let figures: [[String]] = [
                 [localizer.t("fairness.staff"), String(summary.staff)],
                 [localizer.t("fairness.withActivity"), String(summary.withActivity)],
@@ -239,16 +249,16 @@ enum FairnessExport {
             return figures.map { [year, split, group] + $0 }
         }
 
-        var rows = summaryRows(report.overall, split: localizer.t("fairness.csv.whole"), group: localizer.t("fairness.csv.allStaff"))
+        var rows = summaryRows(report.overall, hiding: .fewerThanMinimum, split: localizer.t("fairness.csv.whole"), group: localizer.t("fairness.csv.allStaff"))
         for group in report.groups {
-            rows += summaryRows(group.summary, split: FairnessText.dimension(group.key.dimension, localizer: localizer),
+            rows += summaryRows(group.summary, hiding: group.hidden, split: FairnessText.dimension(group.key.dimension, localizer: localizer),
                                 group: FairnessText.label(group.key, tree: input.tree, localizer: localizer))
         }
         let routeSplit = localizer.t("participation.route")
         for profile in report.routes {
             let group = FairnessText.route(profile.route, localizer: localizer)
             guard let figures = profile.figures else {
-                rows.append([year, routeSplit, group] + hidden)
+                rows.append([year, routeSplit, group] + hidden(profile.hidden))
                 continue
             }
             var figureRows: [[String]] = [
@@ -258,7 +268,7 @@ enum FairnessExport {
                 [percentName("fairness.newFaceShare"), number(figures.newFaceShare, ResponseRate.percentFigure)],
             ]
             for band in figures.ageBands {
-                let people: String = band.people.map { String($0) } ?? localizer.t("fairness.hiddenGroup")
+                let people: String = band.people.map { String($0) } ?? localizer.t("fairness.hiddenBand")
                 figureRows.append([localizer.t("fairness.csv.ageBandPeople", localizer.text(band.band.label)), people])
             }
             rows += figureRows.map { [year, routeSplit, group] + $0 }
