@@ -24,7 +24,7 @@ enum ScenarioChangesPage {
 
     /// The people whose placement differs between the two solutions, by staff number.
     static func changedStaffNumbers(previous: StoredSolution, current: StoredSolution) -> [StaffNumber] {
-        Set(current.placements.keys).union(previous.placements.keys).filter { current.placements[$0] != previous.placements[$0] }.sorted()
+        ScenarioComparison.differingStaff(previous.placements, current.placements)
     }
 
     /// - Parameters:
