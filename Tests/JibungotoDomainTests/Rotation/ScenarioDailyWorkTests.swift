@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JibungotoDomain
@@ -52,5 +53,30 @@ struct ScenarioDailyWorkTests {
         // 3020 takes 保健師 only; 1020 has no open seat; 1010 is their own.
         #expect(ScenarioComparison.possibleSections(of: "A1", model: model) == ["3010"])
         #expect(ScenarioComparison.possibleSections(of: "F1", model: model).isEmpty)
+    }
+}
+
+@Suite("Scenario figures an HR officer compares")
+struct ScenarioFigureTests {
+    @Test("a long-tenure mover who moves is counted, and the section they leave is below its headcount")
+    func longTenureAndSectionsBelow() throws {
+        var city = TinyCity()
+        city.add("A1", hired: "2005-04-01", [("1010", "主事", "2022-04-01")])
+        city.open("3010", 1)
+        let (model, result) = try city.solve()
+        #expect(result.placements["A1"]?.sectionCode == "3010")
+        let metrics = RotationPlanner.metrics(result, model: model)
+        #expect(metrics.longTenureMoved == 1)
+        #expect(metrics.sectionsBelowHeadcount == 1)
+    }
+
+    @Test("figures stored before the new counts were kept read back without them")
+    func olderFigures() throws {
+        var metrics = ScenarioMetrics()
+        metrics.moved = 1
+        let data = try JSONEncoder().encode(metrics)
+        let read = try JSONDecoder().decode(ScenarioMetrics.self, from: data)
+        #expect(read.longTenureMoved == nil)
+        #expect(read.sectionsBelowHeadcount == nil)
     }
 }

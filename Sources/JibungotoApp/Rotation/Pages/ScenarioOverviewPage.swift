@@ -9,6 +9,11 @@ enum ScenarioOverviewPage {
         let transferDate: String
         let status: String
         let isDraft: Bool
+        let drafter: String
+        let approver: String?
+        let approvedAt: String?
+        let pastWarning: String?
+        let pins: [Message]
         let organizationNote: String
         let links: [Link]
         let moverCount: Int
@@ -28,10 +33,10 @@ enum ScenarioOverviewPage {
         let warnings: [String]
         let csrfToken: String
         let solveAction: String
-        let approveAction: String?
+        let approveHref: String?
+        let withdrawHref: String?
         let deleteAction: String?
         let exportLinks: [Link]
-        let canApprove: Bool
     }
 
     struct Link: Encodable, Sendable {
@@ -56,11 +61,19 @@ enum ScenarioOverviewPage {
         let capacities: Int
     }
 
+    /// The people who drafted and approved the list (names as shown), and HR's pins as lines.
+    struct People: Sendable {
+        let drafter: String
+        let approver: String?
+        let pins: [(staffNumber: StaffNumber, text: String)]
+    }
+
     /// - Parameters:
     ///   - organizationYear: the fiscal year whose organization the scenario is planned on (nil: none).
     ///   - extraErrors: messages of a refused action, shown before the solution's own.
     static func build(
-        scenario: RotationScenario, counts: InputCounts, organizationYear: Int?, extraErrors: [String], csrfToken: String, localizer: Localizer
+        scenario: RotationScenario, counts: InputCounts, people: People, organizationYear: Int?, extraErrors: [String], today: LocalDate,
+        csrfToken: String, localizer: Localizer
     ) throws -> Content {
         let parameter = RouteParameter.id(try scenario.requireID())
         let stored = StoredSolution.decode(scenario.solution)
@@ -82,6 +95,11 @@ enum ScenarioOverviewPage {
             transferDate: localizer.date(scenario.transferDate),
             status: localizer.t("rotation.status." + scenario.status.rawValue),
             isDraft: isDraft,
+            drafter: people.drafter,
+            approver: people.approver,
+            approvedAt: scenario.approvedAt.map(localizer.timestamp),
+            pastWarning: isDraft && scenario.transferDate < today ? localizer.t("rotation.pastTransferDate", localizer.date(scenario.transferDate)) : nil,
+            pins: people.pins.map { Message(text: $0.text, href: RotationRoute.person(parameter, .staff($0.staffNumber)).path) },
             organizationNote: organizationNote,
             links: [
                 Link(label: localizer.t("rotation.results"), href: RotationRoute.results(parameter).path),
@@ -104,12 +122,12 @@ enum ScenarioOverviewPage {
             warnings: stored?.warnings.map { localizer.text($0.text) } ?? [],
             csrfToken: csrfToken,
             solveAction: RotationRoute.solve(parameter).path,
-            approveAction: isDraft ? RotationRoute.approve(parameter).path : nil,
+            approveHref: isDraft && optimal && isCurrent ? RotationRoute.approve(parameter).path : nil,
+            withdrawHref: scenario.isApproved && today < scenario.transferDate ? RotationRoute.withdraw(parameter).path : nil,
             deleteAction: isDraft ? RotationRoute.scenarioDelete(parameter).path : nil,
             exportLinks: optimal && isCurrent ? [
                 Link(label: localizer.t("rotation.exportUTF8"), href: RotationRoute.export(parameter).path),
                 Link(label: localizer.t("rotation.exportCP932"), href: RotationRoute.export(parameter).path(query: [("encoding", "cp932")])),
-            ] : [],
-            canApprove: isDraft && optimal && isCurrent)
+            ] : [])
     }
 }
