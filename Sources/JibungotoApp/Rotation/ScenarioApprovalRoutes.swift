@@ -210,8 +210,7 @@ struct ScenarioApprovalRoutes {
             form = model
         }
         let content = ScenarioWithdrawalPage.build(
-            scenario: scenario, approver: try await Self.accountName(scenario.approvedBy, on: request.db),
-            refusal: refusal, form: form, localizer: request.localizer)
+            scenario: scenario, refusal: refusal, form: form, localizer: request.localizer)
         let status: HTTPStatus = refusal != nil ? .conflict : (validation.isValid ? .ok : .unprocessableEntity)
         return try await request.renderPage(
             "rotation/withdraw", title: "rotation.withdrawTitle", titleArguments: [scenario.name],

@@ -26,7 +26,9 @@ enum ScenarioOverviewPage {
         let isOptimal: Bool
         let certificate: String?
         let milliseconds: Int?
-        let metrics: ScenarioListPage.MetricsView?
+        /// The figures an HR officer compares, and the planner's own numbers behind a disclosure.
+        let figures: [RuleLine]
+        let technical: [RuleLine]
         let errors: [String]
         let infeasibility: String?
         let unplaceable: [Message]
@@ -87,6 +89,7 @@ enum ScenarioOverviewPage {
         let isCurrent = scenario.solvedRevision == scenario.revision
         let isDraft = !scenario.isApproved
         let optimal = stored?.outcome == .optimal
+        let metrics = stored?.metrics.map(ScenarioListPage.MetricsView.init)
         let rules = RotationRuleForm.numbers.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: String(settings[keyPath: $0.keyPath])) }
             + RotationRuleForm.modes.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: localizer.t("rotation.mode." + settings[keyPath: $0.keyPath].rawValue)) }
         func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .staff($0)).path } }
@@ -115,7 +118,11 @@ enum ScenarioOverviewPage {
             isOptimal: optimal,
             certificate: optimal ? localizer.t(stored?.certificateVerified == true ? "rotation.certificateVerified" : "rotation.certificateFailed") : nil,
             milliseconds: stored?.milliseconds,
-            metrics: stored?.metrics.map(ScenarioListPage.MetricsView.init),
+            figures: metrics.map { view in view.lines.map { RuleLine(label: localizer.t($0.key), value: $0.value) } } ?? [],
+            technical: metrics.map { view in [
+                RuleLine(label: localizer.t("rotation.metric.score"), value: view.score),
+                RuleLine(label: localizer.t("rotation.metric.softRuleCost"), value: localizer.t("rotation.points", String(view.softRuleCost))),
+            ] } ?? [],
             errors: extraErrors + (stored?.errors.map { localizer.text($0.text) } ?? []),
             infeasibility: stored?.infeasibility.map { localizer.text($0.text) },
             unplaceable: stored?.unplaceable.map { Message(text: localizer.text($0.text), href: personHref($0)) } ?? [],

@@ -1,12 +1,11 @@
 import JibungotoDomain
 
-/// Withdrawing an approval: who approved it and when, and the form with the reason, or why it
-/// can no longer be withdrawn.
+/// Withdrawing an approval: when it was approved, and the form with the reason, or why it can
+/// no longer be withdrawn. (Who approved it is on the overview, which is audited as a view.)
 enum ScenarioWithdrawalPage {
     struct Content: Encodable, Sendable {
         let name: String
         let transferDate: String
-        let approver: String?
         let approvedAt: String?
         let refusal: String?
         let note: String
@@ -14,11 +13,10 @@ enum ScenarioWithdrawalPage {
         let overviewHref: String
     }
 
-    static func build(scenario: RotationScenario, approver: String?, refusal: String?, form: FormModel?, localizer: Localizer) -> Content {
+    static func build(scenario: RotationScenario, refusal: String?, form: FormModel?, localizer: Localizer) -> Content {
         Content(
             name: scenario.name,
             transferDate: localizer.date(scenario.transferDate),
-            approver: approver,
             approvedAt: scenario.approvedAt.map(localizer.timestamp),
             refusal: refusal,
             note: localizer.t("rotation.withdrawNote", localizer.date(scenario.transferDate.adding(days: -1))),
