@@ -19,6 +19,8 @@ struct ScenarioRoutes {
         var name: String?
         var transfer_date: String?
         var preset: String?
+        /// Ticked to record a transfer whose date has passed.
+        var past_date: [String]?
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -35,6 +37,12 @@ struct ScenarioRoutes {
                 FormOption(value: $0.rawValue, label: request.t("rotation.preset." + $0.rawValue), isSelected: $0.rawValue == preset, fieldName: "preset")
             }),
         ])
+        // A date in the past is allowed (recording a transfer already made) once confirmed.
+        if validation.errors["past_date"] != nil || !(input.past_date ?? []).isEmpty {
+            form.fields.append(FormField(request: request, name: "past_date", labelKey: "rotation.pastDate", kind: .checkboxes, options: [
+                FormOption(value: "yes", label: request.t("rotation.pastDateConfirm"), isSelected: (input.past_date ?? []).contains("yes"), fieldName: "past_date"),
+            ]))
+        }
         form.apply(validation, request: request)
         return try await request.renderPage(
             "rotation/scenarios", title: "rotation.title", breadcrumbs: [Breadcrumb(label: request.t("rotation.title"), href: nil)],
@@ -51,6 +59,9 @@ struct ScenarioRoutes {
         if preset == nil { validation.fail("preset", "form.invalidChoice", request.t("rotation.preset")) }
         if let date, let last = try await ScenarioPlanning.lastApprovedTransferDate(on: request.db), date <= last {
             validation.fail("transfer_date", "rotation.dateNotAfterApproved", request.localizer.date(date), request.localizer.date(last))
+        }
+        if let date, date < request.today, !(input.past_date ?? []).contains("yes") {
+            validation.fail("past_date", "rotation.pastDateNeedsConfirm", request.localizer.date(date))
         }
         if let date, try await ScenarioPlanning.organizationYear(for: date, on: request.db) == nil {
             validation.fail("transfer_date", "rotation.noOrganization")
