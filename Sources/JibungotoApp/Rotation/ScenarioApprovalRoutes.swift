@@ -252,7 +252,8 @@ struct ScenarioApprovalRoutes {
             let previousEnds = Dictionary(writes.ended.map { ($0.id, $0.previousEnd) }, uniquingKeysWith: { a, _ in a })
             for chunk in writes.ended.map(\.id).chunked(into: 500) {
                 for assignment in try await Assignment.query(on: database).filter(\.$id ~~ Array(chunk)).all() {
-                    assignment.endDate = previousEnds[try assignment.requireID()] ?? nil
+                    let id = try assignment.requireID()
+                    assignment.endDate = previousEnds[id] ?? nil
                     try await assignment.save(on: database)
                     numbers.insert(assignment.staffNumber)
                 }
