@@ -5,6 +5,8 @@ import Vapor
 enum RotationModule: AppModule {
     static func register(on routes: any RoutesBuilder, app: Application) {
         ScenarioRoutes().register(on: routes)
+        ScenarioApprovalRoutes().register(on: routes)
+        ScenarioComparisonRoutes().register(on: routes)
         ScenarioInputRoutes().register(on: routes)
         ScenarioResultRoutes().register(on: routes)
         RotationSettingsRoutes().register(on: routes)

@@ -5,6 +5,7 @@ enum RotationRoute: TypedRoute {
     case scenarios
     case settings
     case compliance
+    case compare
     case scenario(RouteParameter)
     case scenarioRules(RouteParameter)
     case scenarioDelete(RouteParameter)
@@ -21,12 +22,14 @@ enum RotationRoute: TypedRoute {
     case changes(RouteParameter)
     case export(RouteParameter)
     case approve(RouteParameter)
+    case withdraw(RouteParameter)
 
     var path: String {
         switch self {
         case .scenarios: "/rotation"
         case .settings: "/rotation/settings"
         case .compliance: "/rotation/compliance"
+        case .compare: "/rotation/compare"
         case .scenario(let id): "/rotation/scenarios/\(id.rendered(as: "scenarioID"))"
         case .scenarioRules(let id): Self.scenario(id).path + "/rules"
         case .scenarioDelete(let id): Self.scenario(id).path + "/delete"
@@ -43,6 +46,7 @@ enum RotationRoute: TypedRoute {
         case .changes(let id): Self.scenario(id).path + "/changes"
         case .export(let id): Self.scenario(id).path + "/export"
         case .approve(let id): Self.scenario(id).path + "/approve"
+        case .withdraw(let id): Self.scenario(id).path + "/withdraw"
         }
     }
 }

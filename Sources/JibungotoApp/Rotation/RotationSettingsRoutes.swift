@@ -15,12 +15,13 @@ struct RotationSettingsRoutes {
 
     private func page(
         _ request: Request, title: String, titleArguments: [String] = [], breadcrumbs: [Breadcrumb], introKey: String,
-        action: String?, settings: RotationRuleSettings, input: [String: String], validation: FormValidation
+        action: String?, settings: RotationRuleSettings, separateApprover: Bool? = nil, input: [String: String], validation: FormValidation
     ) async throws -> Response {
         var form: FormModel? = nil
         if let action {
-            var model = FormModel(request: request, action: action, submitLabelKey: "form.save",
-                                  fields: RotationRuleForm.fields(request: request, settings: settings, input: input))
+            var fields = RotationRuleForm.fields(request: request, settings: settings, input: input)
+            if let separateApprover { fields.insert(Self.separationField(request, value: input[Self.separationName] ?? (separateApprover ? "yes" : "no")), at: 0) }
+            var model = FormModel(request: request, action: action, submitLabelKey: "form.save", fields: fields)
             model.apply(validation, request: request)
             form = model
         }
@@ -29,28 +30,51 @@ struct RotationSettingsRoutes {
                                             status: validation.isValid ? .ok : .unprocessableEntity)
     }
 
+    /// 起案/決裁: whether the drafter of a transfer list may approve it (the settings page only:
+    /// it is the municipality's rule, not a scenario's).
+    static let separationName = "separate_approver"
+
+    static func separationField(_ request: Request, value: String) -> FormField {
+        FormField(request: request, name: separationName, labelKey: "rotation.separateApprover", kind: .radios, options: ["yes", "no"].map {
+            FormOption(value: $0, label: request.t("rotation.separateApprover." + $0), isSelected: $0 == value, fieldName: separationName)
+        }, hintKey: "rotation.separateApproverHint")
+    }
+
     private func settingsCrumbs(_ request: Request) -> [Breadcrumb] {
         [Breadcrumb(label: request.t("rotation.title"), href: RotationRoute.scenarios.path), Breadcrumb(label: request.t("rotation.settings"), href: nil)]
     }
 
     @Sendable func settings(_ request: Request) async throws -> Response {
         try await page(request, title: "rotation.settings", breadcrumbs: settingsCrumbs(request), introKey: "rotation.settingsIntro",
-                       action: RotationRoute.settings.path, settings: try await RotationRuleSettings.load(on: request.db), input: [:],
+                       action: RotationRoute.settings.path, settings: try await RotationRuleSettings.load(on: request.db),
+                       separateApprover: try await RotationSettingsRecord.query(on: request.db).first()?.separateApprover ?? false, input: [:],
                        validation: FormValidation(request: request))
     }
 
     @Sendable func saveSettings(_ request: Request) async throws -> Response {
         let input = try request.content.decode([String: String].self)
         var validation = FormValidation(request: request)
-        guard let settings = RotationRuleForm.parse(input, validation: &validation) else {
-            return try await page(request, title: "rotation.settings", breadcrumbs: settingsCrumbs(request), introKey: "rotation.settingsIntro",
-                                  action: RotationRoute.settings.path, settings: RotationRuleSettings(), input: input, validation: validation)
+        let existing = try await RotationSettingsRecord.query(on: request.db).first()
+        // A form without the choice (an older page) keeps the current rule.
+        var separateApprover = existing?.separateApprover ?? false
+        switch input[Self.separationName] {
+        case nil: break
+        case "yes": separateApprover = true
+        case "no": separateApprover = false
+        default: validation.fail(Self.separationName, "form.invalidChoice", request.t("rotation.separateApprover"))
         }
-        let record = try await RotationSettingsRecord.query(on: request.db).first() ?? RotationSettingsRecord()
+        let parsed = RotationRuleForm.parse(input, validation: &validation)
+        guard validation.isValid, let settings = parsed else {
+            return try await page(request, title: "rotation.settings", breadcrumbs: settingsCrumbs(request), introKey: "rotation.settingsIntro",
+                                  action: RotationRoute.settings.path, settings: RotationRuleSettings(), separateApprover: separateApprover,
+                                  input: input, validation: validation)
+        }
+        let record = existing ?? RotationSettingsRecord()
         record.rules = settings.encoded()
+        record.separateApprover = separateApprover
         record.updatedBy = try request.requireUser().staffNumber.rawValue
         try await record.save(on: request.db)
-        try await request.audit(.update, subjectType: "rotation_settings", detail: record.rules)
+        try await request.audit(.update, subjectType: "rotation_settings", detail: "separate_approver=\(separateApprover) " + record.rules)
         request.flash(.success, request.t("rotation.settingsSaved"))
         return request.redirect(to: RotationRoute.settings.path)
     }

@@ -101,9 +101,14 @@ struct ScenarioResultRoutes {
             form.errors = []
             pinForm = form
         }
-        let content = try ScenarioPersonPage.build(
+        var content = try ScenarioPersonPage.build(
             scenario: scenario, staffNumber: number, name: member.name, errors: errors, planned: planned,
             pins: pins, sectionName: sectionName, pinForm: pinForm, csrfToken: request.csrfToken, localizer: request.localizer)
+        // A refused pin: where this person can go under the current plan, so HR can choose again.
+        if !errors.isEmpty, let planned {
+            content.possibleSections = ScenarioComparison.possibleSections(of: number, model: planned.model).map { sectionName($0) }
+            content.showsPossibleSections = true
+        }
         return try await request.renderPage(
             "rotation/person", title: "rotation.personTitle", titleArguments: [member.name],
             breadcrumbs: ScenarioRoutes.breadcrumbs(request, scenario: scenario)

@@ -3,14 +3,13 @@ import JibungotoDomain
 import Vapor
 
 /// Scenarios: the list (side by side per transfer date), creation, the overview with the last
-/// solution's figures and messages, solving, approval and deletion.
+/// solution's figures and messages, solving and deletion (approval: `ScenarioApprovalRoutes`).
 struct ScenarioRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, RotationRoute.scenarios, requires: .permission(.planRotation), shows: .nothing, use: list)
         routes.on(.POST, RotationRoute.scenarios, requires: .permission(.planRotation), shows: .nothing, use: create)
         routes.on(.GET, RotationRoute.scenario(.pattern), requires: .permission(.planRotation), shows: .viewed(subject: "rotation_scenario"), use: overview)
         routes.on(.POST, RotationRoute.solve(.pattern), requires: .permission(.planRotation), shows: .nothing, use: solve)
-        routes.on(.POST, RotationRoute.approve(.pattern), requires: .permission(.planRotation), shows: .nothing, use: approve)
         routes.on(.POST, RotationRoute.scenarioDelete(.pattern), requires: .permission(.planRotation), shows: .nothing, use: delete)
     }
 
@@ -20,6 +19,8 @@ struct ScenarioRoutes {
         var name: String?
         var transfer_date: String?
         var preset: String?
+        /// Ticked to record a transfer whose date has passed.
+        var past_date: [String]?
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -36,6 +37,12 @@ struct ScenarioRoutes {
                 FormOption(value: $0.rawValue, label: request.t("rotation.preset." + $0.rawValue), isSelected: $0.rawValue == preset, fieldName: "preset")
             }),
         ])
+        // A date in the past is allowed (recording a transfer already made) once confirmed.
+        if validation.errors["past_date"] != nil || !(input.past_date ?? []).isEmpty {
+            form.fields.append(FormField(request: request, name: "past_date", labelKey: "rotation.pastDate", kind: .checkboxes, options: [
+                FormOption(value: "yes", label: request.t("rotation.pastDateConfirm"), isSelected: (input.past_date ?? []).contains("yes"), fieldName: "past_date"),
+            ]))
+        }
         form.apply(validation, request: request)
         return try await request.renderPage(
             "rotation/scenarios", title: "rotation.title", breadcrumbs: [Breadcrumb(label: request.t("rotation.title"), href: nil)],
@@ -52,6 +59,9 @@ struct ScenarioRoutes {
         if preset == nil { validation.fail("preset", "form.invalidChoice", request.t("rotation.preset")) }
         if let date, let last = try await ScenarioPlanning.lastApprovedTransferDate(on: request.db), date <= last {
             validation.fail("transfer_date", "rotation.dateNotAfterApproved", request.localizer.date(date), request.localizer.date(last))
+        }
+        if let date, date < request.today, !(input.past_date ?? []).contains("yes") {
+            validation.fail("past_date", "rotation.pastDateNeedsConfirm", request.localizer.date(date))
         }
         if let date, try await ScenarioPlanning.organizationYear(for: date, on: request.db) == nil {
             validation.fail("transfer_date", "rotation.noOrganization")
@@ -105,15 +115,38 @@ struct ScenarioRoutes {
         let capacityCount = try await RotationScenarioCapacity.query(on: request.db).filter(\.$scenarioID == id).count()
         let counts = ScenarioOverviewPage.InputCounts(movers: moverCount, pins: pinCount, capacities: capacityCount)
         let year = try await ScenarioPlanning.organizationYear(for: scenario.transferDate, on: request.db)
+        let people = ScenarioOverviewPage.People(
+            drafter: try await ScenarioApprovalRoutes.accountName(scenario.createdBy, on: request.db) ?? "",
+            approver: try await ScenarioApprovalRoutes.accountName(scenario.approvedBy, on: request.db),
+            pins: try await Self.pinLines(request, scenario: scenario))
         let content = try ScenarioOverviewPage.build(
-            scenario: scenario, counts: counts, organizationYear: year, extraErrors: extraErrors, csrfToken: request.csrfToken, localizer: request.localizer)
+            scenario: scenario, counts: counts, people: people, organizationYear: year, extraErrors: extraErrors, today: request.today,
+            csrfToken: request.csrfToken, localizer: request.localizer)
         return try await request.renderPage(
             "rotation/scenario", title: "rotation.scenarioTitle", titleArguments: [scenario.name],
             breadcrumbs: Self.breadcrumbs(request, scenario: nil) + [Breadcrumb(label: scenario.name, href: nil)],
             content: content, status: status)
     }
 
-    // MARK: - Solve, approve, delete
+    /// Every pin of the scenario as 「氏名：指定」, by staff number.
+    static func pinLines(_ request: Request, scenario: RotationScenario) async throws -> [(staffNumber: StaffNumber, text: String)] {
+        let pins = try await RotationScenarioPin.query(on: request.db).filter(\.$scenarioID == scenario.requireID()).sort(\.$staffNumber).all()
+        guard !pins.isEmpty else { return [] }
+        let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber ~~ pins.map(\.staffNumber)).all()
+        let names = Dictionary(staff.map { ($0.staffNumber, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let tree = try await ScenarioPlanning.tree(for: scenario, on: request.db)
+        func sectionName(_ code: SectionCode?) -> String {
+            guard let code else { return "" }
+            guard let unit = tree?.units[code] else { return code.rawValue }
+            return request.text(unit.localizedName)
+        }
+        return pins.map { pin in
+            (staffNumber: pin.staffNumber, text: request.t("rotation.pinLine", names[pin.staffNumber] ?? pin.staffNumber.rawValue,
+                                                                 request.t("rotation.pin." + pin.kind.rawValue, sectionName(pin.sectionCode))))
+        }
+    }
+
+    // MARK: - Solve, delete
 
     @Sendable func solve(_ request: Request) async throws -> Response {
         let scenario = try await Self.find(request)
@@ -128,79 +161,6 @@ struct ScenarioRoutes {
         }
         request.flash(.error, request.t("rotation.notSolvedFlash"))
         return request.redirect(to: RotationRoute.scenario(parameter).path)
-    }
-
-    @Sendable func approve(_ request: Request) async throws -> Response {
-        let scenario = try await Self.find(request)
-        if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
-        let id = try scenario.requireID()
-        let solution = StoredSolution.decode(scenario.solution)
-        guard ScenarioApproval.solutionRefusal(isApproved: scenario.isApproved, revision: scenario.revision, solvedRevision: scenario.solvedRevision,
-                                               isOptimal: solution?.outcome == .optimal) == nil,
-              let stored = solution, let planned = try await ScenarioPlanning.planned(scenario, request: request) else {
-            return try await overviewPage(request, scenario: scenario, extraErrors: [request.t("rotation.approveNeedsSolution")], status: .conflict)
-        }
-        let transfer = scenario.transferDate
-        let dayBefore = transfer.adding(days: -1)
-        let year = transfer.fiscalYear.startYear
-        let units = Set(try await OrganizationUnit.query(on: request.db).filter(\.$fiscalYear == year).all(\.$code))
-        let moves = stored.placements.sorted { $0.key < $1.key }.filter { number, pool in
-            planned.model.currentSection(of: number) != pool.sectionCode
-        }
-        let lastApproved = try await ScenarioPlanning.lastApprovedTransferDate(excluding: id, on: request.db)
-        let refusals = ScenarioApproval.placementRefusals(
-            transferDate: transfer, lastApprovedTransferDate: lastApproved, sectionsOfFiscalYear: units, destinations: moves.map(\.value.sectionCode))
-        guard refusals.isEmpty else {
-            let errors = refusals.map { Self.message($0, model: planned.model, localizer: request.localizer) }
-            return try await overviewPage(request, scenario: scenario, extraErrors: errors, status: .unprocessableEntity)
-        }
-
-        let rules = RotationRuleSettings.decode(scenario.rules).rules
-        let approver = try request.requireUser().staffNumber
-        let added = moves.map { number, pool in
-            AssignmentRecord(staffNumber: number, sectionCode: pool.sectionCode,
-                             post: PostAfterMove.post(currentPost: planned.model.currentPost(of: number) ?? "", to: pool, rules: rules),
-                             start: transfer, end: nil)
-        }
-        try await request.db.transaction { database in
-            // The movers' histories in one read: end the post each holds on the day before.
-            var histories: [StaffNumber: [AssignmentRecord]] = [:]
-            for chunk in moves.map(\.key).chunked(into: 500) {
-                for assignment in try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).all() {
-                    if assignment.startDate <= dayBefore, assignment.endDate.map({ $0 >= dayBefore }) ?? true {
-                        assignment.endDate = dayBefore
-                        try await assignment.save(on: database)
-                    }
-                    histories[assignment.staffNumber, default: []].append(assignment.record)
-                }
-            }
-            try await ChunkedInsert.create(added.map(Assignment.init(record:)), on: database)
-            for record in added { histories[record.staffNumber, default: []].append(record) }
-            try await OrganizationImporter.refreshCurrentPlacement(of: histories, today: request.today, on: database)
-            scenario.status = .approved
-            scenario.approvedAt = request.now
-            scenario.approvedBy = approver.rawValue
-            try await scenario.save(on: database)
-        }
-        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "approve transfer=\(transfer.iso) moves=\(moves.count)")
-        request.flash(.success, request.t("rotation.approved", String(moves.count)))
-        return request.redirect(to: RotationRoute.scenario(.id(id)).path)
-    }
-
-    /// A refused approval in the reader's words.
-    static func message(_ refusal: ScenarioApproval.Refusal, model: PlannerModel, localizer: Localizer) -> String {
-        switch refusal {
-        case .alreadyApproved:
-            localizer.t("rotation.approvedReadOnly")
-        case .needsCurrentOptimalSolution:
-            localizer.t("rotation.approveNeedsSolution")
-        case .transferDateNotAfterApproved(let transferDate, let lastApproved):
-            localizer.t("rotation.dateNotAfterApproved", localizer.date(transferDate), localizer.date(lastApproved))
-        case .noOrganization(let year):
-            localizer.t("rotation.approveNoOrganization", localizer.fiscalYear(year))
-        case .sectionMissing(let code, let year):
-            localizer.t("rotation.approveSectionMissing", model.sectionName(code).ja, code.rawValue, localizer.fiscalYear(year))
-        }
     }
 
     @Sendable func delete(_ request: Request) async throws -> Response {

@@ -246,16 +246,23 @@ extension RotationPlanner {
 
     // MARK: - Metrics and changes
 
-    /// Figures to compare scenarios: wishes met by rank, early-career placements in
-    /// collaboration posts, soft rules bent, total cost.
+    /// Figures to compare scenarios: wishes met by rank, long-tenure staff moved, sections left
+    /// below their headcount, early-career placements in collaboration posts, soft rules bent,
+    /// total cost.
     public static func metrics(_ result: PlanResult, model: PlannerModel) -> ScenarioMetrics {
         let rows = explain(result, model: model, alternatives: 0)
         var metrics = ScenarioMetrics()
         metrics.movers = model.movers.count
         metrics.score = result.totalCost - Int64(model.baseCost) * Int64(model.movers.count)
         let facts = model.facts
+        var longTenureMoved = 0
         for row in rows {
             if row.stays { metrics.stayed += 1 } else { metrics.moved += 1 }
+            if !row.stays, row.moverReasons.contains(where: { reason in
+                if case .maxYearsInPost = reason { return true } else { return false }
+            }) {
+                longTenureMoved += 1
+            }
             if !(facts.input.wishes[row.staffNumber] ?? []).isEmpty { metrics.moversWithWishes += 1 }
             for term in row.terms { if case .wish(let rank) = term.kind { metrics.countWishMet(rank: rank) } }
             if let person = facts.people[row.staffNumber], facts.isEarlyCareerWithoutCollaboration(person) {
@@ -272,6 +279,13 @@ extension RotationPlanner {
                 if bent.kind == .earlyCareerDeadline { metrics.lastChanceMissed += 1 }
             }
         }
+        metrics.longTenureMoved = longTenureMoved
+        // A seat pool's capacity is its open seats after those who stay; what the movers leave
+        // of it is a section below its headcount.
+        var placed = [Int](repeating: 0, count: model.pools.count)
+        for pool in result.placements.values { if let index = model.poolIndex[pool] { placed[index] += 1 } }
+        let capacities = model.problem.capacities
+        metrics.sectionsBelowHeadcount = Set(model.pools.indices.filter { placed[$0] < capacities[$0] }.map { model.pools[$0].sectionCode }).count
         return metrics
     }
 

@@ -15,6 +15,31 @@ public enum ScenarioApproval {
         /// A section someone moves to does not exist in the transfer date's fiscal year
         /// (the plan may have been made on the year before).
         case sectionMissing(sectionCode: SectionCode, fiscalYear: Int)
+        /// 起案/決裁: the municipality requires that the drafter of a list does not approve it.
+        case drafterMayNotApprove
+    }
+
+    /// Why an approved list may not be withdrawn.
+    public enum WithdrawalRefusal: Sendable, Equatable {
+        /// Only an approved list is withdrawn.
+        case notApproved
+        /// On and after the transfer date the moves are history others build on.
+        case transferDateReached(transferDate: LocalDate)
+        /// Approved before approvals kept what they wrote: it cannot be undone exactly.
+        case writesNotRecorded
+    }
+
+    /// 起案/決裁: nil when `approver` may approve a list `drafter` created.
+    public static func approverRefusal(separationRequired: Bool, drafter: String, approver: String) -> Refusal? {
+        separationRequired && drafter == approver ? .drafterMayNotApprove : nil
+    }
+
+    /// Nil when an approval may be withdrawn `today`: an approved list, strictly before its
+    /// transfer date, whose writes were kept.
+    public static func withdrawalRefusal(isApproved: Bool, transferDate: LocalDate, today: LocalDate, writesRecorded: Bool) -> WithdrawalRefusal? {
+        guard isApproved else { return .notApproved }
+        guard today < transferDate else { return .transferDateReached(transferDate: transferDate) }
+        return writesRecorded ? nil : .writesNotRecorded
     }
 
     /// The first step, on the scenario itself: a draft with an optimal solution of its current revision.

@@ -22,6 +22,10 @@ public struct ScenarioMetrics: Sendable, Equatable {
     public private(set) var softRuleCost = 0
     /// The model's total cost without the base cost per mover: lower is better.
     public var score: Int64 = 0
+    /// Movers on the list for their years in post who do move (nil in figures stored before it was kept).
+    public var longTenureMoved: Int?
+    /// Sections left with fewer people than their headcount after the moves (nil: stored before it was kept).
+    public var sectionsBelowHeadcount: Int?
 
     public init() {}
 
@@ -48,7 +52,7 @@ extension ScenarioMetrics: Codable {
     private enum CodingKeys: String, CodingKey {
         case movers, moved, stayed, moversWithWishes, wishesMet, firstWishesMet, earlyCareerMovers,
              earlyCareerPlacedInCollaboration, lastChanceMissed, departmentChanges, softRulesBent, softRuleCost, score,
-             wishesMetByRank, softRulesBentByRule
+             wishesMetByRank, softRulesBentByRule, longTenureMoved, sectionsBelowHeadcount
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +75,8 @@ extension ScenarioMetrics: Codable {
             let first = try container.decode(Int.self, forKey: .firstWishesMet)
             wishesMetByRank = first == 0 ? [:] : [1: first]
         }
+        longTenureMoved = try container.decodeIfPresent(Int.self, forKey: .longTenureMoved)
+        sectionsBelowHeadcount = try container.decodeIfPresent(Int.self, forKey: .sectionsBelowHeadcount)
         let byRule = try container.decodeIfPresent([String: Int].self, forKey: .softRulesBentByRule) ?? [:]
         softRulesBent = Dictionary(byRule.compactMap { key, count in BentRule.Kind(rawValue: key).map { ($0, count) } }, uniquingKeysWith: +)
     }
@@ -92,5 +98,7 @@ extension ScenarioMetrics: Codable {
         try container.encode(score, forKey: .score)
         try container.encode(Dictionary(uniqueKeysWithValues: wishesMetByRank.map { (String($0.key), $0.value) }), forKey: .wishesMetByRank)
         try container.encode(Dictionary(uniqueKeysWithValues: softRulesBent.map { ($0.key.rawValue, $0.value) }), forKey: .softRulesBentByRule)
+        try container.encodeIfPresent(longTenureMoved, forKey: .longTenureMoved)
+        try container.encodeIfPresent(sectionsBelowHeadcount, forKey: .sectionsBelowHeadcount)
     }
 }

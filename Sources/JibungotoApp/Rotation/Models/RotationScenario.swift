@@ -30,6 +30,8 @@ final class RotationScenario: Model, @unchecked Sendable {
     @OptionalField(key: "previous_solution") var previousSolution: String?
     @OptionalField(key: "approved_at") var approvedAt: Date?
     @OptionalField(key: "approved_by") var approvedBy: String?
+    /// ``ApprovalWrites`` as JSON: what the approval wrote, so that it can be withdrawn.
+    @OptionalField(key: "approval_writes") var approvalWrites: String?
 
     init() {}
 

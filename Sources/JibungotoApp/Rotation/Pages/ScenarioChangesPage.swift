@@ -24,7 +24,7 @@ enum ScenarioChangesPage {
 
     /// The people whose placement differs between the two solutions, by staff number.
     static func changedStaffNumbers(previous: StoredSolution, current: StoredSolution) -> [StaffNumber] {
-        Set(current.placements.keys).union(previous.placements.keys).filter { current.placements[$0] != previous.placements[$0] }.sorted()
+        ScenarioComparison.differingStaff(previous.placements, current.placements)
     }
 
     /// - Parameters:
@@ -41,14 +41,7 @@ enum ScenarioChangesPage {
         }
         var figures: [FigureRow] = []
         if let a = previous.metrics.map(ScenarioListPage.MetricsView.init), let b = current.metrics.map(ScenarioListPage.MetricsView.init) {
-            let pairs: [(String, String, String)] = [
-                ("rotation.metric.moved", String(a.moved), String(b.moved)),
-                ("rotation.metric.wishes", a.wishes, b.wishes),
-                ("rotation.metric.collaboration", a.collaboration, b.collaboration),
-                ("rotation.metric.softRulesBent", String(a.softRulesBent), String(b.softRulesBent)),
-                ("rotation.metric.score", a.score, b.score),
-            ]
-            figures = pairs.map { FigureRow(label: localizer.t($0.0), before: $0.1, after: $0.2) }
+            figures = zip(a.lines, b.lines).map { FigureRow(label: localizer.t($0.key), before: $0.value, after: $1.value) }
         }
         return Content(hasPrevious: true, rows: rows, figures: figures)
     }

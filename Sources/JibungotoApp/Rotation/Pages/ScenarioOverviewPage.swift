@@ -9,6 +9,11 @@ enum ScenarioOverviewPage {
         let transferDate: String
         let status: String
         let isDraft: Bool
+        let drafter: String
+        let approver: String?
+        let approvedAt: String?
+        let pastWarning: String?
+        let pins: [Message]
         let organizationNote: String
         let links: [Link]
         let moverCount: Int
@@ -21,17 +26,19 @@ enum ScenarioOverviewPage {
         let isOptimal: Bool
         let certificate: String?
         let milliseconds: Int?
-        let metrics: ScenarioListPage.MetricsView?
+        /// The figures an HR officer compares, and the planner's own numbers behind a disclosure.
+        let figures: [RuleLine]
+        let technical: [RuleLine]
         let errors: [String]
         let infeasibility: String?
         let unplaceable: [Message]
         let warnings: [String]
         let csrfToken: String
         let solveAction: String
-        let approveAction: String?
+        let approveHref: String?
+        let withdrawHref: String?
         let deleteAction: String?
         let exportLinks: [Link]
-        let canApprove: Bool
     }
 
     struct Link: Encodable, Sendable {
@@ -56,11 +63,19 @@ enum ScenarioOverviewPage {
         let capacities: Int
     }
 
+    /// The people who drafted and approved the list (names as shown), and HR's pins as lines.
+    struct People: Sendable {
+        let drafter: String
+        let approver: String?
+        let pins: [(staffNumber: StaffNumber, text: String)]
+    }
+
     /// - Parameters:
     ///   - organizationYear: the fiscal year whose organization the scenario is planned on (nil: none).
     ///   - extraErrors: messages of a refused action, shown before the solution's own.
     static func build(
-        scenario: RotationScenario, counts: InputCounts, organizationYear: Int?, extraErrors: [String], csrfToken: String, localizer: Localizer
+        scenario: RotationScenario, counts: InputCounts, people: People, organizationYear: Int?, extraErrors: [String], today: LocalDate,
+        csrfToken: String, localizer: Localizer
     ) throws -> Content {
         let parameter = RouteParameter.id(try scenario.requireID())
         let stored = StoredSolution.decode(scenario.solution)
@@ -74,6 +89,7 @@ enum ScenarioOverviewPage {
         let isCurrent = scenario.solvedRevision == scenario.revision
         let isDraft = !scenario.isApproved
         let optimal = stored?.outcome == .optimal
+        let metrics = stored?.metrics.map(ScenarioListPage.MetricsView.init)
         let rules = RotationRuleForm.numbers.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: String(settings[keyPath: $0.keyPath])) }
             + RotationRuleForm.modes.map { RuleLine(label: localizer.t(RotationRuleForm.labelKey($0.name)), value: localizer.t("rotation.mode." + settings[keyPath: $0.keyPath].rawValue)) }
         func personHref(_ text: StoredText) -> String? { text.staffNumber.map { RotationRoute.person(parameter, .staff($0)).path } }
@@ -82,6 +98,11 @@ enum ScenarioOverviewPage {
             transferDate: localizer.date(scenario.transferDate),
             status: localizer.t("rotation.status." + scenario.status.rawValue),
             isDraft: isDraft,
+            drafter: people.drafter,
+            approver: people.approver,
+            approvedAt: scenario.approvedAt.map(localizer.timestamp),
+            pastWarning: isDraft && scenario.transferDate < today ? localizer.t("rotation.pastTransferDate", localizer.date(scenario.transferDate)) : nil,
+            pins: people.pins.map { Message(text: $0.text, href: RotationRoute.person(parameter, .staff($0.staffNumber)).path) },
             organizationNote: organizationNote,
             links: [
                 Link(label: localizer.t("rotation.results"), href: RotationRoute.results(parameter).path),
@@ -97,19 +118,23 @@ enum ScenarioOverviewPage {
             isOptimal: optimal,
             certificate: optimal ? localizer.t(stored?.certificateVerified == true ? "rotation.certificateVerified" : "rotation.certificateFailed") : nil,
             milliseconds: stored?.milliseconds,
-            metrics: stored?.metrics.map(ScenarioListPage.MetricsView.init),
+            figures: metrics.map { view in view.lines.map { RuleLine(label: localizer.t($0.key), value: $0.value) } } ?? [],
+            technical: metrics.map { view in [
+                RuleLine(label: localizer.t("rotation.metric.score"), value: view.score),
+                RuleLine(label: localizer.t("rotation.metric.softRuleCost"), value: localizer.t("rotation.points", String(view.softRuleCost))),
+            ] } ?? [],
             errors: extraErrors + (stored?.errors.map { localizer.text($0.text) } ?? []),
             infeasibility: stored?.infeasibility.map { localizer.text($0.text) },
             unplaceable: stored?.unplaceable.map { Message(text: localizer.text($0.text), href: personHref($0)) } ?? [],
             warnings: stored?.warnings.map { localizer.text($0.text) } ?? [],
             csrfToken: csrfToken,
             solveAction: RotationRoute.solve(parameter).path,
-            approveAction: isDraft ? RotationRoute.approve(parameter).path : nil,
+            approveHref: isDraft && optimal && isCurrent ? RotationRoute.approve(parameter).path : nil,
+            withdrawHref: scenario.isApproved && today < scenario.transferDate ? RotationRoute.withdraw(parameter).path : nil,
             deleteAction: isDraft ? RotationRoute.scenarioDelete(parameter).path : nil,
             exportLinks: optimal && isCurrent ? [
                 Link(label: localizer.t("rotation.exportUTF8"), href: RotationRoute.export(parameter).path),
                 Link(label: localizer.t("rotation.exportCP932"), href: RotationRoute.export(parameter).path(query: [("encoding", "cp932")])),
-            ] : [],
-            canApprove: isDraft && optimal && isCurrent)
+            ] : [])
     }
 }

@@ -26,6 +26,9 @@ enum ScenarioPersonPage {
         var pinRemoveAction: String?
         let csrfToken: String
         var notice: String?
+        /// After a refused pin: the sections this person can be placed in (names).
+        var showsPossibleSections = false
+        var possibleSections: [String] = []
     }
 
     struct Term: Encodable, Sendable {

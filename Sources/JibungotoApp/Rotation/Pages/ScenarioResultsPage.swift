@@ -23,7 +23,6 @@ enum ScenarioResultsPage {
         let reasons: String
         let placement: String
         let bent: [String]
-        let points: Int
     }
 
     struct SortLink: Encodable, Sendable {
@@ -123,7 +122,7 @@ enum ScenarioResultsPage {
                     staffNumber: row.staffNumber, name: row.name, href: RotationRoute.person(parameter, .staff(row.staffNumber)).path,
                     from: localizer.text(row.fromName), fromPost: row.fromPost ?? "", to: SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer),
                     stays: row.stays, reasons: localizer.text(.joined(row.moverReasons.map(\.text))), placement: localizer.text(.joined(row.placementReasons)),
-                    bent: row.bentRules.map { localizer.t("rotation.bentCost", localizer.text($0.text), String($0.cost)) }, points: row.points)
+                    bent: row.bentRules.map { localizer.text($0.text) })
             },
             pagination: pagination, sortLinks: sortLinks)
     }
