@@ -28,5 +28,6 @@ enum ShippedMigrations {
         CreateDistricts(),        // 019 Dialogue
         CreateProposals(),        // 020 Proposals
         CreateParticipationTallies(),  // 021 Opportunities
+        AddRotationApprovalRecord(),  // 022 Rotation
     ]
 }
