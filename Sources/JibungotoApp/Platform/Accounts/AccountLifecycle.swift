@@ -114,7 +114,10 @@ enum AccountLifecycle {
         let passwords = wanted.map { _ in InitialPassword.make(using: &generator) }
         let hashes = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for (index, password) in passwords.enumerated() {
-                group.addTask { (index, try Bcrypt.hash(password, cost: Self.initialPasswordCost)) }
+                group.addTask {
+                    let hash = try Bcrypt.hash(password, cost: Self.initialPasswordCost)
+                    return (index, hash)
+                }
             }
             var hashes = [String](repeating: "", count: passwords.count)
             for try await (index, hash) in group { hashes[index] = hash }

@@ -61,13 +61,14 @@ extension AccountAdminRoutes {
             return try await bulkPage(request, input: input, validation: validation)
         }
         let outcome = try await AccountLifecycle.createAccounts(for: entries, request: request)
+        let organization = try await request.currentOrganization()
         let response = try await request.renderPage(
             "platform/admin-accounts-printed",
             title: "admin.accounts.printed.title",
             breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t("admin.accounts.printed.title"), href: nil)],
             content: PrintedPasswordsPage.build(
                 outcome: outcome,
-                organization: try await request.currentOrganization(),
+                organization: organization,
                 madeOn: request.today,
                 localizer: request.localizer
             )
