@@ -51,6 +51,7 @@ public enum OrganizationImporter {
             case .none:
                 break
             }
+            try await AccountLifecycle.followStaffMaster(on: database, today: today)
             return plan.report
         }
     }

@@ -23,8 +23,11 @@ public enum AccountBootstrap {
 
     public static func create(staffNumber: String, name: String, roles: Set<Role>, password: String, on app: Application) async throws {
         let number = StaffNumber.normalise(staffNumber)
-        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !number.isEmpty, number.count <= LoginRoutes.staffNumberMaxLength else { throw Failure.invalidField(name: "--staff-number") }
+        // A staff member of the master goes by the master's name; `name` is for an installation
+        // whose master is not imported yet.
+        let master = try await AccountLifecycle.masterEntries(for: [StaffNumber(number)], today: app.clock.today, on: app.db)
+        let displayName = master[StaffNumber(number)]?.name ?? name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !displayName.isEmpty, displayName.count <= AccountAdminRoutes.displayNameMaxLength else { throw Failure.invalidField(name: "--name") }
         guard password.count >= AccountRoutes.passwordMinLength, password.count <= LoginRoutes.passwordMaxLength else {
             throw Failure.passwordTooShort(minimum: AccountRoutes.passwordMinLength)

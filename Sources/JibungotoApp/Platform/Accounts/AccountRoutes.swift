@@ -125,6 +125,7 @@ struct AccountRoutes {
             return try await passwordPage(request, validation: validation)
         }
         user.passwordHash = try await request.password.async.hash(new)
+        user.mustChangePassword = false
         try await request.db.transaction { database in
             try await user.save(on: database)
             try await HashedSessionDriver.endSessions(ofUser: user.requireID(), on: database)

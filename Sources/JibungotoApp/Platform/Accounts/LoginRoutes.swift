@@ -81,7 +81,14 @@ struct LoginRoutes {
         try await throttle.prune()
         try await request.signIn(user)
         try await request.audit(.login, subjectType: "account", subjectID: user.staffNumber)
-        let response = request.redirect(to: Self.safeRedirect(next))
+        let destination: String
+        if user.mustChangePassword {
+            request.flash(.info, request.t("password.changeInitial"))
+            destination = AccountRoute.password.path
+        } else {
+            destination = Self.safeRedirect(next)
+        }
+        let response = request.redirect(to: destination)
         try await KnownDevice.remember(request, accountKey: accountKey, response: response)
         return response
     }

@@ -10,6 +10,7 @@ struct SignedInUser: Sendable {
     let roles: Set<Role>
     let language: Language?
     let dateDisplay: DateDisplay
+    let mustChangePassword: Bool
 
     init(_ user: User) throws {
         self.id = try user.requireID()
@@ -18,6 +19,7 @@ struct SignedInUser: Sendable {
         self.roles = Set(user.roles.map(\.role))
         self.language = user.language
         self.dateDisplay = user.dateDisplay
+        self.mustChangePassword = user.mustChangePassword
     }
 
     func scope(of permission: Permission) -> Scope? {
@@ -57,6 +59,11 @@ extension Request {
 struct SessionUserMiddleware: AsyncMiddleware {
     static let userKey = "user"
     static let lastSeenKey = "seen"
+    /// What an account that must change its password may still reach.
+    static let openBeforePasswordChange: Set<String> = [
+        AccountRoute.password.path, PlatformRoute.logout.path, PlatformRoute.language.path,
+        PlatformRoute.stylesheet.path, PlatformRoute.healthz.path,
+    ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // Without a session cookie there is nothing to restore, and touching the session would
@@ -73,6 +80,11 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 .with(\.$roles).first() {
                 request.currentUser = try SignedInUser(user)
                 request.session.data[Self.lastSeenKey] = String(Int(now))
+                // An initial password from a printed list is known to whoever handled the paper:
+                // nothing opens until its owner has chosen their own.
+                if user.mustChangePassword && !Self.openBeforePasswordChange.contains(request.url.path) {
+                    return request.redirect(to: AccountRoute.password.path)
+                }
             } else {
                 request.session.data[Self.userKey] = nil
             }

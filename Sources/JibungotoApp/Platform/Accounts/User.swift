@@ -13,6 +13,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "language") var language: Language?
     @Field(key: "date_display") var dateDisplay: DateDisplay
     @Field(key: "is_active") var isActive: Bool
+    /// Set when the account was made with an initial password handed out on paper.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Children(for: \.$user) var roles: [UserRole]
@@ -25,5 +27,6 @@ final class User: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.dateDisplay = DateDisplay.defaultValue
         self.isActive = true
+        self.mustChangePassword = false
     }
 }

@@ -11,6 +11,9 @@ struct AccountAdminRoutes {
         routes.on(.GET, AdminRoute.accounts, requires: access, shows: .viewed(subject: "account"), use: list)
         routes.on(.GET, AdminRoute.newAccount, requires: access, shows: .nothing, use: showNew)
         routes.on(.POST, AdminRoute.newAccount, requires: access, shows: .nothing, use: create)
+        routes.on(.GET, AdminRoute.bulkAccounts, requires: access, shows: .nothing, use: showBulk)
+        routes.on(.POST, AdminRoute.bulkAccounts, requires: access, shows: .nothing, maxBodySize: Self.maximumListSize, use: createBulk)
+        routes.on(.POST, AdminRoute.deactivateLeavers, requires: access, shows: .nothing, use: deactivateLeavers)
         routes.on(.GET, AdminRoute.account(.pattern), requires: access, shows: .viewed(subject: "account"), use: showEdit)
         routes.on(.POST, AdminRoute.account(.pattern), requires: access, shows: .nothing, use: update)
     }
@@ -19,15 +22,15 @@ struct AccountAdminRoutes {
         let form: FormModel
     }
 
+    /// The name is not a field: an account takes it from the staff master.
     struct AccountForm: Content {
         var staff_number: String?
-        var display_name: String?
         var roles: [String]?
         var is_active: [String]?
         var password: String?
     }
 
-    private func breadcrumbs(_ request: Request) -> [Breadcrumb] {
+    func breadcrumbs(_ request: Request) -> [Breadcrumb] {
         [Breadcrumb(label: request.t("admin.accounts.title"), href: AdminRoute.accounts.path)]
     }
 
@@ -53,6 +56,7 @@ struct AccountAdminRoutes {
             content: AccountListPage.build(
                 users: users, query: query,
                 pagination: Pagination(request: request, route: AdminRoute.accounts, filters: [("q", query)], page: page, total: total),
+                csrfToken: request.csrfToken,
                 localizer: request.localizer
             )
         )
@@ -66,17 +70,25 @@ struct AccountAdminRoutes {
         let input = try request.content.decode(AccountForm.self)
         var validation = FormValidation(request: request)
         let staffNumber = StaffNumber.normalise(validation.text("staff_number", input.staff_number, labelKey: "account.staffNumber", maxLength: LoginRoutes.staffNumberMaxLength))
-        let displayName = validation.text("display_name", input.display_name, labelKey: "account.displayName", maxLength: Self.displayNameMaxLength)
         let roles = parseRoles(input.roles, validation: &validation)
         validation.checkNewPassword(input.password ?? "", field: "password")
-        if validation.isValid, try await User.query(on: request.db).filter(\.$staffNumber == StaffNumber(staffNumber)).count() > 0 {
-            validation.fail("staff_number", "admin.accounts.duplicate", staffNumber)
+        // An account belongs to a staff member of the master, who is still there, and takes the master's name.
+        var entry: AccountLifecycle.MasterEntry?
+        if !staffNumber.isEmpty && validation.errors["staff_number"] == nil {
+            entry = try await AccountLifecycle.masterEntries(for: [StaffNumber(staffNumber)], today: request.today, on: request.db)[StaffNumber(staffNumber)]
+            if entry == nil {
+                validation.fail("staff_number", "admin.accounts.notInMaster", staffNumber)
+            } else if entry?.hasLeft == true {
+                validation.fail("staff_number", "admin.accounts.hasLeft", staffNumber)
+            } else if try await User.query(on: request.db).filter(\.$staffNumber == StaffNumber(staffNumber)).count() > 0 {
+                validation.fail("staff_number", "admin.accounts.duplicate", staffNumber)
+            }
         }
-        guard validation.isValid else {
+        guard validation.isValid, let entry else {
             return try await formPage(request, account: nil, input: input, validation: validation)
         }
         let hash = try await request.password.async.hash(input.password ?? "")
-        let user = User(staffNumber: StaffNumber(staffNumber), displayName: displayName, passwordHash: hash)
+        let user = User(staffNumber: StaffNumber(staffNumber), displayName: entry.name, passwordHash: hash)
         try await request.db.transaction { database in
             try await user.create(on: database)
             try await replaceRoles(of: user, with: roles, on: database)
@@ -91,7 +103,6 @@ struct AccountAdminRoutes {
         try await request.audit(.view, subjectType: "account", subjectID: user.staffNumber)
         let input = AccountForm(
             staff_number: user.staffNumber.rawValue,
-            display_name: user.displayName,
             roles: user.roles.map(\.role.rawValue),
             is_active: user.isActive ? ["1"] : [],
             password: nil
@@ -103,7 +114,6 @@ struct AccountAdminRoutes {
         let user = try await findAccount(request)
         let input = try request.content.decode(AccountForm.self)
         var validation = FormValidation(request: request)
-        let displayName = validation.text("display_name", input.display_name, labelKey: "account.displayName", maxLength: Self.displayNameMaxLength)
         let roles = parseRoles(input.roles, validation: &validation)
         let isActive = input.is_active?.contains("1") ?? false
         let password = input.password ?? ""
@@ -116,7 +126,10 @@ struct AccountAdminRoutes {
             shown.staff_number = user.staffNumber.rawValue
             return try await formPage(request, account: user, input: shown, validation: validation)
         }
-        user.displayName = displayName
+        // The master's name wins; an account outside the master keeps the name it was made with.
+        if let entry = try await AccountLifecycle.masterEntries(for: [user.staffNumber], today: request.today, on: request.db)[user.staffNumber] {
+            user.displayName = entry.name
+        }
         user.isActive = isActive
         if !password.isEmpty {
             user.passwordHash = try await request.password.async.hash(password)
@@ -169,10 +182,8 @@ struct AccountAdminRoutes {
         var fields: [FormField] = []
         if account == nil {
             fields.append(FormField(request: request, name: "staff_number", labelKey: "account.staffNumber", value: input.staff_number ?? "",
-                                    isRequired: true, autocomplete: "off", maxLength: LoginRoutes.staffNumberMaxLength))
+                                    hintKey: "admin.accounts.staffNumberHint", isRequired: true, autocomplete: "off", maxLength: LoginRoutes.staffNumberMaxLength))
         }
-        fields.append(FormField(request: request, name: "display_name", labelKey: "account.displayName", value: input.display_name ?? "",
-                                isRequired: true, autocomplete: "off", maxLength: Self.displayNameMaxLength))
         fields.append(FormField(request: request, name: "roles", labelKey: "account.roles", kind: .checkboxes,
                                 options: Role.allCases.map {
                                     FormOption(value: $0.rawValue, label: request.t($0.messageKey), isSelected: selectedRoles.contains($0.rawValue), fieldName: "roles")
@@ -188,11 +199,12 @@ struct AccountAdminRoutes {
         var form = FormModel(request: request, action: action, submitLabelKey: "form.save", fields: fields)
         form.apply(validation, request: request)
         let title = account == nil ? "admin.accounts.new" : "admin.accounts.edit"
+        let titleArguments = [account?.staffNumber.rawValue ?? "", account?.displayName ?? ""]
         return try await request.renderPage(
             "platform/form-page",
             title: title,
-            titleArguments: [account?.staffNumber.rawValue ?? ""],
-            breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, account?.staffNumber.rawValue ?? ""), href: nil)],
+            titleArguments: titleArguments,
+            breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, titleArguments), href: nil)],
             content: FormContent(form: form),
             status: validation.isValid ? .ok : .unprocessableEntity
         )

@@ -36,6 +36,8 @@ enum AccountRoute: TypedRoute {
 enum AdminRoute: TypedRoute {
     case accounts
     case newAccount
+    case bulkAccounts
+    case deactivateLeavers
     case account(RouteParameter)
     case auditLog
     case auditLogExport
@@ -44,6 +46,8 @@ enum AdminRoute: TypedRoute {
         switch self {
         case .accounts: "/admin/accounts"
         case .newAccount: "/admin/accounts/new"
+        case .bulkAccounts: "/admin/accounts/bulk"
+        case .deactivateLeavers: "/admin/accounts/leavers"
         case .account(let id): "/admin/accounts/\(id.rendered(as: "accountID"))"
         case .auditLog: "/admin/audit"
         case .auditLogExport: "/admin/audit/export"

@@ -8,6 +8,9 @@ enum AccountListPage {
         let query: String
         let searchAction: String
         let newAccountHref: String
+        let bulkHref: String
+        let leaversAction: String
+        let csrfToken: String
         let rows: [Row]
         let pagination: Pagination
     }
@@ -21,7 +24,7 @@ enum AccountListPage {
     }
 
     /// `users` with their roles loaded; `query` the search as typed.
-    static func build(users: [User], query: String, pagination: Pagination, localizer: Localizer) throws -> Content {
+    static func build(users: [User], query: String, pagination: Pagination, csrfToken: String, localizer: Localizer) throws -> Content {
         let rows = try users.map { user in
             Row(
                 staffNumber: user.staffNumber,
@@ -35,6 +38,9 @@ enum AccountListPage {
             query: query,
             searchAction: AdminRoute.accounts.path,
             newAccountHref: AdminRoute.newAccount.path,
+            bulkHref: AdminRoute.bulkAccounts.path,
+            leaversAction: AdminRoute.deactivateLeavers.path,
+            csrfToken: csrfToken,
             rows: rows,
             pagination: pagination
         )
