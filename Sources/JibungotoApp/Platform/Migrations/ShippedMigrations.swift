@@ -29,5 +29,6 @@ enum ShippedMigrations {
         CreateProposals(),        // 020 Proposals
         CreateParticipationTallies(),  // 021 Opportunities
         AddRotationApprovalRecord(),  // 022 Rotation
+        AddMustChangePassword(),  // 023 Platform
     ]
 }
