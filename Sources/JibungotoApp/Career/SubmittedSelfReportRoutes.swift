@@ -10,7 +10,8 @@ struct SubmittedSelfReportRoutes {
     static let commentMaxLength = 2_000
 
     func register(on routes: any RoutesBuilder) {
-        routes.on(.GET, CareerRoute.submittedReport(.pattern, .pattern), requires: .permission(.submitSelfReport), shows: .viewed(subject: "self_report"), use: show)
+        routes.on(.GET, CareerRoute.ownSubmittedReport(.pattern), requires: .permission(.submitSelfReport), shows: .nothing, use: showOwn)
+        routes.on(.GET, CareerRoute.submittedReport(.pattern, .pattern), requires: .permission(.viewSelfReportCompletion), shows: .viewed(subject: "self_report"), use: show)
         routes.on(.POST, CareerRoute.managerComment(.pattern, .pattern), requires: .permission(.viewSelfReportCompletion), shows: .nothing, use: saveComment)
     }
 
@@ -24,10 +25,10 @@ struct SubmittedSelfReportRoutes {
         let writesComment: Bool
     }
 
-    private func context(_ request: Request) async throws -> Context {
+    /// `number` nil: the `staffNumber` of the path.
+    private func context(_ request: Request, number own: StaffNumber? = nil) async throws -> Context {
         guard let id = request.parameters.get("cycleID", as: UUID.self), let cycle = try await SelfReportCycle.find(id, on: request.db),
-              let numberText = request.parameters.get("staffNumber") else { throw Abort(.notFound) }
-        let number = StaffNumber.typed(numberText)
+              let number = own ?? request.parameters.get("staffNumber").map(StaffNumber.typed) else { throw Abort(.notFound) }
         guard let member = try await StaffMember.query(on: request.db).filter(\.$staffNumber == number).first(),
               let report = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == id).filter(\.$staffNumber == number)
                 .filter(\.$submittedAt != nil).with(\.$wishes).first() else { throw Abort(.notFound) }
@@ -44,6 +45,12 @@ struct SubmittedSelfReportRoutes {
         let reader = SelfReportReader(isSelf: isSelf, isHR: user.scope(of: .manageSelfReports) != nil, isManager: reaches)
         guard reader.mayRead else { throw Abort(.notFound) }
         return Context(cycle: cycle, report: report, member: member, reader: reader, writesComment: writes)
+    }
+
+    /// The signed-in staff member's own report of a round.
+    @Sendable func showOwn(_ request: Request) async throws -> Response {
+        let context = try await context(request, number: try request.requireUser().staffNumber)
+        return try await page(request, context: context, commentInput: nil, validation: nil)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -80,7 +87,10 @@ struct SubmittedSelfReportRoutes {
         let cycleID = try context.cycle.requireID()
         let situation = try await SelfReportSituation.query(on: request.db).filter(\.$reportID == reportID).first()
         let showsComment = context.reader.readsManagerComment(shownToStaff: request.application.jibungotoSettings.managerCommentVisibleToStaff)
-        let comment = showsComment ? try await SelfReportManagerComment.query(on: request.db).filter(\.$reportID == reportID).first() : nil
+        var comment: SelfReportManagerComment? = nil
+        if showsComment {
+            comment = try await SelfReportManagerComment.query(on: request.db).filter(\.$reportID == reportID).first()
+        }
         var form: FormModel? = nil
         if context.writesComment {
             var model = FormModel(request: request, action: CareerRoute.managerComment(.id(cycleID), .staff(context.member.staffNumber)).path,
@@ -94,12 +104,13 @@ struct SubmittedSelfReportRoutes {
         let name = context.member.name
         return try await request.renderPage(
             "career/submitted", title: "selfReport.submittedTitle", titleArguments: [name],
-            breadcrumbs: [Breadcrumb(label: request.t("selfReport.title"), href: CareerRoute.selfReport.path),
+            breadcrumbs: [context.reader.isSelf ? Breadcrumb(label: request.t("selfReport.title"), href: CareerRoute.selfReport.path)
+                            : Breadcrumb(label: name, href: OrganizationRoute.staff(.staff(context.member.staffNumber)).path),
                           Breadcrumb(label: request.t("selfReport.submittedTitle", name), href: nil)],
             content: SubmittedSelfReportPage.build(
                 cycle: context.cycle, report: context.report, member: context.member, tree: try await request.currentOrganization(),
                 situation: situation, showsSensitive: context.reader.readsSensitive, showsComment: showsComment, comment: comment, commentForm: form,
                 today: request.today, localizer: request.localizer),
-            status: validation.map { $0.isValid ? .ok : .unprocessableEntity } ?? .ok)
+            status: validation.map { $0.isValid ? HTTPResponseStatus.ok : .unprocessableEntity } ?? .ok)
     }
 }

@@ -168,7 +168,8 @@ struct StaffRoutes {
             content: StaffPage.build(
                 member: member, assignments: assignments.map(\.record), sectionVersions: sectionVersions,
                 selfReports: selfReports, participation: try await ParticipationLedger.entries(of: member.staffNumber, on: request.db),
-                today: request.today, localizer: request.localizer, tree: try await request.currentOrganization(), managerReports: managerReports
+                today: request.today, localizer: request.localizer, tree: try await request.currentOrganization(), managerReports: managerReports,
+                viewerIsMember: viewer.staffNumber == member.staffNumber
             )
         )
     }

@@ -30,7 +30,7 @@ enum SelfReportPage {
             closedMessage: form == nil ? localizer.t("selfReport.closed", deadline) : nil, noRoundMessage: nil,
             submittedHref: report.flatMap { report -> String? in
                 guard report.submittedAt != nil, let cycleID = cycle.id else { return nil }
-                return CareerRoute.submittedReport(.id(cycleID), .staff(report.staffNumber)).path
+                return CareerRoute.ownSubmittedReport(.id(cycleID)).path
             }
         )
     }

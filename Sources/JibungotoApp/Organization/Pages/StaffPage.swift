@@ -78,7 +78,7 @@ enum StaffPage {
     static func build(
         member: StaffMember, assignments: [AssignmentRecord], sectionVersions: [OrganizationUnit],
         selfReports history: [SelfReportHistory.Entry]?, participation: [ParticipationEntry], today: LocalDate, localizer: Localizer,
-        tree: OrganizationTree? = nil, managerReports: [SelfReportHistory.Entry]? = nil
+        tree: OrganizationTree? = nil, managerReports: [SelfReportHistory.Entry]? = nil, viewerIsMember: Bool = false
     ) -> Content {
         let record = member.record
         let versionsByCode = Dictionary(grouping: sectionVersions, by: \.code)
@@ -133,7 +133,7 @@ enum StaffPage {
                     careerPlan: entry.report.careerPlan,
                     circumstances: entry.report.circumstances.isEmpty ? nil : entry.report.circumstances,
                     href: entry.report.submittedAt == nil ? nil : entry.cycle.id.map {
-                        CareerRoute.submittedReport(.id($0), .staff(entry.report.staffNumber)).path
+                        viewerIsMember ? CareerRoute.ownSubmittedReport(.id($0)).path : CareerRoute.submittedReport(.id($0), .staff(entry.report.staffNumber)).path
                     }
                 )
             }
