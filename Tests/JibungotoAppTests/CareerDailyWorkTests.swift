@@ -145,7 +145,7 @@ struct CareerDailyWorkTests {
             let next = try await hr.get(OrganizationRoute.tree.path(query: [("fy", String(Self.thisYear + 1))]))
             #expect(next.status == .ok)
             let body = next.body.string
-            #expect(body.contains("見込みは令和9年4月1日時点の配置です"))
+            #expect(body.contains("見込みは\(DateFormatting.format(date: Self.nextStart, preferences: Self.wareki))時点の配置です"))
             // 人事係: 定数 4, today 3 (D0001, D0004, V0001), next April 3 (V0001 retired, X0001 arrived): 1 short.
             #expect(row(body, containing: ">人事係<").contains(#"<td class="numeric">4</td><td class="numeric">3</td><td class="numeric">3</td><td><span class="tag tag--overdue">1人不足</span></td>"#))
             // 中央地区市民センター: 定数 5, today 1, next April 0.
@@ -240,7 +240,7 @@ struct CareerDailyWorkTests {
             #expect(form.contains(CareerRoute.ownSubmittedReport(.id(cycleID)).path))
             let own = try await staff.get(CareerRoute.ownSubmittedReport(.id(cycleID)).path)
             #expect(own.status == .ok)
-            for text in ["配慮が必要", "育児、介護", "親の通院に付き添っています", "多い", "取扱注意", "作成日：令和8年11月30日",
+            for text in ["配慮が必要", "育児、介護", "親の通院に付き添っています", "多い", "取扱注意", "作成日：" + DateFormatting.format(date: TestClock.today, preferences: Self.wareki),
                          "中央地区市民センター（市民協働部）", "地域の方と関わりたい"] {
                 #expect(own.body.string.contains(text), "own: \(text)")
             }

@@ -96,7 +96,7 @@ enum StaffPage {
         func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
             // Named with the units above it (today's organization), else as it was then; a code
             // that names no section anywhere is said to be gone, never printed.
-            wishes.map { wish in
+            wishes.map { wish -> String in
                 let name = tree.flatMap { SectionPathName.text(wish.sectionCode, tree: $0, localizer: localizer) }
                     ?? unit(wish.sectionCode, on: date).map { localizer.text($0.localizedName) }
                     ?? localizer.t("selfReport.sectionGone")
