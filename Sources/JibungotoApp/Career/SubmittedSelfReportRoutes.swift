@@ -49,12 +49,12 @@ struct SubmittedSelfReportRoutes {
 
     /// The signed-in staff member's own report of a round.
     @Sendable func showOwn(_ request: Request) async throws -> Response {
-        let context = try await context(request, number: try request.requireUser().staffNumber)
+        let context = try await self.context(request, number: try request.requireUser().staffNumber)
         return try await page(request, context: context, commentInput: nil, validation: nil)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let context = try await context(request)
+        let context = try await self.context(request)
         return try await page(request, context: context, commentInput: nil, validation: nil)
     }
 
@@ -63,7 +63,7 @@ struct SubmittedSelfReportRoutes {
     }
 
     @Sendable func saveComment(_ request: Request) async throws -> Response {
-        let context = try await context(request)
+        let context = try await self.context(request)
         guard context.writesComment else { throw Abort(.forbidden) }
         let input = try request.content.decode(CommentForm.self)
         var validation = FormValidation(request: request)

@@ -37,10 +37,10 @@ extension RetirementRules {
         let last = lastOutlookYear(from: from)
         return (from.startYear...last.startYear).map { startYear in
             let year = FiscalYear(startYear: startYear)
-            let outlook = outlook(for: year, staff: staff, holdsManagerialPost: holdsManagerialPost)
+            let lists = self.outlook(for: year, staff: staff, holdsManagerialPost: holdsManagerialPost)
             return YearFigures(
                 fiscalYear: year, ageInForce: ageInForce(in: year),
-                retiring: outlook.retiring.count, leavingManagerialPosts: outlook.leavingManagerialPosts.count)
+                retiring: lists.retiring.count, leavingManagerialPosts: lists.leavingManagerialPosts.count)
         }
     }
 }
