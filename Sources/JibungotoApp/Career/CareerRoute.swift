@@ -7,6 +7,9 @@ enum CareerRoute: TypedRoute {
     case cycles
     case cycle(RouteParameter)
     case cycleExport(RouteParameter)
+    case ownSubmittedReport(RouteParameter)
+    case submittedReport(RouteParameter, RouteParameter)
+    case managerComment(RouteParameter, RouteParameter)
 
     var path: String {
         switch self {
@@ -17,6 +20,9 @@ enum CareerRoute: TypedRoute {
         case .cycles: "/career/cycles"
         case .cycle(let id): "/career/cycles/\(id.rendered(as: "cycleID"))"
         case .cycleExport(let id): "/career/cycles/\(id.rendered(as: "cycleID"))/export"
+        case .ownSubmittedReport(let id): "/career/self-report/rounds/\(id.rendered(as: "cycleID"))"
+        case .submittedReport(let id, let number): "/career/cycles/\(id.rendered(as: "cycleID"))/reports/\(number.rendered(as: "staffNumber"))"
+        case .managerComment(let id, let number): "/career/cycles/\(id.rendered(as: "cycleID"))/reports/\(number.rendered(as: "staffNumber"))/comment"
         }
     }
 }

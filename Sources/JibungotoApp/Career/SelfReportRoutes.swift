@@ -27,7 +27,12 @@ struct SelfReportRoutes {
         guard let staff, let cycle else { return try await page(request, tree: tree, cycle: nil, report: nil, input: [:], validation: nil) }
         let report = try await SelfReport.query(on: request.db).filter(\.$cycle.$id == cycle.requireID())
             .filter(\.$staffNumber == staff.staffNumber).with(\.$wishes).first()
-        return try await page(request, tree: tree, cycle: cycle, report: report, input: report.map(Self.formValues) ?? [:], validation: nil)
+        var input: [String: String] = [:]
+        if let report {
+            let situation = try await SelfReportSituation.query(on: request.db).filter(\.$reportID == report.requireID()).first()
+            input = Self.formValues(report, situation: situation)
+        }
+        return try await page(request, tree: tree, cycle: cycle, report: report, input: input, validation: nil)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
@@ -45,6 +50,7 @@ struct SelfReportRoutes {
         let moveWish = MoveWish(rawValue: input["move_wish"] ?? "")
         if submitting && moveWish == nil { validation.fail("move_wish", "form.required", request.t("selfReport.moveWish")) }
         if let text = input["move_wish"], !text.isEmpty, moveWish == nil { validation.fail("move_wish", "form.invalidChoice", request.t("selfReport.moveWish")) }
+        let situation = validateSituation(input, validation: &validation)
         var texts: [String: String] = [:]
         for (field, key) in [("career_plan", "selfReport.careerPlan"), ("project_team_themes", "selfReport.projectTeamThemes"),
                              ("side_job_themes", "selfReport.sideJobThemes"), ("skills", "selfReport.skills"), ("circumstances", "selfReport.circumstances")] {
@@ -72,6 +78,12 @@ struct SelfReportRoutes {
             for (rank, wish) in wishes.enumerated() {
                 try await SelfReportWish(reportID: id, rank: rank + 1, sectionCode: wish.code, reason: wish.reason).create(on: database)
             }
+            let stored = try await SelfReportSituation.query(on: database).filter(\.$reportID == id).first() ?? SelfReportSituation(reportID: id)
+            stored.healthCondition = situation.health?.rawValue ?? ""
+            stored.workload = situation.workload?.rawValue ?? ""
+            stored.difficulty = situation.difficulty?.rawValue ?? ""
+            stored.familyCircumstances = FamilyCircumstance.stored(situation.family)
+            try await stored.save(on: database)
         }
         request.flash(.success, request.t(submitting ? "selfReport.submitted" : "selfReport.draftSaved"))
         return request.redirect(to: CareerRoute.selfReport.path)
@@ -107,7 +119,48 @@ struct SelfReportRoutes {
         return wishes
     }
 
-    static func formValues(_ report: SelfReport) -> [String: String] {
+    /// The fixed-choice situation answers: each optional, but only one of its own choices.
+    private func validateSituation(
+        _ input: [String: String], validation: inout FormValidation
+    ) -> (health: HealthCondition?, workload: WorkloadLevel?, difficulty: DifficultyLevel?, family: Set<FamilyCircumstance>) {
+        let request = validation.request
+        func choice<Choice: RawRepresentable>(_ field: String, labelKey: String, _ type: Choice.Type) -> Choice? where Choice.RawValue == String {
+            let text = input[field] ?? ""
+            guard !text.isEmpty else { return nil }
+            guard let value = Choice(rawValue: text) else {
+                validation.fail(field, "form.invalidChoice", request.t(labelKey))
+                return nil
+            }
+            return value
+        }
+        let health = choice("health_condition", labelKey: "selfReport.health", HealthCondition.self)
+        let workload = choice("workload", labelKey: "selfReport.workload", WorkloadLevel.self)
+        let difficulty = choice("difficulty", labelKey: "selfReport.difficulty", DifficultyLevel.self)
+        let ticked = (input["family"] ?? "").split(separator: ",").map(String.init)
+        let family = Set(ticked.compactMap(FamilyCircumstance.init(rawValue:)))
+        if family.count != Set(ticked).count { validation.fail("family", "form.invalidChoice", request.t("selfReport.family")) }
+        return (health, workload, difficulty, family)
+    }
+
+    /// The wish select's sections under one heading per 部, each named by its path below the 部
+    /// (課・係), so two 係 of the same name in different 課 can be told apart.
+    static func wishOptionGroups(
+        tree: OrganizationTree, selected: String, fieldName: String, localizer: Localizer
+    ) -> [FormOptionGroup] {
+        let ordered = tree.flattened().map { $0.record }
+        return tree.roots.compactMap { tree.units[$0] }.map { top in
+            let subtree = tree.subtree(of: top.code)
+            let codes = ordered.filter { subtree.contains($0.code) && $0.kind != .department }
+            return FormOptionGroup(label: localizer.text(top.localizedName), options: codes.map { unit in
+                let below = tree.path(to: unit.code).filter { $0.kind != .department }.map { localizer.text($0.localizedName) }
+                return FormOption(value: unit.code.rawValue,
+                                  label: below.joined(separator: "・") + (unit.isCollaborationPost ? localizer.t("selfReport.collaborationSuffix") : ""),
+                                  isSelected: selected == unit.code.rawValue, fieldName: fieldName)
+            })
+        }.filter { !$0.options.isEmpty }
+    }
+
+    static func formValues(_ report: SelfReport, situation: SelfReportSituation?) -> [String: String] {
         var values: [String: String] = [
             "move_wish": report.moveWish, "career_plan": report.careerPlan, "project_team_themes": report.projectTeamThemes,
             "side_job_themes": report.sideJobThemes, "skills": report.skills, "circumstances": report.circumstances,
@@ -116,6 +169,12 @@ struct SelfReportRoutes {
         for wish in report.wishes {
             values["wish\(wish.rank)_section"] = wish.sectionCode.rawValue
             values["wish\(wish.rank)_reason"] = wish.reason
+        }
+        if let situation {
+            values["health_condition"] = situation.healthCondition
+            values["workload"] = situation.workload
+            values["difficulty"] = situation.difficulty
+            values["family"] = situation.familyCircumstances
         }
         return values
     }
@@ -138,19 +197,23 @@ struct SelfReportRoutes {
 
     /// The form with the values as typed (or as saved) and the refusals beside them.
     private func makeForm(_ request: Request, tree: OrganizationTree, input: [String: String], validation: FormValidation?) -> FormModel {
-        let sections = tree.flattened().filter { $0.record.kind != .department }
-        func sectionOptions(_ field: String) -> [FormOption] {
-            [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
-                + sections.map { unit, depth in
-                    FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: max(0, depth - 1)) + request.text(unit.localizedName)
-                               + (unit.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : ""),
-                               isSelected: input[field] == unit.code.rawValue, fieldName: field)
-                }
+        func sectionField(_ rank: Int) -> FormField {
+            let name = "wish\(rank)_section"
+            var field = FormField(request: request, name: name, labelKey: "selfReport.wish\(rank)", kind: .select, value: input[name] ?? "",
+                                  options: [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[name] ?? "").isEmpty, fieldName: name)])
+            field.optionGroups = Self.wishOptionGroups(tree: tree, selected: input[name] ?? "", fieldName: name, localizer: request.localizer)
+            return field
         }
+        func radios(_ name: String, labelKey: String, values: [String], hintKey: String? = nil) -> FormField {
+            FormField(request: request, name: name, labelKey: labelKey, kind: .radios,
+                      options: [FormOption(value: "", label: request.t("selfReport.noAnswer"), isSelected: (input[name] ?? "").isEmpty, fieldName: name)]
+                        + values.map { FormOption(value: $0, label: request.t("\(labelKey).\($0)"), isSelected: input[name] == $0, fieldName: name) },
+                      hintKey: hintKey)
+        }
+        let family = Set((input["family"] ?? "").split(separator: ",").map(String.init))
         var fields: [FormField] = []
         for rank in 1...Self.maximumWishes {
-            fields.append(FormField(request: request, name: "wish\(rank)_section", labelKey: "selfReport.wish\(rank)", kind: .select,
-                                    value: input["wish\(rank)_section"] ?? "", options: sectionOptions("wish\(rank)_section")))
+            fields.append(sectionField(rank))
             fields.append(FormField(request: request, name: "wish\(rank)_reason", labelKey: "selfReport.wishReason\(rank)", kind: .textarea,
                                     value: input["wish\(rank)_reason"] ?? "", maxLength: Self.reasonMaxLength))
         }
@@ -169,6 +232,12 @@ struct SelfReportRoutes {
             ]),
             FormField(request: request, name: "side_job_themes", labelKey: "selfReport.sideJobThemes", kind: .textarea, value: input["side_job_themes"] ?? "", maxLength: Self.textMaxLength),
             FormField(request: request, name: "skills", labelKey: "selfReport.skills", kind: .textarea, value: input["skills"] ?? "", maxLength: Self.textMaxLength),
+            radios("workload", labelKey: "selfReport.workload", values: WorkloadLevel.allCases.map(\.rawValue)),
+            radios("difficulty", labelKey: "selfReport.difficulty", values: DifficultyLevel.allCases.map(\.rawValue)),
+            radios("health_condition", labelKey: "selfReport.health", values: HealthCondition.allCases.map(\.rawValue), hintKey: "selfReport.hrOnlyHint"),
+            FormField(request: request, name: "family", labelKey: "selfReport.family", kind: .checkboxes, options: FamilyCircumstance.allCases.map {
+                FormOption(value: $0.rawValue, label: request.t("selfReport.family.\($0.rawValue)"), isSelected: family.contains($0.rawValue), fieldName: "family")
+            }, hintKey: "selfReport.hrOnlyHint"),
             FormField(request: request, name: "circumstances", labelKey: "selfReport.circumstances", kind: .textarea, value: input["circumstances"] ?? "",
                       hintKey: "selfReport.circumstancesHint", maxLength: Self.textMaxLength),
         ]
@@ -193,6 +262,10 @@ struct SelfReportRoutes {
         var side_job_themes: String?
         var skills: String?
         var circumstances: String?
+        var health_condition: String?
+        var workload: String?
+        var difficulty: String?
+        var family: [String]?
 
         /// The same values as the page shows them, keyed by field name (checkboxes as "1").
         var values: [String: String] {
@@ -203,6 +276,8 @@ struct SelfReportRoutes {
                 ("wish3_reason", wish3_reason), ("wish4_section", wish4_section), ("move_wish", move_wish),
                 ("career_plan", career_plan), ("project_team_themes", project_team_themes), ("side_job_themes", side_job_themes),
                 ("skills", skills), ("circumstances", circumstances),
+                ("health_condition", health_condition), ("workload", workload), ("difficulty", difficulty),
+                ("family", family.map { $0.joined(separator: ",") }),
                 ("project_team_interest", project_team_interest?.contains("1") == true ? "1" : nil),
                 ("side_job_interest", side_job_interest?.contains("1") == true ? "1" : nil),
             ]

@@ -22,14 +22,24 @@ struct OrganizationTreeRoutes {
         let years = try await OrganizationYears.all(on: request.db)
         let canManage = request.currentUser?.scope(of: .manageOrganization) != nil
         let breadcrumbs = [Breadcrumb(label: request.t("organization.title"), href: nil)]
+        if let asked = try? request.query.get(Int.self, at: "fy"), !years.contains(asked) {
+            // A year without an organization is said to be missing, never replaced by another year.
+            return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: breadcrumbs, content: OrganizationTreePage.missingYear(
+                asked, yearForm: yearForm(request, years: years, chosen: years.first ?? 0), canManage: canManage, csrfToken: request.csrfToken,
+                localizer: request.localizer), status: .notFound)
+        }
         guard let year = OrganizationYears.chosen(request, available: years) else {
             return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: breadcrumbs, content: OrganizationTreePage.empty(
                 yearForm: yearForm(request, years: [], chosen: 0), canManage: canManage, csrfToken: request.csrfToken, localizer: request.localizer))
         }
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
-        let headcounts = year == request.today.fiscalYear.startYear ? try await OrganizationHeadcount.current(on: request.db) : [:]
+        let thisYear = request.today.fiscalYear.startYear
+        let headcounts = year == thisYear || year == thisYear + 1 ? try await OrganizationHeadcount.current(on: request.db) : [:]
+        let projection = year == thisYear + 1
+            ? OrganizationTreePage.Projection(current: headcounts, projected: try await OrganizationHeadcount.projected(on: FiscalYear(startYear: year).start, db: request.db))
+            : nil
         return try await request.renderPage("organization/tree", title: "organization.title", breadcrumbs: breadcrumbs, content: OrganizationTreePage.build(
-            tree: tree, years: years, yearForm: yearForm(request, years: years, chosen: year), headcounts: headcounts,
+            tree: tree, years: years, yearForm: yearForm(request, years: years, chosen: year), headcounts: headcounts, projection: projection,
             canManage: canManage, today: request.today, csrfToken: request.csrfToken, localizer: request.localizer))
     }
 
@@ -47,6 +57,11 @@ struct OrganizationTreeRoutes {
     @Sendable func cloneYear(_ request: Request) async throws -> Response {
         let input = try request.content.decode(CloneForm.self)
         let target = input.from + 1
+        // Only the newest year is copied (the button is on its page); an older one would leave a gap.
+        guard OrganizationEditRules.mayClone(input.from, existingYears: try await OrganizationYears.all(on: request.db)) else {
+            request.flash(.error, request.t("organization.cloneNotNewest", DateFormatting.format(fiscalYear: input.from, preferences: request.preferences)))
+            return request.redirect(to: OrganizationRoute.tree.path)
+        }
         let created = try await OrganizationEditing.clone(from: input.from, on: request.db)
         guard created else {
             request.flash(.error, request.t("organization.cloneExists", DateFormatting.format(fiscalYear: target, preferences: request.preferences)))
@@ -65,8 +80,13 @@ struct OrganizationTreeRoutes {
         let allVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code == code).sort(\.$fiscalYear, .descending).all()
         guard !allVersions.isEmpty else { throw Abort(.notFound) }
         let existing = allVersions.map(\.fiscalYear)
-        let asked = (try? request.query.get(Int.self, at: "fy")).flatMap { existing.contains($0) ? $0 : nil }
-        let year = asked ?? OrganizationYears.chosen(request, available: years).flatMap { existing.contains($0) ? $0 : nil } ?? existing[0]
+        if let asked = try? request.query.get(Int.self, at: "fy"), !existing.contains(asked) {
+            // Said plainly, then the section's newest year: never another year shown as if it were the one asked.
+            request.flash(.info, request.t("organization.sectionYearMissing", request.text(allVersions[0].record.localizedName), DateFormatting.format(fiscalYear: asked, preferences: request.preferences),
+                                           DateFormatting.format(fiscalYear: existing[0], preferences: request.preferences)))
+            return request.redirect(to: OrganizationRoute.section(.section(code)).path(query: [("fy", String(existing[0]))]))
+        }
+        let year = (try? request.query.get(Int.self, at: "fy")) ?? OrganizationYears.chosen(request, available: years).flatMap { existing.contains($0) ? $0 : nil } ?? existing[0]
         let tree = try await OrganizationTree.load(fiscalYear: year, on: request.db)
         guard let unit = tree.units[code] else { throw Abort(.notFound) }
         let isCurrent = year == request.today.fiscalYear.startYear
@@ -299,5 +319,16 @@ enum OrganizationHeadcount {
             .from(StaffMember.schema).groupBy("current_section_code")
             .all(decoding: Row.self)
         return Dictionary(rows.compactMap { row in row.code.map { ($0, row.count) } }, uniquingKeysWith: +)
+    }
+
+    /// Staff placed in each unit on `day` (a coming April 1): the assignments covering it, which
+    /// include the moves of approved transfer lists, less regular staff retired by then.
+    static func projected(on day: LocalDate, db database: any Database) async throws -> [SectionCode: Int] {
+        let assignments = try await Assignment.query(on: database)
+            .filter(\.$startDate <= day)
+            .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate >= day) }
+            .all()
+        let staff = try await StaffMember.query(on: database).filter(\.$employmentType == .regular).all()
+        return ProjectedHeadcount.placed(on: day, assignments: assignments.map(\.record), staff: staff.map(\.record), rules: .localPublicService2023)
     }
 }

@@ -153,6 +153,12 @@ struct StaffRoutes {
         let viewer = try request.requireUser()
         let readsSelfReports = viewer.staffNumber == member.staffNumber || viewer.scope(of: .manageSelfReports) != nil
         let selfReports: [SelfReportHistory.Entry]? = readsSelfReports ? try await SelfReportHistory.entries(of: member.staffNumber, on: request.db) : nil
+        // A manager over the person reaches the submitted reports (to write the 所属長所見), not their contents here.
+        var managerReports: [SelfReportHistory.Entry]? = nil
+        if !readsSelfReports, let scope = viewer.scope(of: .viewSelfReportCompletion), scope != .own, let section = member.currentSectionCode,
+           try await OrganizationScope.units(for: request, scope: scope).contains(section) {
+            managerReports = try await SelfReportHistory.entries(of: member.staffNumber, on: request.db).filter { $0.report.submittedAt != nil }
+        }
         // Every section the page names: those held, and those wished for (shown by name, never by code).
         let named = Set(assignments.map(\.sectionCode)).union((selfReports ?? []).flatMap { $0.report.wishes.map(\.sectionCode) })
         let sectionVersions = try await OrganizationUnit.query(on: request.db).filter(\.$code ~~ Array(named)).all()
@@ -162,7 +168,8 @@ struct StaffRoutes {
             content: StaffPage.build(
                 member: member, assignments: assignments.map(\.record), sectionVersions: sectionVersions,
                 selfReports: selfReports, participation: try await ParticipationLedger.entries(of: member.staffNumber, on: request.db),
-                today: request.today, localizer: request.localizer
+                today: request.today, localizer: request.localizer, tree: try await request.currentOrganization(), managerReports: managerReports,
+                viewerIsMember: viewer.staffNumber == member.staffNumber
             )
         )
     }

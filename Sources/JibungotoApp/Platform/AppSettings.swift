@@ -92,6 +92,9 @@ public struct AppSettings: Sendable {
     /// A connection that sends and receives nothing for this long is closed. It must exceed the
     /// longest request (a 50,000-row import's dry run), since a request being worked on is silent too.
     public var connectionIdleSeconds: Int
+    /// Whether staff read the 所属長所見 (their manager's comment) on their own self-report; hidden
+    /// unless the municipality decides otherwise.
+    public var managerCommentVisibleToStaff: Bool
 
     public init(
         database: DatabaseLocation,
@@ -106,7 +109,8 @@ public struct AppSettings: Sendable {
         databaseConnectionsPerLoop: Int = 4,
         trustedProxyHops: Int = 1,
         maxFormBytes: Int = AppSettings.defaultMaxFormBytes,
-        connectionIdleSeconds: Int = 120
+        connectionIdleSeconds: Int = 120,
+        managerCommentVisibleToStaff: Bool = false
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -121,6 +125,7 @@ public struct AppSettings: Sendable {
         self.trustedProxyHops = trustedProxyHops
         self.maxFormBytes = maxFormBytes
         self.connectionIdleSeconds = connectionIdleSeconds
+        self.managerCommentVisibleToStaff = managerCommentVisibleToStaff
     }
 
     public static let defaultDemoPassword = "jibungoto-demo"
@@ -157,7 +162,8 @@ public struct AppSettings: Sendable {
             databaseConnectionsPerLoop: try number("JIBUNGOTO_DB_CONNECTIONS_PER_CORE", default: 4),
             trustedProxyHops: try number("JIBUNGOTO_TRUSTED_PROXY_HOPS", default: 1),
             maxFormBytes: try number("JIBUNGOTO_MAX_FORM_KB", default: defaultMaxFormBytes >> 10) << 10,
-            connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 120)
+            connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 120),
+            managerCommentVisibleToStaff: flag("JIBUNGOTO_SHOW_MANAGER_COMMENT")
         )
     }
 }

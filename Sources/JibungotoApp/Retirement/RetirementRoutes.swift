@@ -7,6 +7,8 @@ import Vapor
 struct RetirementRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, RetirementRoute.outlook, requires: .permission(.viewRetirement), shows: .viewed(subject: "retirement_outlook"), use: outlook)
+        routes.on(.GET, RetirementRoute.years, requires: .permission(.viewRetirement), shows: .nothing, use: years)
+        routes.on(.GET, RetirementRoute.yearsExport, requires: .permission(.viewRetirement), shows: .exported(subject: "retirement_years"), use: exportYears)
         routes.on(.GET, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .viewed(subject: "age_sixty_record"), use: ageSixty)
         routes.on(.POST, RetirementRoute.ageSixty(.pattern), requires: .permission(.manageRetirement), shows: .nothing, use: saveAgeSixty)
     }
@@ -29,6 +31,34 @@ struct RetirementRoutes {
             "retirement/outlook", title: "retirement.title",
             breadcrumbs: [Breadcrumb(label: request.t("retirement.title"), href: nil)],
             content: RetirementOutlookPage.build(outlooks: outlooks, staff: byNumber, tree: tree, records: records, canRecord: canRecord, localizer: request.localizer))
+    }
+
+    // MARK: - Multi-year outlook
+
+    /// Retirements and managerial-post exits per fiscal year until the age in force reaches 65.
+    /// Counts only, no names: nobody's personal data is shown, but the CSV is still a download of
+    /// figures about staff, so it is recorded.
+    private func yearFigures(_ request: Request) async throws -> [RetirementRules.YearFigures] {
+        let staff = try await StaffMember.query(on: request.db).filter(\.$employmentType == .regular).all()
+        let managerial = Set(staff.filter { $0.currentPost.map(PostTiers.standard.isManagerial) ?? false }.map(\.staffNumber))
+        return RetirementRules.localPublicService2023.yearFigures(from: request.today.fiscalYear, staff: staff.map(\.record)) {
+            managerial.contains($0.staffNumber)
+        }
+    }
+
+    @Sendable func years(_ request: Request) async throws -> Response {
+        let figures = try await yearFigures(request)
+        return try await request.renderPage(
+            "retirement/years", title: "retirement.years.title",
+            breadcrumbs: [Breadcrumb(label: request.t("retirement.title"), href: RetirementRoute.outlook.path),
+                          Breadcrumb(label: request.t("retirement.years.title"), href: nil)],
+            content: RetirementYearsPage.build(figures: figures, localizer: request.localizer))
+    }
+
+    @Sendable func exportYears(_ request: Request) async throws -> Response {
+        let figures = try await yearFigures(request)
+        let table = RetirementYearsPage.csv(figures: figures, localizer: request.localizer)
+        return try CSVResponse.make(filename: "retirement-outlook.csv", header: table.header, rows: table.rows, request: request)
     }
 
     // MARK: - Age-60 information and choice

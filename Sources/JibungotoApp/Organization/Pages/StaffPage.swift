@@ -28,6 +28,14 @@ enum StaffPage {
         let selfReports: [SelfReportRow]?
         /// The participation ledger's entries, newest first.
         let participation: [ParticipationRow]
+        /// For a manager over the person: their submitted self-reports, each a link to the report
+        /// as submitted (without health and family) where the 所属長所見 is written.
+        let managerReportLinks: [ReportLink]?
+    }
+
+    struct ReportLink: Encodable, Sendable {
+        let label: String
+        let href: String
     }
 
     /// One participation ledger entry: a team, a side job, a support shift, and later dialogue and proposals.
@@ -49,6 +57,8 @@ enum StaffPage {
         let careerPlan: String
         /// HR and the staff member only; a manager never gets here at all.
         let circumstances: String?
+        /// The submitted report as submitted (read-only, printable); nil for a draft.
+        let href: String?
     }
 
     struct TimelineRow: Encodable, Sendable {
@@ -67,7 +77,8 @@ enum StaffPage {
     /// they name; `selfReports` nil when the viewer may not read them (only the staff member and HR may).
     static func build(
         member: StaffMember, assignments: [AssignmentRecord], sectionVersions: [OrganizationUnit],
-        selfReports history: [SelfReportHistory.Entry]?, participation: [ParticipationEntry], today: LocalDate, localizer: Localizer
+        selfReports history: [SelfReportHistory.Entry]?, participation: [ParticipationEntry], today: LocalDate, localizer: Localizer,
+        tree: OrganizationTree? = nil, managerReports: [SelfReportHistory.Entry]? = nil, viewerIsMember: Bool = false
     ) -> Content {
         let record = member.record
         let versionsByCode = Dictionary(grouping: sectionVersions, by: \.code)
@@ -83,7 +94,14 @@ enum StaffPage {
         }
         let wishesByYear = Dictionary((history ?? []).map { ($0.cycle.fiscalYear, $0.report.wishes.sorted { $0.rank < $1.rank }) }, uniquingKeysWith: { a, _ in a })
         func wishText(_ wishes: [SelfReportWish], on date: LocalDate) -> [String] {
-            wishes.map { localizer.t("selfReport.wishN", String($0.rank), unit($0.sectionCode, on: date).map { localizer.text($0.localizedName) } ?? $0.sectionCode.rawValue) }
+            // Named with the units above it (today's organization), else as it was then; a code
+            // that names no section anywhere is said to be gone, never printed.
+            wishes.map { wish -> String in
+                let name = tree.flatMap { SectionPathName.text(wish.sectionCode, tree: $0, localizer: localizer) }
+                    ?? unit(wish.sectionCode, on: date).map { localizer.text($0.localizedName) }
+                    ?? localizer.t("selfReport.sectionGone")
+                return localizer.t("selfReport.wishN", String(wish.rank), name)
+            }
         }
         let timeline = assignments.map { assignment -> TimelineRow in
             let section = unit(assignment.sectionCode, on: assignment.start)
@@ -113,7 +131,10 @@ enum StaffPage {
                     wishes: wishText(entry.report.wishes.sorted { $0.rank < $1.rank }, on: today),
                     moveWish: entry.report.moveWish.isEmpty ? "" : localizer.t("selfReport.moveWish.\(entry.report.moveWish)"),
                     careerPlan: entry.report.careerPlan,
-                    circumstances: entry.report.circumstances.isEmpty ? nil : entry.report.circumstances
+                    circumstances: entry.report.circumstances.isEmpty ? nil : entry.report.circumstances,
+                    href: entry.report.submittedAt == nil ? nil : entry.cycle.id.map {
+                        viewerIsMember ? CareerRoute.ownSubmittedReport(.id($0)).path : CareerRoute.submittedReport(.id($0), .staff(entry.report.staffNumber)).path
+                    }
                 )
             }
         }
@@ -146,6 +167,11 @@ enum StaffPage {
                     route: localizer.t("participation.route.\(entry.route.rawValue)"),
                     hours: entry.hours.map { localizer.t("participation.hours", HoursText.format($0)) },
                     crossesSections: entry.crossesSections)
+            },
+            managerReportLinks: managerReports.map { entries in
+                entries.compactMap { entry in
+                    entry.cycle.id.map { ReportLink(label: entry.cycle.title, href: CareerRoute.submittedReport(.id($0), .staff(entry.report.staffNumber)).path) }
+                }
             }
         )
     }

@@ -84,6 +84,25 @@ enum SVGChart {
         return ChartSVG(svg + "</svg>")
     }
 
+    /// Horizontal bars of counts (people, posts), one per label, scaled to the largest; each bar
+    /// ends with its number.
+    static func countBars(_ points: [Point], width: Int = 640) -> ChartSVG {
+        let rowHeight = 24.0, labelWidth = 200.0, right = 56.0
+        let height = Int(rowHeight * Double(points.count) + 8)
+        let plotWidth = Double(width) - labelWidth - right
+        let largest = max(1, points.compactMap(\.value).max() ?? 1)
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        for (index, point) in points.enumerated() {
+            let top = 4 + rowHeight * Double(index)
+            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(String(point.label.prefix(18))))</text>"
+            let value = max(point.value ?? 0, 0)
+            let barWidth = plotWidth * value / largest
+            svg += "<rect x=\"\(format(labelWidth))\" y=\"\(format(top + 4))\" width=\"\(format(barWidth))\" height=\"\(format(rowHeight - 8))\" fill=\"#0b5394\"/>"
+            svg += "<text x=\"\(format(labelWidth + barWidth + 4))\" y=\"\(format(top + 16))\" font-size=\"11\" fill=\"#1a1a1a\">\(Int(value))</text>"
+        }
+        return ChartSVG(svg + "</svg>")
+    }
+
     private static func format(_ value: Double) -> String {
         String(format: "%.1f", value)
     }

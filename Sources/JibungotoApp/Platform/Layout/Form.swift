@@ -53,6 +53,9 @@ struct FormField: Encodable, Sendable {
     let kind: Kind
     var value: String
     var options: [FormOption]
+    /// A select's options under headings (`<optgroup>`), after the ungrouped `options`; nil for
+    /// every other field, so it is left out of the page's data.
+    var optionGroups: [FormOptionGroup]?
     var hint: String?
     var error: String?
     let isRequired: Bool
@@ -99,6 +102,12 @@ struct FormOption: Encodable, Sendable {
         self.isSelected = isSelected
         self.id = "field-\(fieldName)-\(value)".replacingOccurrences(of: "_", with: "-")
     }
+}
+
+/// Options of a select under one heading, e.g. the sections of one 部.
+struct FormOptionGroup: Encodable, Sendable {
+    let label: String
+    let options: [FormOption]
 }
 
 struct FormErrorLink: Encodable, Sendable {

@@ -6,6 +6,8 @@ enum RetirementOutlookPage {
     struct Content: Encodable, Sendable {
         let years: [YearOutlook]
         let rulesNote: String
+        /// The multi-year outlook (until the age in force reaches 65).
+        let yearsHref: String
     }
 
     struct YearOutlook: Encodable, Sendable {
@@ -59,7 +61,7 @@ enum RetirementOutlookPage {
                     EntryList(heading: localizer.t("retirement.informationDue"), dateHeading: localizer.t("retirement.reachesOn"), rows: rows(outlook.informationDue), showsAgeSixtyRecord: true),
                 ])
         }
-        return Content(years: years, rulesNote: localizer.t("retirement.rules"))
+        return Content(years: years, rulesNote: localizer.t("retirement.rules"), yearsHref: RetirementRoute.years.path)
     }
 
     /// "informed on …/ choice" for a row.
