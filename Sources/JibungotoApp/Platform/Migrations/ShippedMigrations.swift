@@ -30,5 +30,6 @@ enum ShippedMigrations {
         CreateParticipationTallies(),  // 021 Opportunities
         AddRotationApprovalRecord(),  // 022 Rotation
         AddMustChangePassword(),  // 023 Platform
+        CreateSelfReportSituations(),  // 024 Career
     ]
 }
