@@ -150,7 +150,7 @@ import Testing
         let answered: Set<UUID> = [Fixture.telework]
         for reader in PageSnapshots.Reader.allCases {
             let localizer = try PageSnapshots.localizer(reader)
-            let content = try SurveyListPage.build(open: openSurveys, answered: answered, followed: .managed(surveys), localizer: localizer)
+            let content = try SurveyListPage.build(open: openSurveys, answered: answered, followed: .managed(surveys), today: TestClock.today, localizer: localizer)
             assertPageSnapshot(of: content, reader: reader)
         }
     }

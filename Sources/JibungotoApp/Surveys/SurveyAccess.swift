@@ -52,15 +52,45 @@ enum SurveyAccess {
         return targets.count
     }
 
-    /// Open surveys the user has not answered yet, as home-page banners.
+    /// Open surveys the user has not answered yet, as home-page banners with the deadline; a
+    /// survey someone has sent a reminder (督促) for that reaches the user's frozen place says so.
+    /// Only the user's own banner: nobody else learns from it who has answered.
     @Sendable static func reminders(_ request: Request, _ user: SignedInUser) async throws -> [HomeNotice] {
         let open = try await openSurveys(for: user.staffNumber, on: request.db, today: request.today)
         guard !open.isEmpty else { return [] }
         let answered = Set(try await SurveyCompletion.query(on: request.db).filter(\.$staffNumber == user.staffNumber).all(\.$surveyID))
-        return try open.filter { !answered.contains(try $0.requireID()) }.map { survey in
-            HomeNotice(message: request.t("survey.reminder", survey.title(request.language), request.localizer.date(survey.closesOn)),
-                       href: SurveysRoute.answer(.id(try survey.requireID())).path, linkLabel: request.t("survey.answerNow"))
+        var notices: [HomeNotice] = []
+        for survey in open {
+            let id = try survey.requireID()
+            guard !answered.contains(id) else { continue }
+            let title = survey.title(request.language), deadline = request.localizer.date(survey.closesOn)
+            let message: String
+            if let reminded = try await latestReminder(of: survey, reaching: user.staffNumber, on: request.db) {
+                message = request.t("survey.reminderDue", title, deadline, request.localizer.timestamp(reminded.sentAt))
+            } else {
+                message = request.t("survey.reminder", title, deadline)
+            }
+            notices.append(HomeNotice(message: message, href: SurveysRoute.answer(.id(id)).path, linkLabel: request.t("survey.answerNow")))
         }
+        return notices
+    }
+
+    /// The latest reminder of `survey` whose part holds the staff member's place as frozen at
+    /// opening, if any.
+    static func latestReminder(of survey: Survey, reaching staffNumber: StaffNumber, on database: any Database) async throws -> SurveyReminder? {
+        let surveyID = try survey.requireID()
+        let reminders = try await SurveyReminder.query(on: database).filter(\.$surveyID == surveyID).sort(\.$sentAt, .descending).all()
+        guard !reminders.isEmpty,
+              let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
+        else { return nil }
+        var placement: [String] = []
+        if reminders.contains(where: { $0.unit != nil }) {
+            let tree = try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? survey.fiscalYear, on: database)
+            placement = tree.path(to: target.sectionCode).map(\.code.rawValue)
+            // A target placed outside the tree still belongs to their frozen department.
+            if !placement.contains(target.departmentCode.rawValue) { placement.append(target.departmentCode.rawValue) }
+        }
+        return reminders.first { SurveyReminderRule.reaches(unit: $0.unit, placement: placement) }
     }
 }
 

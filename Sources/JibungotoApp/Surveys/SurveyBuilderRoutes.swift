@@ -13,6 +13,9 @@ struct SurveyBuilderRoutes {
         routes.on(.GET, SurveysRoute.manage(.pattern), requires: manage, shows: .nothing, use: showManage)
         routes.on(.POST, SurveysRoute.addQuestion(.pattern), requires: manage, shows: .nothing, use: addQuestion)
         routes.on(.POST, SurveysRoute.removeQuestion(.pattern), requires: manage, shows: .nothing, use: removeQuestion)
+        routes.on(.POST, SurveysRoute.moveQuestion(.pattern), requires: manage, shows: .nothing, use: moveQuestion)
+        routes.on(.GET, SurveysRoute.settings(.pattern), requires: manage, shows: .nothing, use: showSettings)
+        routes.on(.POST, SurveysRoute.settings(.pattern), requires: manage, shows: .nothing, use: saveSettings)
         routes.on(.POST, SurveysRoute.open(.pattern), requires: manage, shows: .nothing, use: open)
         routes.on(.POST, SurveysRoute.close(.pattern), requires: manage, shows: .nothing, use: close)
         routes.on(.POST, SurveysRoute.copy(.pattern), requires: manage, shows: .nothing, use: copy)
@@ -33,7 +36,7 @@ struct SurveyBuilderRoutes {
             followed = .nothing
         }
         return try await request.renderPage("surveys/list", title: "survey.title", breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: nil)],
-                                            content: try SurveyListPage.build(open: open, answered: answered, followed: followed, localizer: request.localizer))
+                                            content: try SurveyListPage.build(open: open, answered: answered, followed: followed, today: request.today, localizer: request.localizer))
     }
 
     // MARK: - New survey
@@ -66,6 +69,21 @@ struct SurveyBuilderRoutes {
     @Sendable func create(_ request: Request) async throws -> Response {
         let input = try request.content.decode(SurveyForm.self)
         var validation = FormValidation(request: request)
+        let survey = Survey()
+        guard try await apply(input, to: survey, request: request, validation: &validation) else {
+            return try await newPage(request, input: input, validation: validation)
+        }
+        survey.questions = []
+        survey.status = .draft
+        survey.createdBy = try request.requireUser().staffNumber.rawValue
+        try await survey.create(on: request.db)
+        request.flash(.success, request.t("survey.created"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    /// Checks the settings form and, when every field is valid, writes it onto `survey` (nothing
+    /// is written otherwise); returns whether it was valid.
+    private func apply(_ input: SurveyForm, to survey: Survey, request: Request, validation: inout FormValidation) async throws -> Bool {
         let titleJa = validation.text("title_ja", input.title_ja, labelKey: "survey.titleJa", maxLength: 150)
         let titleEn = validation.text("title_en", input.title_en, labelKey: "survey.titleEn", required: false, maxLength: 200)
         let description = validation.text("description", input.description, labelKey: "survey.description", required: false, maxLength: 2_000)
@@ -80,10 +98,7 @@ struct SurveyBuilderRoutes {
         if attributes.count != (input.attributes ?? []).count { validation.fail("attributes", "form.invalidChoice", request.t("survey.attributes")) }
         let tree = try await request.currentOrganization()
         let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
-        guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else {
-            return try await newPage(request, input: input, validation: validation)
-        }
-        let survey = Survey()
+        guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else { return false }
         survey.series = series
         survey.fiscalYear = opens.fiscalYear.startYear
         survey.titleJa = titleJa
@@ -98,18 +113,22 @@ struct SurveyBuilderRoutes {
         survey.k = k
         survey.freeTextK = freeTextK
         survey.targetRate = Double(targetRate) / 100
-        survey.questions = []
-        survey.status = .draft
-        survey.createdBy = try request.requireUser().staffNumber.rawValue
-        try await survey.create(on: request.db)
-        request.flash(.success, request.t("survey.created"))
-        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+        return true
     }
 
     private func newPage(_ request: Request, input: SurveyForm, validation: FormValidation) async throws -> Response {
+        try await settingsPage(request, input: input, validation: validation, action: SurveysRoute.new.path, submitLabelKey: "survey.createDraft",
+                               titleKey: "survey.new", titleArguments: [], parent: nil)
+    }
+
+    /// The settings form, for a new survey and for a draft's settings.
+    private func settingsPage(
+        _ request: Request, input: SurveyForm, validation: FormValidation, action: String, submitLabelKey: String,
+        titleKey: String, titleArguments: [String], parent: Breadcrumb?
+    ) async throws -> Response {
         let tree = try await request.currentOrganization()
         let departments = Set(input.departments ?? []), types = Set(input.employment_types ?? []), attributes = Set(input.attributes ?? [])
-        var form = FormModel(request: request, action: SurveysRoute.new.path, submitLabelKey: "survey.createDraft", fields: [
+        var form = FormModel(request: request, action: action, submitLabelKey: submitLabelKey, fields: [
             FormField(request: request, name: "title_ja", labelKey: "survey.titleJa", value: input.title_ja ?? "", isRequired: true, maxLength: 150),
             FormField(request: request, name: "title_en", labelKey: "survey.titleEn", value: input.title_en ?? "", maxLength: 200),
             FormField(request: request, name: "description", labelKey: "survey.description", kind: .textarea, value: input.description ?? "", maxLength: 2_000),
@@ -128,9 +147,54 @@ struct SurveyBuilderRoutes {
             FormField(request: request, name: "target_rate", labelKey: "survey.targetRate", value: input.target_rate ?? "80", hintKey: "survey.targetRateHint", isRequired: true, maxLength: 3),
         ])
         form.apply(validation, request: request)
-        return try await request.renderPage("platform/form-page", title: "survey.new",
-                                            breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.new"), href: nil)],
+        return try await request.renderPage("platform/form-page", title: titleKey, titleArguments: titleArguments,
+                                            breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path)] + (parent.map { [$0] } ?? [])
+                                                + [Breadcrumb(label: request.t(titleKey, titleArguments), href: nil)],
                                             content: FormContent(form: form), status: validation.isValid ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: - Settings of a draft
+
+    /// Settings change only while the survey is 作成中: opening freezes who is asked and how
+    /// results are grouped, and k must not move once anyone can answer. Afterwards the manage
+    /// page says so.
+    private func refuseSettings(_ request: Request, _ survey: Survey) throws -> Response {
+        request.flash(.error, request.t("survey.settingsLocked"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    private func settingsPage(_ request: Request, survey: Survey, input: SurveyForm, validation: FormValidation) async throws -> Response {
+        let id = try survey.requireID()
+        return try await settingsPage(request, input: input, validation: validation, action: SurveysRoute.settings(.id(id)).path, submitLabelKey: "survey.saveSettings",
+                                      titleKey: "survey.settingsTitle", titleArguments: [survey.title(request.language)],
+                                      parent: Breadcrumb(label: survey.title(request.language), href: SurveysRoute.manage(.id(id)).path))
+    }
+
+    @Sendable func showSettings(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status == .draft else { return try refuseSettings(request, survey) }
+        let input = SurveyForm(
+            title_ja: survey.titleJa, title_en: survey.titleEn, description: survey.descriptionText, series: survey.series,
+            opens_on: survey.opensOn.iso, closes_on: survey.closesOn.iso, anonymity: survey.isAnonymous ? "anonymous" : "named",
+            departments: survey.targetDepartments.split(separator: ",").map(String.init),
+            employment_types: survey.targetEmploymentTypes.split(separator: ",").map(String.init),
+            attributes: survey.attributes.map(\.rawValue), k: String(survey.k), free_text_k: String(survey.freeTextK),
+            target_rate: String(Int((survey.targetRate * 100).rounded())))
+        return try await settingsPage(request, survey: survey, input: input, validation: FormValidation(request: request))
+    }
+
+    @Sendable func saveSettings(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status == .draft else { return try refuseSettings(request, survey) }
+        let input = try request.content.decode(SurveyForm.self)
+        var validation = FormValidation(request: request)
+        guard try await apply(input, to: survey, request: request, validation: &validation) else {
+            return try await settingsPage(request, survey: survey, input: input, validation: validation)
+        }
+        try await survey.save(on: request.db)
+        try await request.audit(.update, subjectType: "survey", subjectID: survey.titleJa, detail: "settings")
+        request.flash(.success, request.t("survey.settingsSaved"))
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
     }
 
     // MARK: - Manage one survey
@@ -174,7 +238,7 @@ struct SurveyBuilderRoutes {
             "surveys/manage", title: "survey.manageTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: survey.title(request.language), href: nil)],
             content: SurveyManagePage.build(survey: survey, surveyID: id, release: release, isEditable: editable, bankForm: bankForm, customForm: customForm,
-                                            csrfToken: request.csrfToken, localizer: request.localizer))
+                                            today: request.today, csrfToken: request.csrfToken, localizer: request.localizer))
     }
 
     struct QuestionForm: Content {
@@ -222,7 +286,8 @@ struct SurveyBuilderRoutes {
                                             text: Bilingual(ja: textJa, en: textEn.isEmpty ? textJa : textEn), options: options,
                                             isRequired: input.required?.contains("1") == true, page: page))
         }
-        survey.questions = questions.sorted { $0.page < $1.page }
+        // A stable sort: questions keep the order they were arranged in within each page.
+        survey.questions = questions.enumerated().sorted { ($0.element.page, $0.offset) < ($1.element.page, $1.offset) }.map(\.element)
         try await survey.save(on: request.db)
         request.flash(.success, request.t("survey.questionAdded"))
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
@@ -236,6 +301,33 @@ struct SurveyBuilderRoutes {
         let input = try request.content.decode(RemoveForm.self)
         survey.questions = survey.questions.filter { $0.id != input.question_id }
         try await survey.save(on: request.db)
+        return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
+    }
+
+    struct MoveForm: Content {
+        var question_id: String
+        var direction: String
+    }
+
+    /// Moves a question one place up or down; it takes the page of the place it moves to, so
+    /// the pages keep their order.
+    @Sendable func moveQuestion(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard try await SurveyAccess.questionsAreEditable(survey, on: request.db) else { throw Abort(.conflict) }
+        let input = try request.content.decode(MoveForm.self)
+        var questions = survey.questions
+        guard let index = questions.firstIndex(where: { $0.id == input.question_id }), ["up", "down"].contains(input.direction) else {
+            throw Abort(.badRequest)
+        }
+        let other = input.direction == "up" ? index - 1 : index + 1
+        if questions.indices.contains(other) {
+            let (page, otherPage) = (questions[index].page, questions[other].page)
+            questions.swapAt(index, other)
+            questions[index].page = page
+            questions[other].page = otherPage
+            survey.questions = questions
+            try await survey.save(on: request.db)
+        }
         return request.redirect(to: SurveysRoute.manage(.id(try survey.requireID())).path)
     }
 

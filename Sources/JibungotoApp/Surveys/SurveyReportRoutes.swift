@@ -9,6 +9,7 @@ import Vapor
 struct SurveyReportRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, SurveysRoute.rate(.pattern), requires: .permission(.viewSurveyRates), shows: .nothing, use: rate)
+        routes.on(.POST, SurveysRoute.remind(.pattern), requires: .permission(.viewSurveyRates), shows: .nothing, use: remind)
         routes.on(.GET, SurveysRoute.results(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: results)
         routes.on(.GET, SurveysRoute.resultsExport(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: export)
         routes.on(.POST, SurveysRoute.actions(.pattern), requires: .permission(.viewSurveyResults), shows: .nothing, use: addAction)
@@ -36,16 +37,10 @@ struct SurveyReportRoutes {
         try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)
     }
 
-    // MARK: - Response rate
-
-    @Sendable func rate(_ request: Request) async throws -> Response {
-        let survey = try await SurveyAccess.find(request)
-        guard survey.status != .draft else { throw Abort(.notFound) }
-        let surveyID = try survey.requireID()
-        let tree = try await tree(for: survey, today: request.today, on: request.db)
-        let release = try await SurveyReleases.current(survey, today: request.today, on: request.db)
-        // Every reader sees a subset of the same release (SurveyReaderScope): the whole
-        // organization, a department with its units, or a manager's department and own unit.
+    /// The reader the signed-in user is. Every reader sees a subset of the same release
+    /// (SurveyReaderScope): the whole organization, a department with its units, or a manager's
+    /// department and own unit.
+    private func reader(_ request: Request, tree: OrganizationTree) async throws -> SurveyReader {
         let scope = try request.scope(of: .viewSurveyRates)
         let reach: SurveyReaderReach? = switch scope {
         case .all: .organization
@@ -59,6 +54,29 @@ struct SurveyReportRoutes {
             placement = tree.path(to: root).map(\.code.rawValue)
         }
         guard let reader = SurveyReaderScope.reader(reach: reach, placement: placement) else { throw Abort(.forbidden) }
+        return reader
+    }
+
+    /// The name of the part a reminder reaches.
+    private func reminderScopeLabel(_ scope: SurveyReminderRule.Scope, tree: OrganizationTree, request: Request) -> String {
+        guard let unit = scope.unit else { return request.t("survey.allRespondents") }
+        return tree.units[SectionCode(unit)].map { request.text($0.localizedName) } ?? unit
+    }
+
+    /// Reminders may be sent while answers are accepted: opened, and today within the period.
+    private func acceptsAnswers(_ survey: Survey, today: LocalDate) -> Bool {
+        survey.status == .open && survey.opensOn <= today && today <= survey.closesOn
+    }
+
+    // MARK: - Response rate
+
+    @Sendable func rate(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status != .draft else { throw Abort(.notFound) }
+        let surveyID = try survey.requireID()
+        let tree = try await tree(for: survey, today: request.today, on: request.db)
+        let release = try await SurveyReleases.current(survey, today: request.today, on: request.db)
+        let reader = try await reader(request, tree: tree)
         let view = SurveyReaderScope.view(of: release, for: reader)
         try await request.audit(.view, subjectType: "survey_rate", subjectID: survey.titleJa)
 
@@ -74,11 +92,49 @@ struct SurveyReportRoutes {
             }
         }
         let resultsHref = request.currentUser?.scope(of: .viewSurveyResults) != nil ? SurveysRoute.results(.id(surveyID)).path : nil
+        // The reader's own reminders' part: its earlier reminders and the button for another.
+        let reminderScope = SurveyReminderRule.scope(for: reader)
+        let reminders = try await SurveyReminder.query(on: request.db).filter(\.$surveyID == surveyID)
+            .filter(\.$scopeUnit == (reminderScope.unit ?? "")).sort(\.$sentAt, .descending).all()
+        let reminding = SurveyRatePage.Reminding(
+            action: acceptsAnswers(survey, today: request.today) ? SurveysRoute.remind(.id(surveyID)).path : nil,
+            scopeLabel: reminderScopeLabel(reminderScope, tree: tree, request: request),
+            nonRespondents: SurveyReminderRule.nonRespondents(in: reminderScope, release: release),
+            sent: reminders, csrfToken: request.csrfToken)
         return try await request.renderPage(
             "surveys/rate", title: "survey.rateTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
             content: SurveyRatePage.build(survey: survey, targetsFixedOn: try await SurveyOpening.targetsFixedOn(survey.requireID(), on: request.db), release: release, view: view, cycleRates: cycleRates, resultsHref: resultsHref,
-                                          label: labeler(tree: tree, request: request), localizer: request.localizer))
+                                          reminding: reminding, today: request.today, label: labeler(tree: tree, request: request), localizer: request.localizer))
+    }
+
+    // MARK: - Reminders (督促)
+
+    /// Sends a reminder to every non-respondent in the reader's part: recorded with the count the
+    /// reader may see (none where the release hides it) and audited. Nobody is named; those
+    /// reached see a banner on their home page.
+    @Sendable func remind(_ request: Request) async throws -> Response {
+        let survey = try await SurveyAccess.find(request)
+        guard survey.status != .draft else { throw Abort(.notFound) }
+        let surveyID = try survey.requireID()
+        guard acceptsAnswers(survey, today: request.today) else {
+            request.flash(.error, request.t("survey.remindNotOpen"))
+            return request.redirect(to: SurveysRoute.rate(.id(surveyID)).path)
+        }
+        let tree = try await tree(for: survey, today: request.today, on: request.db)
+        let scope = SurveyReminderRule.scope(for: try await reader(request, tree: tree))
+        let release = try await SurveyReleases.current(survey, today: request.today, on: request.db)
+        let count = SurveyReminderRule.nonRespondents(in: scope, release: release)
+        let reminder = SurveyReminder(surveyID: surveyID, sentBy: try request.requireUser().staffNumber.rawValue, sentAt: request.now,
+                                      scope: scope, shownCount: count)
+        let detail = "scope=\(scope.unit ?? "all") non_respondents=\(count.map(String.init) ?? "hidden")"
+        try await request.db.transaction { database in
+            try await reminder.create(on: database)
+            try await request.audit(.create, subjectType: "survey_reminder", subjectID: survey.titleJa, detail: detail, on: database)
+        }
+        let part = reminderScopeLabel(scope, tree: tree, request: request)
+        request.flash(.success, count.map { request.t("survey.remindSent", part, String($0)) } ?? request.t("survey.remindSentCountHidden", part))
+        return request.redirect(to: SurveysRoute.rate(.id(surveyID)).path)
     }
 
     // MARK: - Results

@@ -5,6 +5,9 @@ enum SurveysRoute: TypedRoute {
     case manage(RouteParameter)
     case addQuestion(RouteParameter)
     case removeQuestion(RouteParameter)
+    case moveQuestion(RouteParameter)
+    case settings(RouteParameter)
+    case remind(RouteParameter)
     case open(RouteParameter)
     case close(RouteParameter)
     case copy(RouteParameter)
@@ -23,6 +26,9 @@ enum SurveysRoute: TypedRoute {
         case .manage(let id): "/surveys/\(id.rendered(as: "surveyID"))"
         case .addQuestion(let id): "/surveys/\(id.rendered(as: "surveyID"))/questions"
         case .removeQuestion(let id): "/surveys/\(id.rendered(as: "surveyID"))/questions/remove"
+        case .moveQuestion(let id): "/surveys/\(id.rendered(as: "surveyID"))/questions/move"
+        case .settings(let id): "/surveys/\(id.rendered(as: "surveyID"))/settings"
+        case .remind(let id): "/surveys/\(id.rendered(as: "surveyID"))/remind"
         case .open(let id): "/surveys/\(id.rendered(as: "surveyID"))/open"
         case .close(let id): "/surveys/\(id.rendered(as: "surveyID"))/close"
         case .copy(let id): "/surveys/\(id.rendered(as: "surveyID"))/copy"

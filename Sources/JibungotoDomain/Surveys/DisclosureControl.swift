@@ -196,9 +196,10 @@ public enum SuppressionReason: Sendable, Hashable {
     case difference(with: CellSpec)
 
     /// A sentence for the report's privacy note. It never states a suppressed count (the
-    /// count is for auditors only: ``auditMessage(k:)``).
+    /// count is for auditors only: ``auditMessage(k:)``) and never an internal cell name: other
+    /// groups are described in words (pages name them with ``ReleasedSuppression/message(k:visibleLabel:)``).
     public func message(k: Int) -> Bilingual {
-        ReleasedSuppression(self).message(k: k) { $0.description }
+        ReleasedSuppression(self).message(k: k, visibleLabel: { _ in nil })
     }
 
     /// The same with the counts, for the audit log (never for the report's readers).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small deterministic random number generator (SplitMix64), so that a shuffle can be
 /// repeated from a stored seed. Not for secrets.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -42,6 +44,41 @@ public enum FreeTextRelease {
         var generator = SeededGenerator(seed: seed)
         released.shuffle(using: &generator)
         return released
+    }
+
+    /// One comment as the results page lists it: identical comments once, with how many wrote it.
+    public struct Group: Sendable, Hashable, Codable {
+        public var text: String
+        public var count: Int
+    }
+
+    /// The released comments with identical ones counted once. Two comments are identical when
+    /// they read the same after width and compatibility forms are unified (NFKC: 全角 letters,
+    /// digits and spaces, half-width katakana) and runs of whitespace are made one space, so
+    /// 「残業が多い 」 and 「残業が　多い」 count together. Groups keep the order in which their first
+    /// comment was released (already shuffled), so grouping adds nothing about who wrote first.
+    /// Only ever called on comments that ``release(texts:groupSize:policy:seed:)`` released.
+    public static func grouped(_ released: [String]) -> [Group] {
+        var groups: [Group] = []
+        var index: [String: Int] = [:]
+        for comment in released {
+            let key = normalized(comment)
+            guard !key.isEmpty else { continue }
+            if let position = index[key] {
+                groups[position].count += 1
+            } else {
+                index[key] = groups.count
+                groups.append(Group(text: key, count: 1))
+            }
+        }
+        return groups
+    }
+
+    /// The comparison form of a comment (and the form it is shown in once grouped).
+    public static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
     }
 
     /// Whether a view of `cell` may show the released comments: only the whole survey

@@ -108,6 +108,20 @@ public enum SurveyAggregation {
                 ? Double(promoters - detractors) * 100 / Double(answeredSheets) : nil)
     }
 
+    /// eNPS of a 0–10 question as a page may show it: nil unless the summary exists (its group
+    /// is shown) and at least `k` answered the question itself, so a figure never rests on
+    /// fewer than k people's answers.
+    public static func netPromoterScore(_ summary: QuestionSummary?, k: Int) -> Double? {
+        guard let summary, summary.kind == .scale0to10, summary.answered >= k else { return nil }
+        return summary.netPromoterScore
+    }
+
+    /// An eNPS in whole points with its sign: "+30", "0", "-20".
+    public static func netPromoterText(_ score: Double) -> String {
+        let points = Int(score.rounded())
+        return points > 0 ? "+\(points)" : String(points)
+    }
+
     /// 前回比: the change in favorable share from the previous cycle, in percentage points
     /// between the shown one-decimal figures (``ResponseRate/shownChange(from:to:)``); nil
     /// unless both summaries exist (nil for a group hidden in either cycle) and both have

@@ -75,8 +75,9 @@ public struct SurveyQuestion: Sendable, Hashable, Codable, Identifiable {
         switch kind {
         case .likert5: Likert.labels
         case .scale0to10: [
-            Bilingual(ja: "0 まったくそう思わない", en: "0 Not at all"),
-            Bilingual(ja: "10 非常にそう思う", en: "10 Completely"),
+            // 0–10 questions are the recommendation question of eNPS; their ends say so.
+            Bilingual(ja: "0 まったく勧めない", en: "0 Would not recommend at all"),
+            Bilingual(ja: "10 非常に勧めたい", en: "10 Would strongly recommend"),
         ]
         default: []
         }

@@ -53,20 +53,35 @@ public enum ReleasedSuppression: Codable, Sendable, Hashable {
 
     /// A sentence for the privacy note, naming other groups as `label` writes them.
     public func message(k: Int, label: (CellSpec) -> String) -> Bilingual {
-        Bilingual(ja: message(ja: true, k: k, label: label), en: message(ja: false, k: k, label: label))
+        message(k: k, visibleLabel: { label($0) })
     }
 
-    private func message(ja: Bool, k: Int, label: (CellSpec) -> String) -> String {
+    /// A sentence for the privacy note of one view: `visibleLabel` names the groups the view
+    /// lists and answers nil for the rest, which the sentence then does not name (a view of one
+    /// department says nothing about the hidden groups of another).
+    public func message(k: Int, visibleLabel: (CellSpec) -> String?) -> Bilingual {
+        Bilingual(ja: message(ja: true, k: k, label: visibleLabel), en: message(ja: false, k: k, label: visibleLabel))
+    }
+
+    private func message(ja: Bool, k: Int, label: (CellSpec) -> String?) -> String {
         switch self {
         case .smallGroup:
             return ja ? "回答者・未回答者が特定されないよう、\(k)人未満の集団は表示しません。"
                 : "Groups of fewer than \(k) are not shown, so that no respondent or non-respondent can be singled out."
         case .complementary(let protecting):
-            return ja ? "合計からの差し引きで「\(label(protecting))」が分からないよう、あわせて非表示にしています。"
-                : "Also hidden so that \"\(label(protecting))\" cannot be worked out by subtracting from a total."
+            guard let name = label(protecting) else {
+                return ja ? "合計からの差し引きで、人数の少ない別の集団が分からないよう、あわせて非表示にしています。"
+                    : "Also hidden so that another small group cannot be worked out by subtracting from a total."
+            }
+            return ja ? "合計からの差し引きで「\(name)」が分からないよう、あわせて非表示にしています。"
+                : "Also hidden so that \"\(name)\" cannot be worked out by subtracting from a total."
         case .difference(let other):
-            return ja ? "「\(label(other))」との差が\(k)人未満の集団になるため非表示にしています。"
-                : "Hidden because its difference from \"\(label(other))\" would be a group of fewer than \(k)."
+            guard let name = label(other) else {
+                return ja ? "これを含む集団、またはこれに含まれる集団との差が\(k)人未満になるため非表示にしています。"
+                    : "Hidden because its difference from a group that contains it, or that it contains, would be a group of fewer than \(k)."
+            }
+            return ja ? "「\(name)」との差が\(k)人未満の集団になるため非表示にしています。"
+                : "Hidden because its difference from \"\(name)\" would be a group of fewer than \(k)."
         }
     }
 }

@@ -103,6 +103,40 @@ enum SVGChart {
         return ChartSVG(svg + "</svg>")
     }
 
+    /// One horizontal bar of shares (0–100) stacked left to right, e.g. a question's answers from
+    /// the lowest to the highest point, with a legend row beneath; nil values count as 0.
+    static func stackedBar(_ segments: [Point], width: Int = 640) -> ChartSVG {
+        let palette = ["#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"]
+        let left = 8.0, right = 8.0, barHeight = 28.0, legendRow = 20.0
+        let plotWidth = Double(width) - left - right
+        let perLine = 4
+        let legendLines = (segments.count + perLine - 1) / perLine
+        let height = Int(barHeight + 12 + legendRow * Double(legendLines))
+        func colour(_ index: Int) -> String {
+            guard segments.count > 1 else { return palette[5] }
+            return palette[min(palette.count - 1, index * (palette.count - 1) / (segments.count - 1))]
+        }
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        var x = left
+        for (index, segment) in segments.enumerated() {
+            let share = min(max(segment.value ?? 0, 0), 100)
+            guard share > 0 else { continue }
+            let segmentWidth = plotWidth * share / 100
+            svg += "<rect x=\"\(format(x))\" y=\"4\" width=\"\(format(segmentWidth))\" height=\"\(format(barHeight))\" fill=\"\(colour(index))\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            if segmentWidth >= 34 {
+                svg += "<text x=\"\(format(x + segmentWidth / 2))\" y=\"\(format(4 + barHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\">\(Int(share.rounded()))%</text>"
+            }
+            x += segmentWidth
+        }
+        let columnWidth = plotWidth / Double(perLine)
+        for (index, segment) in segments.enumerated() {
+            let lx = left + columnWidth * Double(index % perLine), ly = barHeight + 12 + legendRow * Double(index / perLine)
+            svg += "<rect x=\"\(format(lx))\" y=\"\(format(ly))\" width=\"12\" height=\"12\" fill=\"\(colour(index))\"/>"
+            svg += "<text x=\"\(format(lx + 16))\" y=\"\(format(ly + 11))\" font-size=\"11\" fill=\"#1a1a1a\">\(escape(String(segment.label.prefix(14))))</text>"
+        }
+        return ChartSVG(svg + "</svg>")
+    }
+
     private static func format(_ value: Double) -> String {
         String(format: "%.1f", value)
     }

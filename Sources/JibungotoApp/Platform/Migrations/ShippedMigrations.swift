@@ -31,5 +31,6 @@ enum ShippedMigrations {
         AddRotationApprovalRecord(),  // 022 Rotation
         AddMustChangePassword(),  // 023 Platform
         CreateSelfReportSituations(),  // 024 Career
+        CreateSurveyReminders(),  // 025 Surveys
     ]
 }

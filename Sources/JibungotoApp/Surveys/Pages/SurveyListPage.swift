@@ -29,7 +29,8 @@ enum SurveyListPage {
 
     /// - Parameters:
     ///   - open: open surveys the user is among the targets of; `answered` the ids they answered.
-    static func build(open: [Survey], answered: Set<UUID>, followed: Followed, localizer: Localizer) throws -> Content {
+    ///   - today: a survey opened ahead of its first day shows as 開始前.
+    static func build(open: [Survey], answered: Set<UUID>, followed: Followed, today: LocalDate, localizer: Localizer) throws -> Content {
         let toAnswer = try open.map { survey in
             let id = try survey.requireID()
             return SurveyLink(title: survey.title(localizer.language), period: SurveyPageText.period(survey, localizer),
@@ -44,7 +45,7 @@ enum SurveyListPage {
             managed = try surveys.map { survey in
                 let id = try survey.requireID()
                 return SurveyLink(title: survey.title(localizer.language), period: SurveyPageText.period(survey, localizer),
-                                  status: localizer.t("survey.status.\(survey.status)"), href: SurveysRoute.manage(.id(id)).path,
+                                  status: SurveyPageText.status(survey, today: today, localizer), href: SurveysRoute.manage(.id(id)).path,
                                   links: survey.status == .draft ? [] : [
                                     NavigationLink(label: localizer.t("survey.rate"), href: SurveysRoute.rate(.id(id)).path, isCurrent: false),
                                     NavigationLink(label: localizer.t("survey.results"), href: SurveysRoute.results(.id(id)).path, isCurrent: false),
@@ -54,7 +55,7 @@ enum SurveyListPage {
             managed = try surveys.map { survey in
                 let id = try survey.requireID()
                 return SurveyLink(title: survey.title(localizer.language), period: SurveyPageText.period(survey, localizer),
-                                  status: localizer.t("survey.status.\(survey.status)"), href: SurveysRoute.rate(.id(id)).path, links: [])
+                                  status: SurveyPageText.status(survey, today: today, localizer), href: SurveysRoute.rate(.id(id)).path, links: [])
             }
         case .nothing:
             managed = nil

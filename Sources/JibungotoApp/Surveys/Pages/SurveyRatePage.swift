@@ -1,3 +1,4 @@
+import Foundation
 import JibungotoDomain
 
 /// 回答率: the reader's rows of the release, and for readers of the whole organization the daily
@@ -22,6 +23,33 @@ enum SurveyRatePage {
         /// While the survey is open: results appear only after it closes.
         let resultsNote: String?
         let resultsHref: String?
+        /// An opened survey before its first day: 開始前, said with the day it starts.
+        let notStartedNote: String?
+        let reminder: ReminderBlock
+    }
+
+    /// What the reader's reminders (督促) need: the button while answers are accepted, the part
+    /// reached, the count the release shows (nil where it hides it) and those sent before.
+    struct Reminding: Sendable {
+        let action: String?
+        let scopeLabel: String
+        let nonRespondents: Int?
+        let sent: [SurveyReminder]
+        let csrfToken: String
+    }
+
+    struct ReminderBlock: Encodable, Sendable {
+        let action: String?
+        let csrfToken: String
+        /// Who a reminder reaches and how many, in words; never who.
+        let explanation: String
+        let sent: [ReminderRow]
+    }
+
+    struct ReminderRow: Encodable, Sendable {
+        let sentAt: String
+        let scope: String
+        let count: String
     }
 
     struct Row: Encodable, Sendable {
@@ -50,9 +78,11 @@ enum SurveyRatePage {
     ///   - cycleRates: the whole's shown rate of each cycle of the series up to this one (only
     ///     read when the view shows whole-survey figures).
     ///   - label: a group's name as the survey pages write it.
+    ///   - reminding: the reader's reminders (督促).
+    ///   - today: an opened survey before its first day is 開始前.
     static func build(
         survey: Survey, targetsFixedOn: LocalDate?, release: SurveyRelease, view: SurveyReaderView, cycleRates: [CycleRate], resultsHref: String?,
-        label: @escaping (CellSpec) -> String, localizer: Localizer
+        reminding: Reminding, today: LocalDate, label: @escaping (CellSpec) -> String, localizer: Localizer
     ) -> Content {
         func row(_ cell: CellSpec) -> Row {
             guard let figure = view.figures[cell], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) else {
@@ -96,7 +126,17 @@ enum SurveyRatePage {
             privacy: SurveyPrivacyNote.notes(release, cells: view.rows, label: label, localizer: localizer),
             dailyNote: release.daily.contains { $0.cumulative == nil } ? localizer.t("survey.dailyNote", String(survey.k)) : nil,
             resultsNote: isClosed ? nil : localizer.t("survey.resultsAfterClosing"),
-            resultsHref: isClosed ? resultsHref : nil)
+            resultsHref: isClosed ? resultsHref : nil,
+            notStartedNote: survey.status == .open && today < survey.opensOn
+                ? localizer.t("survey.notStartedNote", localizer.t("survey.status.notStarted"), localizer.date(survey.opensOn)) : nil,
+            reminder: ReminderBlock(
+                action: reminding.action, csrfToken: reminding.csrfToken,
+                explanation: reminding.nonRespondents.map { localizer.t("survey.remindExplain", reminding.scopeLabel, String($0)) }
+                    ?? localizer.t("survey.remindExplainCountHidden", reminding.scopeLabel, String(survey.k)),
+                sent: reminding.sent.map { reminder in
+                    ReminderRow(sentAt: localizer.timestamp(reminder.sentAt), scope: reminding.scopeLabel,
+                                count: reminder.shownCount.map { localizer.t("survey.peopleCount", String($0)) } ?? localizer.t("survey.suppressed"))
+                }))
     }
 
     /// Who the targets are and when they were fixed: the rate's denominator, said in words.

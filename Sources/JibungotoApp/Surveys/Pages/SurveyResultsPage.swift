@@ -11,7 +11,7 @@ enum SurveyResultsPage {
         let questionHeads: [String]
         let heatmap: [HeatmapRow]
         let questions: [QuestionResult]
-        let comments: [String]?
+        let comments: [CommentRow]?
         let commentsNote: String
         let privacy: [SurveyPrivacyNote]
         let k: Int
@@ -19,6 +19,12 @@ enum SurveyResultsPage {
         let rateHref: String
         let actions: [ActionRow]
         let actionForm: FormModel
+    }
+
+    /// A released comment, identical ones once with how many wrote it.
+    struct CommentRow: Encodable, Sendable {
+        let text: String
+        let count: String?
     }
 
     struct HeatmapRow: Encodable, Sendable {
@@ -38,8 +44,12 @@ enum SurveyResultsPage {
         let answered: String
         let favorable: String?
         let mean: String?
+        /// eNPS of a 0–10 question, only where its group is shown and at least k answered it.
+        let netPromoter: String?
         let previous: String?
         let chart: ChartSVG?
+        /// The distribution as one stacked bar (Likert and 0–10 questions), lowest point first.
+        let stackedChart: ChartSVG?
         let distribution: [DistributionRow]
     }
 
@@ -127,20 +137,27 @@ enum SurveyResultsPage {
                 answered: summary.map { String($0.answered) } ?? localizer.t("survey.suppressed"),
                 favorable: summary?.favorableShare.map(ResponseRate.percentText),
                 mean: summary?.mean.map { String(format: "%.2f", $0) },
+                netPromoter: SurveyAggregation.netPromoterScore(summary, k: survey.k).map(SurveyAggregation.netPromoterText),
                 previous: SurveyAggregation.favorableChange(current: summary, previous: earlier).flatMap { change in
                     earlier?.favorableShare.map { then in localizer.t("survey.change", ResponseRate.percentText(then), ResponseRate.changeText(change)) }
                 },
-                chart: summary.map { summary in
+                chart: question.kind.isScale ? nil : summary.map { summary in
                     SVGChart.percentBars(labels.map { key, text in SVGChart.Point(label: text, value: summary.share(of: key).map { $0 * 100 }) })
                 },
+                stackedChart: question.kind.isScale ? summary.map { summary in
+                    SVGChart.stackedBar(labels.map { key, text in SVGChart.Point(label: text, value: summary.share(of: key).map { $0 * 100 }) })
+                } : nil,
                 distribution: summary == nil ? [] : distribution)
         }
         let showsComments = FreeTextRelease.mayRelease(for: parent)
         return Content(
             title: survey.title(localizer.language), viewForm: viewForm,
             heatmapCaption: localizer.t("survey.heatmapCaption", String(survey.k)),
-            questionHeads: answerable.enumerated().filter { $0.element.kind.isScale }.map { "Q\($0.offset + 1)" },
-            heatmap: heatmap, questions: questions, comments: showsComments ? release.comments : nil,
+            questionHeads: scaleQuestions.map { localizer.text($0.text) },
+            heatmap: heatmap, questions: questions,
+            comments: showsComments ? release.comments.map { released in
+                FreeTextRelease.grouped(released).map { CommentRow(text: $0.text, count: $0.count > 1 ? localizer.t("survey.commentCount", String($0.count)) : nil) }
+            } : nil,
             commentsNote: showsComments ? localizer.t("survey.commentsNote", String(survey.freeTextK)) : localizer.t("survey.commentsWholeOnly"),
             privacy: SurveyPrivacyNote.notes(release, cells: rowCells, label: label, localizer: localizer),
             k: survey.k, exportHref: SurveysRoute.resultsExport(.id(surveyID)).path, rateHref: SurveysRoute.rate(.id(surveyID)).path,
