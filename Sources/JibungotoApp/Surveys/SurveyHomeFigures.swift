@@ -8,9 +8,10 @@ import Vapor
 enum SurveyHomeFigures {
     struct Figure: Sendable {
         let survey: Survey
-        /// Respondents and targets of the reader's own part (全体, their 部, or their unit); nil when hidden.
+        /// Respondents and targets of the reader's own part (全体, their 部, or their unit; their 部
+        /// when the unit is hidden, as on the rate page); nil when that too is hidden.
         let count: CellCount?
-        /// The reader's own part is a unit too small to show (the rate page says the same).
+        /// The reader's own unit is too small to show (the rate page says the same).
         let ownUnitHidden: Bool
     }
 
@@ -39,7 +40,7 @@ enum SurveyHomeFigures {
             case .unit(let department, let unit): own = SurveyReleaseBuilder.unitCell(department: department, unit: unit)
             case .organization, .department: own = view.rows[0]
             }
-            figures.append(Figure(survey: survey, count: view.figures[own], ownUnitHidden: view.ownUnitHidden))
+            figures.append(Figure(survey: survey, count: view.figures[own] ?? view.figures[view.rows[0]], ownUnitHidden: view.ownUnitHidden))
         }
         return figures
     }

@@ -16,7 +16,7 @@ struct HomeRoutes {
             title: "home.title",
             content: HomePage.build(
                 displayName: user.displayName, today: request.today, notices: notices,
-                navigation: request.navigationLinks(), localizer: request.localizer
+                figures: try await HomeTasks.load(request), localizer: request.localizer
             )
         )
     }
