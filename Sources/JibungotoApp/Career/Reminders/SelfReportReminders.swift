@@ -69,10 +69,9 @@ enum SelfReportReminders {
         for reminder in reminders {
             guard seen.insert(reminder.cycleID).inserted, !submitted.contains(reminder.cycleID),
                   let cycle = try await SelfReportCycle.find(reminder.cycleID, on: request.db), cycle.round.isOpen(today: request.today) else { continue }
-            let sender = try await StaffMember.query(on: request.db).filter(\.$staffNumber == reminder.sentBy).first()
+            // The home page shows no one else's name, so the banner says when, not who.
             notices.append(HomeNotice(
-                message: request.t("reminder.notice", sender?.name ?? reminder.sentBy.rawValue, request.localizer.timestamp(reminder.sentAt),
-                                   cycle.title, cycle.deadlineText(request.localizer)),
+                message: request.t("reminder.notice", request.localizer.timestamp(reminder.sentAt), cycle.title, cycle.deadlineText(request.localizer)),
                 href: CareerRoute.selfReport.path,
                 linkLabel: request.t("selfReport.open")))
         }
