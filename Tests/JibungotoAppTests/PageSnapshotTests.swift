@@ -38,7 +38,7 @@ import Testing
             let localizer = try PageSnapshots.localizer(reader)
             let content = HomePage.build(
                 displayName: Fixture.longName, today: today, notices: Fixture.homeNotices(localizer),
-                navigation: Fixture.navigation(localizer), localizer: localizer)
+                figures: Fixture.homeFigures, localizer: localizer)
             assertPageSnapshot(of: content, reader: reader)
         }
     }
@@ -51,7 +51,7 @@ import Testing
             let localizer = try PageSnapshots.localizer(reader)
             var pages: [String: HomePage.Content] = [:]
             for iso in days {
-                pages[iso] = HomePage.build(displayName: Fixture.longName, today: Fixture.day(iso), notices: [], navigation: [], localizer: localizer)
+                pages[iso] = HomePage.build(displayName: Fixture.longName, today: Fixture.day(iso), notices: [], figures: HomePage.Figures(), localizer: localizer)
             }
             assertPageSnapshot(of: pages, reader: reader)
         }
@@ -380,13 +380,19 @@ private enum Fixture {
         ]
     }
 
-    static func navigation(_ localizer: Localizer) -> [NavigationLink] {
-        [
-            (key: "nav.home", href: PlatformRoute.home.path),
-            (key: "nav.staff", href: OrganizationRoute.staffList.path),
-            (key: "nav.surveys", href: SurveysRoute.list.path),
-            (key: "nav.selfReport", href: CareerRoute.selfReport.path),
-            (key: "nav.retirement", href: RetirementRoute.outlook.path),
-        ].map { NavigationLink(label: localizer.t($0.key), href: $0.href, isCurrent: $0.href == PlatformRoute.home.path) }
-    }
+    /// HR's tasks on a busy day: an open round, a survey below its target, a scenario awaiting
+    /// approval, this year's retirements, and a district served as liaison.
+    static let homeFigures = HomePage.Figures(
+        rounds: [HomePage.RoundFigure(
+            cycleID: UUID(uuidString: "00000000-0000-0000-0000-00000000c001")!, title: "令和8年度 自己申告（キャリア形成・異動希望・家庭の事情等）",
+            deadline: day("2026-12-11"),
+            completion: SelfReportCompletionPage.Row(label: "令和8年度 自己申告", href: nil, targets: 1_204, submitted: 917, drafts: 58, rate: "76.2 %"),
+            notSubmitted: 287, isWholeCity: true)],
+        surveys: [HomePage.SurveyFigure(surveyID: engagement, title: "令和8年度 職員エンゲージメント調査", closesOn: day("2026-12-11"),
+                                        count: CellCount(respondents: 812, members: 1_204), ownUnitHidden: false, k: 5, target: 0.8)],
+        scenarios: [HomePage.ScenarioFigure(scenarioID: UUID(uuidString: "00000000-0000-0000-0000-00000000c002")!, name: "令和9年4月1日 定期異動（案）",
+                                            transferDate: day("2027-04-01"))],
+        retirement: RetirementHomeFigures.Due(retiring: 31, informationOwed: 12),
+        districts: [HomePage.DistrictFigure(districtID: UUID(uuidString: "00000000-0000-0000-0000-00000000c003")!,
+                                            name: Bilingual(ja: "中央地区", en: "Chuo District"), open: 4, overdue: 1)])
 }

@@ -9,6 +9,7 @@ enum CareerModule: AppModule {
         SelfReportRoutes().register(on: routes)
         SelfReportCycleRoutes().register(on: routes)
         SubmittedSelfReportRoutes().register(on: routes)
+        SelfReportReminders.register(on: routes, app: app)
         app.navigation.add(NavigationEntry(labelKey: "nav.profiles", href: CareerRoute.profiles.path, permission: .viewSectionProfiles))
         app.navigation.add(NavigationEntry(labelKey: "nav.selfReport", href: CareerRoute.selfReport.path, permission: .submitSelfReport))
         app.navigation.add(NavigationEntry(labelKey: "nav.cycles", href: CareerRoute.cycles.path, permission: .viewSelfReportCompletion))

@@ -11,12 +11,13 @@ struct HomeRoutes {
     @Sendable func home(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
         let notices = try await request.application.homeNotices.notices(for: request, user: user)
+        let figures = try await HomeTasks.load(request)
         return try await request.renderPage(
             "platform/home",
             title: "home.title",
             content: HomePage.build(
                 displayName: user.displayName, today: request.today, notices: notices,
-                navigation: request.navigationLinks(), localizer: request.localizer
+                figures: figures, localizer: request.localizer
             )
         )
     }

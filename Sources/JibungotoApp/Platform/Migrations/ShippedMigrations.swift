@@ -32,5 +32,6 @@ enum ShippedMigrations {
         AddMustChangePassword(),  // 023 Platform
         CreateSelfReportSituations(),  // 024 Career
         CreateSurveyReminders(),  // 025 Surveys
+        CreateSelfReportReminders(),  // 026 Career
     ]
 }
