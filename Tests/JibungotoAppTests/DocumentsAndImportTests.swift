@@ -78,7 +78,8 @@ struct DocumentsAndImportTests {
             #expect(positions == positions.sorted(), "movers in the order of their new units")
             let stayed = RotationFixture.people.filter { person in !moves.contains { $0.staffNumber == person.0 } }
             for person in stayed { #expect(!body.contains(person.1), "\(person.1) does not move") }
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$subjectType == "rotation_transfer_list").count() == 1)
+            let printedAudit = try await AuditEvent.query(on: app.db).filter(\.$subjectType == "rotation_transfer_list").filter(\.$subjectID == "案A").all()
+            #expect(printedAudit.count == 1 && printedAudit.first?.detail == "rows=\(moves.count)")
 
             let staff = Browser(app)
             try await staff.logIn(Demo.staff)
