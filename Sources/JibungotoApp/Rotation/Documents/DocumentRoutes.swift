@@ -18,7 +18,8 @@ struct DocumentRoutes {
 
     @Sendable func index(_ request: Request) async throws -> Response {
         let scenario = try await ScenarioRoutes.find(request)
-        let documents = scenario.isApproved ? try await TransferDocuments.load(scenario, on: request.db) : nil
+        var documents: TransferDocuments?
+        if scenario.isApproved { documents = try await TransferDocuments.load(scenario, on: request.db) }
         return try await request.renderPage(
             "rotation/documents/index", title: "documents.title", titleArguments: [scenario.name],
             breadcrumbs: ScenarioRoutes.breadcrumbs(request, scenario: scenario) + [Breadcrumb(label: request.t("documents.link"), href: nil)],
