@@ -12,6 +12,12 @@ struct ImportRoutes {
         routes.on(.POST, OrganizationRoute.importUpload, requires: access, shows: .nothing, maxBodySize: Self.maximumFileSize, use: upload)
         routes.on(.GET, OrganizationRoute.importBatch(.pattern), requires: access, shows: .viewed(subject: "import_batch"), use: showBatch)
         routes.on(.POST, OrganizationRoute.importApply(.pattern), requires: access, shows: .nothing, use: apply)
+        routes.on(.GET, OrganizationRoute.importIssues(.pattern), requires: access, shows: .exported(subject: "import_batch"), use: downloadIssues)
+        for kind in ImportKind.allCases {
+            routes.on(.GET, OrganizationRoute.importTemplate(kind), requires: access, shows: .nothing, use: { request in
+                try CSVResponse.make(filename: "\(kind.rawValue)-template.csv", header: kind.templateHeader, rows: [], request: request)
+            })
+        }
         routes.on(.GET, OrganizationRoute.importMapping, requires: access, shows: .nothing, use: showMapping)
         routes.on(.POST, OrganizationRoute.importMapping, requires: access, shows: .nothing, use: saveMapping)
     }
@@ -26,6 +32,14 @@ struct ImportRoutes {
     struct UploadContent: Encodable, Sendable {
         let form: FormModel
         let mappingHref: String
+        let templates: [TemplateLink]
+    }
+
+    /// An empty file with the header row the importer reads, per kind of file.
+    struct TemplateLink: Encodable, Sendable {
+        let label: String
+        let columns: String
+        let href: String
     }
 
     struct UploadForm: Content {
@@ -73,7 +87,11 @@ struct ImportRoutes {
         ])
         form.apply(validation, request: request)
         return try await request.renderPage("organization/import-upload", title: "import.title", breadcrumbs: breadcrumbs(request),
-                                            content: UploadContent(form: form, mappingHref: OrganizationRoute.importMapping.path),
+                                            content: UploadContent(form: form, mappingHref: OrganizationRoute.importMapping.path, templates: ImportKind.allCases.map {
+                                                TemplateLink(label: request.t("import.template", request.t("import.kind.\($0.rawValue)")),
+                                                             columns: $0.templateHeader.joined(separator: "、"),
+                                                             href: OrganizationRoute.importTemplate($0).path)
+                                            }),
                                             status: validation.isValid ? .ok : .unprocessableEntity)
     }
 
@@ -99,6 +117,15 @@ struct ImportRoutes {
         } catch OrganizationImporter.Failure.hasErrors(let report) {
             return try await reportPage(request, batch: batch, report: report, status: .unprocessableEntity)
         }
+    }
+
+    /// Every issue of the dry run as CSV (line, column, reason), for fixing the file in a spreadsheet.
+    @Sendable func downloadIssues(_ request: Request) async throws -> Response {
+        let batch = try await findBatch(request)
+        let report = try await OrganizationImporter.dryRun(kind: batch.kind, data: batch.content, encoding: encoding(of: batch), on: request.db)
+        try await request.audit(.export, subjectType: "import_batch", subjectID: batch.filename, detail: "issues=\(report.issues.count)")
+        let table = ImportReportPage.issuesCSV(report, localizer: request.localizer)
+        return try CSVResponse.make(filename: "import-errors.csv", header: table.header, rows: table.rows, request: request)
     }
 
     private func reportPage(_ request: Request, batch: ImportBatch, report: OrganizationImporter.Report, status: HTTPResponseStatus = .ok) async throws -> Response {

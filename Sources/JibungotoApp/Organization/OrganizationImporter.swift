@@ -14,8 +14,25 @@ public enum OrganizationImporter {
         public let toAdd: Int
         public let toChange: Int
         public let unchanged: Int
+        /// The rows that would be added and changed, in file order, so the dry run names them.
+        public let added: [RowPreview]
+        public let changed: [RowPreview]
 
         public var hasErrors: Bool { !issues.isEmpty }
+    }
+
+    /// One row of the file that applying would add or change.
+    public struct RowPreview: Sendable {
+        public let line: Int
+        public let staffNumber: StaffNumber
+        /// The staff member's name: the file's for a staff row, the stored one for an assignment
+        /// (empty when the number is new in this file).
+        public let name: String
+        /// For an assignment row, the assignment as the file has it.
+        public let assignment: AssignmentRecord?
+        /// The field keys (``StaffField`` or ``AssignmentField`` raw values) a changed row
+        /// changes; empty for an added row.
+        public let changedFields: [String]
     }
 
     public enum Failure: Error {
@@ -69,7 +86,8 @@ public enum OrganizationImporter {
 
     private static func plan(kind: ImportKind, data: Data, encoding: CSVTextEncoding, on database: any Database) async throws -> Plan {
         func failed(_ issues: [ImportIssue], detected: String = "") -> Plan {
-            Plan(report: Report(kind: kind, detectedEncoding: detected, rowCount: 0, issues: issues, toAdd: 0, toChange: 0, unchanged: 0), changes: .none)
+            Plan(report: Report(kind: kind, detectedEncoding: detected, rowCount: 0, issues: issues, toAdd: 0, toChange: 0, unchanged: 0,
+                                added: [], changed: []), changes: .none)
         }
         let decoded: DecodedCSVText
         switch CSVText.decode(data, encoding: encoding) {
@@ -94,8 +112,18 @@ public enum OrganizationImporter {
             let changed = incoming.filter { changedKeys.contains($0.staffNumber.rawValue) }.compactMap { record in
                 byNumber[record.staffNumber].map { ($0, record) }
             }
+            let addedRows = result.records.filter { addedKeys.contains($0.record.staffNumber.rawValue) }.map {
+                RowPreview(line: $0.line, staffNumber: $0.record.staffNumber, name: $0.record.name, assignment: nil, changedFields: [])
+            }
+            let changedRows = result.records.filter { changedKeys.contains($0.record.staffNumber.rawValue) }.compactMap { row in
+                byNumber[row.record.staffNumber].map { stored in
+                    RowPreview(line: row.line, staffNumber: row.record.staffNumber, name: row.record.name, assignment: nil,
+                               changedFields: ImportSummary.changedFields(from: stored.record, to: row.record).map(\.rawValue))
+                }
+            }
             let report = Report(kind: kind, detectedEncoding: decoded.detected.rawValue, rowCount: table.records.count, issues: result.issues,
-                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged)
+                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged,
+                                added: addedRows, changed: changedRows)
             return Plan(report: report, changes: .staff(added: added, changed: changed))
         case .assignments:
             let sections = Set(try await OrganizationUnit.query(on: database).unique().all(\.$code))
@@ -104,8 +132,22 @@ public enum OrganizationImporter {
             let incoming = Dictionary(grouping: result.records.map(\.record), by: \.staffNumber)
             let existing = try await assignments(of: Array(incoming.keys), on: database)
             let summary = ImportSummary.assignments(incoming: result.records.map(\.record), existing: existing.values.flatMap { $0 })
+            let stored = Dictionary(existing.values.flatMap { $0 }.map { (ImportSummary.key($0), $0) }, uniquingKeysWith: { a, _ in a })
+            let names = try await staffNames(of: Array(incoming.keys), on: database)
+            let addedKeys = Set(summary.addedKeys), changedKeys = Set(summary.changedKeys)
+            func preview(_ row: ImportRow<AssignmentRecord>, changedFields: [String]) -> RowPreview {
+                RowPreview(line: row.line, staffNumber: row.record.staffNumber, name: names[row.record.staffNumber] ?? "",
+                           assignment: row.record, changedFields: changedFields)
+            }
+            let addedRows = result.records.filter { addedKeys.contains(ImportSummary.key($0.record)) }.map { preview($0, changedFields: []) }
+            let changedRows = result.records.compactMap { row -> RowPreview? in
+                let key = ImportSummary.key(row.record)
+                guard changedKeys.contains(key), let before = stored[key] else { return nil }
+                return preview(row, changedFields: ImportSummary.changedFields(from: before, to: row.record).map(\.rawValue))
+            }
             let report = Report(kind: kind, detectedEncoding: decoded.detected.rawValue, rowCount: table.records.count, issues: result.issues,
-                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged)
+                                toAdd: summary.toAdd, toChange: summary.toChange, unchanged: summary.unchanged,
+                                added: addedRows, changed: changedRows)
             return Plan(report: report, changes: .assignments(incoming))
         }
     }
@@ -118,6 +160,16 @@ public enum OrganizationImporter {
             }
         }
         return result
+    }
+
+    private static func staffNames(of numbers: [StaffNumber], on database: any Database) async throws -> [StaffNumber: String] {
+        var names: [StaffNumber: String] = [:]
+        for chunk in numbers.chunked(into: 500) {
+            for member in try await StaffMember.query(on: database).filter(\.$staffNumber ~~ chunk).all() {
+                names[member.staffNumber] = member.name
+            }
+        }
+        return names
     }
 
     /// Copies today's placement onto the staff rows so lists filter on indexed columns.

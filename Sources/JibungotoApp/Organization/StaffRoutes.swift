@@ -2,10 +2,12 @@ import Fluent
 import JibungotoDomain
 import Vapor
 
-/// The staff master: the list (filtered, sorted, paged), a staff member's page, the CSV exports.
+/// The staff master: the list (filtered, sorted, paged) and its printable form, a staff
+/// member's page, the CSV exports (the staff export honours the list's filters).
 struct StaffRoutes {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, OrganizationRoute.staffList, requires: .permission(.viewStaff), shows: .viewed(subject: "staff_list"), use: list)
+        routes.on(.GET, OrganizationRoute.staffPrint, requires: .permission(.viewStaff), shows: .viewed(subject: "staff_list"), use: printList)
         routes.on(.GET, OrganizationRoute.staff(.pattern), requires: .permission(.viewStaff), shows: .viewed(subject: "staff"), use: show)
         routes.on(.GET, OrganizationRoute.staffExport, requires: .permission(.manageOrganization), shows: .exported(subject: "staff"), use: exportStaff)
         routes.on(.GET, OrganizationRoute.assignmentsExport, requires: .permission(.manageOrganization), shows: .exported(subject: "assignments"), use: exportAssignments)
@@ -56,6 +58,20 @@ struct StaffRoutes {
              ("sort", sort == .number ? "" : sort.rawValue)]
         }
 
+        /// The active filters in words, for the printed list («所属：人事課»).
+        func descriptions(tree: OrganizationTree, localizer: Localizer) -> [String] {
+            var lines: [(String, String)] = []
+            if !query.isEmpty { lines.append(("staff.search", query)) }
+            if !section.isEmpty {
+                lines.append(("staff.section", tree.units[SectionCode(section)].map { localizer.text($0.localizedName) } ?? section))
+            }
+            if !jobType.isEmpty { lines.append(("staff.jobType", jobType)) }
+            if let type = EmploymentType(rawValue: employmentType) { lines.append(("staff.employmentType", localizer.t("employment.\(type.rawValue)"))) }
+            if let cohort { lines.append(("staff.cohort", localizer.fiscalYear(cohort))) }
+            if let minYearsInPost { lines.append(("staff.minYears", String(minYearsInPost))) }
+            return lines.map { localizer.t("print.filter", localizer.t($0.0), $0.1) }
+        }
+
         func apply(to builder: QueryBuilder<StaffMember>, tree: OrganizationTree, today: LocalDate) -> QueryBuilder<StaffMember> {
             if !query.isEmpty {
                 let number = StaffNumber.typed(query)
@@ -101,7 +117,7 @@ struct StaffRoutes {
             form: try await filterForm(request, filter: filter, tree: tree, visibility: visibility, validation: validation),
             filtersActive: !validation.isValid || filter.queryItems.contains { !$0.1.isEmpty },
             pagination: Pagination(request: request, route: OrganizationRoute.staffList, filters: filter.queryItems, page: page, total: total),
-            canManage: canManage, today: today, localizer: request.localizer
+            filterQuery: filter.queryItems, total: total, canManage: canManage, today: today, localizer: request.localizer
         )
         return try await request.renderPage(
             "organization/staff-list", title: "staff.title",
@@ -109,6 +125,28 @@ struct StaffRoutes {
             content: content,
             status: validation.isValid ? .ok : .unprocessableEntity
         )
+    }
+
+    /// The list for printing: every row the filters select, in the list's order, on the print
+    /// layout with 取扱注意. Filters that do not read are left out, as on the list.
+    @Sendable func printList(_ request: Request) async throws -> Response {
+        let visibility = try await StaffVisibility.resolve(request)
+        if case .onlyOwn(let number) = visibility {
+            return request.redirect(to: OrganizationRoute.staff(.staff(number)).path)
+        }
+        var validation = FormValidation(request: request)
+        let filter = Filter(request, validation: &validation)
+        let today = request.today
+        let tree = try await request.currentOrganization()
+        let staff = try await filter.apply(to: visibility.apply(to: StaffMember.query(on: request.db)), tree: tree, today: today).all()
+        try await request.audit(.view, subjectType: "staff_list",
+                                detail: (["print"] + filter.queryItems.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }).joined(separator: " "))
+        return try await request.renderPage(
+            "organization/staff-print", title: "print.staff.title",
+            content: StaffPrintPage.build(
+                staff: staff, tree: tree, filters: filter.descriptions(tree: tree, localizer: request.localizer),
+                municipality: request.application.jibungotoSettings.municipalityName,
+                backHref: OrganizationRoute.staffList.path(query: filter.queryItems), today: today, localizer: request.localizer))
     }
 
     private func filterForm(_ request: Request, filter: Filter, tree: OrganizationTree, visibility: StaffVisibility, validation: FormValidation) async throws -> FormModel {
@@ -176,9 +214,15 @@ struct StaffRoutes {
 
     // MARK: - Exports
 
+    /// The staff master as CSV in the importer's columns: the staff the list's filters select
+    /// (all staff without filters), in the list's order.
     @Sendable func exportStaff(_ request: Request) async throws -> Response {
-        let staff = try await StaffMember.query(on: request.db).sort(\.$staffNumber).all()
-        try await request.audit(.export, subjectType: "staff", detail: "rows=\(staff.count)")
+        var validation = FormValidation(request: request)
+        let filter = Filter(request, validation: &validation)
+        let tree = try await request.currentOrganization()
+        let staff = try await filter.apply(to: StaffMember.query(on: request.db), tree: tree, today: request.today).all()
+        let filters = filter.queryItems.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }
+        try await request.audit(.export, subjectType: "staff", detail: (["rows=\(staff.count)"] + filters).joined(separator: " "))
         let table = StaffExports.staff(staff.map(\.record))
         return try CSVResponse.make(filename: "staff.csv", header: table.header, rows: table.rows, request: request)
     }

@@ -95,6 +95,10 @@ public struct AppSettings: Sendable {
     /// Whether staff read the 所属長所見 (their manager's comment) on their own self-report; hidden
     /// unless the municipality decides otherwise.
     public var managerCommentVisibleToStaff: Bool
+    /// The municipality's name as printed on documents (the transfer list, 内示書, 辞令).
+    public var municipalityName: String
+    /// The appointing authority's title printed on a 辞令 after the municipality's name (市長, 町長…).
+    public var mayorTitle: String
 
     public init(
         database: DatabaseLocation,
@@ -110,7 +114,9 @@ public struct AppSettings: Sendable {
         trustedProxyHops: Int = 1,
         maxFormBytes: Int = AppSettings.defaultMaxFormBytes,
         connectionIdleSeconds: Int = 120,
-        managerCommentVisibleToStaff: Bool = false
+        managerCommentVisibleToStaff: Bool = false,
+        municipalityName: String = AppSettings.defaultMunicipalityName,
+        mayorTitle: String = AppSettings.defaultMayorTitle
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -126,9 +132,14 @@ public struct AppSettings: Sendable {
         self.maxFormBytes = maxFormBytes
         self.connectionIdleSeconds = connectionIdleSeconds
         self.managerCommentVisibleToStaff = managerCommentVisibleToStaff
+        self.municipalityName = municipalityName
+        self.mayorTitle = mayorTitle
     }
 
     public static let defaultDemoPassword = "jibungoto-demo"
+    /// A placeholder that shows on a printed document until the operator sets the real name.
+    public static let defaultMunicipalityName = "〇〇市"
+    public static let defaultMayorTitle = "市長"
     /// 1 MB: a self-report or survey with long answers is well under 100 KB.
     public static let defaultMaxFormBytes = 1 << 20
 
@@ -140,6 +151,9 @@ public struct AppSettings: Sendable {
     ) throws -> AppSettings {
         func flag(_ name: String) -> Bool {
             ["1", "true", "yes"].contains(environment[name]?.lowercased() ?? "")
+        }
+        func text(_ name: String) -> String? {
+            environment[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         func number(_ name: String, default value: Int) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
@@ -163,7 +177,9 @@ public struct AppSettings: Sendable {
             trustedProxyHops: try number("JIBUNGOTO_TRUSTED_PROXY_HOPS", default: 1),
             maxFormBytes: try number("JIBUNGOTO_MAX_FORM_KB", default: defaultMaxFormBytes >> 10) << 10,
             connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 120),
-            managerCommentVisibleToStaff: flag("JIBUNGOTO_SHOW_MANAGER_COMMENT")
+            managerCommentVisibleToStaff: flag("JIBUNGOTO_SHOW_MANAGER_COMMENT"),
+            municipalityName: text("JIBUNGOTO_MUNICIPALITY_NAME") ?? defaultMunicipalityName,
+            mayorTitle: text("JIBUNGOTO_MAYOR_TITLE") ?? defaultMayorTitle
         )
     }
 }

@@ -10,6 +10,7 @@ enum RotationModule: AppModule {
         ScenarioInputRoutes().register(on: routes)
         ScenarioResultRoutes().register(on: routes)
         RotationSettingsRoutes().register(on: routes)
+        DocumentRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.rotation", href: RotationRoute.scenarios.path, permission: .planRotation))
     }
 }

@@ -4,6 +4,17 @@ public enum ImportKind: String, Sendable, Hashable, Codable, CaseIterable {
     case assignments
 }
 
+extension ImportKind {
+    /// The header row of the template to fill in: each column's usual name, in the order the
+    /// exports write them, so a template, an export and the importer agree.
+    public var templateHeader: [String] {
+        switch self {
+        case .staff: StaffField.allCases.map(\.japaneseName)
+        case .assignments: AssignmentField.allCases.map(\.japaneseName)
+        }
+    }
+}
+
 /// A field an import file can fill. The raw value is the field's key: stable, English, used in
 /// saved header mappings and accepted as a header name itself.
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {

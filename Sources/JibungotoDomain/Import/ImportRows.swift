@@ -63,8 +63,10 @@ struct RowReader<Field: ImportField> {
         return value
     }
 
+    // Free text (氏名, 職種, 職位, 職名) with half-width katakana widened, as the stored data
+    // and the kana column are, so 「ｼｮｸｲﾝ」 and 「ショクイン」 are one value.
     mutating func text(_ field: Field) -> String? {
-        checked(field, raw(field))
+        checked(field, ImportNormalization.text(raw(field)))
     }
 
     // A staff number or section code in its stored form (see ``ImportNormalization/code(_:)``).
@@ -115,6 +117,12 @@ public enum ImportNormalization {
     /// half-width, letters upper-cased. 「ａ００１２」 → "A0012". Leading zeros are kept.
     public static func code(_ text: String) -> String {
         TextNormalization.code(text)
+    }
+
+    /// A free-text cell as stored: half-width katakana made full-width (「ｼｮｸｲﾝ」 → 「ショクイン」,
+    /// voiced marks composed), everything else — hiragana included — as written.
+    public static func text(_ text: String) -> String {
+        TextNormalization.katakanaFullwidth(text, hiragana: false)
     }
 
     /// A name in kana as stored: full-width katakana, hiragana and half-width katakana converted,

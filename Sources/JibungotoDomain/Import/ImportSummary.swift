@@ -34,7 +34,40 @@ public struct ImportSummary: Sendable, Hashable {
         return compare(incoming.map { (key($0), $0) }, existing: stored)
     }
 
-    private static func key(_ record: AssignmentRecord) -> String {
+    /// The columns in which an incoming staff record differs from the stored one, in file
+    /// column order, so the dry run says what a changed row changes.
+    public static func changedFields(from stored: StaffRecord, to incoming: StaffRecord) -> [StaffField] {
+        StaffField.allCases.filter { field in
+            switch field {
+            case .staffNumber: stored.staffNumber != incoming.staffNumber
+            case .name: stored.name != incoming.name
+            case .nameKana: stored.nameKana != incoming.nameKana
+            case .birthDate: stored.birthDate != incoming.birthDate
+            case .gender: stored.gender != incoming.gender
+            case .hireDate: stored.hireDate != incoming.hireDate
+            case .jobType: stored.jobType != incoming.jobType
+            case .grade: stored.grade != incoming.grade
+            case .employmentType: stored.employmentType != incoming.employmentType
+            }
+        }
+    }
+
+    /// The columns in which an incoming assignment differs from the stored one with the same
+    /// staff number and start date.
+    public static func changedFields(from stored: AssignmentRecord, to incoming: AssignmentRecord) -> [AssignmentField] {
+        AssignmentField.allCases.filter { field in
+            switch field {
+            case .staffNumber: stored.staffNumber != incoming.staffNumber
+            case .sectionCode: stored.sectionCode != incoming.sectionCode
+            case .post: stored.post != incoming.post
+            case .startDate: stored.start != incoming.start
+            case .endDate: stored.end != incoming.end
+            }
+        }
+    }
+
+    /// The key under which ``assignments(incoming:existing:)`` lists an assignment.
+    public static func key(_ record: AssignmentRecord) -> String {
         "\(record.staffNumber)@\(record.start.iso)"
     }
 

@@ -72,12 +72,14 @@ enum TextNormalization {
     // MARK: Kana
 
     // Hiragana and half-width katakana to full-width katakana, composing voiced and
-    // semi-voiced marks (ﾀﾞ → ダ, か + U+3099 → ガ). Other characters pass through.
-    static func katakanaFullwidth(_ text: String) -> String {
+    // semi-voiced marks (ﾀﾞ → ダ, か + U+3099 → ガ). Other characters pass through. With
+    // `hiragana: false` only half-width katakana is widened (ｼｮｸｲﾝ → ショクイン), for fields
+    // such as 氏名 or 職名 where hiragana is meant as written.
+    static func katakanaFullwidth(_ text: String, hiragana: Bool = true) -> String {
         var needsWork = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if (0x3041...0x309E).contains(v) || (0xFF61...0xFF9F).contains(v) {
+            if (hiragana && (0x3041...0x309E).contains(v)) || (0xFF61...0xFF9F).contains(v) {
                 needsWork = true
                 break
             }
@@ -87,6 +89,10 @@ enum TextNormalization {
         out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            guard hiragana || (0xFF61...0xFF9F).contains(v) else {
+                out.append(scalar)
+                continue
+            }
             switch v {
             case 0x3041...0x3096, 0x309D, 0x309E:  // hiragana, ゝ ゞ
                 out.append(Unicode.Scalar(v + 0x60)!)

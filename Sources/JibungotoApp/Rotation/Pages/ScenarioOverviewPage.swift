@@ -110,7 +110,7 @@ enum ScenarioOverviewPage {
                 Link(label: localizer.t("rotation.movers"), href: RotationRoute.movers(parameter).path),
                 Link(label: localizer.t("rotation.capacities"), href: RotationRoute.capacities(parameter).path),
                 Link(label: localizer.t("rotation.scenarioRules"), href: RotationRoute.scenarioRules(parameter).path),
-            ],
+            ] + (isDraft ? [] : [Link(label: localizer.t("documents.link"), href: DocumentRoute.index(parameter).path)]),
             moverCount: counts.movers, pinCount: counts.pins, capacityCount: counts.capacities, rules: rules,
             solvedAt: scenario.solvedAt.map(localizer.timestamp),
             isStale: stored != nil && !isCurrent,
