@@ -138,19 +138,14 @@ struct SelfReportRoutes {
 
     /// The form with the values as typed (or as saved) and the refusals beside them.
     private func makeForm(_ request: Request, tree: OrganizationTree, input: [String: String], validation: FormValidation?) -> FormModel {
-        let sections = tree.flattened().filter { $0.record.kind != .department }
-        func sectionOptions(_ field: String) -> [FormOption] {
-            [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)]
-                + sections.map { unit, depth in
-                    FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: max(0, depth - 1)) + request.text(unit.localizedName)
-                               + (unit.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : ""),
-                               isSelected: input[field] == unit.code.rawValue, fieldName: field)
-                }
-        }
         var fields: [FormField] = []
         for rank in 1...Self.maximumWishes {
-            fields.append(FormField(request: request, name: "wish\(rank)_section", labelKey: "selfReport.wish\(rank)", kind: .select,
-                                    value: input["wish\(rank)_section"] ?? "", options: sectionOptions("wish\(rank)_section")))
+            let field = "wish\(rank)_section"
+            fields.append(FormField(request: request, name: field, labelKey: "selfReport.wish\(rank)", kind: .select, value: input[field] ?? "",
+                                    options: [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[field] ?? "").isEmpty, fieldName: field)],
+                                    optionGroups: SectionChoices.groups(in: tree, including: { $0.kind != .department }, selected: input[field] ?? "",
+                                                                        fieldName: field, localizer: request.localizer,
+                                                                        suffix: { $0.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : "" })))
             fields.append(FormField(request: request, name: "wish\(rank)_reason", labelKey: "selfReport.wishReason\(rank)", kind: .textarea,
                                     value: input["wish\(rank)_reason"] ?? "", maxLength: Self.reasonMaxLength))
         }

@@ -53,6 +53,9 @@ struct FormField: Encodable, Sendable {
     let kind: Kind
     var value: String
     var options: [FormOption]
+    /// A select's options in labelled groups (`<optgroup>`), after the plain `options`; nil (and
+    /// so absent from the view model) for the many fields without groups.
+    var optionGroups: [FormOptionGroup]?
     var hint: String?
     var error: String?
     let isRequired: Bool
@@ -67,6 +70,7 @@ struct FormField: Encodable, Sendable {
         kind: Kind = .text,
         value: String = "",
         options: [FormOption] = [],
+        optionGroups: [FormOptionGroup] = [],
         hintKey: String? = nil,
         hint: String? = nil,
         isRequired: Bool = false,
@@ -79,6 +83,7 @@ struct FormField: Encodable, Sendable {
         self.kind = kind
         self.value = value
         self.options = options
+        self.optionGroups = optionGroups.isEmpty ? nil : optionGroups
         self.hint = hint ?? hintKey.map { request.t($0) }
         self.error = nil
         self.isRequired = isRequired
@@ -99,6 +104,12 @@ struct FormOption: Encodable, Sendable {
         self.isSelected = isSelected
         self.id = "field-\(fieldName)-\(value)".replacingOccurrences(of: "_", with: "-")
     }
+}
+
+/// Options of a select under one heading, e.g. the sections of one department.
+struct FormOptionGroup: Encodable, Sendable {
+    let label: String
+    let options: [FormOption]
 }
 
 struct FormErrorLink: Encodable, Sendable {
