@@ -30,8 +30,9 @@ enum StaffListPage {
         let rows = staff.map { member in
             Row(
                 staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
-                section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizer.text($0.localizedName) } ?? "",
-                post: member.currentPost ?? "", jobType: member.jobType,
+                section: member.currentSectionCode.map { tree.pathName(of: $0, localizer: localizer) } ?? "",
+                post: member.currentPost.map { localizer.text(StaffListValues.post($0)) } ?? "",
+                jobType: localizer.text(StaffListValues.jobType(member.jobType)),
                 employmentType: localizer.t("employment.\(member.employmentType)"),
                 yearsInPost: member.currentSince.map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
                 href: OrganizationRoute.staff(.staff(member.staffNumber)).path
