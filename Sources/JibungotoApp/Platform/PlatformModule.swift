@@ -9,6 +9,7 @@ enum PlatformModule: AppModule {
         AccountRoutes().register(on: routes)
         AccountAdminRoutes().register(on: routes)
         AuditLogRoutes().register(on: routes)
+        SearchRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.home", href: PlatformRoute.home.path, permission: .useApplication))
     }
 }
