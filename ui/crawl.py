@@ -74,6 +74,9 @@ FORM_LANG = "ja"
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
 SHOT_MAX_HEIGHT = 6000
+# Every crawled page is also laid out at the phone width: nothing may be wider than the screen
+# (a table scrolls inside its frame instead). The first pages of each role are photographed there.
+PHONE_SHOTS_PER_SESSION = 3
 SUBMIT_WAIT = 90
 # The demo data: D0002 is 課長 of 市民課 (section 1310) and may edit its profile.
 MANAGER_SECTION = "1310"
@@ -89,6 +92,7 @@ class Report:
         self.errors: list[str] = []
         self.pages: collections.OrderedDict[str, list[str]] = collections.OrderedDict()
         self.saved_html: dict[str, str] = {}  # file path -> page label
+        self.overflowing: list[str] = []  # "label: N px wide" for pages wider than a phone
         self.forms: list[dict] = []  # one entry per form scenario: result, seconds, submissions
 
     def error(self, message: str) -> None:
@@ -312,6 +316,7 @@ class Checker:
         self.catalog = {lang: load_catalog(lang) for lang in LANGUAGES}
         self.skip_crawl = False
         self._submissions: list[dict] = []
+        self._phone_shots: collections.Counter = collections.Counter()
 
     # -------------------------------------------------------------- pages ---
 
@@ -399,9 +404,42 @@ class Checker:
             self.save_html(label, body)
         self.check_contract(driver, label, lang, logged_in, final_path)
         self.run_axe(driver, label)
+        self.check_phone_and_print(driver, label)
         return driver.execute_script("""
             return Array.from(document.querySelectorAll('a[href]')).map(a => ({
               href: a.href, raw: a.getAttribute('href'), download: a.hasAttribute('download')}));""")
+
+    def check_phone_and_print(self, driver, label: str) -> None:
+        """At the phone width no page may scroll sideways; a document page (an element with the
+        class `document`) printed shows neither the header nor the navigation."""
+        width, height = PHONE
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        try:
+            wide, inner = driver.execute_script(
+                "return [document.documentElement.scrollWidth, window.innerWidth];")
+            if wide > inner + 1:
+                self.report.overflowing.append(f"{label}: {wide} px wide at {inner} px")
+                self.report.error(f"{label}: wider than a {inner} px phone screen ({wide} px); scroll tables inside their frame")
+            who = label.split(" ")[0]
+            if self._phone_shots[who] < PHONE_SHOTS_PER_SESSION or wide > inner + 1:
+                self._phone_shots[who] += 1
+                name = re.sub(r"[^A-Za-z0-9]+", "_", label).strip("_")
+                driver.save_screenshot(os.path.join(self.out, f"phone-{name}.png"))
+        finally:
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        if not driver.find_elements(By.CSS_SELECTOR, ".document"):
+            return
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            shown = driver.execute_script("""
+                return Array.from(document.querySelectorAll('.site-header, .site-nav, nav.breadcrumbs, .site-footer'))
+                  .filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0)
+                  .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || ''));""")
+            for element in shown:
+                self.report.error(f"{label}: printed, the document page still shows {element}")
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     def follow(self, link: dict) -> str | None:
         """The path+query to crawl for link, or None to skip it."""
@@ -1145,6 +1183,12 @@ def print_summary(report: Report, nu_errors: list[str], nu_warnings: list[str], 
             print(f"  {e}")
     else:
         print("\nNu HTML checker: no errors")
+    if report.overflowing:
+        print(f"\nPages wider than a phone screen ({len(report.overflowing)}):")
+        for page in report.overflowing:
+            print(f"  {page}")
+    else:
+        print("\nPhone width: no page wider than the screen")
     if report.errors:
         print(f"\nOther failures ({len(report.errors)}):")
         for e in report.errors:
@@ -1170,7 +1214,7 @@ def main() -> int:
     nu_errors, nu_warnings = checker.validate_html()
     with open(os.path.join(args.out, "report.json"), "w", encoding="utf-8") as f:
         json.dump({"pages": checker.report.pages, "forms": checker.report.forms, "axe": checker.report.violations,
-                   "errors": checker.report.errors, "nu_errors": nu_errors, "nu_warnings": nu_warnings},
+                   "errors": checker.report.errors, "overflowing": checker.report.overflowing, "nu_errors": nu_errors, "nu_warnings": nu_warnings},
                   f, ensure_ascii=False, indent=2)
     ok = print_summary(checker.report, nu_errors, nu_warnings, args.out, time.monotonic() - started)
     return 0 if ok else 1

@@ -142,24 +142,6 @@ struct SelfReportRoutes {
         return (health, workload, difficulty, family)
     }
 
-    /// The wish select's sections under one heading per 部, each named by its path below the 部
-    /// (課・係), so two 係 of the same name in different 課 can be told apart.
-    static func wishOptionGroups(
-        tree: OrganizationTree, selected: String, fieldName: String, localizer: Localizer
-    ) -> [FormOptionGroup] {
-        let ordered = tree.flattened().map { $0.record }
-        return tree.roots.compactMap { tree.units[$0] }.map { top in
-            let subtree = tree.subtree(of: top.code)
-            let codes = ordered.filter { subtree.contains($0.code) && $0.kind != .department }
-            return FormOptionGroup(label: localizer.text(top.localizedName), options: codes.map { unit in
-                let below = tree.path(to: unit.code).filter { $0.kind != .department }.map { localizer.text($0.localizedName) }
-                return FormOption(value: unit.code.rawValue,
-                                  label: below.joined(separator: "・") + (unit.isCollaborationPost ? localizer.t("selfReport.collaborationSuffix") : ""),
-                                  isSelected: selected == unit.code.rawValue, fieldName: fieldName)
-            })
-        }.filter { !$0.options.isEmpty }
-    }
-
     static func formValues(_ report: SelfReport, situation: SelfReportSituation?) -> [String: String] {
         var values: [String: String] = [
             "move_wish": report.moveWish, "career_plan": report.careerPlan, "project_team_themes": report.projectTeamThemes,
@@ -201,7 +183,10 @@ struct SelfReportRoutes {
             let name = "wish\(rank)_section"
             var field = FormField(request: request, name: name, labelKey: "selfReport.wish\(rank)", kind: .select, value: input[name] ?? "",
                                   options: [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[name] ?? "").isEmpty, fieldName: name)])
-            field.optionGroups = Self.wishOptionGroups(tree: tree, selected: input[name] ?? "", fieldName: name, localizer: request.localizer)
+            let groups = SectionChoices.groups(in: tree, including: { $0.kind != .department }, selected: input[name] ?? "", fieldName: name,
+                                               localizer: request.localizer,
+                                               suffix: { $0.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : "" })
+            field.optionGroups = groups.isEmpty ? nil : groups
             return field
         }
         func radios(_ name: String, labelKey: String, values: [String], hintKey: String? = nil) -> FormField {

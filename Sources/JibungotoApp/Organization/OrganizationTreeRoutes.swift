@@ -259,10 +259,9 @@ struct OrganizationTreeRoutes {
     private func sectionFormPage(_ request: Request, tree: OrganizationTree, existing: SectionRecord?, input: SectionForm, validation: FormValidation) async throws -> Response {
         let year = tree.fiscalYear
         let parentOptions = [FormOption(value: "", label: request.t("organization.noParent"), isSelected: (input.parent_code ?? "").isEmpty, fieldName: "parent_code")]
-            + tree.flattened().filter { $0.record.kind != .unit && $0.record.code != existing?.code }.map { unit, depth in
-                FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName) + " (\(unit.code))",
-                           isSelected: unit.code.rawValue == input.parent_code, fieldName: "parent_code")
-            }
+        let parentGroups = SectionChoices.groups(in: tree, including: { $0.kind != .unit && $0.code != existing?.code },
+                                                 selected: input.parent_code ?? "", fieldName: "parent_code", localizer: request.localizer,
+                                                 suffix: { " (\($0.code))" })
         let flags = Set(input.flags ?? [])
         var fields: [FormField] = []
         if existing == nil {
@@ -273,7 +272,8 @@ struct OrganizationTreeRoutes {
             FormField(request: request, name: "name_en", labelKey: "organization.nameEn", value: input.name_en ?? "", isRequired: true, maxLength: 150),
             FormField(request: request, name: "kind", labelKey: "organization.kind", kind: .select, value: input.kind ?? "",
                       options: SectionKind.allCases.map { FormOption(value: $0.rawValue, label: request.t("organization.kind.\($0.rawValue)"), isSelected: $0.rawValue == input.kind, fieldName: "kind") }, isRequired: true),
-            FormField(request: request, name: "parent_code", labelKey: "organization.parent", kind: .select, value: input.parent_code ?? "", options: parentOptions),
+            FormField(request: request, name: "parent_code", labelKey: "organization.parent", kind: .select, value: input.parent_code ?? "", options: parentOptions,
+                      optionGroups: parentGroups),
             FormField(request: request, name: "flags", labelKey: "organization.attributes", kind: .checkboxes, options: [
                 FormOption(value: "collaboration", label: request.t("organization.collaborationPost"), isSelected: flags.contains("collaboration"), fieldName: "flags"),
                 FormOption(value: "managerial", label: request.t("organization.managerial"), isSelected: flags.contains("managerial"), fieldName: "flags"),
@@ -287,10 +287,9 @@ struct OrganizationTreeRoutes {
                                         FormOption(value: $0.rawValue, label: request.t("organization.disposition.\($0.rawValue)"), isSelected: $0.rawValue == (input.disposition ?? "keep"), fieldName: "disposition")
                                     }, hintKey: "organization.dispositionHint"))
             fields.append(FormField(request: request, name: "merge_into", labelKey: "organization.mergeInto", kind: .select, value: input.merge_into ?? "",
-                                    options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")]
-                                        + tree.flattened().filter { $0.record.code != existing.code }.map { unit, depth in
-                                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName), isSelected: unit.code.rawValue == input.merge_into, fieldName: "merge_into")
-                                        }))
+                                    options: [FormOption(value: "", label: request.t("organization.noMerge"), isSelected: (input.merge_into ?? "").isEmpty, fieldName: "merge_into")],
+                                    optionGroups: SectionChoices.groups(in: tree, including: { $0.code != existing.code }, selected: input.merge_into ?? "",
+                                                                        fieldName: "merge_into", localizer: request.localizer)))
         }
         let action = existing.map { OrganizationRoute.editSection(.section($0.code)).path(query: [("fy", String(year))]) }
             ?? OrganizationRoute.newSection.path(query: [("fy", String(year))])

@@ -155,14 +155,14 @@ struct StaffRoutes {
         func option(_ value: String, _ label: String, _ selected: String, _ field: String) -> FormOption {
             FormOption(value: value, label: label, isSelected: value == selected, fieldName: field)
         }
-        let sections = tree.flattened().filter { visibility.allowsSection($0.record.code) }
         var form = FormModel(request: request, action: OrganizationRoute.staffList.path, method: .GET, submitLabelKey: "staff.filter", fields: [
             FormField(request: request, name: "q", labelKey: "staff.search", value: filter.query, hintKey: "staff.searchHint", maxLength: 100),
             FormField(request: request, name: "section", labelKey: "staff.section", kind: .select, value: filter.section,
-                      options: [option("", request.t("staff.any"), filter.section, "section")]
-                        + sections.map { option($0.record.code.rawValue, String(repeating: "　", count: $0.depth) + request.text($0.record.localizedName), filter.section, "section") }),
+                      options: [option("", request.t("staff.any"), filter.section, "section")],
+                      optionGroups: SectionChoices.groups(in: tree, including: { visibility.allowsSection($0.code) }, selected: filter.section,
+                                                          fieldName: "section", localizer: request.localizer)),
             FormField(request: request, name: "job_type", labelKey: "staff.jobType", kind: .select, value: filter.jobType,
-                      options: [option("", request.t("staff.any"), filter.jobType, "job_type")] + Set(jobTypes).sorted().map { option($0, $0, filter.jobType, "job_type") }),
+                      options: [option("", request.t("staff.any"), filter.jobType, "job_type")] + Set(jobTypes).sorted().map { option($0, request.text(StaffListValues.jobType($0)), filter.jobType, "job_type") }),
             FormField(request: request, name: "employment_type", labelKey: "staff.employmentType", kind: .select, value: filter.employmentType,
                       options: [option("", request.t("staff.any"), filter.employmentType, "employment_type")]
                         + EmploymentType.allCases.map { option($0.rawValue, request.t("employment.\($0.rawValue)"), filter.employmentType, "employment_type") }),

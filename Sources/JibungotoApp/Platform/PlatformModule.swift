@@ -10,6 +10,7 @@ enum PlatformModule: AppModule {
         AccountAdminRoutes().register(on: routes)
         AuditLogRoutes().register(on: routes)
         ModuleRoots().register(on: routes)
+        SearchRoutes().register(on: routes)
         app.navigation.add(NavigationEntry(labelKey: "nav.home", href: PlatformRoute.home.path, permission: .useApplication))
     }
 }

@@ -95,18 +95,15 @@ enum ProposalForms {
                                  validation: FormValidation? = nil) -> FormModel {
         let chosen = input["to"] ?? ""
         let section = input["section"] ?? ""
-        let units = tree.flattened()
         var form = FormModel(request: request, action: ProposalRoute.state(parameter).path, submitLabelKey: "proposals.request.save", fields: [
             FormField(request: request, name: "to", labelKey: "proposals.request.kind", kind: .radios,
                       options: [ProposalState.implementationRequested, .considerationRequested].map {
                           FormOption(value: $0.rawValue, label: ProposalWords.state($0, request.localizer), isSelected: chosen == $0.rawValue, fieldName: "to")
                       }, isRequired: true),
             FormField(request: request, name: "section", labelKey: "proposals.request.section", kind: .select, value: section,
-                      options: [FormOption(value: "", label: request.t("proposals.request.chooseSection"), isSelected: section.isEmpty, fieldName: "section")]
-                        + units.map { unit, depth in
-                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName),
-                                       isSelected: unit.code.rawValue == section, fieldName: "section")
-                        }, isRequired: true),
+                      options: [FormOption(value: "", label: request.t("proposals.request.chooseSection"), isSelected: section.isEmpty, fieldName: "section")],
+                      optionGroups: SectionChoices.groups(in: tree, selected: section, fieldName: "section", localizer: request.localizer),
+                      isRequired: true),
             FormField(request: request, name: "text", labelKey: "proposals.request.note", kind: .textarea, value: input["text"] ?? "",
                       hintKey: "proposals.request.note.hint", maxLength: textMaxLength),
         ])

@@ -295,7 +295,7 @@ struct ProposalRoutes {
                                     options: [FormOption(value: "", label: request.t("proposals.form.chooseCall"), isSelected: chosen.isEmpty, fieldName: "call")]
                                         + calls.map { call in
                                             let id = call.id?.uuidString.lowercased() ?? ""
-                                            return FormOption(value: id, label: ProposalWords.call(call, request.localizer) + "（" + ProposalWords.window(call, request.localizer) + "）",
+                                            return FormOption(value: id, label: request.localizer.withNote(ProposalWords.call(call, request.localizer), ProposalWords.window(call, request.localizer)),
                                                               isSelected: id == chosen.lowercased(), fieldName: "call")
                                         },
                                     hintKey: "proposals.field.call.hint", isRequired: true))

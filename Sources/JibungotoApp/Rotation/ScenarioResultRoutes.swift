@@ -91,11 +91,8 @@ struct ScenarioResultRoutes {
                     FormOption(value: $0.rawValue, label: request.t("rotation.pinKind." + $0.rawValue), isSelected: $0.rawValue == kind, fieldName: "kind")
                 }),
                 FormField(request: request, name: "section_code", labelKey: "rotation.pinSection", kind: .select,
-                          options: [FormOption(value: "", label: request.t("rotation.pinSectionNone"), isSelected: (input.section_code ?? "").isEmpty, fieldName: "section_code")]
-                            + tree.flattened().map { item in
-                                FormOption(value: item.record.code.rawValue, label: String(repeating: "　", count: item.depth) + request.text(item.record.localizedName),
-                                           isSelected: item.record.code.rawValue == input.section_code, fieldName: "section_code")
-                            },
+                          options: [FormOption(value: "", label: request.t("rotation.pinSectionNone"), isSelected: (input.section_code ?? "").isEmpty, fieldName: "section_code")],
+                          optionGroups: SectionChoices.groups(in: tree, selected: input.section_code ?? "", fieldName: "section_code", localizer: request.localizer),
                           hintKey: "rotation.pinSectionHint"),
             ])
             form.errors = []

@@ -131,7 +131,7 @@ struct IssueSettingsRoutes {
     /// The category fields, the section chosen among this year's units.
     static func categoryForm(_ request: Request, action: String, submitLabelKey: String, input: [String: String], validation: FormValidation) async throws -> FormModel {
         let section = input["section"] ?? ""
-        let units = try await request.currentOrganization().flattened()
+        let tree = try await request.currentOrganization()
         var form = FormModel(request: request, action: action, submitLabelKey: submitLabelKey, fields: [
             FormField(request: request, name: "code", labelKey: "dialogue.issue.field.code", value: input["code"] ?? "",
                       hintKey: "dialogue.issue.field.code.hint", isRequired: true, maxLength: codeMaxLength),
@@ -140,11 +140,8 @@ struct IssueSettingsRoutes {
             FormField(request: request, name: "name_en", labelKey: "dialogue.issue.field.nameEn", value: input["name_en"] ?? "",
                       maxLength: englishNameMaxLength),
             FormField(request: request, name: "section", labelKey: "dialogue.issue.field.section", kind: .select, value: section,
-                      options: [FormOption(value: "", label: request.t("dialogue.issue.chooseSection"), isSelected: section.isEmpty, fieldName: "section")]
-                        + units.map { unit, depth in
-                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName),
-                                       isSelected: unit.code.rawValue == section, fieldName: "section")
-                        },
+                      options: [FormOption(value: "", label: request.t("dialogue.issue.chooseSection"), isSelected: section.isEmpty, fieldName: "section")],
+                      optionGroups: SectionChoices.groups(in: tree, selected: section, fieldName: "section", localizer: request.localizer),
                       hintKey: "dialogue.issue.field.section.hint", isRequired: true),
             FormField(request: request, name: "expected_days", labelKey: "dialogue.issue.field.expectedDays", value: input["expected_days"] ?? "",
                       hint: request.t("dialogue.issue.field.expectedDays.hint", String(LocalIssueRouting.expectedDays.lowerBound),
@@ -264,16 +261,15 @@ struct IssueSettingsRoutes {
 
     static func templateForm(_ request: Request, viewer: DistrictViewer, action: String, submitLabelKey: String, input: [String: String],
                              validation: FormValidation) async throws -> FormModel? {
-        let units = try await request.currentOrganization().flattened().filter { viewer.answers.contains($0.record.code) }
+        let tree = try await request.currentOrganization()
+        let units = tree.flattened().filter { viewer.answers.contains($0.record.code) }
         guard !units.isEmpty else { return nil }
         let section = input["section"] ?? (units.count == 1 ? units[0].record.code.rawValue : "")
         var form = FormModel(request: request, action: action, submitLabelKey: submitLabelKey, fields: [
             FormField(request: request, name: "section", labelKey: "dialogue.issue.field.section", kind: .select, value: section,
-                      options: [FormOption(value: "", label: request.t("dialogue.issue.chooseSection"), isSelected: section.isEmpty, fieldName: "section")]
-                        + units.map { unit, depth in
-                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName),
-                                       isSelected: unit.code.rawValue == section, fieldName: "section")
-                        },
+                      options: [FormOption(value: "", label: request.t("dialogue.issue.chooseSection"), isSelected: section.isEmpty, fieldName: "section")],
+                      optionGroups: SectionChoices.groups(in: tree, including: { viewer.answers.contains($0.code) }, selected: section,
+                                                          fieldName: "section", localizer: request.localizer),
                       isRequired: true),
             FormField(request: request, name: "title", labelKey: "dialogue.issue.field.templateTitle", value: input["title"] ?? "",
                       hintKey: "dialogue.issue.field.templateTitle.hint", isRequired: true, maxLength: templateTitleMaxLength),

@@ -20,7 +20,7 @@ struct SessionDraft: Sendable {
 
 /// Who holds a new session: a section the organizer reaches, or a study group (its meetings).
 enum SessionHost: Sendable {
-    case sections([(record: SectionRecord, depth: Int)])
+    case sections([(record: SectionRecord, depth: Int)], tree: OrganizationTree)
     case studyGroup(UUID)
 }
 
@@ -49,18 +49,16 @@ enum SessionForms {
         var fields = [field("title", "dialogue.session.field.title", maxLength: titleMaxLength)]
         var callOptions = [("open", request.t("dialogue.session.call.open")), ("invited", request.t("dialogue.session.call.invited"))]
         switch host {
-        case .sections(let units):
+        case .sections(let units, let tree):
             let kind = input["kind"] ?? DialogueSessionKind.workshop.rawValue
             fields.append(choices("kind", "dialogue.session.field.kind", kind: .select,
                                   DialogueSessionKind.allCases.map { ($0.rawValue, SessionText.kind($0, request.localizer)) }, chosen: kind))
             let hostCode = input["host_section"] ?? ""
             fields.append(FormField(
                 request: request, name: "host_section", labelKey: "dialogue.session.field.host", kind: .select, value: hostCode,
-                options: [FormOption(value: "", label: request.t("dialogue.session.chooseSection"), isSelected: hostCode.isEmpty, fieldName: "host_section")]
-                    + units.map { unit, depth in
-                        FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName),
-                                   isSelected: unit.code.rawValue == hostCode, fieldName: "host_section")
-                    },
+                options: [FormOption(value: "", label: request.t("dialogue.session.chooseSection"), isSelected: hostCode.isEmpty, fieldName: "host_section")],
+                optionGroups: SectionChoices.groups(in: tree, including: { unit in units.contains { $0.record.code == unit.code } },
+                                                    selected: hostCode, fieldName: "host_section", localizer: request.localizer),
                 isRequired: true))
         case .studyGroup:
             callOptions = [("open", request.t("dialogue.session.call.open")), ("invited", request.t("dialogue.session.call.members"))]
@@ -102,7 +100,7 @@ enum SessionForms {
         var kind: DialogueSessionKind?
         var hostCode: SectionCode?
         switch host {
-        case .sections(let units):
+        case .sections(let units, _):
             kind = DialogueSessionKind(rawValue: input["kind"] ?? "")
             if kind == nil { validation.fail("kind", "form.invalidChoice", request.t("dialogue.session.field.kind")) }
             let code = (input["host_section"] ?? "").trimmingCharacters(in: .whitespaces)

@@ -64,7 +64,7 @@ struct SessionRoutes {
     @Sendable func create(_ request: Request) async throws -> Response {
         let viewer = try await DialogueViewer.load(request)
         let input = try request.content.decode([String: String].self)
-        let host = SessionHost.sections(try await hostChoices(request, viewer: viewer))
+        let host = SessionHost.sections(try await hostChoices(request, viewer: viewer), tree: try await request.currentOrganization())
         let series = try await DialogueSeries.query(on: request.db).sort(\.$createdAt, .descending).all()
         var validation = FormValidation(request: request)
         guard let draft = SessionForms.validateSession(request, input: input, host: host, series: series, validation: &validation) else {
@@ -99,7 +99,7 @@ struct SessionRoutes {
     private func newPage(_ request: Request, input: [String: String], validation: FormValidation?) async throws -> Response {
         let viewer = try await DialogueViewer.load(request)
         let series = try await DialogueSeries.query(on: request.db).sort(\.$createdAt, .descending).all()
-        let form = SessionForms.session(request, action: SessionRoute.new.path, host: .sections(try await hostChoices(request, viewer: viewer)),
+        let form = SessionForms.session(request, action: SessionRoute.new.path, host: .sections(try await hostChoices(request, viewer: viewer), tree: try await request.currentOrganization()),
                                         series: series, input: input, validation: validation)
         return try await request.renderPage(
             "dialogue/session-form", title: "dialogue.session.new",

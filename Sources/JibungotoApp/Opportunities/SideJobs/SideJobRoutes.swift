@@ -139,7 +139,7 @@ struct SideJobRoutes {
         let viewer = try await SideJobViewer.load(request)
         let settings = try await OpportunitySettings.load(on: request.db)
         let host = input["host_section"] ?? ""
-        let choices = try await hostChoices(request, viewer: viewer)
+        let tree = try await request.currentOrganization()
         func field(_ name: String, _ labelKey: String, kind: FormField.Kind = .text, hintKey: String? = nil, hint: String? = nil,
                    required: Bool = true, maxLength: Int? = nil) -> FormField {
             FormField(request: request, name: name, labelKey: labelKey, kind: kind, value: input[name] ?? "", hintKey: hintKey, hint: hint,
@@ -149,11 +149,9 @@ struct SideJobRoutes {
             field("title", "sideJob.field.title", maxLength: Self.titleMaxLength),
             field("work_description", "sideJob.field.workDescription", kind: .textarea, hintKey: "sideJob.field.workDescription.hint", maxLength: Self.textMaxLength),
             FormField(request: request, name: "host_section", labelKey: "sideJob.field.hostSection", kind: .select, value: host,
-                      options: [FormOption(value: "", label: request.t("sideJob.chooseSection"), isSelected: host.isEmpty, fieldName: "host_section")]
-                        + choices.map { unit, depth in
-                            FormOption(value: unit.code.rawValue, label: String(repeating: "　", count: depth) + request.text(unit.localizedName),
-                                       isSelected: unit.code.rawValue == host, fieldName: "host_section")
-                        },
+                      options: [FormOption(value: "", label: request.t("sideJob.chooseSection"), isSelected: host.isEmpty, fieldName: "host_section")],
+                      optionGroups: SectionChoices.groups(in: tree, including: { viewer.organizes.contains($0.code) }, selected: host,
+                                                          fieldName: "host_section", localizer: request.localizer),
                       isRequired: true),
             field("hours_per_month", "sideJob.field.hoursPerMonth",
                   hint: request.t("sideJob.field.hoursPerMonth.hint", HoursText.format(settings.sideJobMonthlyCapHours)), maxLength: 6),

@@ -97,10 +97,9 @@ struct ProjectTeamRoutes {
             text("title", "teams.field.title", hint: "teams.field.title.hint", max: Self.titleMaxLength),
             text("purpose", "teams.field.purpose", kind: .textarea, hint: "teams.field.purpose.hint", max: Self.textMaxLength),
             FormField(request: request, name: "sponsor", labelKey: "teams.field.sponsor", kind: .select, value: input["sponsor"] ?? "",
-                      options: sponsors.map { unit in
-                          FormOption(value: unit.code.rawValue, label: tree.path(to: unit.code).map { request.text($0.localizedName) }.joined(separator: " "),
-                                     isSelected: input["sponsor"] == unit.code.rawValue, fieldName: "sponsor")
-                      }, isRequired: true),
+                      optionGroups: SectionChoices.groups(in: tree, including: { unit in sponsors.contains { $0.code == unit.code } },
+                                                          selected: input["sponsor"] ?? "", fieldName: "sponsor", localizer: request.localizer),
+                      isRequired: true),
             text("starts_on", "teams.field.startsOn", hint: "form.dateHint", max: 20),
             text("ends_on", "teams.field.endsOn", hint: "form.dateHint", max: 20),
             text("seats", "teams.field.seats", max: 3),

@@ -88,7 +88,7 @@ enum SectionPage {
                 OrganizationTreePage.Row($0, depth: 0, fiscalYear: year, currentHeadcount: nil, localizer: localizer)
             },
             members: members?.map { member in
-                MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost ?? "",
+                MemberRow(staffNumber: member.staffNumber, name: member.name, post: member.currentPost.map { localizer.text(StaffListValues.post($0)) } ?? "",
                           since: member.currentSince.map(localizer.date) ?? "",
                           href: OrganizationRoute.staff(.staff(member.staffNumber)).path)
             },

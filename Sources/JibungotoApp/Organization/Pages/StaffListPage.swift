@@ -65,8 +65,9 @@ enum StaffListPage {
     static func row(_ member: StaffMember, tree: OrganizationTree, today: LocalDate, localizer: Localizer) -> Row {
         Row(
             staffNumber: member.staffNumber, name: member.name, nameKana: member.nameKana,
-            section: member.currentSectionCode.flatMap { tree.units[$0] }.map { localizer.text($0.localizedName) } ?? "",
-            post: member.currentPost ?? "", jobType: member.jobType,
+            section: member.currentSectionCode.map { tree.pathName(of: $0, localizer: localizer) } ?? "",
+            post: member.currentPost.map { localizer.text(StaffListValues.post($0)) } ?? "",
+            jobType: localizer.text(StaffListValues.jobType(member.jobType)),
             employmentType: localizer.t("employment.\(member.employmentType)"),
             yearsInPost: member.currentSince.map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
             href: OrganizationRoute.staff(.staff(member.staffNumber)).path

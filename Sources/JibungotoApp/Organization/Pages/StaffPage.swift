@@ -111,13 +111,13 @@ enum StaffPage {
                 period: localizer.t("staff.period", from, to),
                 section: section.map { localizer.text($0.localizedName) } ?? assignment.sectionCode.rawValue,
                 sectionHref: section.map { OrganizationRoute.section(.section($0.code)).path(query: [("fy", String(assignment.start.fiscalYear.startYear))]) },
-                post: assignment.post,
+                post: localizer.text(StaffListValues.post(assignment.post)),
                 duration: duration(PeriodLength.of(assignment, today: today)),
                 isCollaborationPost: collaborationPosts.contains(assignment),
                 isCurrent: assignment.end == nil || assignment.end! >= today,
                 precedingWishes: wishesByYear[assignment.start.fiscalYear.startYear - 1].map { wishes in
                     let met = wishes.first { $0.sectionCode == assignment.sectionCode }
-                    return localizer.t("selfReport.wishesOfYear", wishText(wishes, on: assignment.start).joined(separator: "、"))
+                    return localizer.t("selfReport.wishesOfYear", localizer.list(wishText(wishes, on: assignment.start)))
                         + (met.map { " — " + localizer.t("selfReport.metWish", String($0.rank)) } ?? "")
                 }
             )
@@ -147,7 +147,7 @@ enum StaffPage {
             gender: record.gender.map { localizer.t("gender.\($0.rawValue)") },
             hireDate: localizer.date(record.hireDate),
             yearsOfService: LocalDate.completedYears(from: record.hireDate, to: today),
-            jobType: member.jobType, grade: member.grade,
+            jobType: localizer.text(StaffListValues.jobType(member.jobType)), grade: localizer.text(StaffListValues.post(member.grade)),
             employmentType: localizer.t("employment.\(member.employmentType)"),
             currentSection: current.map { localizer.text($0.localizedName) },
             currentSectionHref: current.map { OrganizationRoute.section(.section($0.code)).path },

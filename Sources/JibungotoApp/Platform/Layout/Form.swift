@@ -70,6 +70,7 @@ struct FormField: Encodable, Sendable {
         kind: Kind = .text,
         value: String = "",
         options: [FormOption] = [],
+        optionGroups: [FormOptionGroup] = [],
         hintKey: String? = nil,
         hint: String? = nil,
         isRequired: Bool = false,
@@ -82,6 +83,7 @@ struct FormField: Encodable, Sendable {
         self.kind = kind
         self.value = value
         self.options = options
+        self.optionGroups = optionGroups.isEmpty ? nil : optionGroups
         self.hint = hint ?? hintKey.map { request.t($0) }
         self.error = nil
         self.isRequired = isRequired

@@ -24,6 +24,15 @@ struct LayoutContext: Encodable, Sendable {
     let currentPath: String
     let flash: Flash?
     let isDemo: Bool
+    /// The header's search box; nil for readers who may search nothing.
+    let search: LayoutSearch?
+}
+
+/// The search box in the header: its label says what the reader can find.
+struct LayoutSearch: Encodable, Sendable {
+    let action: String
+    let label: String
+    let query: String
 }
 
 struct LayoutUser: Encodable, Sendable {
@@ -128,7 +137,16 @@ extension Request {
             stylesheetHref: PlatformRoute.stylesheet.path,
             currentPath: url.string,
             flash: takeFlash(),
-            isDemo: application.jibungotoSettings.isDemo
+            isDemo: application.jibungotoSettings.isDemo,
+            search: user.flatMap { user -> LayoutSearch? in
+                guard user.scope(of: .viewOrganization) != nil else { return nil }
+                return LayoutSearch(
+                    action: SearchRoute.search.path,
+                    label: t(SearchRoutes.searchesStaff(user) ? "search.label" : "search.labelSections"),
+                    // Only the results page keeps the words in the box; other pages' `q` are their own filters.
+                    query: url.path == SearchRoute.search.path ? ((try? query.get(String.self, at: "q")) ?? "") : ""
+                )
+            }
         )
     }
 }

@@ -71,7 +71,7 @@ enum ScenarioPersonPage {
             let model = planned.model
             if let row = RotationPlanner.explain(staffNumber: number, result, model: model, alternatives: 5) {
                 content.isMover = true
-                content.from = localizer.text(row.fromName) + (row.fromPost.map { "（\($0)）" } ?? "")
+                content.from = row.fromPost.map { localizer.withNote(localizer.text(row.fromName), localizer.text(StaffListValues.post($0))) } ?? localizer.text(row.fromName)
                 content.to = SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer)
                 content.stays = row.stays
                 content.reasons = localizer.text(.joined(row.moverReasons.map(\.text)))

@@ -66,7 +66,7 @@ enum SurveyManagePage {
                 title: survey.title(localizer.language), status: SurveyPageText.status(survey, today: today, localizer),
                 period: SurveyPageText.period(survey, localizer),
                 anonymity: localizer.t(survey.isAnonymous ? "survey.anonymity.anonymous" : "survey.anonymity.named"),
-                attributes: survey.attributes.map { localizer.text($0.label) }.joined(separator: "、"),
+                attributes: localizer.list(survey.attributes.map { localizer.text($0.label) }),
                 k: survey.k, freeTextK: survey.freeTextK, targetRate: ResponseRate.percentText(survey.targetRate), respondents: respondents),
             questions: survey.questions.enumerated().map { index, question in
                 QuestionRow(id: question.id, page: question.page + 1, text: localizer.text(question.text), kind: localizer.text(question.kind.label),

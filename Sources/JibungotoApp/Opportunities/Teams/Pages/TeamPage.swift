@@ -85,7 +85,7 @@ enum TeamPage {
             Fact(label: localizer.t("teams.periodLabel"), value: localizer.t("teams.period", localizer.date(team.startsOn), localizer.date(team.endsOn))),
             Fact(label: localizer.t("teams.field.seats"), value: localizer.t("teams.seatsFilled", String(selected.count), String(team.seats))),
             Fact(label: localizer.t("teams.windowLabel"), value: localizer.t("teams.window", localizer.date(team.applicationsOpenOn), localizer.date(team.applicationsCloseOn))),
-            Fact(label: localizer.t("teams.field.audience"), value: audience.isEmpty ? localizer.t("teams.audienceAll") : audience.joined(separator: "、")),
+            Fact(label: localizer.t("teams.field.audience"), value: audience.isEmpty ? localizer.t("teams.audienceAll") : localizer.list(audience)),
         ]
         if !team.themes.isEmpty { facts.append(Fact(label: localizer.t("teams.field.themes"), value: team.themes)) }
         if !team.wantedSkills.isEmpty { facts.append(Fact(label: localizer.t("teams.field.skills"), value: team.wantedSkills)) }

@@ -29,7 +29,7 @@ enum AccountListPage {
             Row(
                 staffNumber: user.staffNumber,
                 displayName: user.displayName,
-                roleNames: user.roles.map(\.role).sorted().map { localizer.t($0.messageKey) }.joined(separator: "、"),
+                roleNames: localizer.list(user.roles.map(\.role).sorted().map { localizer.t($0.messageKey) }),
                 isActive: user.isActive,
                 href: AdminRoute.account(.id(try user.requireID())).path
             )
