@@ -212,14 +212,14 @@ struct CareerDailyWorkTests {
 
     // MARK: - Self-report
 
-    @Test("the wish selects group the sections under their 部, each named 課・係")
+    @Test("the wish selects group the sections under their 部, each named by its full path")
     func wishSelectsGrouped() async throws {
         try await withRound { app, _ in
             let staff = Browser(app)
             try await staff.logIn(Demo.staff)
             let body = try await staff.get(CareerRoute.selfReport.path).body.string
-            #expect(body.contains(#"<optgroup label="総務部"><option value="1010">人事課</option><option value="101010">人事課・人事係</option></optgroup>"#))
-            #expect(body.contains(#"<optgroup label="市民協働部"><option value="2010">中央地区市民センター【市民協働】</option></optgroup>"#))
+            #expect(body.contains(#"<optgroup label="総務部"><option value="1010">総務部 人事課</option><option value="101010">総務部 人事課 人事係</option></optgroup>"#))
+            #expect(body.contains(#"<optgroup label="市民協働部"><option value="2010">市民協働部 中央地区市民センター【市民協働】</option></optgroup>"#))
             #expect(!body.contains(#"<option value="10">"#), "a 部 itself is not a wish")
             let bad = try await staff.post(CareerRoute.selfReport.path, [("career_plan", "x"), ("health_condition", "excellent"), ("family[]", "pets"), ("action", "draft")])
             #expect(bad.status == .unprocessableEntity)

@@ -50,7 +50,7 @@ struct ChartSafetyTests {
             uses += text.matches(of: /#unsafeHTML\(([^)]*)\)/).map { String($0.output.1) }
         }
         // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
-        // SurveyResultsPage, FairnessPage); the compiler keeps them so.
-        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "dimension.chart", "content.routeChart"])
+        // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so.
+        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart"])
     }
 }

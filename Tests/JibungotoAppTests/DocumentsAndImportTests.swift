@@ -206,6 +206,7 @@ struct DocumentsAndImportTests {
     // MARK: - Import
 
     func dryRun(_ hr: Browser, kind: String = "staff", _ file: Data) async throws -> PageResponse {
+        _ = try await hr.get(OrganizationRoute.importUpload.path)  // the form's CSRF token
         let uploaded = try await hr.upload(OrganizationRoute.importUpload.path, fields: [("kind", kind), ("encoding", "auto")], fileField: "file", filename: "staff.csv", file: file)
         #expect(uploaded.status == .seeOther)
         return try await hr.get(try #require(uploaded.headers.first(name: .location)))

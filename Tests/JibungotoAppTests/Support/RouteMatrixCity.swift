@@ -229,6 +229,11 @@ final class RouteMatrixCity: @unchecked Sendable {
             try await hr.get("/career/cycles")
             let round = try await hr.post("/career/cycles", [("title", "権限行列の自己申告"), ("opens_on", today.iso), ("deadline", today.adding(days: 10).iso)])
             let cycleID = try #require(round.headers.first(name: .location).flatMap(Self.uuid(in:)), "the round was not created: \(round.status)")
+            // Every account has submitted, so each reader has a submitted report of their own to open.
+            for account in DemoAccounts.all {
+                try await SelfReport(cycleID: cycleID, staffNumber: account.staffNumber, submittedAt: Date(), moveWish: "stay",
+                                     careerPlan: "今の係で経験を積みたい。").create(on: app.db)
+            }
 
             // An open survey, created and opened by HR; its questions are SurveyTests' own, so
             // `SurveyTests().answer` answers it.
