@@ -27,20 +27,32 @@ public struct FairnessDisclosure: Sendable {
     private let routes: SuppressionResult
 
     public init(people: [FairnessPerson], minimumGroupSize: Int = FairnessFigures.minimumGroupSize) {
+        self.init(people: people, members: FairnessDimension.allCases.map { FairnessFigures.members(people, by: $0) },
+                  minimumGroupSize: minimumGroupSize)
+    }
+
+    /// - Parameter members: each dimension's groups (``FairnessFigures/members(_:by:)``), in
+    ///   `FairnessDimension.allCases` order, as the report has already made them.
+    init(people: [FairnessPerson], members: [[FairnessGroupKey: [FairnessPerson]]], minimumGroupSize: Int) {
         let policy = DisclosurePolicy(k: minimumGroupSize)
         var counts: [CellSpec: Int] = [.all: people.count]
         var partitions: [CellPartition] = []
         var cells: [CellSpec] = [.all]
-        for dimension in FairnessDimension.allCases {
-            var children: Set<CellSpec> = []
-            for person in people {
-                let cell = Self.cell(FairnessGroupKey.of(person, in: dimension), in: dimension)
-                counts[cell, default: 0] += 1
-                children.insert(cell)
+        for (dimension, groups) in zip(FairnessDimension.allCases, members) {
+            var children: [CellSpec] = []
+            for (key, group) in groups {
+                let cell = Self.cell(key, in: dimension)
+                counts[cell] = group.count
+                children.append(cell)
             }
-            let sorted = children.sorted()
-            cells += sorted.filter { $0.filters[Self.dimension(dimension)] != Self.unknown }
-            partitions.append(CellPartition(parent: .all, children: sorted))
+            cells += children.sorted()
+            let unknown = people.count - groups.values.reduce(0) { $0 + $1.count }
+            if unknown > 0 {
+                let cell = Self.cell(nil, in: dimension)
+                counts[cell] = unknown
+                children.append(cell)
+            }
+            partitions.append(CellPartition(parent: .all, children: children.sorted()))
         }
         groups = Self.suppress(cells: cells, counts: counts, partitions: partitions, policy: policy)
 
@@ -49,10 +61,15 @@ public struct FairnessDisclosure: Sendable {
         cells = []
         for route in ParticipationRoute.allCases {
             let routeCell = Self.cell(route)
-            let through = people.filter { $0.entries[route] > 0 }
-            counts[routeCell] = through.count
-            for person in through { counts[Self.cell(route, band: person.ageBand), default: 0] += 1 }
+            var bandCounts: [AgeBand: Int] = [:]
+            var through = 0
+            for person in people where person.entries[route] > 0 {
+                through += 1
+                bandCounts[person.ageBand, default: 0] += 1
+            }
+            counts[routeCell] = through
             let bands = AgeBand.allCases.map { Self.cell(route, band: $0) }
+            for (band, cell) in zip(AgeBand.allCases, bands) { counts[cell] = bandCounts[band] ?? 0 }
             cells.append(routeCell)
             // An empty band is shown as 0 and is no cell to decide: hiding it would protect
             // nothing, and the control hides the smallest shown cell first.

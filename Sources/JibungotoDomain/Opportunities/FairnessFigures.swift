@@ -241,28 +241,34 @@ public enum FairnessFigures {
     /// dimension add up to the whole). People whose attribute is not known (no department, no
     /// recorded gender) are in no group of that dimension.
     public static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, minimumGroupSize: Int = minimumGroupSize) -> [FairnessGroup] {
-        groups(people, by: dimension, disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
+        groups(members(people, by: dimension), disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
     }
 
-    static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, disclosure: FairnessDisclosure) -> [FairnessGroup] {
-        var members: [FairnessGroupKey: [FairnessPerson]] = [:]
-        for person in people {
-            if let key = FairnessGroupKey.of(person, in: dimension) { members[key, default: []].append(person) }
-        }
-        return members.keys.sorted().map { key in
+    static func groups(_ members: [FairnessGroupKey: [FairnessPerson]], disclosure: FairnessDisclosure) -> [FairnessGroup] {
+        members.keys.sorted().map { key in
             let hidden = disclosure.hiding(key)
             return FairnessGroup(key: key, summary: hidden == nil ? summary(of: members[key]!) : nil, hidden: hidden)
         }
     }
 
+    /// The people of each group of `dimension`; those whose attribute is not known are in none.
+    static func members(_ people: [FairnessPerson], by dimension: FairnessDimension) -> [FairnessGroupKey: [FairnessPerson]] {
+        var members: [FairnessGroupKey: [FairnessPerson]] = [:]
+        for person in people {
+            if let key = FairnessGroupKey.of(person, in: dimension) { members[key, default: []].append(person) }
+        }
+        return members
+    }
+
     /// The whole page: overall, by every dimension, and by route, with one disclosure decision
     /// over all of them (a group hidden on one table cannot be recovered from another).
     public static func report(fiscalYear: Int, people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> FairnessReport {
-        let disclosure = FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize)
+        let members = FairnessDimension.allCases.map { Self.members(people, by: $0) }
+        let disclosure = FairnessDisclosure(people: people, members: members, minimumGroupSize: minimumGroupSize)
         return FairnessReport(
             fiscalYear: fiscalYear, minimumGroupSize: minimumGroupSize,
             overall: disclosure.hidesWhole ? nil : summary(of: people),
-            groups: FairnessDimension.allCases.flatMap { groups(people, by: $0, disclosure: disclosure) },
+            groups: members.flatMap { groups($0, disclosure: disclosure) },
             routes: routeProfiles(people, disclosure: disclosure))
     }
 }

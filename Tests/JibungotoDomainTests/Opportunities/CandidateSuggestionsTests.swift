@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JibungotoDomain
@@ -51,5 +52,25 @@ struct CandidateSuggestionsTests {
         let zeroNewFaces = CandidateSuggestions.Weights(interest: 1, skills: 0, sectionVariety: 0, newFaces: 0)
         let ranked = CandidateSuggestions.rank([person("A", wants: true, newFace: true)], themes: "", wantedSkills: "", departmentsOnTeam: [], weights: zeroNewFaces, limit: 5)
         #expect(ranked.first?.score == 1)
+    }
+
+    @Test("folding: the quick way for plain Japanese and ASCII gives Foundation's case- and width-insensitive folding (composed) exactly")
+    func foldingAgreesWithFoundation() {
+        let samples = [
+            "予算・会計の実務\n文書作成\n庁内調整", "Excel・VBA、GIS（地理情報）", "データ分析とDX推進", "ＤＸ推進・ＡＩ活用", "ﾃﾞｰﾀ分析",
+            "子育て支援の情報発信（D0001）", "Café と Straße", "がっこう　と　ガッコウ", "か\u{3099}", "①行政のデジタル化", "ｶﾀｶﾅとカタカナ", "",
+        ]
+        for sample in samples {
+            #expect(CandidateSuggestions.folded(sample)
+                    == sample.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil).precomposedStringWithCanonicalMapping, "\(sample)")
+        }
+    }
+
+    @Test("matching ignores case and width: a full-width or half-width self-report matches the team's words")
+    func matchingIgnoresCaseAndWidth() {
+        let people = [person("A", skills: "ＤＸ推進、ﾃﾞｰﾀ分析"), person("B", skills: "dx 推進"), person("C", skills: "広報")]
+        let ranked = CandidateSuggestions.rank(people, themes: "", wantedSkills: "DX推進、データ分析", departmentsOnTeam: [], weights: weights, limit: 5)
+        #expect(ranked.map(\.staffNumber) == ["A"], "B writes a space inside the word; C names neither")
+        #expect(ranked.first?.reasons.contains(.matchingSkills(["DX推進", "データ分析"])) == true)
     }
 }

@@ -9,7 +9,8 @@ import SQLKit
 /// Each person is a header of plain fields (no field can hold the separator) followed by the
 /// two free texts, each preceded by its length in characters, so that a text may hold any
 /// character, separators included. SQL's `LENGTH` counts characters (Unicode scalars) on SQLite
-/// and PostgreSQL alike, and the reading below counts the same way.
+/// and PostgreSQL alike, and the reading below counts the same way in the UTF-8 bytes (a scalar
+/// is a byte that does not continue the one before).
 enum SuggestionPeople {
     struct Row: Sendable {
         let staffNumber: String
@@ -27,10 +28,10 @@ enum SuggestionPeople {
         var description: String { "the suggestions' people cannot be read at character \(position)" }
     }
 
-    private static let separator: Unicode.Scalar = "|"
+    private static let separator = UInt8(ascii: "|")
 
     static func load(reportYears: ClosedRange<Int>, newFacesYears: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> [Row] {
-        let bar: SQLQueryString = "\(literal: String(separator))"
+        let bar: SQLQueryString = "\(literal: String(UnicodeScalar(separator)))"
         let row = try await sql.raw("""
             SELECT string_agg(
                 s.staff_number || \(bar) || s.current_section_code || \(bar) || c.deadline
@@ -49,23 +50,29 @@ enum SuggestionPeople {
                 AND (r.project_team_interest OR r.project_team_themes <> '' OR r.skills <> '')
             """).first()
         let text = try row?.decode(column: "people", as: String?.self) ?? nil
-        return try read(Array((text ?? "").unicodeScalars))
+        return try read(Array((text ?? "").utf8))
     }
 
-    /// The rows of `load`'s text, given as its Unicode scalars.
-    static func read(_ text: [Unicode.Scalar]) throws -> [Row] {
+    /// The rows of `load`'s text, given as its UTF-8 bytes.
+    static func read(_ text: [UInt8]) throws -> [Row] {
         var position = 0
         func field() throws -> String {
             guard let end = text[position...].firstIndex(of: separator) else { throw Unreadable(position: position) }
             defer { position = end + 1 }
-            return String(String.UnicodeScalarView(text[position..<end]))
+            return String(decoding: text[position..<end], as: UTF8.self)
         }
         func counted() throws -> String {
-            guard let length = Int(try field()), length >= 0, position + length <= text.count else { throw Unreadable(position: position) }
-            defer { position += length + 1 }
+            guard var remaining = Int(try field()), remaining >= 0 else { throw Unreadable(position: position) }
+            var end = position
+            while remaining > 0, end < text.count {
+                end += 1
+                while end < text.count, text[end] & 0b1100_0000 == 0b1000_0000 { end += 1 }
+                remaining -= 1
+            }
             // The text is followed by the next separator, or by the end after the last person.
-            guard position + length == text.count || text[position + length] == separator else { throw Unreadable(position: position + length) }
-            return String(String.UnicodeScalarView(text[position..<position + length]))
+            guard remaining == 0, end == text.count || text[end] == separator else { throw Unreadable(position: end) }
+            defer { position = end + 1 }
+            return String(decoding: text[position..<end], as: UTF8.self)
         }
         func flag() throws -> Bool {
             switch try field() {
