@@ -78,7 +78,8 @@ struct ProposalRoutes {
         let empathies = try await ProposalEmpathy.query(on: request.db).filter(\.$proposal.$id == id).all()
         let numbers = context.authors.map(\.staffNumber) + context.reviewerNumbers + comments.map(\.authorStaffNumber) + comments.compactMap(\.answeredBy)
         let input = ProposalPage.Input(
-            context: context, versions: versions, events: events, comments: comments, empathyCount: empathies.count,
+            context: context, versions: versions, events: events, comments: comments,
+            interviews: try await InterviewReferences.informing(proposal: id, for: request), empathyCount: empathies.count,
             markedEmpathy: empathies.contains { $0.staffNumber == reader.staffNumber },
             staff: try await ProposalLoading.staff(numbers, on: request.db), tree: try await request.currentOrganization(),
             forms: try await ProposalForms.page(request, context: context, reader: reader, keeping: forms),

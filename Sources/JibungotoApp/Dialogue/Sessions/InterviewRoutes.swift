@@ -196,15 +196,16 @@ struct InterviewRoutes {
     // MARK: - The interview's page
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        try await page(request, context: try await InterviewContext.load(request), failed: nil)
+        try await Self.page(request, context: try await InterviewContext.load(request), failed: nil)
     }
 
     enum FailedForm {
         case note([String: String], FormValidation)
         case finding([String: String], FormValidation)
+        case proposal([String: String], FormValidation)
     }
 
-    private func page(_ request: Request, context: InterviewContext, failed: FailedForm?) async throws -> Response {
+    static func page(_ request: Request, context: InterviewContext, failed: FailedForm?) async throws -> Response {
         let interview = context.interview
         let id = try interview.requireID()
         let findings = try await DialogueLoading.findings(DialogueFinding.query(on: request.db).filter(\.$interview.$id == id))
@@ -216,10 +217,14 @@ struct InterviewRoutes {
         let staff = try await DialogueLoading.staff(context.interviewers + notes.map(\.author), on: request.db)
         var noteForm = context.isInterviewer ? Self.noteForm(request, interview: id, input: ["held_on": request.today.iso]) : nil
         var findingForm = context.isInterviewer ? SessionForms.finding(request, action: SessionRoute.interviewFindings(.id(id)).path, input: [:]) : nil
+        var proposalForm = context.isInterviewer ? InterviewProposalRoutes.form(request, interview: id, input: [:]) : nil
+        let linked = try await DialogueInterviewProposal.query(on: request.db).filter(\.$interview.$id == id).all().map(\.proposalID)
+        let proposals = try await ProposalReferences.visible(linked, for: request)
         switch failed {
         case .note(let input, let validation)?: noteForm = Self.noteForm(request, interview: id, input: input, validation: validation)
         case .finding(let input, let validation)?:
             findingForm = SessionForms.finding(request, action: SessionRoute.interviewFindings(.id(id)).path, input: input, validation: validation)
+        case .proposal(let input, let validation)?: proposalForm = InterviewProposalRoutes.form(request, interview: id, input: input, validation: validation)
         case nil: break
         }
         return try await request.renderPage(
@@ -227,7 +232,8 @@ struct InterviewRoutes {
             breadcrumbs: DialogueLoading.breadcrumbs(request, [(request.t("dialogue.interview.title"), SessionRoute.interviews.path), (interview.title, nil)]),
             content: InterviewPage.build(
                 InterviewPage.Input(interview: interview, interviewers: context.interviewers, isInterviewer: context.isInterviewer, findings: findings,
-                                    notes: notes, staff: staff, noteForm: noteForm, findingForm: findingForm),
+                                    notes: notes, staff: staff, noteForm: noteForm, findingForm: findingForm, proposals: proposals,
+                                    proposalForm: proposalForm, csrfToken: request.csrfToken),
                 localizer: request.localizer),
             status: failed == nil ? .ok : .unprocessableEntity)
     }
@@ -257,7 +263,7 @@ struct InterviewRoutes {
         let interviewee = validation.text("interviewee", input["interviewee"], labelKey: "dialogue.interview.note.interviewee", maxLength: Self.lineMaxLength)
         let heldOn = validation.date("held_on", input["held_on"], labelKey: "dialogue.interview.note.heldOn")
         let body = validation.text("note", input["note"], labelKey: "dialogue.interview.note.body", maxLength: Self.noteMaxLength)
-        guard validation.isValid, let heldOn else { return try await page(request, context: context, failed: .note(input, validation)) }
+        guard validation.isValid, let heldOn else { return try await Self.page(request, context: context, failed: .note(input, validation)) }
         let note = DialogueInterviewNote(interviewID: id, author: context.reader, interviewee: interviewee, heldOn: heldOn, body: body, createdAt: request.now)
         try await request.db.transaction { database in
             try await note.create(on: database)
@@ -275,7 +281,7 @@ struct InterviewRoutes {
         let input = try request.content.decode([String: String].self)
         var validation = FormValidation(request: request)
         guard let finding = FindingRoutes.validate(request, input: input, validation: &validation) else {
-            return try await page(request, context: context, failed: .finding(input, validation))
+            return try await Self.page(request, context: context, failed: .finding(input, validation))
         }
         try await FindingRoutes.store(finding, sessionID: nil, interviewID: id, kind: .interview,
                                       fiscalYear: interview.periodEnd.fiscalYear.startYear, request: request)

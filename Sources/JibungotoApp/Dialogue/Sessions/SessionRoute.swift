@@ -34,6 +34,9 @@ enum SessionRoute: TypedRoute {
     case editInterview(RouteParameter)
     case interviewNotes(RouteParameter)
     case interviewFindings(RouteParameter)
+    /// Linking a staff proposal the interview informs, and taking a link away.
+    case interviewProposals(RouteParameter)
+    case interviewProposalRemoval(RouteParameter)
     /// Issuing, replacing or stopping one's calendar feed.
     case calendarFeedSettings
     /// The feed itself; the parameter is the secret token followed by `.ics`.
@@ -71,6 +74,8 @@ enum SessionRoute: TypedRoute {
         case .editInterview(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/edit"
         case .interviewNotes(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/notes"
         case .interviewFindings(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/findings"
+        case .interviewProposals(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/proposals"
+        case .interviewProposalRemoval(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/proposals/remove"
         case .calendarFeedSettings: "/dialogue/calendar"
         case .calendarFeed(let token): "/dialogue/calendar/\(token.rendered(as: "calendarToken"))"
         }

@@ -18,6 +18,7 @@ struct SessionRoutes {
         SeriesRoutes().register(on: routes)
         StudyGroupRoutes().register(on: routes)
         InterviewRoutes().register(on: routes)
+        InterviewProposalRoutes().register(on: routes)
         CalendarFeedRoutes().register(on: routes)
     }
 

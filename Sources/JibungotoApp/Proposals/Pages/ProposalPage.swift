@@ -39,12 +39,20 @@ enum ProposalPage {
         let timeline: [TimelineRow]
         let empathy: Empathy
         let comments: [Comment]
+        /// The interview studies (Dialogue) that inform the proposal.
+        let interviews: [Interview]
         let commentForm: FormModel?
         let office: Office?
         let reviews: Reviews?
         let evaluationForm: FormModel?
         let implementationForm: FormModel?
         let csrfToken: String
+    }
+
+    struct Interview: Encodable, Sendable {
+        let title: String
+        let period: String
+        let href: String
     }
 
     struct Fact: Encodable, Sendable {
@@ -166,6 +174,7 @@ enum ProposalPage {
         let versions: [ProposalVersion]
         let events: [ProposalEvent]
         let comments: [ProposalComment]
+        let interviews: [InterviewReferences.Reference]
         let empathyCount: Int
         let markedEmpathy: Bool
         let staff: [StaffNumber: StaffMember]
@@ -270,6 +279,7 @@ enum ProposalPage {
                 Fact(label: localizer.t("proposals.versionValue", String(version.number)), value: localizer.timestamp(version.submittedAt))
             },
             answer: answer, request: request, timeline: Array(timeline), empathy: empathy, comments: comments,
+            interviews: input.interviews.map { Interview(title: $0.title, period: $0.period, href: $0.href) },
             commentForm: input.forms.comment,
             office: office(input, localizer: localizer),
             reviews: ProposalVisibility.seesReviews(viewer) ? reviews(input, localizer: localizer) : nil,

@@ -2,7 +2,8 @@ import Foundation
 import JibungotoDomain
 
 /// An interview study's page: target group, period, questions, the summarized dialogue, what it
-/// informs, its findings and interviewers; for the interviewers only, the individual notes and the
+/// informs (the staff proposals linked, and a written reference to a policy measure), its findings
+/// and interviewers; for the interviewers only, the individual notes and the
 /// forms to add notes and findings.
 enum InterviewPage {
     struct Input: Sendable {
@@ -15,6 +16,11 @@ enum InterviewPage {
         let staff: [StaffNumber: StaffMember]
         let noteForm: FormModel?
         let findingForm: FormModel?
+        /// The linked proposals the reader may open.
+        let proposals: [ProposalReferences.Reference]
+        /// For the interviewers only.
+        let proposalForm: FormModel?
+        let csrfToken: String
     }
 
     struct Content: Encodable, Sendable {
@@ -30,6 +36,19 @@ enum InterviewPage {
         /// Nil for everyone but the interviewers.
         let notes: [Note]?
         let noteForm: FormModel?
+        let proposals: [LinkedProposal]
+        let proposalForm: FormModel?
+        let csrfToken: String
+    }
+
+    struct LinkedProposal: Encodable, Sendable {
+        let id: String
+        let number: String
+        let title: String
+        let state: String
+        let href: String
+        /// Where an interviewer takes the link away; nil for other readers.
+        let removeAction: String?
     }
 
     struct Note: Encodable, Sendable {
@@ -57,6 +76,12 @@ enum InterviewPage {
                 Note(interviewee: note.interviewee, heldOn: localizer.date(note.heldOn), author: input.staff[note.author]?.name ?? note.author.rawValue,
                      body: note.body)
             } : nil,
-            noteForm: input.noteForm)
+            noteForm: input.noteForm,
+            proposals: input.proposals.map { proposal in
+                LinkedProposal(id: proposal.id.uuidString.lowercased(), number: proposal.number, title: proposal.title, state: proposal.state,
+                               href: proposal.href,
+                               removeAction: input.isInterviewer ? interview.id.map { SessionRoute.interviewProposalRemoval(.id($0)).path } : nil)
+            },
+            proposalForm: input.proposalForm, csrfToken: input.csrfToken)
     }
 }
