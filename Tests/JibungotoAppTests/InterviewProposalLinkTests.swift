@@ -71,3 +71,18 @@ struct InterviewProposalLinkTests {
         }
     }
 }
+
+/// The reasons on the movers' list, results and person pages: the 役職定年 date in the reader's calendar, never ISO.
+@Suite("Rotation: a mover's reasons with dates as the reader reads them")
+struct MoverReasonWordsTests {
+    @Test("役職定年 is dated in 和暦 for a 和暦 reader and in words for a Gregorian one; other reasons keep the domain's words")
+    func managerialAgeLimitDate() throws {
+        let reasons: [MoverReason] = [.maxYearsInPost(years: 5), .managerialAgeLimit(date: day("2027-04-01"))]
+        let japanese = MoverReasonWords.text(reasons, localizer: try PageSnapshots.localizer(.japaneseWareki))
+        #expect(japanese == "在課5年・役職定年（令和9年4月1日）")
+        let english = MoverReasonWords.text(reasons, localizer: try PageSnapshots.localizer(.englishGregorian))
+        #expect(english == "5 years in post; managerial-post age limit (1 April 2027)")
+        #expect(!japanese.contains("2027-04-01") && !english.contains("2027-04-01"))
+    }
+}
+

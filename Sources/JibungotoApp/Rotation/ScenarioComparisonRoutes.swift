@@ -34,7 +34,7 @@ struct ScenarioComparisonRoutes {
                         return ScenarioComparisonPage.Side(placement: localizer.t("rotation.notOnList"), reasons: "")
                     }
                     let placement = row.stays ? localizer.t("rotation.stays") : SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer)
-                    return ScenarioComparisonPage.Side(placement: placement, reasons: localizer.text(row.reasonText))
+                    return ScenarioComparisonPage.Side(placement: placement, reasons: MoverReasonWords.text(row.moverReasons, extra: row.placementReasons, localizer: localizer))
                 }
                 let firstID = RouteParameter.id(try first.requireID())
                 content.rows = numbers.map { number in

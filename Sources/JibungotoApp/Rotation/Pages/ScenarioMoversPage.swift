@@ -41,7 +41,7 @@ enum ScenarioMoversPage {
             rows: entries.map { entry in
                 MoverRow(staffNumber: entry.mover.staffNumber, name: entry.name,
                          href: RotationRoute.person(parameter, .staff(entry.mover.staffNumber)).path,
-                         section: entry.section, post: localizer.text(StaffListValues.post(entry.post)), reasons: localizer.text(entry.mover.reasonText), mustMove: entry.mover.mustMove)
+                         section: entry.section, post: localizer.text(StaffListValues.post(entry.post)), reasons: MoverReasonWords.text(entry.mover.reasons, localizer: localizer), mustMove: entry.mover.mustMove)
             },
             pagination: pagination, filter: filter, addForm: addForm,
             proposeAction: draft ? RotationRoute.moversPropose(parameter).path : nil,

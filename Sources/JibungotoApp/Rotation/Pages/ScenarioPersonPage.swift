@@ -74,7 +74,7 @@ enum ScenarioPersonPage {
                 content.from = row.fromPost.map { localizer.withNote(localizer.text(row.fromName), localizer.text(StaffListValues.post($0))) } ?? localizer.text(row.fromName)
                 content.to = SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer)
                 content.stays = row.stays
-                content.reasons = localizer.text(.joined(row.moverReasons.map(\.text)))
+                content.reasons = MoverReasonWords.text(row.moverReasons, localizer: localizer)
                 content.placement = localizer.text(.joined(row.placementReasons))
                 content.terms = row.terms.map { Term(text: localizer.text($0.text), points: $0.points) }
                 content.bent = row.bentRules.map { Term(text: localizer.text($0.text), points: $0.cost) }

@@ -121,7 +121,7 @@ enum ScenarioResultsPage {
                 ResultRow(
                     staffNumber: row.staffNumber, name: row.name, href: RotationRoute.person(parameter, .staff(row.staffNumber)).path,
                     from: localizer.text(row.fromName), fromPost: row.fromPost.map { localizer.text(StaffListValues.post($0)) } ?? "", to: SeatPoolLabel.text(row.to, name: row.toName, localizer: localizer),
-                    stays: row.stays, reasons: localizer.text(.joined(row.moverReasons.map(\.text))), placement: localizer.text(.joined(row.placementReasons)),
+                    stays: row.stays, reasons: MoverReasonWords.text(row.moverReasons, localizer: localizer), placement: localizer.text(.joined(row.placementReasons)),
                     bent: row.bentRules.map { localizer.text($0.text) })
             },
             pagination: pagination, sortLinks: sortLinks)
