@@ -69,6 +69,8 @@ struct SubmittedSelfReportRoutes {
         var validation = FormValidation(request: request)
         let text = validation.text("comment", input.comment, labelKey: "selfReport.managerComment", maxLength: Self.commentMaxLength)
         guard validation.isValid else {
+            // The form comes back with the report on it: a view of the report, audited as one.
+            try await request.audit(.view, subjectType: "self_report", subjectID: context.member.staffNumber, detail: context.cycle.title)
             return try await page(request, context: context, commentInput: input.comment ?? "", validation: validation)
         }
         let reportID = try context.report.requireID()
@@ -76,8 +78,11 @@ struct SubmittedSelfReportRoutes {
             ?? SelfReportManagerComment(reportID: reportID, comment: "", writtenBy: try request.requireUser().staffNumber)
         comment.comment = text
         comment.writtenBy = try request.requireUser().staffNumber
-        try await comment.save(on: request.db)
-        try await request.audit(.update, subjectType: "self_report_manager_comment", subjectID: context.member.staffNumber, detail: context.cycle.title)
+        try await request.db.transaction { database in
+            try await comment.save(on: database)
+            try await request.audit(.update, subjectType: "self_report_manager_comment", subjectID: context.member.staffNumber,
+                                    detail: context.cycle.title, on: database)
+        }
         request.flash(.success, request.t("selfReport.managerCommentSaved", context.member.name))
         return request.redirect(to: CareerRoute.submittedReport(.id(try context.cycle.requireID()), .staff(context.member.staffNumber)).path)
     }

@@ -147,7 +147,12 @@ struct ScenarioApprovalRoutes {
         let addedIDs = added.compactMap(\.id)
         let today = request.today
         let now = request.now
-        try await request.db.transaction { database in
+        do {
+            try await request.db.transaction { database in
+            // One approval at a time: a second press of the button (or a second approver) waits,
+            // then finds the scenario no longer a draft and writes nothing.
+            try await RowLock.lock(RotationScenario.schema, id: id, on: database)
+            guard try await RotationScenario.find(id, on: database)?.isApproved == false else { throw ScenarioAlreadyApproved() }
             // The movers' histories in one read: end the post each holds on the day before,
             // keeping the end date it had so that a withdrawal can put it back.
             var histories: [StaffNumber: [AssignmentRecord]] = [:]
@@ -170,11 +175,21 @@ struct ScenarioApprovalRoutes {
             scenario.approvedBy = approver.rawValue
             scenario.approvalWrites = ApprovalWrites(ended: ended, added: addedIDs).encoded()
             try await scenario.save(on: database)
+            try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name,
+                                    detail: "approve transfer=\(transfer.iso) moves=\(moves.count)", on: database)
+            }
+        } catch is ScenarioAlreadyApproved {
+            request.flash(.error, request.t("rotation.approvedReadOnly"))
+            return request.redirect(to: RotationRoute.scenario(.id(id)).path)
         }
-        try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "approve transfer=\(transfer.iso) moves=\(moves.count)")
         request.flash(.success, request.t("rotation.approved", String(moves.count)))
         return request.redirect(to: RotationRoute.scenario(.id(id)).path)
     }
+
+    /// The scenario was approved by another request while this one waited for it.
+    struct ScenarioAlreadyApproved: Error {}
+    /// The approval was withdrawn by another request while this one waited for it.
+    struct ScenarioNotApproved: Error {}
 
     // MARK: - Withdrawal
 
@@ -184,15 +199,17 @@ struct ScenarioApprovalRoutes {
 
     /// Why this approval may not be withdrawn today, in words (nil: it may). A draft is sent
     /// back to its overview instead.
-    private static func refusalMessage(_ scenario: RotationScenario, request: Request) -> String? {
+    private static func refusalMessage(_ scenario: RotationScenario, request: Request) async throws -> String? {
         let refusal = ScenarioApproval.withdrawalRefusal(
             isApproved: scenario.isApproved, transferDate: scenario.transferDate, today: request.today,
-            writesRecorded: ApprovalWrites.decode(scenario.approvalWrites) != nil)
+            writesRecorded: ApprovalWrites.decode(scenario.approvalWrites) != nil,
+            laterApproved: try await ScenarioPlanning.lastApprovedTransferDate(excluding: scenario.id, on: request.db))
         switch refusal {
         case nil: return nil
         case .notApproved: return request.t("rotation.withdrawNotApproved")
         case .transferDateReached(let date): return request.t("rotation.withdrawTooLate", request.localizer.date(date))
         case .writesNotRecorded: return request.t("rotation.withdrawNotRecorded")
+        case .laterApprovalBuildsOnIt(let later): return request.t("rotation.withdrawLaterApproved", request.localizer.date(later))
         }
     }
 
@@ -222,7 +239,7 @@ struct ScenarioApprovalRoutes {
         let scenario = try await ScenarioRoutes.find(request)
         guard scenario.isApproved else { return try Self.backToOverview(request, scenario: scenario) }
         return try await withdrawPage(request, scenario: scenario, input: WithdrawForm(), validation: FormValidation(request: request),
-                                      refusal: Self.refusalMessage(scenario, request: request))
+                                      refusal: try await Self.refusalMessage(scenario, request: request))
     }
 
     /// Undoes the approval in one transaction: the added assignments go, the ended ones get
@@ -232,7 +249,7 @@ struct ScenarioApprovalRoutes {
         let scenario = try await ScenarioRoutes.find(request)
         guard scenario.isApproved else { return try Self.backToOverview(request, scenario: scenario) }
         let input = try request.content.decode(WithdrawForm.self)
-        if let refusal = Self.refusalMessage(scenario, request: request) {
+        if let refusal = try await Self.refusalMessage(scenario, request: request) {
             return try await withdrawPage(request, scenario: scenario, input: input, validation: FormValidation(request: request), refusal: refusal)
         }
         var validation = FormValidation(request: request)
@@ -242,7 +259,12 @@ struct ScenarioApprovalRoutes {
         }
         let today = request.today
         let approvedBy = scenario.approvedBy ?? ""
-        try await request.db.transaction { database in
+        let id = try scenario.requireID()
+        do {
+            try await request.db.transaction { database in
+            // One decision at a time: a second withdrawal waits and then finds a draft.
+            try await RowLock.lock(RotationScenario.schema, id: id, on: database)
+            guard try await RotationScenario.find(id, on: database)?.isApproved == true else { throw ScenarioNotApproved() }
             var numbers: Set<StaffNumber> = []
             for chunk in writes.added.chunked(into: 500) {
                 let rows = try await Assignment.query(on: database).filter(\.$id ~~ Array(chunk)).all()
@@ -272,6 +294,9 @@ struct ScenarioApprovalRoutes {
             try await scenario.save(on: database)
             try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name,
                                     detail: "withdraw approval transfer=\(scenario.transferDate.iso) approved_by=\(approvedBy) reason=\(reason)", on: database)
+            }
+        } catch is ScenarioNotApproved {
+            return try Self.backToOverview(request, scenario: scenario)
         }
         request.flash(.success, request.t("rotation.withdrawn", scenario.name))
         return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)

@@ -97,7 +97,23 @@ public enum CandidateSuggestions {
     /// bytes, which for folded text is containment of the same characters.
     private static func matches(_ wanted: [(word: String, folded: [UInt8])], inFolded foldedText: [UInt8]) -> [String] {
         guard !foldedText.isEmpty else { return [] }
-        return wanted.filter { !$0.folded.isEmpty && foldedText.firstRange(of: $0.folded) != nil }.map(\.word)
+        return wanted.filter { contains(foldedText, $0.folded) }.map(\.word)
+    }
+
+    /// Whether `needle` (not empty) occurs in `haystack`: a plain scan, as the texts are short
+    /// (the generic collection searches cost more here than the comparing).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// The best `limit` people, highest score first (ties by staff number); people who score 0 are left out.

@@ -27,6 +27,9 @@ public enum ScenarioApproval {
         case transferDateReached(transferDate: LocalDate)
         /// Approved before approvals kept what they wrote: it cannot be undone exactly.
         case writesNotRecorded
+        /// A list with a later transfer date was approved after it and ended the posts this one
+        /// gave: that one must be withdrawn first, or the history would overlap.
+        case laterApprovalBuildsOnIt(laterTransferDate: LocalDate)
     }
 
     /// 起案/決裁: nil when `approver` may approve a list `drafter` created.
@@ -35,10 +38,14 @@ public enum ScenarioApproval {
     }
 
     /// Nil when an approval may be withdrawn `today`: an approved list, strictly before its
-    /// transfer date, whose writes were kept.
-    public static func withdrawalRefusal(isApproved: Bool, transferDate: LocalDate, today: LocalDate, writesRecorded: Bool) -> WithdrawalRefusal? {
+    /// transfer date, whose writes were kept, and no list approved for a later date (the last
+    /// approved transfer date of the others, `laterApproved`) built on it.
+    public static func withdrawalRefusal(
+        isApproved: Bool, transferDate: LocalDate, today: LocalDate, writesRecorded: Bool, laterApproved: LocalDate? = nil
+    ) -> WithdrawalRefusal? {
         guard isApproved else { return .notApproved }
         guard today < transferDate else { return .transferDateReached(transferDate: transferDate) }
+        if let laterApproved, laterApproved > transferDate { return .laterApprovalBuildsOnIt(laterTransferDate: laterApproved) }
         return writesRecorded ? nil : .writesNotRecorded
     }
 

@@ -21,6 +21,11 @@ struct ScenarioDailyWorkTests {
     func withdrawal() {
         let transfer = day("2027-04-01")
         #expect(ScenarioApproval.withdrawalRefusal(isApproved: true, transferDate: transfer, today: day("2027-03-31"), writesRecorded: true) == nil)
+        #expect(ScenarioApproval.withdrawalRefusal(isApproved: true, transferDate: transfer, today: day("2027-03-31"), writesRecorded: true,
+                                                   laterApproved: day("2027-10-01")) == .laterApprovalBuildsOnIt(laterTransferDate: day("2027-10-01")),
+                "a later list was approved on top of this one")
+        #expect(ScenarioApproval.withdrawalRefusal(isApproved: true, transferDate: transfer, today: day("2027-03-31"), writesRecorded: true,
+                                                   laterApproved: day("2026-10-01")) == nil, "an earlier approved list does not stand in the way")
         #expect(ScenarioApproval.withdrawalRefusal(isApproved: true, transferDate: transfer, today: transfer, writesRecorded: true)
             == .transferDateReached(transferDate: transfer))
         #expect(ScenarioApproval.withdrawalRefusal(isApproved: true, transferDate: transfer, today: day("2027-04-02"), writesRecorded: true)

@@ -77,8 +77,8 @@ struct InterviewProposalRoutes {
         else { throw Abort(.notFound) }
         try await request.db.transaction { database in
             try await link.delete(on: database)
-            try await request.audit(.delete, subjectType: "dialogue_interview_proposal", subjectID: id.uuidString.lowercased(),
-                                    detail: "proposal=\(proposalID.uuidString.lowercased())", on: database)
+            try await request.audit(.update, subjectType: "dialogue_interview_proposal", subjectID: id.uuidString.lowercased(),
+                                    detail: "unlink proposal=\(proposalID.uuidString.lowercased())", on: database)
         }
         request.flash(.success, request.t("dialogue.interview.proposals.unlinked"))
         return request.redirect(to: SessionRoute.interview(.id(id)).path)

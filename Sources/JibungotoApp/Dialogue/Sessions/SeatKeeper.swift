@@ -25,18 +25,10 @@ enum SeatKeeper {
         let promoted: [StaffNumber]
     }
 
-    /// Locks the session's row until the transaction ends. PostgreSQL: `SELECT … FOR UPDATE`, so
-    /// every other seat decision on this session waits for the commit. SQLite has no row locks but
-    /// one writer at a time: a write as the transaction's first statement takes that lock at once,
-    /// before anything is read (a transaction that read first and wrote later could deadlock with
-    /// another doing the same).
+    /// Locks the session's row until the transaction ends (`RowLock`): every other seat decision
+    /// on this session waits for the commit.
     static func lock(_ sessionID: UUID, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        if sql.dialect.name == "postgresql" {
-            try await sql.select().column("id").from(DialogueSession.schema).where("id", .equal, sessionID).for(.update).run()
-        } else {
-            try await sql.raw("UPDATE \(ident: DialogueSession.schema) SET capacity = capacity WHERE id = \(bind: sessionID)").run()
-        }
+        try await RowLock.lock(DialogueSession.schema, id: sessionID, on: database)
     }
 
     /// Registers the person — or, when `invitedBy` names the organizer, puts them on the list as

@@ -112,10 +112,12 @@ enum AccountLifecycle {
         let wanted = entries.filter { !existing.contains($0.key) && !$0.value.hasLeft }.sorted { $0.key < $1.key }
         var generator = SystemRandomNumberGenerator()
         let passwords = wanted.map { _ in InitialPassword.make(using: &generator) }
+        // Hashing blocks its thread: on the thread pool, so the event loops keep serving others.
+        let pool = request.application.threadPool
         let hashes = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for (index, password) in passwords.enumerated() {
                 group.addTask {
-                    let hash = try Bcrypt.hash(password, cost: Self.initialPasswordCost)
+                    let hash = try await pool.runIfActive { try Bcrypt.hash(password, cost: Self.initialPasswordCost) }
                     return (index, hash)
                 }
             }

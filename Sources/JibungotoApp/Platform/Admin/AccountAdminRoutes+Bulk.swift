@@ -60,8 +60,10 @@ extension AccountAdminRoutes {
                             String(unknown.count), unknown.prefix(20).map(\.rawValue).joined(separator: "、"))
             return try await bulkPage(request, input: input, validation: validation)
         }
-        let outcome = try await AccountLifecycle.createAccounts(for: entries, request: request)
+        // Everything the printed list needs is read first: once the accounts are made, this
+        // response is the only place their passwords ever appear.
         let organization = try await request.currentOrganization()
+        let outcome = try await AccountLifecycle.createAccounts(for: entries, request: request)
         let response = try await request.renderPage(
             "platform/admin-accounts-printed",
             title: "admin.accounts.printed.title",

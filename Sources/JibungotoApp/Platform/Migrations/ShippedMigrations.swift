@@ -33,5 +33,6 @@ enum ShippedMigrations {
         CreateSelfReportSituations(),  // 024 Career
         CreateSurveyReminders(),  // 025 Surveys
         CreateSelfReportReminders(),  // 026 Career
+        CreateInterviewProposalLinks(),  // 027 Dialogue
     ]
 }

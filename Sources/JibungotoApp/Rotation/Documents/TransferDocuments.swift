@@ -29,8 +29,12 @@ struct TransferDocuments: Sendable {
         let dayBefore = transfer.adding(days: -1)
         let numbers = Array((StoredSolution.decode(scenario.solution)?.placements ?? [:]).keys)
         var started: [Assignment] = [], ended: [StaffNumber: Assignment] = [:], names: [StaffNumber: String] = [:]
+        // The assignments the approval wrote, when it kept their ids (every approval since they
+        // are kept): an assignment of the same day from elsewhere (an import) is not this list's.
+        let written = ApprovalWrites.decode(scenario.approvalWrites).map { Set($0.added) }
         for chunk in numbers.chunked(into: 500) {
             started += try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).filter(\.$startDate == transfer).all()
+                .filter { assignment in written.map { assignment.id.map($0.contains) ?? false } ?? true }
             for assignment in try await Assignment.query(on: database).filter(\.$staffNumber ~~ Array(chunk)).filter(\.$endDate == dayBefore).all() {
                 ended[assignment.staffNumber] = assignment
             }
