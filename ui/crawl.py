@@ -356,6 +356,7 @@ class Checker:
           nav: q('nav.site-nav a').length,
           crumbs: q('nav.breadcrumbs').length,
           skip: q('a.skip-link[href="#main"]').length,
+          printDocument: q('main.print-document').length,
         };"""
         c = driver.execute_script(script)
         problems = []
@@ -367,6 +368,12 @@ class Checker:
             problems.append(f'expected exactly one <main id="main"> (found {c["mains"]} main, {c["mainId"]} main#main)')
         if not c["h1"]:
             problems.append("no <h1> inside <main>")
+        # A document made for printing (the print layout: a transfer list, a 辞令, the printed
+        # staff list) is an A4 sheet: it has no header, navigation or breadcrumbs by design.
+        if c["printDocument"]:
+            for p in problems:
+                self.report.error(f"{label}: page contract: {p}")
+            return
         if c["langJa"] != 1 or c["langEn"] != 1:
             problems.append("header language switch (form.language-switch buttons ja/en) missing")
         if not c["skip"]:
@@ -411,7 +418,8 @@ class Checker:
 
     def check_phone_and_print(self, driver, label: str) -> None:
         """At the phone width no page may scroll sideways; a document page (an element with the
-        class `document`) printed shows neither the header nor the navigation."""
+        class `document`, or the print layout's `print-document`) printed shows neither the header
+        nor the navigation."""
         width, height = PHONE
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
@@ -428,7 +436,7 @@ class Checker:
                 driver.save_screenshot(os.path.join(self.out, f"phone-{name}.png"))
         finally:
             driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-        if not driver.find_elements(By.CSS_SELECTOR, ".document"):
+        if not driver.find_elements(By.CSS_SELECTOR, ".document, .print-document"):
             return
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         try:
