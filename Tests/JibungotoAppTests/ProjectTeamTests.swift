@@ -227,6 +227,36 @@ struct ProjectTeamTests {
         }
     }
 
+    @Test("suggestions match words whatever their width or case, in the stored self-report, also after it is edited")
+    func suggestionsIgnoreWidthAndCase() async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            let cycle = SelfReportCycle(fiscalYear: Self.today.fiscalYear.startYear, title: "令和8年度 自己申告", opensOn: Self.today.adding(days: -30),
+                                        deadline: Self.today.adding(days: -1), createdBy: Demo.hr)
+            try await cycle.create(on: app.db)
+            var reports: [String: SelfReport] = [:]
+            for (number, skills) in [(Demo.staff, "ＤＸ推進、ﾃﾞｰﾀ分析"), ("X0001", "dx 推進"), (Demo.sectionManager, "広報")] {
+                let report = SelfReport(cycleID: try cycle.requireID(), staffNumber: StaffNumber(number), submittedAt: Date(), moveWish: "either", skills: skills)
+                try await report.create(on: app.db)
+                reports[number] = report
+            }
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            let team = try await Self.postTeam(hr, themes: "窓口改善", skills: "DX推進、データ分析")
+            var body = try await hr.get(team + "/suggestions").body.string
+            #expect(body.contains("青木 花子"))
+            #expect(body.contains("スキルが一致：「DX推進」「データ分析」"), "full-width ＤＸ and half-width ﾃﾞｰﾀ match the team's words")
+            #expect(!body.contains("佐藤 一郎"), "a space inside the word is another word")
+            #expect(!body.contains("石田 誠"))
+
+            let edited = try #require(reports[Demo.sectionManager])
+            edited.skills = "広報、ｄｘ推進"
+            try await edited.save(on: app.db)
+            body = try await hr.get(team + "/suggestions").body.string
+            #expect(body.contains("石田 誠"), "an edited report is searched in its new words")
+        }
+    }
+
     @Test("members and the organizer keep the log; the final report closes the team")
     func logAndClosing() async throws {
         try await withTestApp { app in

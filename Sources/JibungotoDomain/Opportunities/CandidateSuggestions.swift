@@ -25,19 +25,33 @@ public enum CandidateSuggestions {
         public var departmentCode: SectionCode?
         /// The self-report's "I would like to join a project team".
         public var wantsProjectTeams: Bool
-        public var themesText: String
-        public var skillsText: String
+        /// The team's theme and skill words (``Term/word``) that the self-report's themes and
+        /// skills contain, in the team's order. A text contains a word when the word's
+        /// ``folded(_:)`` form occurs in the text's (a plain search, character by character:
+        /// "DX推進" is in "ＤＸ推進・ＡＩ活用", not in "dx 推進"). The texts are stored folded when a
+        /// report is saved, so the database runs the search for a whole city.
+        public var matchingThemes: [String]
+        public var matchingSkills: [String]
         /// No cross-section ledger entry in the look-back years.
         public var isNewFace: Bool
 
-        public init(staffNumber: StaffNumber, departmentCode: SectionCode?, wantsProjectTeams: Bool, themesText: String, skillsText: String, isNewFace: Bool) {
+        public init(
+            staffNumber: StaffNumber, departmentCode: SectionCode?, wantsProjectTeams: Bool, matchingThemes: [String], matchingSkills: [String], isNewFace: Bool
+        ) {
             self.staffNumber = staffNumber
             self.departmentCode = departmentCode
             self.wantsProjectTeams = wantsProjectTeams
-            self.themesText = themesText
-            self.skillsText = skillsText
+            self.matchingThemes = matchingThemes
+            self.matchingSkills = matchingSkills
             self.isNewFace = isNewFace
         }
+    }
+
+    /// One word a team asks for, as written and as compared.
+    public struct Term: Sendable, Equatable {
+        public let word: String
+        /// ``folded(_:)`` of the word.
+        public let folded: String
     }
 
     /// Why someone is suggested; the page words each reason.
@@ -58,97 +72,41 @@ public enum CandidateSuggestions {
     }
 
     /// The words of a free-text field: split at 、 , ・ / and white space, each word kept once.
-    public static func terms(_ text: String) -> [String] {
+    public static func terms(_ text: String) -> [Term] {
         let separators = CharacterSet(charactersIn: "、，,・/／;；。\u{3000}").union(.whitespacesAndNewlines)
         var seen: Set<String> = []
         return text.components(separatedBy: separators)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+            .map { Term(word: $0, folded: folded($0)) }
     }
 
     /// Text as the matching compares it: case and width folded, so a self-report's "ＤＸ" or
-    /// "ﾃﾞｰﾀ" matches a team's "dx" or "データ" (Foundation's case- and width-insensitive folding,
-    /// composed to NFC).
-    /// Text of ASCII, kanji, kana and other characters that neither folding changes is folded by
-    /// lowering its ASCII letters alone, which gives the same text without Foundation's cost (a
-    /// city's 40,000 self-reports are folded for each team).
-    static func folded(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(isUnchangedByFolding) { return asciiLowercased(text) }
-        // Composed again: folding turns ﾃﾞ into テ and a combining mark, where the team wrote デ.
-        return text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil).precomposedStringWithCanonicalMapping
-    }
-
-    /// ASCII (whose letters the caller lowers), or a character that has no case, is not a
-    /// half- or full-width form (U+FF00–FFEF, the ideographic space U+3000, the spacing voiced
-    /// sound marks U+309B–309C) and does not combine with the one before.
-    private static func isUnchangedByFolding(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return true }
-        let properties = scalar.properties
-        return !(0xFF00...0xFFEF).contains(scalar.value) && scalar.value != 0x3000 && !(0x309B...0x309C).contains(scalar.value)
-            && !properties.changesWhenCaseFolded && !properties.isGraphemeExtend && properties.canonicalCombiningClass == .notReordered
-    }
-
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return text }
-        return String(decoding: text.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
-    }
-
-    /// The words whose folded form `foldedText` contains, in `wanted`'s order: compared as UTF-8
-    /// bytes, which for folded text is containment of the same characters.
-    private static func matches(_ wanted: [(word: String, folded: [UInt8])], inFolded foldedText: [UInt8]) -> [String] {
-        guard !foldedText.isEmpty else { return [] }
-        return wanted.filter { contains(foldedText, $0.folded) }.map(\.word)
-    }
-
-    /// Whether `needle` (not empty) occurs in `haystack`: a plain scan, as the texts are short
-    /// (the generic collection searches cost more here than the comparing).
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        while start <= haystack.count - needle.count {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
+    /// "ﾃﾞｰﾀ" matches a team's "dx" or "データ" (Foundation's case- and width-insensitive folding),
+    /// composed again to NFC: folding turns ﾃﾞ into テ and a combining mark, where the team wrote デ.
+    public static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil).precomposedStringWithCanonicalMapping
     }
 
     /// The best `limit` people, highest score first (ties by staff number); people who score 0 are left out.
     public static func rank(
-        _ people: [Person], themes: String, wantedSkills: String, departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
+        _ people: [Person], themes: [Term], wantedSkills: [Term], departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
     ) -> [Suggestion] {
-        let themeTerms = terms(themes).map { (word: $0, folded: Array(folded($0).utf8)) }
-        let skillTerms = terms(wantedSkills).map { (word: $0, folded: Array(folded($0).utf8)) }
-        // A city's self-reports repeat the same few words and phrases: each distinct text is
-        // folded once.
-        var foldedTexts: [String: [UInt8]] = [:]
-        func foldedOnce(_ text: String) -> [UInt8] {
-            if let known = foldedTexts[text] { return known }
-            let result = Array(folded(text).utf8)
-            foldedTexts[text] = result
-            return result
-        }
         var suggestions: [Suggestion] = []
-        suggestions.reserveCapacity(people.count)
         for person in people {
             var reasons: [Reason] = []
             // Interest: half for asking to join teams at all, half for the share of the team's themes they named.
             var interest = 0.0
             if person.wantsProjectTeams {
-                interest += themeTerms.isEmpty ? 1 : 0.5
+                interest += themes.isEmpty ? 1 : 0.5
                 reasons.append(.wantsProjectTeams)
             }
-            let themeMatches = matches(themeTerms, inFolded: foldedOnce(person.themesText))
-            if !themeMatches.isEmpty {
-                interest += 0.5 * Double(themeMatches.count) / Double(themeTerms.count)
-                reasons.append(.matchingThemes(themeMatches))
+            if !person.matchingThemes.isEmpty, !themes.isEmpty {
+                interest += 0.5 * Double(person.matchingThemes.count) / Double(themes.count)
+                reasons.append(.matchingThemes(person.matchingThemes))
             }
-            let skillMatches = matches(skillTerms, inFolded: foldedOnce(person.skillsText))
-            let skills = skillTerms.isEmpty ? 0 : Double(skillMatches.count) / Double(skillTerms.count)
-            if !skillMatches.isEmpty { reasons.append(.matchingSkills(skillMatches)) }
+            let skills = wantedSkills.isEmpty ? 0 : Double(person.matchingSkills.count) / Double(wantedSkills.count)
+            if !person.matchingSkills.isEmpty { reasons.append(.matchingSkills(person.matchingSkills)) }
             var variety = 0.0
             if let department = person.departmentCode, !departmentsOnTeam.contains(department) {
                 variety = 1

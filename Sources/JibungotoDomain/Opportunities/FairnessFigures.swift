@@ -164,13 +164,16 @@ public enum FairnessFigures {
     /// 100 %, and ties at the boundary do not matter (only the sorted counts are read).
     /// nil for an empty population or when nobody has an entry.
     public static func topDecileShare(_ counts: [Int]) -> Double? {
-        let total = counts.reduce(0, +)
-        guard !counts.isEmpty, total > 0 else { return nil }
-        let descending = counts.sorted(by: >)
-        let whole = counts.count / 10, fraction = counts.count % 10
+        topDecileShare(ascending: ascending(counts))
+    }
+
+    static func topDecileShare(ascending: [Int]) -> Double? {
+        let total = ascending.reduce(0, +)
+        guard !ascending.isEmpty, total > 0 else { return nil }
+        let whole = ascending.count / 10, fraction = ascending.count % 10
         // In tenths of an entry, so the fraction stays exact.
-        var heldTenths = 10 * descending.prefix(whole).reduce(0, +)
-        if whole < descending.count { heldTenths += fraction * descending[whole] }
+        var heldTenths = 10 * ascending.suffix(whole).reduce(0, +)
+        if whole < ascending.count { heldTenths += fraction * ascending[ascending.count - 1 - whole] }
         return Double(heldTenths) / Double(10 * total)
     }
 
@@ -179,20 +182,46 @@ public enum FairnessFigures {
     /// (2 Σ i·x₍ᵢ₎ − (n + 1) Σ x) / (n Σ x). Equal counts give 0; one holder among n gives
     /// (n − 1) / n, its largest value. nil for an empty population or when nobody has an entry.
     public static func gini(_ counts: [Int]) -> Double? {
-        let total = counts.reduce(0, +)
-        guard !counts.isEmpty, total > 0 else { return nil }
+        gini(ascending: ascending(counts))
+    }
+
+    static func gini(ascending: [Int]) -> Double? {
+        let total = ascending.reduce(0, +)
+        guard !ascending.isEmpty, total > 0 else { return nil }
         var rankWeighted = 0
-        for (index, count) in counts.sorted().enumerated() { rankWeighted += (index + 1) * count }
-        let n = counts.count
+        for (index, count) in ascending.enumerated() { rankWeighted += (index + 1) * count }
+        let n = ascending.count
         return Double(2 * rankWeighted - (n + 1) * total) / Double(n * total)
+    }
+
+    /// Entry counts in ascending order. Counts are small and many (most staff have 0 to a few
+    /// entries), so they are counted rather than compared: a city's 50,000 people, in each of
+    /// its groups, would otherwise be sorted twice per group.
+    static func ascending(_ counts: [Int]) -> [Int] {
+        guard let largest = counts.max(), largest <= 4 * counts.count, counts.allSatisfy({ $0 >= 0 }) else { return counts.sorted() }
+        var people = [Int](repeating: 0, count: largest + 1)
+        for count in counts { people[count] += 1 }
+        var sorted: [Int] = []
+        sorted.reserveCapacity(counts.count)
+        for (count, number) in people.enumerated() where number > 0 { sorted.append(contentsOf: repeatElement(count, count: number)) }
+        return sorted
     }
 
     /// Of the staff selected this fiscal year (an entry through a ``selectionRoutes`` route),
     /// the share who were also selected in the fiscal year before; nil when nobody was selected.
     public static func repeatSelectionRate(_ people: [FairnessPerson]) -> Double? {
-        let selected = people.filter(\.isSelected)
-        guard !selected.isEmpty else { return nil }
-        return Double(selected.count(where: { $0.selectedYearBefore })) / Double(selected.count)
+        let counted = selections(people)
+        return counted.selected == 0 ? nil : Double(counted.again) / Double(counted.selected)
+    }
+
+    /// The staff selected this fiscal year, and of them those also selected the year before.
+    private static func selections(_ people: [FairnessPerson]) -> (selected: Int, again: Int) {
+        var selected = 0, again = 0
+        for person in people where person.isSelected {
+            selected += 1
+            if person.selectedYearBefore { again += 1 }
+        }
+        return (selected, again)
     }
 
     /// How people came to activities, one profile per route in ``ParticipationRoute`` order:
@@ -207,15 +236,20 @@ public enum FairnessFigures {
     static func routeProfiles(_ people: [FairnessPerson], disclosure: FairnessDisclosure) -> [RouteProfile] {
         ParticipationRoute.allCases.map { route in
             if let hidden = disclosure.hiding(route: route) { return RouteProfile(route: route, figures: nil, hidden: hidden) }
-            let through = people.filter { $0.entries[route] > 0 }
+            // Counted in one pass, without copying the people who came through the route.
+            var through = 0, entries = 0, newFaces = 0
             var bands: [AgeBand: Int] = [:]
-            for person in through { bands[person.ageBand, default: 0] += 1 }
-            let newFaces = through.count(where: { !$0.activeBefore })
+            for person in people where person.entries[route] > 0 {
+                through += 1
+                entries += person.entries[route]
+                if !person.activeBefore { newFaces += 1 }
+                bands[person.ageBand, default: 0] += 1
+            }
             return RouteProfile(route: route, figures: RouteProfile.Figures(
-                people: through.count,
-                entries: through.reduce(0) { $0 + $1.entries[route] },
+                people: through,
+                entries: entries,
                 newFaces: newFaces,
-                newFaceShare: through.isEmpty ? nil : Double(newFaces) / Double(through.count),
+                newFaceShare: through == 0 ? nil : Double(newFaces) / Double(through),
                 ageBands: AgeBand.allCases.map { band in
                     RouteProfile.AgeBandCount(band: band, people: disclosure.hiding(route: route, band: band) == nil ? bands[band] ?? 0 : nil)
                 }), hidden: nil)
@@ -227,12 +261,12 @@ public enum FairnessFigures {
     /// Every figure of one group of people.
     public static func summary(of people: [FairnessPerson]) -> FairnessSummary {
         let counts = people.map(\.entries.total)
-        let selected = people.filter(\.isSelected)
+        let sorted = ascending(counts)
+        let counted = selections(people)
         return FairnessSummary(
             staff: people.count, withActivity: counts.count(where: { $0 > 0 }), entries: counts.reduce(0, +),
-            shareWithActivity: shareWithActivity(counts), topDecileShare: topDecileShare(counts), gini: gini(counts),
-            selected: selected.count, selectedAgain: selected.count(where: { $0.selectedYearBefore }),
-            repeatSelectionRate: repeatSelectionRate(people))
+            shareWithActivity: shareWithActivity(counts), topDecileShare: topDecileShare(ascending: sorted), gini: gini(ascending: sorted),
+            selected: counted.selected, selectedAgain: counted.again, repeatSelectionRate: repeatSelectionRate(people))
     }
 
     /// The groups of `dimension` that have at least one person, in order. A group that

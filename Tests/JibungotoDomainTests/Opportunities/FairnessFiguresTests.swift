@@ -263,4 +263,15 @@ struct FairnessFiguresTests {
         #expect(FairnessFigures.lookBackYears(before: 2026, newFacesYears: 1) == 2025...2025)
         #expect(FairnessFigures.lookBackYears(before: 2026, newFacesYears: 4) == 2023...2025)
     }
+
+    @Test("counts are put in order by counting them, the same order as sorting, whatever their size")
+    func ascendingCounts() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 10, 1_000] {
+            for largest in [0, 3, 50, 100_000] {
+                let counts = (0..<size).map { _ in Int.random(in: 0...largest, using: &generator) }
+                #expect(FairnessFigures.ascending(counts) == counts.sorted(), "\(size) counts up to \(largest)")
+            }
+        }
+    }
 }

@@ -14,16 +14,38 @@ final class SelfReport: Model, @unchecked Sendable {
     @Field(key: "move_wish") var moveWish: String
     @Field(key: "career_plan") var careerPlan: String
     @Field(key: "project_team_interest") var projectTeamInterest: Bool
-    @Field(key: "project_team_themes") var projectTeamThemes: String
+    @Field(key: "project_team_themes") private var storedProjectTeamThemes: String
+    /// The themes as the candidate suggestions compare them, kept with the text (migration 028).
+    @Field(key: "project_team_themes_folded") private(set) var projectTeamThemesFolded: String
     @Field(key: "side_job_interest") var sideJobInterest: Bool
     @Field(key: "side_job_themes") var sideJobThemes: String
-    @Field(key: "skills") var skills: String
+    @Field(key: "skills") private var storedSkills: String
+    /// The skills as the candidate suggestions compare them, kept with the text (migration 028).
+    @Field(key: "skills_folded") private(set) var skillsFolded: String
     /// Care, health, family: read by HR only, never shown to a manager or a colleague.
     @Field(key: "circumstances") var circumstances: String
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @Children(for: \.$report) var wishes: [SelfReportWish]
 
     init() {}
+
+    /// "Themes I would like to work on in a project team"; setting it keeps its folded form.
+    var projectTeamThemes: String {
+        get { storedProjectTeamThemes }
+        set {
+            storedProjectTeamThemes = newValue
+            projectTeamThemesFolded = CandidateSuggestions.folded(newValue)
+        }
+    }
+
+    /// The skills and experience the staff member names; setting them keeps their folded form.
+    var skills: String {
+        get { storedSkills }
+        set {
+            storedSkills = newValue
+            skillsFolded = CandidateSuggestions.folded(newValue)
+        }
+    }
 }
 
 extension SelfReport {

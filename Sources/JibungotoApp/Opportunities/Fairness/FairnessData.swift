@@ -7,8 +7,7 @@ import SQLKit
 /// (`ParticipationTallies`, kept beside the ledger) and the few columns of the staff master that
 /// the groups need. A city of 50,000 staff with 500,000 ledger entries must get its page within
 /// 200 ms (`Benchmarks/opportunities`), so no model is loaded, no entry is grouped at reading
-/// time, and the population travels from the database as one text rather than as 50,000 rows:
-/// decoding a row column by column costs more than the whole query.
+/// time, and the population travels from the database as one text (`PackedRows`).
 ///
 /// The population of fiscal year Y: the staff placed in a section today who had been hired by
 /// the year's last day, and everyone with a cross-section entry in Y (who may have left since).
@@ -63,95 +62,71 @@ enum FairnessData {
         for code in tree.units.keys {
             if let department = tree.department(of: code) { departmentOfSection[code.rawValue] = department.code }
         }
-        let text = try await populationText(fiscalYear: fiscalYear, lookBack: lookBack, on: sql)
+        let population = try await populationRows(fiscalYear: fiscalYear, lookBack: lookBack, on: sql)
         var people: [FairnessPerson] = []
-        for line in text.utf8.split(separator: recordSeparator) {
-            people.append(try person(Array(line), fiscalYear: fiscalYear, departmentOfSection: departmentOfSection))
-        }
+        try population.forEach { people.append(try person($0, fiscalYear: fiscalYear, departmentOfSection: departmentOfSection)) }
         return Loaded(fiscalYear: fiscalYear, people: people, lookBackYears: lookBack, tree: tree)
     }
 
     // MARK: - The population as one text
 
-    /// Fields of a person, and people: characters that no staff number, code, date or count has.
-    private static let fieldSeparator = UInt8(ascii: "|")
-    private static let recordSeparator = UInt8(ascii: ";")
-
-    /// One line per person of the year's population: staff number, section, birth date, gender,
-    /// employment type, the year's entries by route, whether selected the year before (1/0), and
-    /// whether active in the look-back years (1/0). `string_agg` is PostgreSQL's and (since 3.44)
-    /// SQLite's.
-    private static func populationText(fiscalYear: Int, lookBack: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> String {
-        func text(_ expression: SQLQueryString) -> SQLQueryString { "CAST(\(expression) AS TEXT)" }
-        var fields: [SQLQueryString] = [
-            "s.staff_number", "COALESCE(s.current_section_code, '')", "s.birth_date", "COALESCE(s.gender, '')", "s.employment_type",
-        ]
-        for route in ParticipationRoute.allCases { fields.append(text("COALESCE(t.\(ident: route.rawValue), 0)")) }
+    /// One record per person of the year's population (`PackedRows`): staff number, section,
+    /// birth date, gender, employment type, the year's entries by route, whether selected the
+    /// year before (1/0), and whether active in the look-back years (1/0).
+    private static func populationRows(fiscalYear: Int, lookBack: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> PackedRows {
+        var fields: [SQLQueryString] = ["s.staff_number", "s.current_section_code", "s.birth_date", "s.gender", "s.employment_type"]
+        for route in ParticipationRoute.allCases { fields.append("COALESCE(t.\(ident: route.rawValue), 0)") }
         var selections: SQLQueryString = "0"
         for route in FairnessFigures.selectionRoutes { selections += " + p.\(ident: route.rawValue)" }
-        fields.append(text("""
+        fields.append("""
             CASE WHEN EXISTS (SELECT 1 FROM \(ident: ParticipationTallies.schema) p
                 WHERE p.staff_number = s.staff_number AND p.fiscal_year = \(bind: fiscalYear - 1) AND \(selections) > 0) THEN 1 ELSE 0 END
-            """))
-        fields.append(text("""
+            """)
+        fields.append("""
             CASE WHEN EXISTS (SELECT 1 FROM \(ident: ParticipationTallies.schema) p
                 WHERE p.staff_number = s.staff_number AND p.fiscal_year BETWEEN \(bind: lookBack.lowerBound) AND \(bind: lookBack.upperBound)) THEN 1 ELSE 0 END
-            """))
-        var line: SQLQueryString = ""
-        for (index, field) in fields.enumerated() { line += index == 0 ? field : " || \(literal: String(UnicodeScalar(fieldSeparator))) || \(field)" }
-        let row = try await sql.raw("""
-            SELECT string_agg(\(line), \(literal: String(UnicodeScalar(recordSeparator)))) AS people
+            """)
+        return try await PackedRows.load(fields: fields, """
             FROM \(ident: StaffMember.schema) s
             LEFT JOIN \(ident: ParticipationTallies.schema) t ON t.staff_number = s.staff_number AND t.fiscal_year = \(bind: fiscalYear)
             WHERE (s.current_section_code IS NOT NULL AND s.hire_date <= \(bind: FiscalYear(startYear: fiscalYear).end.iso))
                 OR t.staff_number IS NOT NULL
-            """).first()
-        return try row?.decode(column: "people", as: String?.self) ?? ""
+            """, on: sql)
     }
 
-    /// One line of `populationText` (its UTF-8 bytes), read as a person of `fiscalYear`. Read byte
-    /// by byte: 50,000 lines through String and Substring cost more than the query.
-    private static func person(_ line: [UInt8], fiscalYear: Int, departmentOfSection: [String: SectionCode]) throws -> FairnessPerson {
-        let fields = line.split(separator: fieldSeparator, omittingEmptySubsequences: false)
-        func text(_ index: Int) -> String { String(decoding: fields[index], as: UTF8.self) }
-        let number = fields.isEmpty ? "" : text(0)
-        guard fields.count == 11 else { throw UnreadableStaffValue(staffNumber: number, column: "*", value: String(decoding: line, as: UTF8.self)) }
-        func unreadable(_ index: Int, _ column: String) -> UnreadableStaffValue {
-            UnreadableStaffValue(staffNumber: number, column: column, value: text(index))
+    /// One record of `populationRows`, read as a person of `fiscalYear`.
+    private static func person(_ record: PackedRows.Record, fiscalYear: Int, departmentOfSection: [String: SectionCode]) throws -> FairnessPerson {
+        let number = record.text(0)
+        func unreadable(_ field: Int, _ column: String) -> UnreadableStaffValue {
+            UnreadableStaffValue(staffNumber: number, column: column, value: record.text(field))
         }
-        /// A count written in decimal digits.
-        func count(_ index: Int, _ column: String) throws -> Int {
-            var value = 0
-            for byte in fields[index] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw unreadable(index, column) }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            guard !fields[index].isEmpty else { throw unreadable(index, column) }
+        func count(_ field: Int, _ column: String) throws -> Int {
+            guard let value = record.number(field) else { throw unreadable(field, column) }
             return value
         }
-        func flag(_ index: Int, _ column: String) throws -> Bool {
-            switch try count(index, column) {
+        func flag(_ field: Int, _ column: String) throws -> Bool {
+            switch try count(field, column) {
             case 0: return false
             case 1: return true
-            default: throw unreadable(index, column)
+            default: throw unreadable(field, column)
             }
         }
-        guard let birthDate = LocalDate(iso: text(2)) else { throw unreadable(2, "birth_date") }
+        guard let birthDate = LocalDate(iso: record.text(2)) else { throw unreadable(2, "birth_date") }
         var entries = RouteCounts()
         for (offset, route) in ParticipationRoute.allCases.enumerated() {
             entries[route] = try count(5 + offset, route.rawValue)
         }
         let gender: Gender?
-        if fields[3].isEmpty {
+        if record.isEmpty(3) {
             gender = nil
         } else {
-            guard let recorded = Gender(rawValue: text(3)) else { throw unreadable(3, "gender") }
+            guard let recorded = Gender(rawValue: record.text(3)) else { throw unreadable(3, "gender") }
             gender = recorded
         }
-        guard let employmentType = EmploymentType(rawValue: text(4)) else { throw unreadable(4, "employment_type") }
+        guard let employmentType = EmploymentType(rawValue: record.text(4)) else { throw unreadable(4, "employment_type") }
         return FairnessPerson(
             staffNumber: StaffNumber(number),
-            departmentCode: departmentOfSection[text(1)],
+            departmentCode: record.isEmpty(1) ? nil : departmentOfSection[record.text(1)],
             ageBand: FairnessFigures.ageBand(birthDate: birthDate, fiscalYear: fiscalYear),
             gender: gender, employmentType: employmentType, entries: entries,
             selectedYearBefore: try flag(9, "selected_before"), activeBefore: try flag(10, "active_before"))

@@ -7,8 +7,8 @@ import Vapor
 /// with their last submitted self-report's interests and skills, and whether they took part
 /// across sections in the "new faces" years — and ranks them with the domain's
 /// `CandidateSuggestions`. A city of 50,000 must be ranked within 200 ms
-/// (`Benchmarks/opportunities`), so the people travel from the database as one text (see
-/// `SuggestionPeople`), not as tens of thousands of rows decoded column by column.
+/// (`Benchmarks/opportunities`), so the words are searched in the database and the people
+/// travel from it as one text (see `SuggestionPeople`).
 enum TeamSuggestions {
     static func rank(
         for team: ProjectTeam, tree: OrganizationTree, settings: OpportunitySettings, limit: Int, today: LocalDate, on database: any Database
@@ -28,9 +28,11 @@ enum TeamSuggestions {
             .union(try await involvedDepartments(involved.filter { $0.sectionCode == nil }.map(\.staffNumber), tree: tree, on: database))
 
         let thisYear = today.fiscalYear.startYear
+        let themes = CandidateSuggestions.terms(team.themes), skills = CandidateSuggestions.terms(team.wantedSkills)
         // The last two fiscal years' rounds: an older self-report says little about today's interests.
         let reports = try await SuggestionPeople.load(
-            reportYears: (thisYear - 1)...thisYear, newFacesYears: (thisYear - settings.newFacesYears + 1)...thisYear, on: sql)
+            reportYears: (thisYear - 1)...thisYear, newFacesYears: (thisYear - settings.newFacesYears + 1)...thisYear,
+            themes: themes, skills: skills, on: sql)
         var latest: [String: SuggestionPeople.Row] = [:]
         for report in reports where (latest[report.staffNumber]?.deadline ?? "") < report.deadline { latest[report.staffNumber] = report }
 
@@ -43,11 +45,11 @@ enum TeamSuggestions {
             guard team.isOpen(toDepartment: dept) else { continue }
             people.append(CandidateSuggestions.Person(
                 staffNumber: number, departmentCode: dept, wantsProjectTeams: report.wantsProjectTeams,
-                themesText: report.themes, skillsText: report.skills, isNewFace: report.isNewFace))
+                matchingThemes: report.matchingThemes, matchingSkills: report.matchingSkills, isNewFace: report.isNewFace))
         }
         let weights = CandidateSuggestions.Weights(interest: settings.interestWeight, skills: settings.skillsWeight,
                                                    sectionVariety: settings.sectionVarietyWeight, newFaces: settings.newFacesWeight)
-        return CandidateSuggestions.rank(people, themes: team.themes, wantedSkills: team.wantedSkills, departmentsOnTeam: onTeam, weights: weights, limit: limit)
+        return CandidateSuggestions.rank(people, themes: themes, wantedSkills: skills, departmentsOnTeam: onTeam, weights: weights, limit: limit)
     }
 
     /// Departments of candidates not yet selected (their section is recorded only at selection).

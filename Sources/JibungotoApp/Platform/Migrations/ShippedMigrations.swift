@@ -34,5 +34,6 @@ enum ShippedMigrations {
         CreateSurveyReminders(),  // 025 Surveys
         CreateSelfReportReminders(),  // 026 Career
         CreateInterviewProposalLinks(),  // 027 Dialogue
+        AddSelfReportMatchingTexts(),  // 028 Career
     ]
 }
