@@ -106,6 +106,7 @@ let package = Package(
                 "JibungotoApp",
                 "JibungotoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

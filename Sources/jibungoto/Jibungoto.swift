@@ -14,7 +14,8 @@ struct Jibungoto: AsyncParsableCommand {
         PostgreSQL database (postgres://user:password@host:5432/name?tlsmode=require). \
         See README.md for the JIBUNGOTO_* settings.
         """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAccountCommand.self, ImportCommand.self, SolveCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CreateAccountCommand.self, ImportCommand.self, SolveCommand.self,
+                      BackupCommand.self, RestoreCommand.self]
     )
 }
 
@@ -72,6 +73,43 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
         try await reportingFailures { try await Launcher.migrate(settings) }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent copy of the SQLite database to PATH while the server keeps serving, and check it.",
+        discussion: "On PostgreSQL, prints how to use pg_dump instead. See README.md, \"Backups\"."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @Argument(help: "The copy to write (a new file).")
+    var path: String
+
+    func run() async throws {
+        let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        let contents = try await reportingFailures { try await Launcher.backup(settings, to: path) }
+        print("バックアップしました / Backed up: \(path)\n\(contents.summary)")
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the SQLite database with a backup, after checking the backup; the server must be stopped.",
+        discussion: "The replaced database is kept beside it as <database>.before-restore-<time>. On PostgreSQL, prints how to use pg_restore."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @Argument(help: "The backup to restore.")
+    var path: String
+
+    func run() async throws {
+        let settings = try await databaseOptions.settings(defaultPath: "jibungoto.sqlite", isDemo: false)
+        let restored = try await reportingFailures { try await Launcher.restore(settings, from: path) }
+        print("復元しました / Restored from \(path)\n\(restored.contents.summary)")
+        if let previous = restored.previous { print("置き換えたデータベース / The replaced database: \(previous)") }
     }
 }
 

@@ -34,9 +34,10 @@ struct SelfReportMatchingTextTests {
             try await report.save(on: app.db)
             #expect(try await Self.stored(report, on: app.db).skills_folded == "gis")
 
-            // A database from before migration 028: the columns do not exist; migrating adds and fills them.
-            try await AddSelfReportMatchingTexts().revert(on: app.db)
-            try await AddSelfReportMatchingTexts().prepare(on: app.db)
+            // A report from before migration 028, whose folded forms are empty: the migration fills them.
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE self_reports SET project_team_themes_folded = '', skills_folded = ''").run()
+            try await AddSelfReportMatchingTexts.fill(on: app.db)
             #expect(try await Self.stored(report, on: app.db) == Stored(project_team_themes_folded: "dxと窓口改善", skills_folded: "gis"))
         }
     }

@@ -63,7 +63,8 @@ public func makeApplication(settings: AppSettings, environment: Environment) asy
     let app = try await Application.make(environment)
     do {
         try await configure(app, settings: settings)
-        try await app.autoMigrate()
+        try await DatabaseSetup.tune(app, settings: settings)
+        try await DatabaseSetup.migrate(app, settings: settings)
         return app
     } catch {
         try? await app.asyncShutdown()

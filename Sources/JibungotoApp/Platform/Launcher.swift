@@ -53,6 +53,10 @@ public enum Launcher {
     }
 
     public static func serve(_ settings: AppSettings, host: String, port: Int) async throws {
+        // While it serves an SQLite file, `jibungoto restore` leaves that file alone.
+        var serving: ServeLock?
+        if case .sqliteFile(let path) = settings.database { serving = try ServeLock.shared(for: path) }
+        defer { withExtendedLifetime(serving) {} }
         try await withApplication(settings, arguments: ["jibungoto", "serve", "--hostname", host, "--port", String(port)]) { app in
             if settings.isDemo {
                 try await DemoLoader.load(on: app)
@@ -69,6 +73,24 @@ public enum Launcher {
     public static func migrate(_ settings: AppSettings) async throws {
         try await withApplication(settings) { _ in
             print("Migrations applied: \(settings.database.description)")
+        }
+    }
+
+    /// `jibungoto backup PATH`: a consistent copy of the SQLite database while it is served.
+    public static func backup(_ settings: AppSettings, to path: String) async throws -> DatabaseBackup.Contents {
+        switch settings.database {
+        case .sqliteFile(let database): return try await DatabaseBackup.backup(databasePath: database, to: path)
+        case .postgres: throw Failure(description: DatabaseBackup.postgresAdvice)
+        case .sqliteMemory: throw Failure(description: "メモリ上のデータベースは保存できません。\nAn in-memory database cannot be backed up.")
+        }
+    }
+
+    /// `jibungoto restore PATH`: the database replaced by a checked copy, the server stopped.
+    public static func restore(_ settings: AppSettings, from path: String) async throws -> DatabaseBackup.Restored {
+        switch settings.database {
+        case .sqliteFile(let database): return try await DatabaseBackup.restore(from: path, into: database)
+        case .postgres: throw Failure(description: DatabaseBackup.postgresAdvice)
+        case .sqliteMemory: throw Failure(description: "メモリ上のデータベースには復元できません。\nAn in-memory database cannot be restored into.")
         }
     }
 

@@ -83,7 +83,7 @@ private func withOpenTestApp(
         if case .postgres = location {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
-        try await app.autoMigrate()
+        try await DatabaseSetup.migrate(app, settings: settings)
         try await DemoAccounts.load(on: app)
         try await body(app)
     } catch {

@@ -15,7 +15,11 @@ struct AddSelfReportMatchingTexts: AsyncMigration {
         try await database.schema(SelfReport.schema)
             .field("skills_folded", .string, .required, .sql(.default("")))
             .update()
-        // The reports written before: folded once here, in Swift, by the same function the saving uses.
+        try await Self.fill(on: database)
+    }
+
+    /// The reports written before: folded once here, in Swift, by the same function the saving uses.
+    static func fill(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         struct Texts: Decodable {
             let id: UUID
@@ -35,7 +39,8 @@ struct AddSelfReportMatchingTexts: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(SelfReport.schema).deleteField("skills_folded").update()
-        try await database.schema(SelfReport.schema).deleteField("project_team_themes_folded").update()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("ALTER TABLE \(ident: SelfReport.schema) DROP COLUMN skills_folded").run()
+        try await sql.raw("ALTER TABLE \(ident: SelfReport.schema) DROP COLUMN project_team_themes_folded").run()
     }
 }

@@ -1,0 +1,162 @@
+import Fluent
+import FluentSQLiteDriver
+import Foundation
+@testable import JibungotoApp
+import JibungotoDomain
+import JibungotoTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// The database as operations need it: an SQLite file in WAL mode with a busy timeout, copied
+/// while it is served and restored only from a checked copy; PostgreSQL migrated once when
+/// instances start together.
+@Suite("Database hardening: SQLite settings, backup and restore, migrations under a lock")
+struct DatabaseHardeningTests {
+    /// An application on an SQLite file of its own in a new folder, as `jibungoto serve` opens it.
+    static func withFileApp(_ body: (Application, URL) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jibungoto-hardening-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("city.sqlite").path
+        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: path)), environment: .testing)
+        do {
+            try await body(app, folder)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func pragma(_ name: String, on database: any Database) async throws -> String {
+        let sql = try #require(database as? any SQLDatabase)
+        let row = try #require(try await sql.raw("PRAGMA \(unsafeRaw: name)").first())
+        let column = try #require(row.allColumns.first)
+        if let text = try? row.decode(column: column, as: String.self) { return text }
+        return String(try row.decode(column: column, as: Int.self))
+    }
+
+    @Test("an SQLite file runs in WAL mode with foreign keys and a 5-second busy timeout on every connection")
+    func sqliteSettings() async throws {
+        try await Self.withFileApp { app, _ in
+            #expect(try await Self.pragma("journal_mode", on: app.db(.sqlite)) == "wal")
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let database = try #require(app.databases.database(.sqlite, logger: app.logger, on: eventLoop))
+                #expect(try await Self.pragma("busy_timeout", on: database) == "5000")
+                #expect(try await Self.pragma("foreign_keys", on: database) == "1")
+            }
+        }
+    }
+
+    @Test("a backup taken while the database is open holds what was committed; a restore checks the copy, waits for the server to stop, and keeps the replaced file")
+    func backupAndRestore() async throws {
+        try await Self.withFileApp { app, folder in
+            try await OrganizationFixture.load(on: app.db)
+            let staffBefore = try await StaffMember.query(on: app.db).count()
+            let database = folder.appendingPathComponent("city.sqlite").path
+            let copy = folder.appendingPathComponent("city-backup.sqlite").path
+
+            let contents = try await DatabaseBackup.backup(databasePath: database, to: copy)
+            #expect(contents.staff == staffBefore)
+            #expect(contents.migrations == ShippedMigrations.all.count)
+            #expect(contents.accounts == (try await User.query(on: app.db).count()))
+
+            await #expect(throws: Launcher.Failure.self, "the copy is never overwritten") {
+                try await DatabaseBackup.backup(databasePath: database, to: copy)
+            }
+            let served = try ServeLock.shared(for: database)
+            do {
+                _ = try await DatabaseBackup.restore(from: copy, into: database)
+                Issue.record("a restore went ahead under a running server")
+            } catch let failure as Launcher.Failure {
+                #expect(failure.description.contains("サーバーがこのデータベースを使っています。止めてから復元してください。何も置き換えていません。"))
+            }
+            withExtendedLifetime(served) {}
+        }
+    }
+
+    @Test("a restore replaces the database with the copy and keeps the one it replaced")
+    func restoreReplaces() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jibungoto-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("city.sqlite").path
+        let copy = folder.appendingPathComponent("backup.sqlite").path
+        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: database)), environment: .testing)
+        try await OrganizationFixture.load(on: app.db)
+        let staff = try await StaffMember.query(on: app.db).count()
+        _ = try await DatabaseBackup.backup(databasePath: database, to: copy)
+        try await StaffMember.query(on: app.db).filter(\.$staffNumber == "X0001").delete()
+        try await app.asyncShutdown()
+
+        let restored = try await DatabaseBackup.restore(from: copy, into: database)
+        #expect(restored.contents.staff == staff)
+        let previous = try #require(restored.previous)
+        #expect(previous.wholeMatch(of: /.*city\.sqlite\.before-restore-\d{8}-\d{6}/) != nil, "\(previous)")
+        #expect(try await DatabaseBackup.check(previous).staff == staff - 1, "the replaced database is kept whole, its last change included")
+        #expect(try await DatabaseBackup.check(database).staff == staff)
+    }
+
+    @Test("a damaged file, a file that is not Jibungoto's and one from a newer version are refused with the reason, and nothing is replaced")
+    func restoreRefusesBadCopies() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jibungoto-refusals-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("city.sqlite").path
+        try await makeApplication(settings: AppSettings(database: .sqliteFile(path: database)), environment: .testing).asyncShutdown()
+        func refusal(_ copy: String) async throws -> String {
+            do {
+                _ = try await DatabaseBackup.restore(from: copy, into: database)
+                Issue.record("\(copy) was restored")
+                return ""
+            } catch let failure as Launcher.Failure {
+                return failure.description
+            }
+        }
+        let garbage = folder.appendingPathComponent("garbage.sqlite").path
+        try Data(repeating: 0x4A, count: 8_192).write(to: URL(fileURLWithPath: garbage))
+        #expect(try await refusal(garbage).contains("garbage.sqlite は使えません（SQLite のデータベースではありません / not an SQLite database）。何も置き換えていません。"))
+
+        let other = folder.appendingPathComponent("other.sqlite").path
+        let otherConnection = try await SQLiteConnection.open(storage: .file(path: other))
+        try await otherConnection.sql().raw("CREATE TABLE notes (body TEXT)").run()
+        try await otherConnection.close()
+        #expect(try await refusal(other).contains("自分ごとのデータベースではありません / not a Jibungoto database"))
+
+        let newer = folder.appendingPathComponent("newer.sqlite").path
+        _ = try await DatabaseBackup.backup(databasePath: database, to: newer)
+        let newerConnection = try await SQLiteConnection.open(storage: .file(path: newer))
+        try await newerConnection.sql().raw("""
+            INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'JibungotoApp.FromTheFuture', 99, NULL, NULL)
+            """).run()
+        try await newerConnection.close()
+        #expect(try await refusal(newer).contains("この版より新しい版で作られています / made by a newer version (JibungotoApp.FromTheFuture)"))
+        #expect(try await DatabaseBackup.check(database).migrations == ShippedMigrations.all.count, "the database is untouched")
+    }
+
+    @Test("two instances started together on one PostgreSQL schema migrate it once", .enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty == false))
+    func migrationsUnderALock() async throws {
+        let url = try #require(ProcessInfo.processInfo.environment["DATABASE_URL"])
+        let schema = "test_lock_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let settings = AppSettings(database: .postgres(url: url, searchPath: [schema]), databaseConnectionsPerLoop: 1)
+        let first = try await Application.make(.testing), second = try await Application.make(.testing)
+        try await configure(first, settings: settings)
+        try await configure(second, settings: settings)
+        let sql = try #require(first.db as? any SQLDatabase)
+        try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        do {
+            async let one: Void = DatabaseSetup.migrate(first, settings: settings)
+            async let two: Void = DatabaseSetup.migrate(second, settings: settings)
+            _ = try await (one, two)
+            struct Count: Decodable { let n: Int }
+            let applied = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: schema)._fluent_migrations").first(decoding: Count.self)
+            #expect(applied?.n == ShippedMigrations.all.count)
+        } catch {
+            Issue.record("starting together failed: \(error)")
+        }
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        try await first.asyncShutdown()
+        try await second.asyncShutdown()
+    }
+}
