@@ -62,7 +62,7 @@ struct EnglishPluralTests {
         #expect(undecided.isEmpty, "\(undecided)")
     }
 
-    @Test("a manager's English home names the one person left to submit, and the reminder sent to them")
+    @Test("a manager's English home (and completion page) names the one person left to submit, and the reminder sent to them")
     func homeForOnePerson() async throws {
         let home = HomeTasksTests()
         try await home.withRound { app, cycleID in
@@ -81,6 +81,8 @@ struct EnglishPluralTests {
             #expect(page.contains("2 of 3 submitted (66.7 %)"))
             #expect(page.contains("Remind the 1 person who has not submitted"))
             #expect(!page.contains("Remind the 1 who have"))
+            let completion = try await manager.get(CareerRoute.cycle(.id(cycleID)).path).body.string
+            #expect(completion.contains("Remind the 1 person who has not submitted</button>"), "the completion page's button says the same")
 
             let sent = try await manager.post(CareerRoute.cycle(.id(cycleID)).path, [("return_to", PlatformRoute.home.path)])
             #expect(sent.status == .seeOther)
