@@ -111,7 +111,7 @@ struct AccountLifecycleTests {
             #expect(home.status == .seeOther)
             #expect(home.headers.first(name: .location) == AccountRoute.password.path)
             let passwordPage = try await newcomer.get(AccountRoute.password.path)
-            #expect(passwordPage.body.string.contains("初回ログインです。配布された初期パスワードを、ご自身のパスワードに変更してください。"))
+            #expect(passwordPage.body.string.contains("配布された初期パスワードでログインしました。ご自身のパスワードに変更してください。"))
             let changed = try await newcomer.post(AccountRoute.password.path, [
                 ("current_password", passwords[0]), ("new_password", "my-own-password-1"), ("confirm_password", "my-own-password-1"),
             ])

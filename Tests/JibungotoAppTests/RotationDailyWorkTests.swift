@@ -168,6 +168,79 @@ struct RotationDailyWorkTests {
         }
     }
 
+    @Test("an approval that a later approved list builds on is withdrawn only after that list; the words ask to calculate the placements again")
+    func withdrawalAfterALaterApproval() async throws {
+        try await withCity { app, hr in
+            _ = try await OrganizationEditing.clone(from: RotationFixture.thisYear, on: app.db)
+            let historyBefore = try await history(app)
+            let placementsBefore = try await placements(app)
+            let pathA = try await RotationFixture.createScenario(hr, name: "4月の異動")
+            let a = RotationFixture.scenarioID(pathA)
+            try await hr.get(RotationRoute.approve(a).path)
+            #expect(try await hr.post(RotationRoute.approve(a).path, []).status == .seeOther)
+            let historyAfterA = try await history(app)
+            #expect(historyAfterA != historyBefore)
+
+            // B, half a year later, builds on A: 宇野 三郎 moves to 人事係, which A emptied.
+            let later = day("2027-10-01")
+            let pathB = try await RotationFixture.createScenario(hr, name: "10月の異動", date: later.iso)
+            let b = RotationFixture.scenarioID(pathB)
+            try await hr.get(RotationRoute.movers(b).path)
+            #expect(try await hr.post(RotationRoute.moverAdd(b).path, [("staff_number", "R003")]).status == .seeOther)
+            let movers = try await hr.get(RotationRoute.movers(b).path).body.string
+            #expect(movers.contains("職員番号R003を異動対象者に追加しました。案の画面の「配置を計算」で計算し直してください。"))
+            #expect(movers.contains("変更後は案の画面の「配置を計算」で計算し直してください。"))
+            let person = try await hr.get(RotationRoute.person(b, .value("R003")).path)
+            #expect(person.status == .ok)
+            #expect(person.body.string.contains("<h3>指定を追加して配置を計算し直す</h3>"))
+            #expect(person.body.string.contains("指定して配置を計算し直す</button>"))
+            let pinned = try await hr.post(RotationRoute.pins(b).path, [("staff_number", "R003"), ("kind", "must_go_to"), ("section_code", "101010")])
+            #expect(pinned.status == .seeOther)
+            #expect(pinned.headers.first(name: .location) == RotationRoute.changes(b).path, "B has a placement")
+            let changes = try await hr.get(RotationRoute.changes(b).path).body.string
+            #expect(changes.contains(/配置を計算し直しました（[0-9]+ミリ秒）。前回との違いです。/))
+            let pinnedPerson = try await hr.get(RotationRoute.person(b, .value("R003")).path).body.string
+            #expect(pinnedPerson.contains("指定を外して配置を計算し直す"))
+            for page in [movers, person.body.string, changes, pinnedPerson] { #expect(!page.contains("解き直")) }
+            try await hr.get(RotationRoute.approve(b).path)
+            #expect(try await hr.post(RotationRoute.approve(b).path, []).status == .seeOther)
+            #expect(try await Assignment.query(on: app.db).filter(\.$staffNumber == "R003").filter(\.$startDate == later)
+                .filter(\.$sectionCode == "101010").count() == 1)
+            let historyAfterB = try await history(app)
+            let placementsAfterB = try await placements(app)
+            #expect(historyAfterB != historyAfterA)
+
+            // A first: refused on the page and on the post, with the date of B; nothing changes.
+            let refusal = "この案の後に、異動日が後（令和9年10月1日）の案が承認されています。先にそちらの承認を取り消してください。"
+            let form = try await hr.get(RotationRoute.withdraw(a).path)
+            #expect(form.status == .conflict)
+            #expect(form.body.string.contains(refusal))
+            #expect(!form.body.string.contains("name=\"reason\""))
+            let refused = try await hr.post(RotationRoute.withdraw(a).path, [("reason", "4月の異動を見直すため")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains(refusal))
+            #expect(try await history(app) == historyAfterB)
+            #expect(try await placements(app) == placementsAfterB)
+            #expect(try await RotationScenario.query(on: app.db).filter(\.$status == .approved).count() == 2)
+            #expect(try await AuditEvent.query(on: app.db).all().filter { $0.detail.hasPrefix("withdraw approval") }.isEmpty)
+
+            // B first, then A: each allowed, and the history is back as it was.
+            #expect(try await hr.get(RotationRoute.withdraw(b).path).status == .ok)
+            let withdrawnB = try await hr.post(RotationRoute.withdraw(b).path, [("reason", "10月の異動を取りやめるため")])
+            #expect(withdrawnB.status == .seeOther)
+            #expect(withdrawnB.headers.first(name: .location) == pathB)
+            #expect(try await history(app) == historyAfterA)
+            #expect(try await hr.get(RotationRoute.withdraw(a).path).status == .ok)
+            let withdrawnA = try await hr.post(RotationRoute.withdraw(a).path, [("reason", "4月の異動を見直すため")])
+            #expect(withdrawnA.status == .seeOther)
+            #expect(withdrawnA.headers.first(name: .location) == pathA)
+            #expect(try await history(app) == historyBefore)
+            #expect(try await placements(app) == placementsBefore)
+            #expect(try await RotationScenario.query(on: app.db).filter(\.$status == .approved).count() == 0)
+            #expect(try await AuditEvent.query(on: app.db).all().filter { $0.detail.hasPrefix("withdraw approval") }.count == 2)
+        }
+    }
+
     @Test("a past transfer date is said plainly: confirmed on the form, warned on the confirmation page; withdrawal on or after the date is refused")
     func pastTransferDate() async throws {
         try await withCity { app, hr in

@@ -35,7 +35,7 @@ enum DialogueModule: AppModule {
         for leader in led {
             let waiting = try await StudyGroupMember.query(on: request.db).filter(\.$group.$id == leader.$group.id).filter(\.$status == .requested).count()
             guard waiting > 0 else { continue }
-            notices.append(HomeNotice(message: request.t("dialogue.studyGroup.notice.requests", leader.group.title, String(waiting)),
+            notices.append(HomeNotice(message: request.t("dialogue.studyGroup.notice.requests", count: waiting, leader.group.title, String(waiting)),
                                       href: SessionRoute.studyGroup(.id(leader.$group.id)).path, linkLabel: request.t("dialogue.studyGroup.notice.answer")))
         }
         return notices

@@ -45,6 +45,6 @@ enum OpportunitiesModule: AppModule {
         guard user.scope(of: .consentToOpportunities) != nil else { return [] }
         let count = try await TeamConsentRoutes.pending(for: request).count
         guard count > 0 else { return [] }
-        return [HomeNotice(message: request.t("teams.consentsWaiting", String(count)), href: ProjectTeamRoute.consents.path, linkLabel: request.t("teams.notice.answerConsents"))]
+        return [HomeNotice(message: request.t("teams.consentsWaiting", count: count, String(count)), href: ProjectTeamRoute.consents.path, linkLabel: request.t("teams.notice.answerConsents"))]
     }
 }

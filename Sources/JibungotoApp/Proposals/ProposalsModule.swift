@@ -60,7 +60,7 @@ enum ProposalsModule: AppModule {
         let count = try await ProposalReview.query(on: request.db).filter(\.$reviewerStaffNumber == user.staffNumber).filter(\.$evaluatedAt == nil)
             .with(\.$proposal).all().filter { $0.proposal.state == .underReview }.count
         guard count > 0 else { return [] }
-        return [HomeNotice(message: request.t("proposals.notice.reviews", String(count)), href: ProposalRoute.desk.path,
+        return [HomeNotice(message: request.t("proposals.notice.reviews", count: count, String(count)), href: ProposalRoute.desk.path,
                            linkLabel: request.t("proposals.notice.openDesk"))]
     }
 
@@ -72,7 +72,7 @@ enum ProposalsModule: AppModule {
         let count = try await Proposal.query(on: request.db).filter(\.$state ~~ [.implementationRequested, .considerationRequested]).all()
             .filter { reader.reportsImplementation(for: $0.requestedSectionCode) }.count
         guard count > 0 else { return [] }
-        return [HomeNotice(message: request.t("proposals.notice.requests", String(count)), href: ProposalRoute.requests.path,
+        return [HomeNotice(message: request.t("proposals.notice.requests", count: count, String(count)), href: ProposalRoute.requests.path,
                            linkLabel: request.t("proposals.notice.openRequests"))]
     }
 }

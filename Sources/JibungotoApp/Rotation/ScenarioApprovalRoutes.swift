@@ -182,7 +182,7 @@ struct ScenarioApprovalRoutes {
             request.flash(.error, request.t("rotation.approvedReadOnly"))
             return request.redirect(to: RotationRoute.scenario(.id(id)).path)
         }
-        request.flash(.success, request.t("rotation.approved", String(moves.count)))
+        request.flash(.success, request.t("rotation.approved", count: moves.count, String(moves.count)))
         return request.redirect(to: RotationRoute.scenario(.id(id)).path)
     }
 

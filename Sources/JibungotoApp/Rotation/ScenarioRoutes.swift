@@ -73,7 +73,7 @@ struct ScenarioRoutes {
             name: name, transferDate: date, settings: settings, createdBy: try request.requireUser().staffNumber.rawValue, on: request.db)
         try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.create, subjectType: "rotation_scenario", subjectID: name, detail: "transfer=\(date.iso) movers=\(movers.count)")
-        request.flash(.success, request.t("rotation.created", name, String(movers.count)))
+        request.flash(.success, request.t("rotation.created", count: movers.count, name, String(movers.count)))
         return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
     }
 

@@ -14,6 +14,8 @@ enum SelfReportCompletionPage {
         let groupHeading: String
         let pending: [PendingRow]?
         let pendingHeading: String?
+        /// The reminder button's words, with the number of people it reaches.
+        let reminderLabel: String?
         let exportHref: String?
     }
 
@@ -81,6 +83,7 @@ enum SelfReportCompletionPage {
             groupHeading: localizer.t(byDepartment ? "cycle.byDepartment" : "cycle.bySection"),
             pending: pending,
             pendingHeading: focus.map { localizer.t("cycle.pendingIn", name($0)) },
+            reminderLabel: pending.map { localizer.t("reminder.send", count: $0.count, String($0.count)) },
             exportHref: exportHref
         )
     }

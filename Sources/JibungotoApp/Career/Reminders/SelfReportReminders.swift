@@ -53,7 +53,7 @@ enum SelfReportReminders {
             try await request.audit(.create, subjectType: "self_report_reminder", subjectID: cycle.title,
                                     detail: recipients.map(\.staffNumber.rawValue).joined(separator: ","), on: database)
         }
-        request.flash(.success, request.t("reminder.sent", String(recipients.count), cycle.title))
+        request.flash(.success, request.t("reminder.sent", count: recipients.count, String(recipients.count), cycle.title))
         return request.redirect(to: back)
     }
 

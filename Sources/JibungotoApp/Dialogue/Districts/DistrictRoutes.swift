@@ -89,7 +89,7 @@ struct DistrictRoutes {
         if created.isEmpty {
             request.flash(.info, request.t("dialogue.district.nothingToCreate"))
         } else {
-            request.flash(.success, request.t("dialogue.district.created", String(created.count)))
+            request.flash(.success, request.t("dialogue.district.created", count: created.count, String(created.count)))
         }
         return request.redirect(to: DistrictRoute.districts.path)
     }

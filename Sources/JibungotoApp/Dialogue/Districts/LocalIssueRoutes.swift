@@ -547,9 +547,9 @@ struct LocalIssueRoutes {
         let link = request.t("dialogue.issue.notice.open")
         if scope == .department {
             guard overdue > 0 else { return [] }
-            return [HomeNotice(message: request.t("dialogue.issue.notice.overdueForHead", String(overdue)), href: DistrictRoute.queue.path, linkLabel: link)]
+            return [HomeNotice(message: request.t("dialogue.issue.notice.overdueForHead", count: overdue, String(overdue)), href: DistrictRoute.queue.path, linkLabel: link)]
         }
         guard !open.isEmpty else { return [] }
-        return [HomeNotice(message: request.t("dialogue.issue.notice.awaiting", String(open.count), String(overdue)), href: DistrictRoute.queue.path, linkLabel: link)]
+        return [HomeNotice(message: request.t("dialogue.issue.notice.awaiting", count: open.count, String(open.count), String(overdue)), href: DistrictRoute.queue.path, linkLabel: link)]
     }
 }

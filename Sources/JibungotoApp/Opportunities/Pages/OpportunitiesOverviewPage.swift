@@ -44,7 +44,7 @@ enum OpportunitiesOverviewPage {
                 TeamLink(title: candidate.team.title, href: ProjectTeamRoute.team(.id(candidate.$team.id)).path,
                          detail: TeamText.status(candidate, today: today, localizer: localizer))
             },
-            consentNotice: pendingConsents > 0 ? localizer.t("teams.consentsWaiting", String(pendingConsents)) : nil,
+            consentNotice: pendingConsents > 0 ? localizer.t("teams.consentsWaiting", count: pendingConsents, String(pendingConsents)) : nil,
             consentHref: ProjectTeamRoute.consents.path,
             destinations: destinations.map { DestinationLink(label: localizer.t($0.labelKey), description: localizer.t($0.descriptionKey), href: $0.href) })
     }

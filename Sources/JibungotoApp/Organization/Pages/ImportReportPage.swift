@@ -61,7 +61,7 @@ enum ImportReportPage {
             return PreviewRow(line: row.line, staffNumber: row.staffNumber.rawValue, name: row.name, detail: parts.joined(separator: " "))
         }
         func more(_ count: Int) -> String? {
-            count > rowsShown ? localizer.t("import.moreRows", String(count - rowsShown)) : nil
+            count > rowsShown ? localizer.t("import.moreRows", count: count - rowsShown, String(count - rowsShown)) : nil
         }
         return Content(
             filename: batch.filename,
@@ -71,7 +71,7 @@ enum ImportReportPage {
             addedRows: report.added.prefix(rowsShown).map(preview), moreAdded: more(report.added.count),
             changedRows: report.changed.prefix(rowsShown).map(preview), moreChanged: more(report.changed.count),
             issueCount: report.issues.count, issues: Array(issues),
-            moreIssues: report.issues.count > issuesShown ? localizer.t("import.moreIssues", String(report.issues.count - issuesShown)) : nil,
+            moreIssues: report.issues.count > issuesShown ? localizer.t("import.moreIssues", count: report.issues.count - issuesShown, String(report.issues.count - issuesShown)) : nil,
             issuesCSVHref: OrganizationRoute.importIssues(.id(batchID)).path,
             applyAction: report.hasErrors || batch.appliedAt != nil ? nil : OrganizationRoute.importApply(.id(batchID)).path,
             appliedNote: batch.appliedAt.map { localizer.t("import.alreadyApplied", localizer.timestamp($0)) },

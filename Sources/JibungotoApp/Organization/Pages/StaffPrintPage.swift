@@ -19,7 +19,7 @@ enum StaffPrintPage {
         Content(
             header: PrintHeader(municipality: municipality, today: today, showsPersonalData: true, localizer: localizer),
             filters: filters.isEmpty ? [localizer.t("print.staff.allStaff")] : filters,
-            count: localizer.t("print.staff.count", String(staff.count)),
+            count: localizer.t("print.staff.count", count: staff.count, String(staff.count)),
             rows: staff.map { StaffListPage.row($0, tree: tree, today: today, localizer: localizer) },
             backHref: backHref
         )

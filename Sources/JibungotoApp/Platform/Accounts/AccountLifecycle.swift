@@ -142,4 +142,27 @@ enum AccountLifecycle {
 
     /// The audit detail of an account made in bulk (the audit page words it).
     static let bulkDetail = "roles=staff password=initial"
+
+    /// A new initial password for an account whose holder lost theirs or never signed in: made
+    /// and hashed as bulk creation's are, to be changed at the next sign-in. In one transaction
+    /// the old password stops working, every session of the account ends (whoever holds the old
+    /// password is signed out) and the audit row says so, without the password. Returns the
+    /// password for the printed slip, its only appearance.
+    static func reissuePassword(of user: User, request: Request) async throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let password = InitialPassword.make(using: &generator)
+        let hash = try await request.application.threadPool.runIfActive { try Bcrypt.hash(password, cost: Self.initialPasswordCost) }
+        let userID = try user.requireID()
+        try await request.db.transaction { database in
+            user.passwordHash = hash
+            user.mustChangePassword = true
+            try await user.save(on: database)
+            try await HashedSessionDriver.endSessions(ofUser: userID, on: database)
+            try await request.audit(.update, subjectType: "account", subjectID: user.staffNumber, detail: Self.reissueDetail, on: database)
+        }
+        return password
+    }
+
+    /// The audit detail of a re-issued initial password (the audit page words it).
+    static let reissueDetail = "password=reissued"
 }

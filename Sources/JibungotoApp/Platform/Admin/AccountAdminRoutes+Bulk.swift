@@ -88,7 +88,7 @@ extension AccountAdminRoutes {
         if outcome.deactivated.isEmpty {
             request.flash(.info, request.t("admin.accounts.leavers.none"))
         } else {
-            request.flash(.success, request.t("admin.accounts.leavers.done", String(outcome.deactivated.count),
+            request.flash(.success, request.t("admin.accounts.leavers.done", count: outcome.deactivated.count, String(outcome.deactivated.count),
                                               outcome.deactivated.map(\.rawValue).joined(separator: "、")))
         }
         return request.redirect(to: AdminRoute.accounts.path)

@@ -16,10 +16,15 @@ struct AccountAdminRoutes {
         routes.on(.POST, AdminRoute.deactivateLeavers, requires: access, shows: .nothing, use: deactivateLeavers)
         routes.on(.GET, AdminRoute.account(.pattern), requires: access, shows: .viewed(subject: "account"), use: showEdit)
         routes.on(.POST, AdminRoute.account(.pattern), requires: access, shows: .nothing, use: update)
+        routes.on(.GET, AdminRoute.reissuePassword(.pattern), requires: access, shows: .viewed(subject: "account"), use: confirmReissue)
+        routes.on(.POST, AdminRoute.reissuePassword(.pattern), requires: access, shows: .nothing, use: reissue)
     }
 
     struct FormContent: Encodable, Sendable {
         let form: FormModel
+        /// The page that re-issues an initial password; on another administrator's or a staff
+        /// member's account only.
+        let reissueHref: String?
     }
 
     /// The name is not a field: an account takes it from the staff master.
@@ -149,7 +154,7 @@ struct AccountAdminRoutes {
         return request.redirect(to: AdminRoute.accounts.path)
     }
 
-    private func findAccount(_ request: Request) async throws -> User {
+    func findAccount(_ request: Request) async throws -> User {
         guard let id = request.parameters.get("accountID", as: UUID.self),
               let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$roles).first()
         else { throw Abort(.notFound) }
@@ -200,12 +205,16 @@ struct AccountAdminRoutes {
         form.apply(validation, request: request)
         let title = account == nil ? "admin.accounts.new" : "admin.accounts.edit"
         let titleArguments = [account?.staffNumber.rawValue ?? "", account?.displayName ?? ""]
+        var reissueHref: String? = nil
+        if let account, try account.requireID() != request.requireUser().id {
+            reissueHref = AdminRoute.reissuePassword(.id(try account.requireID())).path
+        }
         return try await request.renderPage(
-            "platform/form-page",
+            "platform/admin-account-form",
             title: title,
             titleArguments: titleArguments,
             breadcrumbs: breadcrumbs(request) + [Breadcrumb(label: request.t(title, titleArguments), href: nil)],
-            content: FormContent(form: form),
+            content: FormContent(form: form, reissueHref: reissueHref),
             status: validation.isValid ? .ok : .unprocessableEntity
         )
     }

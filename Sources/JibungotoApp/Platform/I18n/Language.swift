@@ -54,6 +54,11 @@ extension Request {
         localizer.t(key, arguments)
     }
 
+    /// A message about `count` things (see `Localizer.t(_:count:_:)`).
+    func t(_ key: String, count: Int, _ arguments: String...) -> String {
+        localizer.t(key, count: count, arguments)
+    }
+
     /// A text the domain gives in both languages, in the request's language.
     func text(_ value: Bilingual) -> String {
         localizer.text(value)

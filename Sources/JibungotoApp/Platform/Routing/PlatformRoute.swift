@@ -39,6 +39,7 @@ enum AdminRoute: TypedRoute {
     case bulkAccounts
     case deactivateLeavers
     case account(RouteParameter)
+    case reissuePassword(RouteParameter)
     case auditLog
     case auditLogExport
 
@@ -49,6 +50,7 @@ enum AdminRoute: TypedRoute {
         case .bulkAccounts: "/admin/accounts/bulk"
         case .deactivateLeavers: "/admin/accounts/leavers"
         case .account(let id): "/admin/accounts/\(id.rendered(as: "accountID"))"
+        case .reissuePassword(let id): Self.account(id).path + "/reissue"
         case .auditLog: "/admin/audit"
         case .auditLogExport: "/admin/audit/export"
         }

@@ -249,7 +249,7 @@ enum ProposalPage {
 
         let empathyRefusal = ProposalReactions.empathyRefusal(isAuthor: viewer.isAuthor, alreadyMarked: input.markedEmpathy, state: proposal.state)
         let empathy = Empathy(
-            count: localizer.t("proposals.empathy.count", String(input.empathyCount)),
+            count: localizer.t("proposals.empathy.count", count: input.empathyCount, String(input.empathyCount)),
             markAction: empathyRefusal == nil ? ProposalRoute.empathy(parameter).path : nil,
             withdrawAction: input.markedEmpathy ? ProposalRoute.withdrawEmpathy(parameter).path : nil,
             note: viewer.isAuthor && proposal.state != .draft ? localizer.t("proposals.empathy.authorsNote") : nil)

@@ -60,7 +60,7 @@ enum DistrictListPage {
         }
         let create = input.manages && input.centersWithoutDistrict > 0
             ? CreateForm(action: DistrictRoute.createFromOrganization.path, csrfToken: input.csrfToken,
-                         note: localizer.t("dialogue.district.centersWithoutDistrict", String(input.centersWithoutDistrict)))
+                         note: localizer.t("dialogue.district.centersWithoutDistrict", count: input.centersWithoutDistrict, String(input.centersWithoutDistrict)))
             : nil
         return Content(
             intro: localizer.t("dialogue.district.intro"), fiscalYear: localizer.fiscalYear(input.today.fiscalYear.startYear), rows: rows,

@@ -135,7 +135,7 @@ enum FairnessPage {
                 Fact(label: localizer.t("fairness.topDecile"), value: localizer.t("fairness.define.topDecile")),
                 Fact(label: localizer.t("fairness.gini"), value: localizer.t("fairness.define.gini")),
                 Fact(label: localizer.t("fairness.repeatRate"), value: localizer.t("fairness.define.repeatRate")),
-                Fact(label: localizer.t("fairness.newFaces"), value: localizer.t("fairness.define.newFaces", String(input.lookBackYears.count))),
+                Fact(label: localizer.t("fairness.newFaces"), value: localizer.t("fairness.define.newFaces", count: input.lookBackYears.count, String(input.lookBackYears.count))),
             ])
     }
 

@@ -104,7 +104,7 @@ enum TeamPage {
         }
         let selection: Selection? = runs ? Selection(
             action: ProjectTeamRoute.select(.id(id)).path, error: forms.selectionError,
-            freeSeats: localizer.t("teams.freeSeats", String(max(0, team.seats - selected.count))),
+            freeSeats: localizer.t("teams.freeSeats", count: max(0, team.seats - selected.count), String(max(0, team.seats - selected.count))),
             applicants: candidates.filter { $0.route == .applied }.map(row),
             nominees: candidates.filter { $0.route == .nominated }.map(row)) : nil
         let members = selected.map { candidate in

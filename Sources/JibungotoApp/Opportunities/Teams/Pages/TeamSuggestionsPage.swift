@@ -36,7 +36,7 @@ enum TeamSuggestionsPage {
             case .matchingThemes(let words): localizer.t("teams.reason.themes", words.map { "「\($0)」" }.joined())
             case .matchingSkills(let words): localizer.t("teams.reason.skills", words.map { "「\($0)」" }.joined())
             case .newDepartment(let code): localizer.t("teams.reason.newDepartment", tree.units[code].map { localizer.text($0.localizedName) } ?? code.rawValue)
-            case .newFace: localizer.t("teams.reason.newFace", String(settings.newFacesYears))
+            case .newFace: localizer.t("teams.reason.newFace", count: settings.newFacesYears, String(settings.newFacesYears))
             }
         }
         let rows = suggestions.enumerated().map { index, suggestion in

@@ -106,7 +106,7 @@ enum HomePage {
             ],
             href: page, linkLabel: localizer.t("home.task.roundOpen"),
             reminder: figure.notSubmitted > 0
-                ? ReminderButton(action: page, label: localizer.t("reminder.send", String(figure.notSubmitted)), returnTo: PlatformRoute.home.path)
+                ? ReminderButton(action: page, label: localizer.t("reminder.send", count: figure.notSubmitted, String(figure.notSubmitted)), returnTo: PlatformRoute.home.path)
                 : nil)
     }
 

@@ -87,7 +87,7 @@ enum TransferListPage {
         return Content(
             header: PrintHeader(municipality: municipality, today: today, showsPersonalData: true, localizer: localizer),
             effective: localizer.t("documents.effective", localizer.date(documents.transferDate)),
-            count: localizer.t("documents.moveCount", String(documents.moves.count)),
+            count: localizer.t("documents.moveCount", count: documents.moves.count, String(documents.moves.count)),
             departments: departments, backHref: backHref)
     }
 }
