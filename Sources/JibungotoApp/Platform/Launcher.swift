@@ -54,6 +54,7 @@ public enum Launcher {
 
     public static func serve(_ settings: AppSettings, host: String, port: Int) async throws {
         try await withApplication(settings, arguments: ["jibungoto", "serve", "--hostname", host, "--port", String(port)]) { app in
+            app.reportRequestMetrics()
             if settings.isDemo {
                 try await DemoLoader.load(on: app)
                 print("自分ごと demo — http://\(host):\(port)")
