@@ -44,7 +44,7 @@ struct MonitoringRoutes {
 /// connects from loopback for every visitor, so a request carrying a proxy's forwarding header is
 /// treated as coming from outside, whatever its socket says.
 enum MetricsAccess {
-    /// Headers a reverse proxy adds (nginx sets X-Forwarded-For in the recommended configuration).
+    /// Headers a reverse proxy adds (nginx's usual proxy configuration sets X-Forwarded-For).
     static let proxyHeaders: [HTTPHeaders.Name] = [.xForwardedFor, .forwarded, HTTPHeaders.Name("X-Real-IP")]
 
     static func admits(peerAddress: String?, headers: HTTPHeaders, token: String?) -> Bool {
