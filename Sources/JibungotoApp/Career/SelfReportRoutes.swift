@@ -85,6 +85,7 @@ struct SelfReportRoutes {
             stored.familyCircumstances = FamilyCircumstance.stored(situation.family)
             try await stored.save(on: database)
         }
+        if submitting { request.application.appMetrics.selfReportSubmissions.increment() }
         request.flash(.success, request.t(submitting ? "selfReport.submitted" : "selfReport.draftSaved"))
         return request.redirect(to: CareerRoute.selfReport.path)
     }

@@ -99,6 +99,9 @@ public struct AppSettings: Sendable {
     public var municipalityName: String
     /// The appointing authority's title printed on a 辞令 after the municipality's name (市長, 町長…).
     public var mayorTitle: String
+    /// The bearer token that opens `/metrics` to a scraper that is not on this machine's loopback
+    /// (or that comes through the proxy); without it only a direct loopback client reads it.
+    public var metricsToken: String?
 
     public init(
         database: DatabaseLocation,
@@ -116,7 +119,8 @@ public struct AppSettings: Sendable {
         connectionIdleSeconds: Int = 120,
         managerCommentVisibleToStaff: Bool = false,
         municipalityName: String = AppSettings.defaultMunicipalityName,
-        mayorTitle: String = AppSettings.defaultMayorTitle
+        mayorTitle: String = AppSettings.defaultMayorTitle,
+        metricsToken: String? = nil
     ) {
         self.database = database
         self.isDemo = isDemo
@@ -134,6 +138,7 @@ public struct AppSettings: Sendable {
         self.managerCommentVisibleToStaff = managerCommentVisibleToStaff
         self.municipalityName = municipalityName
         self.mayorTitle = mayorTitle
+        self.metricsToken = metricsToken
     }
 
     public static let defaultDemoPassword = "jibungoto-demo"
@@ -179,7 +184,8 @@ public struct AppSettings: Sendable {
             connectionIdleSeconds: try number("JIBUNGOTO_IDLE_TIMEOUT_SECONDS", default: 120),
             managerCommentVisibleToStaff: flag("JIBUNGOTO_SHOW_MANAGER_COMMENT"),
             municipalityName: text("JIBUNGOTO_MUNICIPALITY_NAME") ?? defaultMunicipalityName,
-            mayorTitle: text("JIBUNGOTO_MAYOR_TITLE") ?? defaultMayorTitle
+            mayorTitle: text("JIBUNGOTO_MAYOR_TITLE") ?? defaultMayorTitle,
+            metricsToken: text("JIBUNGOTO_METRICS_TOKEN")
         )
     }
 }

@@ -7,6 +7,7 @@ import Vapor
 /// Sets up the application: database, sessions, views, middleware and every module's routes.
 public func configure(_ app: Application, settings: AppSettings) async throws {
     app.jibungotoSettings = settings
+    app.appMetrics = AppMetrics()
     let resources = AppResources.directory
     app.catalogs = try MessageCatalogs.load(from: resources)
     app.stylesheet = try String(contentsOf: resources.appendingPathComponent("style.css"), encoding: .utf8)

@@ -58,6 +58,7 @@ public enum Launcher {
         if case .sqliteFile(let path) = settings.database { serving = try ServeLock.shared(for: path) }
         defer { withExtendedLifetime(serving) {} }
         try await withApplication(settings, arguments: ["jibungoto", "serve", "--hostname", host, "--port", String(port)]) { app in
+            app.reportRequestMetrics()
             if settings.isDemo {
                 try await DemoLoader.load(on: app)
                 print("自分ごと demo — http://\(host):\(port)")

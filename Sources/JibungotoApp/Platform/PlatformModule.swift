@@ -5,6 +5,7 @@ import Vapor
 enum PlatformModule: AppModule {
     static func register(on routes: any RoutesBuilder, app: Application) {
         HomeRoutes().register(on: routes)
+        MonitoringRoutes().register(on: routes)
         LoginRoutes().register(on: routes)
         AccountRoutes().register(on: routes)
         AccountAdminRoutes().register(on: routes)

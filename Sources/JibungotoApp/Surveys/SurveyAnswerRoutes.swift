@@ -91,6 +91,8 @@ struct SurveyAnswerRoutes {
         } catch SurveySubmission.Failure.notOpen {
             return try await SurveyRefusal.notOpenForYou.response(request)
         }
+        // Counted once the answer is committed; the counter has no labels, so it tells how many, never whose or where.
+        request.application.appMetrics.surveySubmissions.increment()
         return request.redirect(to: SurveysRoute.receipt(.id(id)).path)
     }
 

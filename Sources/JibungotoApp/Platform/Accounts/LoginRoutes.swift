@@ -57,6 +57,7 @@ struct LoginRoutes {
         let knownDevice = try await KnownDevice.isKnown(request, accountKey: accountKey)
         if case .wait(let seconds) = try await throttle.verdict(accountKey: accountKey, address: address, knownDevice: knownDevice) {
             try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber, detail: "throttled")
+            request.application.appMetrics.throttledLogins.increment()
             let notice = Flash(kind: .error, message: request.t("login.throttled", request.waitText(seconds: seconds)))
             let response = try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
@@ -74,6 +75,7 @@ struct LoginRoutes {
         guard let user, matches else {
             try await throttle.record(accountKey: accountKey, address: address, succeeded: false)
             try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber)
+            request.application.appMetrics.invalidCredentials.increment()
             let notice = Flash(kind: .error, message: request.t("login.invalid"))
             return try await page(request, staffNumber: staffNumber, next: next, notice: notice, validation: validation, status: .unauthorized)
         }

@@ -1,10 +1,12 @@
-/// URLs of the platform itself: home, sign-in, language, health, stylesheet.
+/// URLs of the platform itself: home, sign-in, language, health, liveness, metrics, stylesheet.
 enum PlatformRoute: TypedRoute {
     case home
     case login
     case logout
     case language
     case healthz
+    case livez
+    case metrics
     case stylesheet
 
     var path: String {
@@ -14,6 +16,8 @@ enum PlatformRoute: TypedRoute {
         case .logout: "/logout"
         case .language: "/language"
         case .healthz: "/healthz"
+        case .livez: "/livez"
+        case .metrics: "/metrics"
         case .stylesheet: "/static/style.css"
         }
     }
