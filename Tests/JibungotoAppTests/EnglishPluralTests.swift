@@ -24,7 +24,7 @@ struct EnglishPluralTests {
         var keys = Set<String>()
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for match in text.matches(of: /\bt\("([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)", count:/) { keys.insert(String(match.output.1)) }
+            for match in text.matches(of: /[.\s]t\("([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)", count:/) { keys.insert(String(match.output.1)) }
         }
         return keys
     }

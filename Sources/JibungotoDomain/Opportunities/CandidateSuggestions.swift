@@ -92,35 +92,43 @@ public enum CandidateSuggestions {
     public static func rank(
         _ people: [Person], themes: [Term], wantedSkills: [Term], departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
     ) -> [Suggestion] {
-        var suggestions: [Suggestion] = []
-        for person in people {
-            var reasons: [Reason] = []
-            // Interest: half for asking to join teams at all, half for the share of the team's themes they named.
-            var interest = 0.0
-            if person.wantsProjectTeams {
-                interest += themes.isEmpty ? 1 : 0.5
-                reasons.append(.wantsProjectTeams)
-            }
-            if !person.matchingThemes.isEmpty, !themes.isEmpty {
-                interest += 0.5 * Double(person.matchingThemes.count) / Double(themes.count)
-                reasons.append(.matchingThemes(person.matchingThemes))
-            }
-            let skills = wantedSkills.isEmpty ? 0 : Double(person.matchingSkills.count) / Double(wantedSkills.count)
-            if !person.matchingSkills.isEmpty { reasons.append(.matchingSkills(person.matchingSkills)) }
-            var variety = 0.0
-            if let department = person.departmentCode, !departmentsOnTeam.contains(department) {
-                variety = 1
-                reasons.append(.newDepartment(department))
-            }
-            let newFace = person.isNewFace ? 1.0 : 0
-            if person.isNewFace { reasons.append(.newFace) }
+        // A city's tens of thousands are scored first; only the best `limit` are worded with their reasons.
+        var scored: [(score: Double, index: Int)] = []
+        for (index, person) in people.enumerated() {
+            let parts = parts(of: person, themes: themes, wantedSkills: wantedSkills, departmentsOnTeam: departmentsOnTeam)
             // Variety and new faces alone say nothing about fit: someone with neither interest nor skills is not suggested.
-            guard interest > 0 || skills > 0 else { continue }
-            let score = Double(weights.interest) * interest + Double(weights.skills) * skills
-                + Double(weights.sectionVariety) * variety + Double(weights.newFaces) * newFace
-            suggestions.append(Suggestion(staffNumber: person.staffNumber, score: score, reasons: reasons))
+            guard parts.interest > 0 || parts.skills > 0 else { continue }
+            let score = Double(weights.interest) * parts.interest + Double(weights.skills) * parts.skills
+                + Double(weights.sectionVariety) * parts.variety + Double(weights.newFaces) * (person.isNewFace ? 1 : 0)
+            scored.append((score, index))
         }
-        suggestions.sort { $0.score != $1.score ? $0.score > $1.score : $0.staffNumber < $1.staffNumber }
-        return Array(suggestions.prefix(limit))
+        let best = scored.sorted { a, b in
+            a.score != b.score ? a.score > b.score : people[a.index].staffNumber < people[b.index].staffNumber
+        }.prefix(limit)
+        return best.map { Suggestion(staffNumber: people[$0.index].staffNumber, score: $0.score, reasons: reasons(people[$0.index], themes: themes, departmentsOnTeam: departmentsOnTeam)) }
+    }
+
+    /// Each part of a person's fit, 0…1: interest (half for asking to join teams at all, half for
+    /// the share of the team's themes they named), skills (the share of the wanted skills they
+    /// name) and variety (from a department the team has none from yet).
+    private static func parts(
+        of person: Person, themes: [Term], wantedSkills: [Term], departmentsOnTeam: Set<SectionCode>
+    ) -> (interest: Double, skills: Double, variety: Double) {
+        var interest = 0.0
+        if person.wantsProjectTeams { interest += themes.isEmpty ? 1 : 0.5 }
+        if !themes.isEmpty { interest += 0.5 * Double(person.matchingThemes.count) / Double(themes.count) }
+        let skills = wantedSkills.isEmpty ? 0 : Double(person.matchingSkills.count) / Double(wantedSkills.count)
+        let variety: Double = person.departmentCode.map { departmentsOnTeam.contains($0) ? 0 : 1 } ?? 0
+        return (interest, skills, variety)
+    }
+
+    private static func reasons(_ person: Person, themes: [Term], departmentsOnTeam: Set<SectionCode>) -> [Reason] {
+        var reasons: [Reason] = []
+        if person.wantsProjectTeams { reasons.append(.wantsProjectTeams) }
+        if !person.matchingThemes.isEmpty, !themes.isEmpty { reasons.append(.matchingThemes(person.matchingThemes)) }
+        if !person.matchingSkills.isEmpty { reasons.append(.matchingSkills(person.matchingSkills)) }
+        if let department = person.departmentCode, !departmentsOnTeam.contains(department) { reasons.append(.newDepartment(department)) }
+        if person.isNewFace { reasons.append(.newFace) }
+        return reasons
     }
 }

@@ -62,14 +62,19 @@ enum SuggestionPeople {
             """, on: sql)
         var people: [Row] = []
         try rows.forEach { record in
-            let themeBits = record.bits(5), skillBits = record.bits(6)
             guard let wants = record.number(3), let newFace = record.number(4), wants <= 1, newFace <= 1,
-                  themeBits.count == themes.count, skillBits.count == skills.count
+                  record.bytes(5).count == themes.count, record.bytes(6).count == skills.count
             else { throw Unreadable(record: record.description) }
             people.append(Row(
                 staffNumber: record.text(0), sectionCode: record.text(1), deadline: record.text(2), wantsProjectTeams: wants == 1, isNewFace: newFace == 1,
-                matchingThemes: zip(themes, themeBits).filter(\.1).map(\.0.word), matchingSkills: zip(skills, skillBits).filter(\.1).map(\.0.word)))
+                matchingThemes: words(themes, found: record.bytes(5)), matchingSkills: words(skills, found: record.bytes(6))))
         }
         return people
+    }
+
+    /// The words whose place in `found` holds a 1.
+    private static func words(_ terms: [CandidateSuggestions.Term], found: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard found.contains(UInt8(ascii: "1")) else { return [] }
+        return zip(terms, found).compactMap { $0.1 == UInt8(ascii: "1") ? $0.0.word : nil }
     }
 }

@@ -87,9 +87,6 @@ struct PackedRows: Sendable {
             return value
         }
 
-        /// Which of a field of 1s and 0s are 1, by position.
-        func bits(_ field: Int) -> [Bool] { bytes(field).map { $0 == UInt8(ascii: "1") } }
-
         /// The whole record, for an error message.
         var description: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[starts[0]..<(starts[starts.count - 1] - 1)]), as: UTF8.self) }
     }
