@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 import Foundation
 import JibungotoDomain
 import Vapor
@@ -29,20 +28,9 @@ struct OrganizationTree: Sendable {
         self.roots = roots
     }
 
-    /// Read as plain rows rather than as Fluent models: nearly every page loads the tree, and a
-    /// city's 1,700 units decoded model by model (Fluent reflects each row's properties) took
-    /// 30 ms of every such page.
     static func load(fiscalYear: Int, on database: any Database) async throws -> OrganizationTree {
-        guard let sql = database as? any SQLDatabase else {
-            let rows = try await OrganizationUnit.query(on: database).filter(\.$fiscalYear == fiscalYear).all()
-            return OrganizationTree(fiscalYear: fiscalYear, records: rows.map(\.record))
-        }
-        let records = try await sql.select()
-            .columns("code", "name_ja", "name_en", "kind", "parent_code", "is_collaboration_post", "district", "authorized_headcount", "is_managerial")
-            .from(OrganizationUnit.schema)
-            .where("fiscal_year", .equal, fiscalYear)
-            .all(decoding: SectionRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return OrganizationTree(fiscalYear: fiscalYear, records: records)
+        let rows = try await OrganizationUnit.query(on: database).filter(\.$fiscalYear == fiscalYear).all()
+        return OrganizationTree(fiscalYear: fiscalYear, records: rows.map(\.record))
     }
 
     /// The unit and everything below it.

@@ -71,7 +71,8 @@ struct LoginRoutes {
             .first()
         // Verify against a fixed hash when the account is unknown, so timing does not tell.
         let hash = user?.passwordHash ?? request.application.unknownAccountHash
-        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        let verify: @Sendable () async -> Bool = { (try? await request.password.async.verify(password, created: hash)) ?? false }
+        let matches = knownDevice ? await verify() : await request.application.passwordCheckGate.run(verify)
         guard let user, matches else {
             try await throttle.record(accountKey: accountKey, address: address, succeeded: false)
             try await request.audit(.loginFailed, subjectType: "account", subjectID: staffNumber)
