@@ -15,7 +15,7 @@ server (the table shows the client's own CPU use so a reader can tell when it is
 (made by `SurveyBench submitters`). --sqlite / --psql: the database, where the stored answers are
 counted before and after the submission burst (psql URL without `?tlsmode=`).
 """
-import argparse, asyncio, html, random, re, resource, sqlite3, subprocess, sys, time, urllib.parse
+import argparse, asyncio, html, os, random, re, resource, sqlite3, subprocess, sys, time, urllib.parse
 
 TOKEN = re.compile(rb'name="_csrf" value="([^"]+)"')
 SURVEY_FORM = re.compile(rb'<form method="post" action="/surveys/[^"]+/answer"[^>]*>(.*?)</form>', re.S)
@@ -102,6 +102,7 @@ class Stats:
         self.times, self.errors, self.reasons = [], 0, {}
         self.seconds = 0.0
         self.cpu = 0.0
+        self.server_cpu = float("nan")  # seconds, over the measured interval
 
     def ok(self, seconds):
         self.times.append(seconds)
@@ -117,6 +118,11 @@ class Stats:
         return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
 
     @property
+    def server_ms(self):
+        done = len(self.times) + self.errors
+        return self.server_cpu / done * 1000 if done else float("nan")
+
+    @property
     def rate(self):
         return len(self.times) / self.seconds if self.seconds else 0.0
 
@@ -124,6 +130,20 @@ class Stats:
 def cpu_seconds():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+SERVER_PIDS = []
+
+
+def server_cpu_seconds():
+    """CPU time the app instances have used (utime + stime from /proc): per request, a figure that
+    holds even when other work shares the cores and stretches the latencies."""
+    total = 0
+    for pid in SERVER_PIDS:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def sign_in_all(clients, accounts, password, parallel=8):
@@ -157,16 +177,20 @@ async def closed_loop(label, clients, path, seconds, warmup, expect=200):
                 stats.ok(time.monotonic() - now) if reason is None else stats.error(reason)
 
     await asyncio.sleep(0)
-    cpu = None
+    cpu = server = None
+
     async def mark_cpu():
-        nonlocal cpu
+        nonlocal cpu, server
         await asyncio.sleep(warmup)
-        cpu = cpu_seconds()
+        cpu, server = cpu_seconds(), server_cpu_seconds()
+
     marker = asyncio.ensure_future(mark_cpu())
     await asyncio.gather(*(run(c) for c in clients))
     await marker
     stats.seconds = time.monotonic() - measure_from
     stats.cpu = (cpu_seconds() - cpu) / stats.seconds * 100
+    if SERVER_PIDS:
+        stats.server_cpu = server_cpu_seconds() - server
     return stats
 
 
@@ -214,13 +238,15 @@ async def submission(clients, answer_path):
 
     tasks = [asyncio.ensure_future(submit(c, p)) for c, (_, _, p) in zip(clients, pages)]
     await asyncio.sleep(0.2)
-    cpu, start = cpu_seconds(), time.monotonic()
+    cpu, server, start = cpu_seconds(), server_cpu_seconds(), time.monotonic()
     go.set()
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - start
     for stats in (first, final, both):
         stats.seconds = elapsed
         stats.cpu = (cpu_seconds() - cpu) / elapsed * 100
+    if SERVER_PIDS:  # both POSTs share the interval: the per-submitter row carries it
+        both.server_cpu = server_cpu_seconds() - server
     both.errors = len(clients) - succeeded
     return [first, final, both], succeeded
 
@@ -260,10 +286,10 @@ def count(args, table):
 
 
 def table(rows, ceiling):
-    print(f"\n{'path':<44} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ceiling %':>9} {'client CPU %':>12}")
+    print(f"\n{'path':<44} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ceiling %':>9} {'client CPU %':>12} {'app CPU ms/req':>14}")
     for s in rows:
         share = s.rate / ceiling.rate * 100 if ceiling and ceiling.rate else float("nan")
-        print(f"{s.label:<44} {s.clients:>7} {s.rate:>8.0f} {s.percentile(0.5):>8.1f} {s.percentile(0.99):>8.1f} {s.errors:>7} {share:>9.0f} {s.cpu:>12.0f}")
+        print(f"{s.label:<44} {s.clients:>7} {s.rate:>8.0f} {s.percentile(0.5):>8.1f} {s.percentile(0.99):>8.1f} {s.errors:>7} {share:>9.0f} {s.cpu:>12.0f} {s.server_ms:>14.2f}")
         if s.reasons:
             print(f"{'':<44} errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(s.reasons.items(), key=str)))
 
@@ -281,10 +307,12 @@ async def main():
     parser.add_argument("--submitters", type=int, default=200)
     parser.add_argument("--sqlite", help="SQLite file, to count the stored answers")
     parser.add_argument("--psql", help="postgresql:// URL, to count the stored answers")
+    parser.add_argument("--server-pid", type=int, action="append", default=[], help="an app instance's pid (repeat): its CPU time per request is shown")
     parser.add_argument("--flood", action="store_true", help="also: staff list while wrong passwords flood in (run last: it throttles new sign-ins from this address for the login window)")
     parser.add_argument("--flood-connections", type=int, default=8)
     args = parser.parse_args()
 
+    SERVER_PIDS.extend(args.server_pid)
     url = urllib.parse.urlsplit(args.base)
     host, port = url.hostname, url.port or 80
     accounts = [line.strip() for line in open(args.accounts) if line.strip()]

@@ -30,10 +30,12 @@ prepare() { # database-option... -> $WORK/survey, $WORK/accounts
   tail -n +2 "$WORK/prepared" >"$WORK/accounts"
 }
 # The flood runs last: afterwards new browsers from this address wait out the login window.
-load() { # base-url database-option
-  python3 Benchmarks/load/load.py "$1" --survey "$(cat "$WORK/survey")" --accounts "$WORK/accounts" \
+load() { # base-url more-options...
+  local base=$1
+  shift
+  python3 Benchmarks/load/load.py "$base" --survey "$(cat "$WORK/survey")" --accounts "$WORK/accounts" \
     --account-password $PASSWORD --clients "$CLIENTS" --seconds "$DURATION" --submitters "$SUBMITTERS" \
-    "$2" "$3" $([ "${FLOOD:-1}" = 1 ] && echo --flood)
+    "$@" $([ "${FLOOD:-1}" = 1 ] && echo --flood)
 }
 
 # The load average says whether something else shared the cores during the run.
@@ -48,7 +50,7 @@ case "$MODE" in
     "$BIN" serve --port 8081 --database "$WORK/demo.sqlite" >"$WORK/app.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 60); do up http://127.0.0.1:8081 && break; sleep 0.5; done
-    load http://127.0.0.1:8081 --sqlite "$WORK/demo.sqlite"
+    load http://127.0.0.1:8081 --sqlite "$WORK/demo.sqlite" --server-pid $SERVER
     ;;
   postgres)
     SUBMITTERS=${SUBMITTERS:-500}
@@ -57,7 +59,8 @@ case "$MODE" in
     # A failed check (printed) does not stop the measurement; a failed setup (status 2) does.
     KEEP=1 bash ops/scale-out.sh "$BIN" || [ $? = 1 ]
     DATABASE_URL="$URL?tlsmode=disable" prepare
-    load http://127.0.0.1:8080 --psql "$URL"
+    load http://127.0.0.1:8080 --psql "$URL" \
+      --server-pid "$(cat ${SCALE_DIR:-/tmp/jibungoto-scale}/app-8081.pid)" --server-pid "$(cat ${SCALE_DIR:-/tmp/jibungoto-scale}/app-8082.pid)"
     ;;
   *) echo "unknown mode $MODE (sqlite or postgres)" >&2; exit 2 ;;
 esac
