@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
             ],
             path: "Benchmarks/surveys",
-            exclude: ["run.sh", "submit_load.py"]
+            exclude: ["run.sh"]
         ),
         .executableTarget(
             name: "OpportunityBench",
