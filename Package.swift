@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "jibungoto", targets: ["jibungoto"]),
         .library(name: "RotationSolver", targets: ["RotationSolver"]),
+        // For the fuzzers in Fuzz/, which must not build the app (Vapor).
+        .library(name: "JibungotoDomain", targets: ["JibungotoDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

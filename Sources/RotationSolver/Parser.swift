@@ -21,6 +21,12 @@ public struct InstanceParseError: Error, Sendable, Equatable, CustomStringConver
 }
 
 public enum InstanceParser {
+    /// The largest staff count a header may announce. Staff members without pairs take no line,
+    /// so unlike the section and edge counts the file's length cannot bound it; this ceiling,
+    /// far above any civil service, keeps a short file from making the parser and the solver
+    /// allocate gigabytes.
+    public static let maxStaffCount = 10_000_000
+
     /// Parses an instance from its bytes.
     public static func parse(_ bytes: [UInt8]) throws(InstanceParseError) -> AssignmentProblem {
         var result: Result<AssignmentProblem, InstanceParseError>!
@@ -53,7 +59,9 @@ public enum InstanceParser {
         try r.fields3(&f, what: "header 'S J E'")
         let (S, J, E) = f
         let limit = Int(Int32.max) - 1
-        guard S <= limit else { throw InstanceParseError(line: 1, reason: "staff count \(S) too large") }
+        guard S <= maxStaffCount else {
+            throw InstanceParseError(line: 1, reason: "staff count \(S) too large (at most \(maxStaffCount))")
+        }
         guard J <= limit else { throw InstanceParseError(line: 1, reason: "section count \(J) too large") }
         guard E <= limit else { throw InstanceParseError(line: 1, reason: "edge count \(E) too large") }
         // Guard against absurd counts before allocating: every line needs at least one byte.

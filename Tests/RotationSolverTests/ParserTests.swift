@@ -60,6 +60,18 @@ import Testing
         }
     }
 
+    // Found by Fuzz/InstanceFuzzer: a 32-byte file announcing 1,111,111,142 staff made the
+    // parser allocate 4.4 GB for the row index before reading a pair line.
+    @Test func hugeStaffCountIsRejectedBeforeAllocating() {
+        do {
+            _ = try InstanceParser.parse("1111111142 2 3\r\n1\r\n1\r\n1 01111 5 ")
+            Issue.record("parsed but should fail")
+        } catch {
+            #expect(error.line == 1)
+            #expect(error.reason == "staff count 1111111142 too large (at most 10000000)")
+        }
+    }
+
     @Test func generatorStyleInstance() throws {
         let t = "3 2 4\n2\n1\n0 0 10\n0 1 0\n1 1 5\n2 0 7\n"
         let p = try InstanceParser.parse(t)
