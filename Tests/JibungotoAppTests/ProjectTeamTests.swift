@@ -191,13 +191,19 @@ struct ProjectTeamTests {
         }
     }
 
+    /// This fiscal year's self-report round, closed yesterday.
+    static func closedRound(on database: any Database) async throws -> SelfReportCycle {
+        let cycle = SelfReportCycle(fiscalYear: today.fiscalYear.startYear, title: "令和8年度 自己申告", opensOn: today.adding(days: -30),
+                                    deadline: today.adding(days: -1), createdBy: Demo.hr)
+        try await cycle.create(on: database)
+        return cycle
+    }
+
     @Test("suggestions rank self-reported interest and skills with the new-faces boost, with reasons; nominating from the list")
     func suggestions() async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
-            let cycle = SelfReportCycle(fiscalYear: Self.today.fiscalYear.startYear, title: "令和8年度 自己申告", opensOn: Self.today.adding(days: -30),
-                                        deadline: Self.today.adding(days: -1), createdBy: Demo.hr)
-            try await cycle.create(on: app.db)
+            let cycle = try await Self.closedRound(on: app.db)
             for (number, wants, themes, skills) in [(Demo.staff, true, "防災と地域の見守り", "データ分析"), ("X0001", false, "観光", ""), (Demo.sectionManager, true, "防災", "")] {
                 try await SelfReport(cycleID: cycle.requireID(), staffNumber: StaffNumber(number), submittedAt: Date(), moveWish: "either", careerPlan: "",
                                      projectTeamInterest: wants, projectTeamThemes: themes, skills: skills).create(on: app.db)
@@ -231,9 +237,7 @@ struct ProjectTeamTests {
     func suggestionsIgnoreWidthAndCase() async throws {
         try await withTestApp { app in
             try await OrganizationFixture.load(on: app.db)
-            let cycle = SelfReportCycle(fiscalYear: Self.today.fiscalYear.startYear, title: "令和8年度 自己申告", opensOn: Self.today.adding(days: -30),
-                                        deadline: Self.today.adding(days: -1), createdBy: Demo.hr)
-            try await cycle.create(on: app.db)
+            let cycle = try await Self.closedRound(on: app.db)
             var reports: [String: SelfReport] = [:]
             for (number, skills) in [(Demo.staff, "ＤＸ推進、ﾃﾞｰﾀ分析"), ("X0001", "dx 推進"), (Demo.sectionManager, "広報")] {
                 let report = SelfReport(cycleID: try cycle.requireID(), staffNumber: StaffNumber(number), submittedAt: Date(), moveWish: "either", skills: skills)

@@ -121,6 +121,11 @@ public enum DatabaseBackup {
             throw Launcher.Failure(description: "サーバーがこのデータベースを使っています。止めてから復元してください。何も置き換えていません。\nA server is using this database; stop it before restoring. Nothing was replaced.")
         }
         let files = FileManager.default
+        // The copy is put beside the database first, so that no failure can leave the database
+        // path empty (a server started then would make a new, empty database there).
+        let incoming = databasePath + ".restoring"
+        if files.fileExists(atPath: incoming) { try files.removeItem(atPath: incoming) }
+        try files.copyItem(atPath: copyPath, toPath: incoming)
         var previous: String?
         if files.fileExists(atPath: databasePath) {
             // Whatever the write-ahead log still holds goes into the file first, so the file kept is whole.
@@ -137,10 +142,6 @@ public enum DatabaseBackup {
         for suffix in ["-wal", "-shm"] where files.fileExists(atPath: databasePath + suffix) {
             try files.removeItem(atPath: databasePath + suffix)
         }
-        // Copied beside the database and renamed: the database path never holds half a file.
-        let incoming = databasePath + ".restoring"
-        if files.fileExists(atPath: incoming) { try files.removeItem(atPath: incoming) }
-        try files.copyItem(atPath: copyPath, toPath: incoming)
         try files.moveItem(atPath: incoming, toPath: databasePath)
         withExtendedLifetime(lock) {}
         return Restored(contents: contents, previous: previous)
