@@ -74,7 +74,7 @@ enum FairnessData {
     /// birth date, gender, employment type, the year's entries by route, whether selected the
     /// year before (1/0), and whether active in the look-back years (1/0).
     private static func populationRows(fiscalYear: Int, lookBack: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> PackedRows {
-        var fields: [SQLQueryString] = ["s.staff_number", "s.current_section_code", "s.birth_date", "s.gender", "s.employment_type"]
+        var fields: [PackedRows.Field] = ["s.staff_number", "s.current_section_code", "s.birth_date", "s.gender", "s.employment_type"]
         for route in ParticipationRoute.allCases { fields.append("COALESCE(t.\(ident: route.rawValue), 0)") }
         var selections: SQLQueryString = "0"
         for route in FairnessFigures.selectionRoutes { selections += " + p.\(ident: route.rawValue)" }
@@ -105,11 +105,8 @@ enum FairnessData {
             return value
         }
         func flag(_ field: Int, _ column: String) throws -> Bool {
-            switch try count(field, column) {
-            case 0: return false
-            case 1: return true
-            default: throw unreadable(field, column)
-            }
+            guard let value = record.flag(field) else { throw unreadable(field, column) }
+            return value
         }
         guard let birthDate = LocalDate(iso: record.text(2)) else { throw unreadable(2, "birth_date") }
         var entries = RouteCounts()

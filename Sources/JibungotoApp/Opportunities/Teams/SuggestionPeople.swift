@@ -32,7 +32,7 @@ enum SuggestionPeople {
         on sql: any SQLDatabase
     ) async throws -> [Row] {
         /// 1 or 0 for each word: whether the folded column contains it.
-        func found(_ terms: [CandidateSuggestions.Term], in column: String) -> SQLQueryString {
+        func found(_ terms: [CandidateSuggestions.Term], in column: String) -> PackedRows.Field {
             guard !terms.isEmpty else { return "''" }
             var bits: SQLQueryString = ""
             for (index, term) in terms.enumerated() {
@@ -40,7 +40,7 @@ enum SuggestionPeople {
                     ? "instr(r.\(ident: column), \(bind: term.folded))" : "strpos(r.\(ident: column), \(bind: term.folded))"
                 bits += "\(unsafeRaw: index == 0 ? "" : " || ")CASE WHEN \(search) > 0 THEN '1' ELSE '0' END"
             }
-            return bits
+            return PackedRows.Field(bits, isText: false)
         }
         let rows = try await PackedRows.load(fields: [
             "s.staff_number", "s.current_section_code", "c.deadline",
