@@ -30,7 +30,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses the strict ISO 8601 calendar form `YYYY-MM-DD` (exactly ten characters).
     /// For the lenient forms found in CSV files use ``parseJapanese(_:)``.
     public init?(iso: String) {
-        let bytes = Array(iso.utf8)
+        var text = iso
+        guard let date = text.withUTF8({ LocalDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// ``init(iso:)`` over the text's UTF-8 bytes, for dates read from a packed database text.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.decimal(bytes[0..<4]),
               let month = Self.decimal(bytes[5..<7]),
@@ -118,7 +124,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    private static func decimal(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func decimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var value = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

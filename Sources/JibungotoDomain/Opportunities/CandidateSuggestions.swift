@@ -92,19 +92,23 @@ public enum CandidateSuggestions {
     public static func rank(
         _ people: [Person], themes: [Term], wantedSkills: [Term], departmentsOnTeam: Set<SectionCode>, weights: Weights, limit: Int
     ) -> [Suggestion] {
-        // A city's tens of thousands are scored first; only the best `limit` are worded with their reasons.
-        var scored: [(score: Double, index: Int)] = []
-        for (index, person) in people.enumerated() {
+        // A city's tens of thousands are scored, and only the best `limit` kept in order (never
+        // the whole city sorted); only those are worded with their reasons.
+        func precedes(_ a: (score: Double, index: Int), _ b: (score: Double, index: Int)) -> Bool {
+            a.score != b.score ? a.score > b.score : people[a.index].staffNumber < people[b.index].staffNumber
+        }
+        var best: [(score: Double, index: Int)] = []
+        for (index, person) in people.enumerated() where limit > 0 {
             let parts = parts(of: person, themes: themes, wantedSkills: wantedSkills, departmentsOnTeam: departmentsOnTeam)
             // Variety and new faces alone say nothing about fit: someone with neither interest nor skills is not suggested.
             guard parts.interest > 0 || parts.skills > 0 else { continue }
             let score = Double(weights.interest) * parts.interest + Double(weights.skills) * parts.skills
                 + Double(weights.sectionVariety) * parts.variety + Double(weights.newFaces) * (person.isNewFace ? 1 : 0)
-            scored.append((score, index))
+            let candidate = (score: score, index: index)
+            if best.count == limit, let last = best.last, !precedes(candidate, last) { continue }
+            best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
         }
-        let best = scored.sorted { a, b in
-            a.score != b.score ? a.score > b.score : people[a.index].staffNumber < people[b.index].staffNumber
-        }.prefix(limit)
         return best.map { Suggestion(staffNumber: people[$0.index].staffNumber, score: $0.score, reasons: reasons(people[$0.index], themes: themes, departmentsOnTeam: departmentsOnTeam)) }
     }
 

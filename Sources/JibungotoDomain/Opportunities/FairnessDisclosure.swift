@@ -27,26 +27,26 @@ public struct FairnessDisclosure: Sendable {
     private let routes: SuppressionResult
 
     public init(people: [FairnessPerson], minimumGroupSize: Int = FairnessFigures.minimumGroupSize) {
-        self.init(people: people, members: FairnessDimension.allCases.map { FairnessFigures.members(people, by: $0) },
+        self.init(people: people, groupSizes: FairnessDimension.allCases.map { FairnessFigures.tallies(people, by: $0).mapValues(\.counts.count) },
                   minimumGroupSize: minimumGroupSize)
     }
 
-    /// - Parameter members: each dimension's groups (``FairnessFigures/members(_:by:)``), in
-    ///   `FairnessDimension.allCases` order, as the report has already made them.
-    init(people: [FairnessPerson], members: [[FairnessGroupKey: [FairnessPerson]]], minimumGroupSize: Int) {
+    /// - Parameter groupSizes: each dimension's groups and their staff (``FairnessFigures/tallies(_:by:)``),
+    ///   in `FairnessDimension.allCases` order, as the report has already tallied them.
+    init(people: [FairnessPerson], groupSizes: [[FairnessGroupKey: Int]], minimumGroupSize: Int) {
         let policy = DisclosurePolicy(k: minimumGroupSize)
         var counts: [CellSpec: Int] = [.all: people.count]
         var partitions: [CellPartition] = []
         var cells: [CellSpec] = [.all]
-        for (dimension, groups) in zip(FairnessDimension.allCases, members) {
+        for (dimension, groups) in zip(FairnessDimension.allCases, groupSizes) {
             var children: [CellSpec] = []
-            for (key, group) in groups {
+            for (key, size) in groups {
                 let cell = Self.cell(key, in: dimension)
-                counts[cell] = group.count
+                counts[cell] = size
                 children.append(cell)
             }
             cells += children.sorted()
-            let unknown = people.count - groups.values.reduce(0) { $0 + $1.count }
+            let unknown = people.count - groups.values.reduce(0, +)
             if unknown > 0 {
                 let cell = Self.cell(nil, in: dimension)
                 counts[cell] = unknown

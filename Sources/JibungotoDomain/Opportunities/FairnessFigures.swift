@@ -210,18 +210,7 @@ public enum FairnessFigures {
     /// Of the staff selected this fiscal year (an entry through a ``selectionRoutes`` route),
     /// the share who were also selected in the fiscal year before; nil when nobody was selected.
     public static func repeatSelectionRate(_ people: [FairnessPerson]) -> Double? {
-        let counted = selections(people)
-        return counted.selected == 0 ? nil : Double(counted.again) / Double(counted.selected)
-    }
-
-    /// The staff selected this fiscal year, and of them those also selected the year before.
-    private static func selections(_ people: [FairnessPerson]) -> (selected: Int, again: Int) {
-        var selected = 0, again = 0
-        for person in people where person.isSelected {
-            selected += 1
-            if person.selectedYearBefore { again += 1 }
-        }
-        return (selected, again)
+        GroupTally(people).repeatSelectionRate
     }
 
     /// How people came to activities, one profile per route in ``ParticipationRoute`` order:
@@ -260,13 +249,7 @@ public enum FairnessFigures {
 
     /// Every figure of one group of people.
     public static func summary(of people: [FairnessPerson]) -> FairnessSummary {
-        let counts = people.map(\.entries.total)
-        let sorted = ascending(counts)
-        let counted = selections(people)
-        return FairnessSummary(
-            staff: people.count, withActivity: counts.count(where: { $0 > 0 }), entries: counts.reduce(0, +),
-            shareWithActivity: shareWithActivity(counts), topDecileShare: topDecileShare(ascending: sorted), gini: gini(ascending: sorted),
-            selected: counted.selected, selectedAgain: counted.again, repeatSelectionRate: repeatSelectionRate(people))
+        GroupTally(people).summary
     }
 
     /// The groups of `dimension` that have at least one person, in order. A group that
@@ -275,34 +258,67 @@ public enum FairnessFigures {
     /// dimension add up to the whole). People whose attribute is not known (no department, no
     /// recorded gender) are in no group of that dimension.
     public static func groups(_ people: [FairnessPerson], by dimension: FairnessDimension, minimumGroupSize: Int = minimumGroupSize) -> [FairnessGroup] {
-        groups(members(people, by: dimension), disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
+        groups(tallies(people, by: dimension), disclosure: FairnessDisclosure(people: people, minimumGroupSize: minimumGroupSize))
     }
 
-    static func groups(_ members: [FairnessGroupKey: [FairnessPerson]], disclosure: FairnessDisclosure) -> [FairnessGroup] {
-        members.keys.sorted().map { key in
+    static func groups(_ tallies: [FairnessGroupKey: GroupTally], disclosure: FairnessDisclosure) -> [FairnessGroup] {
+        tallies.keys.sorted().map { key in
             let hidden = disclosure.hiding(key)
-            return FairnessGroup(key: key, summary: hidden == nil ? summary(of: members[key]!) : nil, hidden: hidden)
+            return FairnessGroup(key: key, summary: hidden == nil ? tallies[key]!.summary : nil, hidden: hidden)
         }
     }
 
-    /// The people of each group of `dimension`; those whose attribute is not known are in none.
-    static func members(_ people: [FairnessPerson], by dimension: FairnessDimension) -> [FairnessGroupKey: [FairnessPerson]] {
-        var members: [FairnessGroupKey: [FairnessPerson]] = [:]
+    /// Each group of `dimension`, tallied; those whose attribute is not known are in none. One
+    /// pass that keeps numbers, not people: a city's 50,000 are tallied in four dimensions.
+    static func tallies(_ people: [FairnessPerson], by dimension: FairnessDimension) -> [FairnessGroupKey: GroupTally] {
+        var tallies: [FairnessGroupKey: GroupTally] = [:]
         for person in people {
-            if let key = FairnessGroupKey.of(person, in: dimension) { members[key, default: []].append(person) }
+            if let key = FairnessGroupKey.of(person, in: dimension) { tallies[key, default: GroupTally()].add(person) }
         }
-        return members
+        return tallies
+    }
+
+    /// What every figure of a group is computed from: each person's number of entries, and
+    /// how many were selected, and selected again.
+    struct GroupTally {
+        private(set) var counts: [Int] = []
+        private(set) var selected = 0, selectedAgain = 0
+
+        init() {}
+
+        init(_ people: [FairnessPerson]) {
+            counts.reserveCapacity(people.count)
+            for person in people { add(person) }
+        }
+
+        mutating func add(_ person: FairnessPerson) {
+            counts.append(person.entries.total)
+            if person.isSelected {
+                selected += 1
+                if person.selectedYearBefore { selectedAgain += 1 }
+            }
+        }
+
+        var repeatSelectionRate: Double? { selected == 0 ? nil : Double(selectedAgain) / Double(selected) }
+
+        var summary: FairnessSummary {
+            let sorted = FairnessFigures.ascending(counts)
+            return FairnessSummary(
+                staff: counts.count, withActivity: counts.count(where: { $0 > 0 }), entries: counts.reduce(0, +),
+                shareWithActivity: shareWithActivity(counts), topDecileShare: topDecileShare(ascending: sorted), gini: gini(ascending: sorted),
+                selected: selected, selectedAgain: selectedAgain, repeatSelectionRate: repeatSelectionRate)
+        }
     }
 
     /// The whole page: overall, by every dimension, and by route, with one disclosure decision
     /// over all of them (a group hidden on one table cannot be recovered from another).
     public static func report(fiscalYear: Int, people: [FairnessPerson], minimumGroupSize: Int = minimumGroupSize) -> FairnessReport {
-        let members = FairnessDimension.allCases.map { Self.members(people, by: $0) }
-        let disclosure = FairnessDisclosure(people: people, members: members, minimumGroupSize: minimumGroupSize)
+        let tallies = FairnessDimension.allCases.map { Self.tallies(people, by: $0) }
+        let disclosure = FairnessDisclosure(people: people, groupSizes: tallies.map { $0.mapValues(\.counts.count) }, minimumGroupSize: minimumGroupSize)
         return FairnessReport(
             fiscalYear: fiscalYear, minimumGroupSize: minimumGroupSize,
             overall: disclosure.hidesWhole ? nil : summary(of: people),
-            groups: members.flatMap { groups($0, disclosure: disclosure) },
+            groups: tallies.flatMap { groups($0, disclosure: disclosure) },
             routes: routeProfiles(people, disclosure: disclosure))
     }
 }

@@ -51,6 +51,29 @@ struct CandidateSuggestionsTests {
         #expect(ranked.map(\.staffNumber) == ["C", "A"])
     }
 
+    @Test("the best few of a large city are the first few of the whole ranking, in order, with every tie by staff number")
+    func bestFewOfMany() {
+        var generator = SeededGenerator(seed: 15)
+        let themeWords = ["防災", "子育て", "窓口"], skillWords = ["広報", "データ分析"]
+        let people = (0..<600).map { index in
+            person(StaffNumber("P\(String(1000 + (index * 7919) % 600))"), department: SectionCode(String(10 + Int.random(in: 0..<4, using: &generator))),
+                   wants: Bool.random(using: &generator),
+                   themes: themeWords.filter { _ in Int.random(in: 0..<3, using: &generator) == 0 },
+                   skills: skillWords.filter { _ in Int.random(in: 0..<3, using: &generator) == 0 },
+                   newFace: Bool.random(using: &generator))
+        }
+        let all = rank(people, themes: "防災、子育て、窓口", skills: "広報、データ分析", onTeam: ["10"], limit: people.count)
+        let eligible = people.filter { $0.wantsProjectTeams || !$0.matchingThemes.isEmpty || !$0.matchingSkills.isEmpty }
+        #expect(all.count == eligible.count)
+        #expect(Set(all.map(\.score)).count > 5 && Set(all.map(\.score)).count < 40, "many people share a score, so ties are tested")
+        for (earlier, later) in zip(all, all.dropFirst()) {
+            #expect(earlier.score > later.score || (earlier.score == later.score && earlier.staffNumber < later.staffNumber))
+        }
+        for limit in [0, 1, 7, 50, 599, 1000] {
+            #expect(rank(people, themes: "防災、子育て、窓口", skills: "広報、データ分析", onTeam: ["10"], limit: limit) == Array(all.prefix(limit)))
+        }
+    }
+
     @Test("with no themes named, asking to join teams counts in full; the weights follow HR's settings")
     func weightsApply() {
         let zeroNewFaces = CandidateSuggestions.Weights(interest: 1, skills: 0, sectionVariety: 0, newFaces: 0)

@@ -62,30 +62,20 @@ enum FairnessData {
         for code in tree.units.keys {
             if let department = tree.department(of: code) { departmentOfSection[code.rawValue] = department.code }
         }
-        let population = try await populationRows(fiscalYear: fiscalYear, lookBack: lookBack, on: sql)
+        let before = try await activityBefore(fiscalYear: fiscalYear, lookBack: lookBack, on: sql)
+        let population = try await populationRows(fiscalYear: fiscalYear, on: sql)
         var people: [FairnessPerson] = []
-        try population.forEach { people.append(try person($0, fiscalYear: fiscalYear, departmentOfSection: departmentOfSection)) }
+        try population.forEach { people.append(try person($0, fiscalYear: fiscalYear, departmentOfSection: departmentOfSection, before: before)) }
         return Loaded(fiscalYear: fiscalYear, people: people, lookBackYears: lookBack, tree: tree)
     }
 
     // MARK: - The population as one text
 
     /// One record per person of the year's population (`PackedRows`): staff number, section,
-    /// birth date, gender, employment type, the year's entries by route, whether selected the
-    /// year before (1/0), and whether active in the look-back years (1/0).
-    private static func populationRows(fiscalYear: Int, lookBack: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> PackedRows {
+    /// birth date, gender, employment type, and the year's entries by route.
+    private static func populationRows(fiscalYear: Int, on sql: any SQLDatabase) async throws -> PackedRows {
         var fields: [PackedRows.Field] = ["s.staff_number", "s.current_section_code", "s.birth_date", "s.gender", "s.employment_type"]
         for route in ParticipationRoute.allCases { fields.append("COALESCE(t.\(ident: route.rawValue), 0)") }
-        var selections: SQLQueryString = "0"
-        for route in FairnessFigures.selectionRoutes { selections += " + p.\(ident: route.rawValue)" }
-        fields.append("""
-            CASE WHEN EXISTS (SELECT 1 FROM \(ident: ParticipationTallies.schema) p
-                WHERE p.staff_number = s.staff_number AND p.fiscal_year = \(bind: fiscalYear - 1) AND \(selections) > 0) THEN 1 ELSE 0 END
-            """)
-        fields.append("""
-            CASE WHEN EXISTS (SELECT 1 FROM \(ident: ParticipationTallies.schema) p
-                WHERE p.staff_number = s.staff_number AND p.fiscal_year BETWEEN \(bind: lookBack.lowerBound) AND \(bind: lookBack.upperBound)) THEN 1 ELSE 0 END
-            """)
         return try await PackedRows.load(fields: fields, """
             FROM \(ident: StaffMember.schema) s
             LEFT JOIN \(ident: ParticipationTallies.schema) t ON t.staff_number = s.staff_number AND t.fiscal_year = \(bind: fiscalYear)
@@ -94,8 +84,46 @@ enum FairnessData {
             """, on: sql)
     }
 
+    /// What the years before say of a person: whether selected in the year before, and whether
+    /// active in the look-back years.
+    struct Before: Sendable {
+        private(set) var selectedYearBefore = false
+        private(set) var activeBefore = false
+
+        /// One year's row: a person has a row for each year they took part.
+        mutating func record(selectedYearBefore selected: Bool, activeBefore active: Bool) {
+            selectedYearBefore = selectedYearBefore || selected
+            activeBefore = activeBefore || active
+        }
+    }
+
+    /// Everyone with a cross-section entry in the look-back years or the year before, read in
+    /// one pass over those years' tallies: looking each person of the population up in them
+    /// instead costs SQLite twice as long as the population's own query.
+    private static func activityBefore(fiscalYear: Int, lookBack: ClosedRange<Int>, on sql: any SQLDatabase) async throws -> [String: Before] {
+        let years = min(lookBack.lowerBound, fiscalYear - 1)...max(lookBack.upperBound, fiscalYear - 1)
+        var selections: SQLQueryString = "0"
+        for route in FairnessFigures.selectionRoutes { selections += " + \(ident: route.rawValue)" }
+        let rows = try await PackedRows.load(fields: [
+            "staff_number",
+            "CASE WHEN fiscal_year = \(bind: fiscalYear - 1) AND \(selections) > 0 THEN 1 ELSE 0 END",
+            "CASE WHEN fiscal_year BETWEEN \(bind: lookBack.lowerBound) AND \(bind: lookBack.upperBound) THEN 1 ELSE 0 END",
+        ], """
+            FROM \(ident: ParticipationTallies.schema)
+            WHERE fiscal_year BETWEEN \(bind: years.lowerBound) AND \(bind: years.upperBound)
+            """, on: sql)
+        var before: [String: Before] = [:]
+        try rows.forEach { record in
+            guard let selected = record.flag(1), let active = record.flag(2) else { throw PackedRows.Unreadable(record: record.description) }
+            if selected || active { before[record.text(0), default: Before()].record(selectedYearBefore: selected, activeBefore: active) }
+        }
+        return before
+    }
+
     /// One record of `populationRows`, read as a person of `fiscalYear`.
-    private static func person(_ record: PackedRows.Record, fiscalYear: Int, departmentOfSection: [String: SectionCode]) throws -> FairnessPerson {
+    private static func person(
+        _ record: PackedRows.Record, fiscalYear: Int, departmentOfSection: [String: SectionCode], before: [String: Before]
+    ) throws -> FairnessPerson {
         let number = record.text(0)
         func unreadable(_ field: Int, _ column: String) -> UnreadableStaffValue {
             UnreadableStaffValue(staffNumber: number, column: column, value: record.text(field))
@@ -104,11 +132,8 @@ enum FairnessData {
             guard let value = record.number(field) else { throw unreadable(field, column) }
             return value
         }
-        func flag(_ field: Int, _ column: String) throws -> Bool {
-            guard let value = record.flag(field) else { throw unreadable(field, column) }
-            return value
-        }
-        guard let birthDate = LocalDate(iso: record.text(2)) else { throw unreadable(2, "birth_date") }
+        guard let birthDate = LocalDate(isoBytes: record.bytes(2)) else { throw unreadable(2, "birth_date") }
+        let earlier = before[number]
         var entries = RouteCounts()
         for (offset, route) in ParticipationRoute.allCases.enumerated() {
             entries[route] = try count(5 + offset, route.rawValue)
@@ -126,6 +151,6 @@ enum FairnessData {
             departmentCode: record.isEmpty(1) ? nil : departmentOfSection[record.text(1)],
             ageBand: FairnessFigures.ageBand(birthDate: birthDate, fiscalYear: fiscalYear),
             gender: gender, employmentType: employmentType, entries: entries,
-            selectedYearBefore: try flag(9, "selected_before"), activeBefore: try flag(10, "active_before"))
+            selectedYearBefore: earlier?.selectedYearBefore ?? false, activeBefore: earlier?.activeBefore ?? false)
     }
 }

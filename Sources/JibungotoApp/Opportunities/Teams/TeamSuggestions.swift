@@ -34,6 +34,7 @@ enum TeamSuggestions {
             reportYears: (thisYear - 1)...thisYear, newFacesYears: (thisYear - settings.newFacesYears + 1)...thisYear,
             themes: themes, skills: skills, on: sql)
         var latest: [String: SuggestionPeople.Row] = [:]
+        latest.reserveCapacity(reports.count)
         for report in reports where (latest[report.staffNumber]?.deadline ?? "") < report.deadline { latest[report.staffNumber] = report }
 
         var people: [CandidateSuggestions.Person] = []
