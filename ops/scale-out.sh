@@ -9,6 +9,7 @@
 #   bash ops/scale-out.sh path/to/jibungoto          checks, then stops all it started
 #   KEEP=1 bash ops/scale-out.sh path/to/jibungoto   leaves it running (Benchmarks/load/run.sh)
 #   bash ops/scale-out.sh stop                       stops what a KEEP=1 run left running
+#   bash ops/scale-out.sh start-app 8082 path/to/jibungoto   starts one instance again (fault-check.sh)
 #
 # Run as root on Debian (installs nginx and PostgreSQL 15 if absent). Uses ports 8080-8082 and
 # the database jibungoto_scale (dropped and made afresh); the cluster is stopped at the end only
@@ -52,7 +53,20 @@ stop() {
   fi
 }
 
+# Behind nginx the instances take the client address from X-Forwarded-For (the entry nginx appends).
+start_app() {
+  JIBUNGOTO_TRUST_PROXY=1 JIBUNGOTO_TRUSTED_PROXY_HOPS=1 LOG_LEVEL=${LOG_LEVEL:-info} \
+    "$BIN" serve --host 127.0.0.1 --port "$1" >>"$STATE/app-$1.log" 2>&1 &
+  echo $! >"$STATE/app-$1.pid"
+}
+
 if [ "${1:-}" = stop ]; then stop; exit 0; fi
+# One instance again, as it was started (ops/fault-check.sh, after a kill -9 of it).
+if [ "${1:-}" = start-app ]; then
+  BIN=$(realpath "${3:?usage: scale-out.sh start-app PORT JIBUNGOTO_BINARY}")
+  start_app "$2"
+  exit 0
+fi
 BIN=$(realpath "${1:?usage: scale-out.sh JIBUNGOTO_BINARY | stop}")
 for port in 8080 8081 8082; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -61,6 +75,7 @@ for port in 8080 8081 8082; do
 done
 
 mkdir -p "$STATE"
+rm -f "$STATE"/app-*.log   # start-app appends to them
 chmod 755 "$STATE"   # nginx workers (www-data) write their temporary files below it
 READY=0
 # On failure, or without KEEP=1, leave nothing behind.
@@ -92,12 +107,6 @@ psql_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
 psql_admin "CREATE DATABASE $PG_DB OWNER $PG_USER"
 
 # --- two instances at the same moment, on the empty database -------------------------------------
-# Behind nginx they take the client address from X-Forwarded-For (the entry nginx appends).
-start_app() {
-  JIBUNGOTO_TRUST_PROXY=1 JIBUNGOTO_TRUSTED_PROXY_HOPS=1 LOG_LEVEL=${LOG_LEVEL:-info} \
-    "$BIN" serve --host 127.0.0.1 --port "$1" >"$STATE/app-$1.log" 2>&1 &
-  echo $! >"$STATE/app-$1.pid"
-}
 start_app 8081
 start_app 8082
 up() { curl -fs -o /dev/null --max-time 2 "$1/healthz"; }
