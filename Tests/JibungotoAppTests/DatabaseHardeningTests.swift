@@ -49,6 +49,40 @@ struct DatabaseHardeningTests {
         }
     }
 
+    @Test("a write transaction holds SQLite's write lock from its first statement: reading first never makes its write fail because another connection committed meanwhile")
+    func writeTransactionLocksFirst() async throws {
+        try await Self.withFileApp { app, folder in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            // Another writer that does not wait: refused at once while someone holds the lock.
+            let other = try await SQLiteConnection.open(storage: .file(path: folder.appendingPathComponent("city.sqlite").path))
+            _ = try await other.query("PRAGMA busy_timeout = 0", [])
+
+            // Fluent's own deferred transaction: it read, the other connection committed, and its write fails.
+            await #expect(throws: (any Error).self) {
+                try await app.db.transaction { database in
+                    let sql = try #require(database as? any SQLDatabase)
+                    _ = try await sql.raw("SELECT COUNT(*) AS n FROM scratch").all()
+                    _ = try await other.query("INSERT INTO scratch (x) VALUES (1)", [])
+                    try await sql.raw("INSERT INTO scratch (x) VALUES (2)").run()
+                }
+            }
+
+            // The app's: the other connection is refused while it is open, and its own write succeeds.
+            try await app.db.writeTransaction { database in
+                let sql = try #require(database as? any SQLDatabase)
+                _ = try await sql.raw("SELECT COUNT(*) AS n FROM scratch").all()
+                await #expect(throws: (any Error).self) {
+                    _ = try await other.query("INSERT INTO scratch (x) VALUES (3)", [])
+                }
+                try await sql.raw("INSERT INTO scratch (x) VALUES (4)").run()
+            }
+            let stored = try await sql.raw("SELECT x FROM scratch ORDER BY x").all().map { try $0.decode(column: "x", as: Int.self) }
+            #expect(stored == [1, 4])
+            try await other.close()
+        }
+    }
+
     @Test("a backup taken while the database is open holds what was committed; a restore checks the copy, waits for the server to stop, and keeps the replaced file")
     func backupAndRestore() async throws {
         try await Self.withFileApp { app, folder in

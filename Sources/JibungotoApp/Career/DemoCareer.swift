@@ -13,7 +13,7 @@ enum DemoCareer {
         let staff = try await StaffMember.query(on: database).filter(\.$currentSectionCode != nil).sort(\.$staffNumber).all()
         let assignments = try await Assignment.query(on: database).filter(\.$startDate == FiscalYear(startYear: year).start).all()
         let movedInto = Dictionary(assignments.map { ($0.staffNumber, $0.sectionCode) }, uniquingKeysWith: { a, _ in a })
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(profiles(tree: tree), on: database)
             let previous = cycle(year: year - 1, title: "令和\(year - 2018 - 1)年度 自己申告", opens: LocalDate(year: year - 1, month: 10, day: 1)!, deadline: LocalDate(year: year - 1, month: 11, day: 30)!)
             let current = cycle(year: year, title: "令和\(year - 2018)年度 自己申告", opens: LocalDate(year: year, month: 10, day: 1)!, deadline: LocalDate(year: year, month: 12, day: 11)!)

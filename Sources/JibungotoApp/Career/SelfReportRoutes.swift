@@ -71,7 +71,7 @@ struct SelfReportRoutes {
         report.skills = texts["skills"] ?? ""
         report.circumstances = texts["circumstances"] ?? ""
         if submitting { report.submittedAt = request.now }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await report.save(on: database)
             let id = try report.requireID()
             try await SelfReportWish.query(on: database).filter(\.$report.$id == id).delete()

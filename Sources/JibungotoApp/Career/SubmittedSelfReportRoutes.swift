@@ -78,7 +78,7 @@ struct SubmittedSelfReportRoutes {
             ?? SelfReportManagerComment(reportID: reportID, comment: "", writtenBy: try request.requireUser().staffNumber)
         comment.comment = text
         comment.writtenBy = try request.requireUser().staffNumber
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await comment.save(on: database)
             try await request.audit(.update, subjectType: "self_report_manager_comment", subjectID: context.member.staffNumber,
                                     detail: context.cycle.title, on: database)

@@ -24,7 +24,7 @@ public enum DemoAccounts {
     /// Creates the demo accounts, or resets their roles and password, in one transaction.
     public static func load(on app: Application) async throws {
         let hash = try await app.password.async.hash(app.jibungotoSettings.demoPassword)
-        try await app.db.transaction { database in
+        try await app.db.writeTransaction { database in
             for account in all {
                 let user = try await User.query(on: database).filter(\.$staffNumber == account.staffNumber).first()
                     ?? User(staffNumber: account.staffNumber, displayName: account.displayName, passwordHash: hash)

@@ -8,7 +8,7 @@ enum DemoOrganization {
     static func load(on database: any Database, today: LocalDate) async throws {
         guard try await StaffMember.query(on: database).count() == 0 else { return }
         let city = DemoCityGenerator.generate()
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             for (year, units) in city.organizations.sorted(by: { $0.key < $1.key }) {
                 try await ChunkedInsert.create(units.map { OrganizationUnit(fiscalYear: year, record: $0) }, on: database)
             }

@@ -183,7 +183,7 @@ struct ImportRoutes {
             return try await mappingPage(request, values: input, validation: validation)
         }
         let replacement = rows
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ImportHeaderMapping.query(on: database).delete()
             try await replacement.create(on: database)
         }

@@ -15,7 +15,7 @@ enum OrganizationEditing {
 
     /// Copies year `from` into `from + 1`; false when the next year already exists.
     static func clone(from year: Int, on database: any Database) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard try await OrganizationUnit.query(on: database).filter(\.$fiscalYear == year + 1).count() == 0 else { return false }
             let units = try await OrganizationUnit.query(on: database).filter(\.$fiscalYear == year).all()
             guard !units.isEmpty else { return false }
@@ -28,7 +28,7 @@ enum OrganizationEditing {
         year: Int, existing: SectionRecord, updated: SectionRecord, disposition: Disposition, mergeTarget: SectionCode,
         today: LocalDate, on database: any Database
     ) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let unit = try await OrganizationUnit.query(on: database)
                 .filter(\.$fiscalYear == year).filter(\.$code == existing.code).first() else { return }
             switch disposition {

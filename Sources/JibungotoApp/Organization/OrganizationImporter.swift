@@ -48,7 +48,7 @@ public enum OrganizationImporter {
     /// Applies a file in one transaction; refuses (writing nothing) when the dry run finds errors.
     @discardableResult
     public static func apply(kind: ImportKind, data: Data, encoding: CSVTextEncoding, today: LocalDate, on database: any Database) async throws -> Report {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let plan = try await plan(kind: kind, data: data, encoding: encoding, on: database)
             guard !plan.report.hasErrors else { throw Failure.hasErrors(plan.report) }
             switch plan.changes {

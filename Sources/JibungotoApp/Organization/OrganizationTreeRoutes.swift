@@ -166,7 +166,7 @@ struct OrganizationTreeRoutes {
         guard validation.isValid, let record else {
             return try await sectionFormPage(request, tree: tree, existing: nil, input: input, validation: validation)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await OrganizationUnit(fiscalYear: year, record: record).create(on: database)
             try await OrganizationChange(fiscalYear: year, kind: .created, code: code, detail: record.nameJa).create(on: database)
         }

@@ -486,7 +486,7 @@ enum DemoProposals {
 
         let (callRows, proposalRows, authorRows, versionRows, eventRows) = (calls, proposals, authors, versions, events)
         let (reviewRows, commentList, empathyRows, entries) = (reviews, commentRows, empathies, ledger)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(callRows, on: database)
             try await ChunkedInsert.create(proposalRows, on: database)
             try await ChunkedInsert.create(authorRows, on: database)

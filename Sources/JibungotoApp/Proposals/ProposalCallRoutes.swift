@@ -88,7 +88,7 @@ struct ProposalCallRoutes {
             title: title, kind: kind, theme: kind == .themed ? theme : "", opensOn: opens, closesOn: closes, audience: audience.sorted(),
             openToStaffBeforeReview: settings.contains("open_before_review"), answersPublishedToAll: settings.contains("answers_to_all"),
             criteria: criteria, createdBy: try request.requireUser().staffNumber, createdAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await call.create(on: database)
             try await request.audit(.create, subjectType: "proposal_call", subjectID: try call.requireID().uuidString.lowercased(), detail: title, on: database)
         }

@@ -32,7 +32,7 @@ struct ProposalImplementationRoutes {
             return try await ProposalRoutes.page(request, reader: reader, context: context, forms: forms, status: .unprocessableEntity)
         }
         let tree = try await request.currentOrganization()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ProposalSteps.record(ProposalStep(to: to, text: text, date: date), on: context.proposal,
                                            authors: context.confirmedAuthors.map(\.staffNumber), tree: tree, request: request, database: database)
         }

@@ -39,7 +39,7 @@ struct ProposalReactionRoutes {
         }
         mine.status = confirms ? .confirmed : .declined
         mine.answeredAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await mine.save(on: database)
             try await request.audit(.update, subjectType: "proposal_author", subjectID: context.proposal.activityID,
                                     detail: confirms ? "confirmed" : "declined", on: database)
@@ -65,7 +65,7 @@ struct ProposalReactionRoutes {
             forms.comment = ProposalForms.comment(request, context.parameter, input: input, validation: validation)
             return try await ProposalRoutes.page(request, reader: reader, context: context, forms: forms, status: .unprocessableEntity)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ProposalComment(proposalID: context.id, author: reader.staffNumber, body: body, createdAt: request.now).create(on: database)
             try await request.audit(.create, subjectType: "proposal_comment", subjectID: context.proposal.activityID, on: database)
         }
@@ -94,7 +94,7 @@ struct ProposalReactionRoutes {
         comment.answer = answer
         comment.answeredBy = reader.staffNumber
         comment.answeredAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await comment.save(on: database)
             try await request.audit(.update, subjectType: "proposal_comment", subjectID: context.proposal.activityID, detail: "answered", on: database)
         }

@@ -67,7 +67,7 @@ struct ProposalReviewRoutes {
             return try await ProposalRoutes.page(request, reader: reader, context: context, forms: forms, status: .unprocessableEntity)
         }
         let tree = try await request.currentOrganization()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ProposalSteps.record(step, on: context.proposal, authors: context.confirmedAuthors.map(\.staffNumber), tree: tree, request: request,
                                            database: database)
         }
@@ -85,7 +85,7 @@ struct ProposalReviewRoutes {
             return try await refused(request, reader, context, ProposalWords.publicationRefusal(refusal, request.localizer))
         }
         let tree = try await request.currentOrganization()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ProposalSteps.publish(context.proposal, authors: context.confirmedAuthors.map(\.staffNumber), tree: tree, request: request, database: database)
         }
         request.flash(.success, request.t(context.call.answersPublishedToAll ? "proposals.publish.doneToAll" : "proposals.publish.doneToAuthors", context.proposal.title))
@@ -121,7 +121,7 @@ struct ProposalReviewRoutes {
             forms.reviewer = ProposalForms.reviewer(request, context.parameter, input: input, validation: validation)
             return try await ProposalRoutes.page(request, reader: reader, context: context, forms: forms, status: .unprocessableEntity)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ProposalReview(proposalID: context.id, reviewer: number, assignedBy: reader.staffNumber, assignedAt: request.now, dueOn: dueOn)
                 .create(on: database)
             try await request.audit(.create, subjectType: "proposal_review", subjectID: number, detail: context.proposal.activityID, on: database)
@@ -141,7 +141,7 @@ struct ProposalReviewRoutes {
         guard review.evaluatedAt == nil, context.proposal.state == .received || context.proposal.state == .underReview else {
             return try await refused(request, reader, context, request.t("proposals.reviewer.keptEvaluated"))
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await review.delete(on: database)
             try await request.audit(.update, subjectType: "proposal_review", subjectID: number, detail: "removed \(context.proposal.activityID)", on: database)
         }
@@ -181,7 +181,7 @@ struct ProposalReviewRoutes {
         review.scores = scores.map(String.init).joined(separator: ",")
         review.note = note
         review.evaluatedAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await review.save(on: database)
             try await request.audit(.update, subjectType: "proposal_review", subjectID: reader.staffNumber, detail: context.proposal.activityID, on: database)
         }

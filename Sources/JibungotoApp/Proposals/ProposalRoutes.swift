@@ -182,7 +182,7 @@ struct ProposalRoutes {
         proposal.apply(draft.text)
         let isNew = existing == nil
         let tree = try await request.currentOrganization()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             if isNew { try await proposal.create(on: database) } else { try await proposal.save(on: database) }
             let id = try proposal.requireID()
             if isNew { try await ProposalAuthor(proposalID: id, staffNumber: lead, isLead: true, status: .confirmed, answeredAt: now).create(on: database) }

@@ -148,7 +148,7 @@ struct ScenarioApprovalRoutes {
         let today = request.today
         let now = request.now
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
             // One approval at a time: a second press of the button (or a second approver) waits,
             // then finds the scenario no longer a draft and writes nothing.
             try await RowLock.lock(RotationScenario.schema, id: id, on: database)
@@ -261,7 +261,7 @@ struct ScenarioApprovalRoutes {
         let approvedBy = scenario.approvedBy ?? ""
         let id = try scenario.requireID()
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
             // One decision at a time: a second withdrawal waits and then finds a draft.
             try await RowLock.lock(RotationScenario.schema, id: id, on: database)
             guard try await RotationScenario.find(id, on: database)?.isApproved == true else { throw ScenarioNotApproved() }

@@ -93,7 +93,7 @@ struct ScenarioInputRoutes {
         loaded.movers.append(.addedByHR(number))
         let problems = Self.errors(of: loaded, request: request)
         guard problems.isEmpty else { return try await moversPage(request, scenario: scenario, addValue: number.rawValue, errors: problems) }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await RotationScenarioMover(scenarioID: id, mover: .addedByHR(number)).create(on: database)
             ScenarioPlanning.touch(scenario)
             try await scenario.save(on: database)
@@ -111,7 +111,7 @@ struct ScenarioInputRoutes {
         guard let row = try await RotationScenarioMover.query(on: request.db).filter(\.$scenarioID == id).filter(\.$staffNumber == number).first() else {
             throw Abort(.notFound)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await row.delete(on: database)
             ScenarioPlanning.touch(scenario)
             try await scenario.save(on: database)
@@ -130,7 +130,7 @@ struct ScenarioInputRoutes {
         let proposed = MoverSelection.propose(loaded.input, rules: loaded.rules)
         let proposedNumbers = Set(proposed.map(\.staffNumber))
         let kept = loaded.movers.filter { $0.reasons.contains(.addedByHR) && !proposedNumbers.contains($0.staffNumber) }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).delete()
             try await ChunkedInsert.create((proposed + kept).map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
             ScenarioPlanning.touch(scenario)
@@ -189,7 +189,7 @@ struct ScenarioInputRoutes {
         guard stored.outcome != .inputErrors else {
             return try await ScenarioResultRoutes.personPage(request, scenario: scenario, staffNumber: number, errors: stored.errors.map { request.text($0.text) }, input: input)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await RotationScenarioPin(scenarioID: id, staffNumber: number, pin: pin).create(on: database)
             if pin == .stays {
                 try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).filter(\.$staffNumber == number).delete()
@@ -224,7 +224,7 @@ struct ScenarioInputRoutes {
               let pin = try await RotationScenarioPin.query(on: request.db).filter(\.$id == pinID).filter(\.$scenarioID == id).first() else {
             throw Abort(.notFound)
         }
-        let planned = try await request.db.transaction { database in
+        let planned = try await request.db.writeTransaction { database in
             try await pin.delete(on: database)
             ScenarioPlanning.touch(scenario)
             return try await ScenarioPlanning.solveAndStore(scenario, on: database).1
@@ -290,7 +290,7 @@ struct ScenarioInputRoutes {
         let problems = Self.errors(of: loaded, request: request)
         guard problems.isEmpty else { return try await capacitiesPage(request, scenario: scenario, values: values, fieldErrors: [:], errors: problems) }
         let edited = overrides
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await RotationScenarioCapacity.query(on: database).filter(\.$scenarioID == id).delete()
             try await edited.sorted { $0.key < $1.key }.map { RotationScenarioCapacity(scenarioID: id, sectionCode: $0.key, headcount: $0.value) }.create(on: database)
             ScenarioPlanning.touch(scenario)

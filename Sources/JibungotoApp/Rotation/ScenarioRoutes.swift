@@ -93,7 +93,7 @@ struct ScenarioRoutes {
         let loaded = ScenarioPlanning.Loaded(input: input, movers: movers, rules: settings.rules, settings: settings, tree: tree)
         let (stored, planned) = ScenarioPlanning.plan(loaded, revision: scenario.revision)
         ScenarioPlanning.record(stored, in: scenario)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await scenario.create(on: database)
             let id = try scenario.requireID()
             try await ChunkedInsert.create(movers.map { RotationScenarioMover(scenarioID: id, mover: $0) }, on: database)
@@ -167,7 +167,7 @@ struct ScenarioRoutes {
         let scenario = try await Self.find(request)
         if let refusal = try Self.refuseIfApproved(scenario, request: request) { return refusal }
         let id = try scenario.requireID()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).delete()
             try await RotationScenarioPin.query(on: database).filter(\.$scenarioID == id).delete()
             try await RotationScenarioCapacity.query(on: database).filter(\.$scenarioID == id).delete()

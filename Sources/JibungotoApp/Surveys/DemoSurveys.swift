@@ -27,7 +27,7 @@ enum DemoSurveys {
             (2022, "令和4年度", 0.675, LocalDate(iso: "2022-11-01")!, LocalDate(iso: "2022-11-30")!, false),
             (year, "令和\(year - 2018)年度", 0.55, today.adding(days: -20), today.adding(days: 20), true),
         ]
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             for cycle in cycles {
                 let survey = Survey()
                 survey.id = UUID()

@@ -41,7 +41,7 @@ enum SurveyAccess {
             target.departmentCode = member.currentSectionCode.flatMap { tree.department(of: $0)?.code } ?? ""
             return target
         }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(targets, on: database)
             try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode.rawValue))).sorted(), on: database)
             survey.status = .open

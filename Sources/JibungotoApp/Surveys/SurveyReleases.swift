@@ -25,7 +25,7 @@ enum SurveyReleases {
     /// cannot make the counts disagree.
     static func inSnapshot<Value: Sendable>(_ database: any Database, _ body: @escaping @Sendable (any Database) async throws -> Value) async throws -> Value {
         let nested = database.inTransaction
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             if !nested, let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
                 try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
             }

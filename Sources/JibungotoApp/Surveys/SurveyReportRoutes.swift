@@ -128,7 +128,7 @@ struct SurveyReportRoutes {
         let reminder = SurveyReminder(surveyID: surveyID, sentBy: try request.requireUser().staffNumber.rawValue, sentAt: request.now,
                                       scope: scope, shownCount: count)
         let detail = "scope=\(scope.unit ?? "all") non_respondents=\(count.map(String.init) ?? "hidden")"
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await reminder.create(on: database)
             try await request.audit(.create, subjectType: "survey_reminder", subjectID: survey.titleJa, detail: detail, on: database)
         }

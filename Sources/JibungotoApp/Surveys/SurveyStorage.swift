@@ -27,7 +27,7 @@ enum SurveyStorage {
             return
         }
         guard sql.dialect.name == "postgresql" else { return }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             let statements: [SQLQueryString] = [
                 "CREATE TEMPORARY TABLE rewrite_completions ON COMMIT DROP AS SELECT * FROM survey_completions WHERE survey_id = \(bind: surveyID)",

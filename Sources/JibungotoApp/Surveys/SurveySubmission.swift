@@ -17,7 +17,7 @@ enum SurveySubmission {
         let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue,
                                                        on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         do {
-            try await database.transaction { database in
+            try await database.writeTransaction { database in
                 // Still open, checked under the survey row's lock: closing writes the status first
                 // and waits for this, so no answer is stored after the results were frozen.
                 guard let sql = database as? any SQLDatabase,

@@ -48,7 +48,7 @@ enum SelfReportReminders {
         }
         let now = request.now
         let reminders = recipients.map { SelfReportReminder(cycleID: id, staffNumber: $0.staffNumber, sentBy: user.staffNumber, sentAt: now) }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await ChunkedInsert.create(reminders, on: database)
             try await request.audit(.create, subjectType: "self_report_reminder", subjectID: cycle.title,
                                     detail: recipients.map(\.staffNumber.rawValue).joined(separator: ","), on: database)

@@ -293,7 +293,7 @@ enum DemoDistricts {
         ].filter { tree.units[$0.sectionCode] != nil }
 
         let (liaisonRows, recordRows, participantRows, issueRows, eventRows) = (liaisons, records, participants, issues, events)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(districts, on: database)
             try await ChunkedInsert.create(liaisonRows, on: database)
             try await ChunkedInsert.create(categoryRows, on: database)

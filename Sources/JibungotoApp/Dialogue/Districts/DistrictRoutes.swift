@@ -79,7 +79,7 @@ struct DistrictRoutes {
 
     @Sendable func createFromOrganization(_ request: Request) async throws -> Response {
         let tree = try await request.currentOrganization()
-        let created = try await request.db.transaction { database in
+        let created = try await request.db.writeTransaction { database in
             let made = try await DistrictSetup.createMissing(tree: tree, on: database)
             for district in made {
                 try await request.audit(.create, subjectType: "district", subjectID: district.key, detail: district.nameJa, on: database)
@@ -155,7 +155,7 @@ struct DistrictRoutes {
         guard validation.isValid, let liaison, let member else {
             return try await liaisonPage(request, district: district, liaison: nil, input: input, validation: validation)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await liaison.create(on: database)
             try await request.audit(.create, subjectType: "district_liaison", subjectID: member.staffNumber,
                                     detail: "\(district.nameJa) \(liaison.startsOn.iso)〜\(liaison.endsOn.iso)", on: database)
@@ -191,7 +191,7 @@ struct DistrictRoutes {
         }
         liaison.startsOn = term.start
         liaison.endsOn = term.end
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await liaison.save(on: database)
             try await request.audit(.update, subjectType: "district_liaison", subjectID: liaison.staffNumber,
                                     detail: "\(liaison.district.nameJa) \(term.start.iso)〜\(term.end.iso)", on: database)
@@ -295,7 +295,7 @@ struct DistrictRoutes {
         let record = DistrictDialogueRecord(id: UUID(), districtID: try district.requireID(), heldOn: heldOn, place: place, topics: topics,
                                             recordedBy: viewer.staffNumber, recordedAt: request.now)
         let recordID = try record.requireID()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await record.create(on: database)
             try await participants.groups.map { DistrictDialogueParticipants(recordID: recordID, group: $0.group, headCount: $0.count) }.create(on: database)
             try await request.audit(.create, subjectType: "district_dialogue_record", subjectID: recordID.uuidString.lowercased(),

@@ -37,7 +37,7 @@ struct IssueSettingsRoutes {
         }
         let category = LocalIssueCategory(id: UUID(), code: values.code, nameJa: values.nameJa, nameEn: values.nameEn, sectionCode: values.section,
                                           expectedDays: values.expectedDays, updatedBy: user.staffNumber, updatedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await category.create(on: database)
             try await request.audit(.create, subjectType: "local_issue_category", subjectID: values.code,
                                     detail: "\(values.nameJa) → \(values.section.rawValue) \(values.expectedDays)", on: database)
@@ -70,7 +70,7 @@ struct IssueSettingsRoutes {
         category.expectedDays = values.expectedDays
         category.updatedBy = user.staffNumber
         category.updatedAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await category.save(on: database)
             try await request.audit(.update, subjectType: "local_issue_category", subjectID: values.code,
                                     detail: "\(before) → \(values.section.rawValue) \(values.expectedDays)", on: database)
@@ -194,7 +194,7 @@ struct IssueSettingsRoutes {
         }
         let template = LocalIssueResponseTemplate(id: UUID(), sectionCode: values.section, title: values.title, body: values.body,
                                                   updatedBy: viewer.staffNumber, updatedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await template.create(on: database)
             try await request.audit(.create, subjectType: "local_issue_response_template", subjectID: values.section, detail: values.title, on: database)
         }
@@ -223,7 +223,7 @@ struct IssueSettingsRoutes {
         template.body = values.body
         template.updatedBy = viewer.staffNumber
         template.updatedAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await template.save(on: database)
             try await request.audit(.update, subjectType: "local_issue_response_template", subjectID: values.section, detail: values.title, on: database)
         }

@@ -76,7 +76,7 @@ struct LocalIssueRoutes {
                                updatedAt: request.now)
         let event = try LocalIssueEvent(.recorded, issue: issue, actor: viewer.staffNumber, at: request.now)
         let id = try issue.requireID()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await issue.create(on: database)
             try await event.create(on: database)
             try await request.audit(.create, subjectType: "local_issue", subjectID: id.uuidString.lowercased(),
@@ -225,7 +225,7 @@ struct LocalIssueRoutes {
         if !target.isOpen { issue.respondedOn = request.today }
         issue.updatedAt = request.now
         let event = try LocalIssueEvent(.statusChanged, issue: issue, note: target == .difficult ? reason : "", actor: viewer.staffNumber, at: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await issue.save(on: database)
             try await event.create(on: database)
             try await request.audit(.update, subjectType: "local_issue", subjectID: id.uuidString.lowercased(),
@@ -269,7 +269,7 @@ struct LocalIssueRoutes {
         issue.updatedAt = request.now
         let event = try LocalIssueEvent(.rerouted, issue: issue, previousCategoryID: previousCategory, previousSectionCode: previousSection, note: note,
                                         actor: viewer.staffNumber, at: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await issue.save(on: database)
             try await event.create(on: database)
             try await request.audit(.update, subjectType: "local_issue", subjectID: id.uuidString.lowercased(),

@@ -25,7 +25,7 @@ struct CalendarFeedRoutes {
         case "issue":
             let token = HashedSessionDriver.newID().string
             let now = request.now
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await DialogueCalendarFeed.query(on: database).filter(\.$staffNumber == user.staffNumber).delete()
                 try await DialogueCalendarFeed(staffNumber: user.staffNumber, tokenHash: TokenHash.hex(token), createdAt: now).create(on: database)
                 try await request.audit(.create, subjectType: "dialogue_calendar_feed", subjectID: user.staffNumber, on: database)
@@ -33,7 +33,7 @@ struct CalendarFeedRoutes {
             // Shown on this response only: the database cannot give the address back.
             return try await page(request, issuedToken: token)
         case "stop":
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await DialogueCalendarFeed.query(on: database).filter(\.$staffNumber == user.staffNumber).delete()
                 try await request.audit(.update, subjectType: "dialogue_calendar_feed", subjectID: user.staffNumber, detail: "stopped", on: database)
             }

@@ -313,7 +313,7 @@ enum DemoDialogueSessions {
         let (groupRows, memberRows, outputRows, sessionRows, registrationRows, interviewRows, interviewerRows, noteRows) =
             (groups, members, outputs, sessions, registrations, interviewRecords, interviewers, notes)
         let allFindings = sessionFindings + interviewFindings
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(groupRows, on: database)
             try await ChunkedInsert.create(memberRows, on: database)
             try await ChunkedInsert.create(outputRows, on: database)

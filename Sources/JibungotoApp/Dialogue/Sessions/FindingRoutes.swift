@@ -55,7 +55,7 @@ struct FindingRoutes {
         session.reportAttendeeCount = count
         session.reportedBy = context.viewer.staffNumber
         session.reportedAt = session.reportedAt ?? request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await session.save(on: database)
             try await request.audit(firstReport ? .create : .update, subjectType: "dialogue_session_report", subjectID: session.activityID,
                                     detail: "attendees \(count)", on: database)
@@ -133,7 +133,7 @@ struct FindingRoutes {
         let user = try request.requireUser()
         let record = DialogueFinding(sessionID: sessionID, interviewID: interviewID, kind: kind, fiscalYear: fiscalYear, body: finding.body,
                                      writtenBy: user.staffNumber, writtenAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await record.create(on: database)
             let id = try record.requireID()
             try await finding.tags.map { DialogueFindingTag(findingID: id, tag: $0, fiscalYear: fiscalYear) }.create(on: database)

@@ -58,7 +58,7 @@ struct InterviewProposalRoutes {
             return try await InterviewRoutes.page(request, context: context, failed: .proposal(input, validation))
         }
         let link = DialogueInterviewProposal(interviewID: id, proposalID: proposal.id, linkedBy: context.reader, linkedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await link.create(on: database)
             try await request.audit(.create, subjectType: "dialogue_interview_proposal", subjectID: id.uuidString.lowercased(),
                                     detail: "proposal=\(proposal.id.uuidString.lowercased())", on: database)
@@ -75,7 +75,7 @@ struct InterviewProposalRoutes {
               let link = try await DialogueInterviewProposal.query(on: request.db).filter(\.$interview.$id == id)
                 .filter(\.$proposalID == proposalID).first()
         else { throw Abort(.notFound) }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await link.delete(on: database)
             try await request.audit(.update, subjectType: "dialogue_interview_proposal", subjectID: id.uuidString.lowercased(),
                                     detail: "unlink proposal=\(proposalID.uuidString.lowercased())", on: database)

@@ -74,7 +74,7 @@ struct InterviewRoutes {
             summary: fields.summary, informs: fields.informs, createdBy: user.staffNumber, createdAt: request.now)
         // The one who starts the study is one of its interviewers, so it always has someone to keep it.
         let interviewers = [user.staffNumber] + fields.interviewers.filter { $0 != user.staffNumber }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await interview.create(on: database)
             let id = try interview.requireID()
             try await interviewers.map { DialogueInterviewer(interviewID: id, staffNumber: $0) }.create(on: database)
@@ -115,7 +115,7 @@ struct InterviewRoutes {
         interview.updatedAt = request.now
         // The editor stays an interviewer: nobody removes themselves by accident and leaves the notes unread.
         let interviewers = [context.reader] + fields.interviewers.filter { $0 != context.reader }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await interview.save(on: database)
             try await DialogueInterviewer.query(on: database).filter(\.$interview.$id == id).delete()
             try await interviewers.map { DialogueInterviewer(interviewID: id, staffNumber: $0) }.create(on: database)
@@ -265,7 +265,7 @@ struct InterviewRoutes {
         let body = validation.text("note", input["note"], labelKey: "dialogue.interview.note.body", maxLength: Self.noteMaxLength)
         guard validation.isValid, let heldOn else { return try await Self.page(request, context: context, failed: .note(input, validation)) }
         let note = DialogueInterviewNote(interviewID: id, author: context.reader, interviewee: interviewee, heldOn: heldOn, body: body, createdAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await note.create(on: database)
             try await request.audit(.create, subjectType: "dialogue_interview_note", subjectID: id.uuidString.lowercased(), on: database)
         }

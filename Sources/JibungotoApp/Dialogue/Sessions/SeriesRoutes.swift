@@ -25,7 +25,7 @@ struct SeriesRoutes {
         let about = validation.text("about", input["about"], labelKey: "dialogue.session.series.field.about", required: false, maxLength: Self.aboutMaxLength)
         guard validation.isValid else { return try await newPage(request, input: input, validation: validation) }
         let series = DialogueSeries(title: title, about: about, createdBy: try request.requireUser().staffNumber, createdAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await series.create(on: database)
             try await request.audit(.create, subjectType: "dialogue_series", subjectID: try series.requireID().uuidString.lowercased(), detail: title, on: database)
         }

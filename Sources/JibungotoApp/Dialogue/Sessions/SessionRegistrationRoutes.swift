@@ -25,7 +25,7 @@ struct SessionRegistrationRoutes {
         let now = request.now
         let outcome: SeatKeeper.Outcome
         do {
-            outcome = try await request.db.transaction { database in
+            outcome = try await request.db.writeTransaction { database in
                 let outcome = try await SeatKeeper.register(sessionID: id, staffNumber: context.viewer.staffNumber, invited: false,
                                                             admittedByGroup: context.isGroupMember, hasStaffRecord: context.hasStaffRecord,
                                                             now: now, on: database)
@@ -50,7 +50,7 @@ struct SessionRegistrationRoutes {
         let id = try session.requireID()
         let now = request.now
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 let promoted = try await SeatKeeper.cancel(sessionID: id, staffNumber: context.viewer.staffNumber, now: now, on: database)
                 try await request.audit(.update, subjectType: "dialogue_registration", subjectID: session.activityID,
                                         detail: "cancelled" + (promoted.isEmpty ? "" : "; moved up " + promoted.map(\.rawValue).joined(separator: ",")),
@@ -93,7 +93,7 @@ struct SessionRegistrationRoutes {
         let now = request.now
         let outcome: SeatKeeper.Outcome
         do {
-            outcome = try await request.db.transaction { database in
+            outcome = try await request.db.writeTransaction { database in
                 let outcome = try await SeatKeeper.register(sessionID: id, staffNumber: member.staffNumber, invited: true, admittedByGroup: false,
                                                             hasStaffRecord: true, now: now, on: database)
                 try await request.audit(.create, subjectType: "dialogue_registration", subjectID: session.activityID,
@@ -145,7 +145,7 @@ struct SessionRegistrationRoutes {
         let tree = try await request.currentOrganization()
         let recorder = context.viewer.staffNumber
         let now = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             for row in changed {
                 row.attended = ticked.contains(row.entry.id)
                 row.attendanceRecordedBy = recorder
@@ -186,7 +186,7 @@ struct SessionRegistrationRoutes {
         }
         let tree = try await request.currentOrganization()
         let now = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             mine.attended = true
             mine.attendanceRecordedBy = mine.staffNumber
             mine.attendanceRecordedAt = now

@@ -85,7 +85,7 @@ struct SessionRoutes {
             hostSectionCode: draft.hostSectionCode, seriesID: draft.seriesID, studyGroupID: studyGroupID,
             attendanceCode: DialogueAttendanceRule.code(from: [UInt8].random(count: DialogueAttendanceRule.codeLength)),
             createdBy: user.staffNumber, createdAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await session.create(on: database)
             try await request.audit(.create, subjectType: "dialogue_session", subjectID: session.activityID, detail: draft.title, on: database)
         }

@@ -80,7 +80,7 @@ struct StudyGroupRoutes {
         guard validation.isValid else { return try await newPage(request, input: input, validation: validation) }
         let group = StudyGroup(title: title, purpose: purpose, acceptsMembers: accepts == "yes", createdBy: user.staffNumber, createdAt: request.now)
         let now = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await group.create(on: database)
             let id = try group.requireID()
             try await StudyGroupMember(groupID: id, staffNumber: user.staffNumber, status: .member, isLeader: true, requestedAt: now,
@@ -199,7 +199,7 @@ struct StudyGroupRoutes {
         row.requestedAt = request.now
         row.answeredBy = nil
         row.answeredAt = nil
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await row.save(on: database)
             try await request.audit(.create, subjectType: "dialogue_study_group_request", subjectID: id.uuidString.lowercased(), on: database)
         }
@@ -222,7 +222,7 @@ struct StudyGroupRoutes {
         row.status = decision == "accept" ? .member : .declined
         row.answeredBy = context.viewer.staffNumber
         row.answeredAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await row.save(on: database)
             try await request.audit(.update, subjectType: "dialogue_study_group_request", subjectID: id.uuidString.lowercased(),
                                     detail: "\(row.staffNumber.rawValue) \(row.status.rawValue)", on: database)
@@ -252,7 +252,7 @@ struct StudyGroupRoutes {
         guard validation.isValid else { return try await page(request, context: context, failed: .output(input, validation)) }
         let output = StudyGroupOutput(groupID: id, title: title, body: body, link: link.isEmpty ? nil : link, addedBy: context.viewer.staffNumber,
                                       addedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await output.create(on: database)
             try await request.audit(.create, subjectType: "dialogue_study_group_output", subjectID: id.uuidString.lowercased(), detail: title, on: database)
         }

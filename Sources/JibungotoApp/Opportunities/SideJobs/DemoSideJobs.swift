@@ -208,7 +208,7 @@ enum DemoSideJobs {
         var hoursByMember: [String: Double] = [:]
         for log in logs { hoursByMember[log.staffNumber.rawValue + "|" + log.$sideJob.id.uuidString, default: 0] += log.hours }
         let (jobRows, applicationRows, logRows, members, totals) = (jobs, applications, logs, memberships, hoursByMember)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await ChunkedInsert.create(jobRows, on: database)
             try await ChunkedInsert.create(applicationRows, on: database)
             try await ChunkedInsert.create(logRows, on: database)

@@ -43,7 +43,7 @@ struct SideJobApplicationRoutes {
         }
         let application = SideJobApplication(
             sideJobID: try job.requireID(), staffNumber: me.staffNumber, sectionCode: me.currentSectionCode, motivation: motivation, appliedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await application.create(on: database)
             try await request.audit(.create, subjectType: "side_job_application", subjectID: try application.requireID().uuidString.lowercased(),
                                     detail: job.title, on: database)
@@ -121,7 +121,7 @@ struct SideJobApplicationRoutes {
         application.decidedBy = viewer.staffNumber
         application.decidedAt = request.now
         application.refusalReason = approved ? nil : reason
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await application.save(on: database)
             try await request.audit(.update, subjectType: "side_job_application", subjectID: id.uuidString.lowercased(),
                                     detail: application.status.rawValue, on: database)
@@ -227,7 +227,7 @@ struct SideJobApplicationRoutes {
         let members = try await SideJobLoading.staff(chosen.map(\.staffNumber), on: request.db)
         let tree = try await request.currentOrganization()
         let now = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             for application in chosen {
                 // The ledger entry needs the person's record; without it nothing is selected.
                 guard let member = members[application.staffNumber] else { throw Abort(.conflict) }

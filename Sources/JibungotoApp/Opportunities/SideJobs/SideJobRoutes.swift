@@ -122,7 +122,7 @@ struct SideJobRoutes {
         }
         let job = SideJob(title: title, workDescription: work, hostSectionCode: host, hoursPerMonth: hours, schedule: schedule,
                           skills: skills, seats: seats, postedBy: viewer.staffNumber, postedAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await job.create(on: database)
             try await request.audit(.create, subjectType: "side_job", subjectID: job.activityID, detail: title, on: database)
         }

@@ -84,7 +84,7 @@ struct SideJobWorkRoutes {
         let tree = try await request.currentOrganization()
         let reader = context.reader
         let now = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             let log = try await SideJobHourLog.query(on: database).filter(\.$sideJob.$id == jobID).filter(\.$staffNumber == member.staffNumber)
                 .filter(\.$month == month).first()
                 ?? SideJobHourLog(sideJobID: jobID, staffNumber: member.staffNumber, month: month, hours: hours, loggedBy: reader, loggedAt: now)
@@ -173,7 +173,7 @@ struct SideJobWorkRoutes {
             job.closedAt = request.now
             job.closedBy = viewer.staffNumber
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await job.save(on: database)
             try await request.audit(.update, subjectType: "side_job", subjectID: job.activityID, detail: "closing report", on: database)
         }
@@ -225,7 +225,7 @@ struct SideJobWorkRoutes {
         guard validation.isValid else { return try await memberReportPage(request, job: job, input: input, validation: validation) }
         membership.memberReport = text
         membership.memberReportAt = request.now
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await membership.save(on: database)
             try await request.audit(.update, subjectType: "side_job_application", subjectID: try membership.requireID().uuidString.lowercased(),
                                     detail: "member report", on: database)

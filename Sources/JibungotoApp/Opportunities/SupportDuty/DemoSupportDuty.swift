@@ -111,7 +111,7 @@ enum DemoSupportDuty {
     private static func makeSwap(_ kind: SwapKind, in event: SupportEvent, staff: [StaffMember], tree: OrganizationTree, on moment: Date,
                                  database: any Database) async throws {
         let eventID = try event.requireID()
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let shifts = try await SupportDutyStore.shifts(of: eventID, on: database)
             let seats = try await SupportDutyStore.seats(of: eventID, on: database)
             let allocated = seats.filter { $0.route == .allocated }

@@ -53,7 +53,7 @@ struct SupportAllocationRoutes {
         guard validation.isValid, let member, let reason else {
             return try await exemptionsPage(request, event: event, input: input, validation: validation)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await SupportExemption(eventID: eventID, staffNumber: member.staffNumber, reason: reason, note: note,
                                        recordedBy: try request.requireUser().staffNumber, recordedAt: request.now).create(on: database)
             try await request.audit(.update, subjectType: "support_event", subjectID: eventID.uuidString.lowercased(),
@@ -73,7 +73,7 @@ struct SupportAllocationRoutes {
             return try await exemptionsPage(request, event: event, input: ExemptionForm(), validation: FormValidation(request: request),
                                             errors: [request.t("support.exemptionsClosed")], status: .conflict)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await exemption.delete(on: database)
             try await request.audit(.update, subjectType: "support_event", subjectID: eventID.uuidString.lowercased(),
                                     detail: "exemption removed \(number)", on: database)

@@ -176,7 +176,7 @@ enum SupportDutyStore {
     /// volunteers. Nil when the event was allocated in the meantime (nothing is written then).
     static func allocate(_ event: SupportEvent, by staffNumber: StaffNumber, at moment: Date, tree: OrganizationTree, today: LocalDate,
                          on database: any Database) async throws -> SupportAllocation.Plan? {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let current = try await SupportEvent.find(try event.requireID(), on: database), current.status == .signUp else { return nil }
             let prepared = try await prepareAllocation(of: current, tree: tree, today: today, on: database)
             let allocated = allocatedSeats(of: prepared, eventID: try current.requireID(), at: moment)

@@ -75,7 +75,7 @@ struct SupportEventRoutes {
             return try await newPage(request, input: input, validation: validation)
         }
         let event = SupportEvent(title: title, kind: kind, details: details, createdBy: try request.requireUser().staffNumber, createdAt: request.now)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await event.create(on: database)
             try await request.audit(.create, subjectType: "support_event", subjectID: try event.requireID().uuidString.lowercased(), detail: title, on: database)
         }
@@ -176,7 +176,7 @@ struct SupportEventRoutes {
             return try await shiftsPage(request, event: event, input: input, validation: validation)
         }
         let shift = SupportShift(eventID: try event.requireID(), time: time, place: place, headcount: headcount)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await shift.create(on: database)
             try await request.audit(.update, subjectType: "support_event", subjectID: try event.requireID().uuidString.lowercased(),
                                     detail: "shift \(time.date.iso) \(SupportShiftTime.clock(time.start))-\(SupportShiftTime.clock(time.end)) \(place)", on: database)
@@ -195,7 +195,7 @@ struct SupportEventRoutes {
                                                     : request.t("support.shiftsClosed")
             return try await shiftsPage(request, event: event, input: ShiftForm(), validation: FormValidation(request: request), errors: [message], status: .conflict)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await shift.delete(on: database)
             try await request.audit(.update, subjectType: "support_event", subjectID: try event.requireID().uuidString.lowercased(),
                                     detail: "shift removed \(shift.date.iso) \(shift.place)", on: database)
@@ -239,7 +239,7 @@ struct SupportEventRoutes {
         }
         let tree = try await request.currentOrganization()
         let shiftID = try shift.requireID(), eventID = try event.requireID()
-        let refused: (SupportSignUp.Refusal, SupportDutyStore.HeldShifts)? = try await request.db.transaction { database in
+        let refused: (SupportSignUp.Refusal, SupportDutyStore.HeldShifts)? = try await request.db.writeTransaction { database in
             let current = try await SupportEvent.find(eventID, on: database)
             let held = try await SupportDutyStore.heldShifts(of: [me.staffNumber], on: database)
             let taken = try await SupportAssignment.query(on: database).filter(\.$shiftID == shiftID).count()
@@ -274,7 +274,7 @@ struct SupportEventRoutes {
             return try await Self.eventPage(request, event: event, errors: [request.t("support.notSignedUp", SupportDutyText.shift(shift, request.localizer))],
                                             status: .conflict)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await seat.delete(on: database)
             try await request.audit(.update, subjectType: "support_event", subjectID: eventID.uuidString.lowercased(),
                                     detail: "withdrawal \(shift.date.iso) \(shift.place)", on: database)

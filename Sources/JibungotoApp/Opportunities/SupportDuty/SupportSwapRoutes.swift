@@ -80,7 +80,7 @@ struct SupportSwapRoutes {
             validation.fail(field, "support.swap.fieldError", request.t(field == "colleague" ? "support.field.colleague" : "support.field.counterpartShift"), text)
             return try await formPage(request, event: event, input: input, validation: validation)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await proposal.create(on: database)
             try await request.audit(.create, subjectType: "support_swap", subjectID: try proposal.requireID().uuidString.lowercased(),
                                     detail: "\(event.title): \(proposal.proposer.rawValue) → \(proposal.counterpart.rawValue)", on: database)
@@ -243,7 +243,7 @@ struct SupportSwapRoutes {
         let eventID = try event.requireID()
         let made: Bool
         do {
-            made = try await request.db.transaction { database in
+            made = try await request.db.writeTransaction { database in
                 if swap.status == .proposed && swap.isFullyApproved {
                     let shifts = try await SupportDutyStore.shifts(of: eventID, on: database)
                     let seats = try await SupportDutyStore.seats(of: eventID, on: database)

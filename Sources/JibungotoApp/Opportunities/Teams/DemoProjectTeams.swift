@@ -62,7 +62,7 @@ enum DemoProjectTeams {
         let regulars = (0..<12).map { pool[DemoHash.value("regular", $0) % pool.count] }
         let pick: @Sendable (String, Int) -> StaffMember = { salt, index in pool[DemoHash.value(salt, index) % pool.count] }
 
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             for (offset, plans) in plans.enumerated() {
                 let fiscalYear = year - 2 + offset
                 for (index, plan) in plans.enumerated() {

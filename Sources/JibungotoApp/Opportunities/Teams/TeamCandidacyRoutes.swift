@@ -187,7 +187,7 @@ struct TeamCandidacyRoutes {
         let tree = try await request.currentOrganization()
         let staff = try await StaffMember.query(on: request.db).filter(\.$staffNumber ~~ chosen.map(\.staffNumber)).all()
         let today = request.today
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             for candidate in chosen {
                 guard let member = staff.first(where: { $0.staffNumber == candidate.staffNumber }) else { throw Abort(.conflict) }
                 candidate.status = .selected

@@ -61,7 +61,7 @@ struct TeamConsentRoutes {
             candidate.consentReason = reason
             candidate.consentBy = user.staffNumber
             candidate.status = .refusedByManager
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await candidate.save(on: database)
                 try await ParticipationLedger.remove(kind: .projectTeam, activityID: candidate.$team.id.uuidString, staffNumber: candidate.staffNumber, on: database)
                 try await request.audit(.update, subjectType: "team_consent", subjectID: candidate.staffNumber, detail: "refused", on: database)

@@ -36,7 +36,7 @@ public enum AccountBootstrap {
             throw Failure.exists(staffNumber: number)
         }
         let user = User(staffNumber: StaffNumber(number), displayName: displayName, passwordHash: try await app.password.async.hash(password))
-        try await app.db.transaction { database in
+        try await app.db.writeTransaction { database in
             try await user.create(on: database)
             for role in roles.union([.staff]).sorted() {
                 try await UserRole(userID: try user.requireID(), role: role).create(on: database)

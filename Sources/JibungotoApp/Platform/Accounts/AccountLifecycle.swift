@@ -128,7 +128,7 @@ enum AccountLifecycle {
         let created = wanted.enumerated().map { index, entry in
             CreatedAccount(staffNumber: entry.key, name: entry.value.name, sectionCode: entry.value.sectionCode, password: passwords[index])
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             for (index, account) in created.enumerated() {
                 let user = User(staffNumber: account.staffNumber, displayName: account.name, passwordHash: hashes[index])
                 user.mustChangePassword = true
@@ -153,7 +153,7 @@ enum AccountLifecycle {
         let password = InitialPassword.make(using: &generator)
         let hash = try await request.application.threadPool.runIfActive { try Bcrypt.hash(password, cost: Self.initialPasswordCost) }
         let userID = try user.requireID()
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             user.passwordHash = hash
             user.mustChangePassword = true
             try await user.save(on: database)

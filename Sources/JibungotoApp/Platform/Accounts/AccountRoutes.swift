@@ -126,7 +126,7 @@ struct AccountRoutes {
         }
         user.passwordHash = try await request.password.async.hash(new)
         user.mustChangePassword = false
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await user.save(on: database)
             try await HashedSessionDriver.endSessions(ofUser: user.requireID(), on: database)
         }

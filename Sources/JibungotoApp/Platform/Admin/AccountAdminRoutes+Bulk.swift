@@ -82,7 +82,7 @@ extension AccountAdminRoutes {
 
     @Sendable func deactivateLeavers(_ request: Request) async throws -> Response {
         let today = request.today
-        let outcome = try await request.db.transaction { database in
+        let outcome = try await request.db.writeTransaction { database in
             try await AccountLifecycle.followStaffMaster(on: database, today: today, request: request)
         }
         if outcome.deactivated.isEmpty {

@@ -94,7 +94,7 @@ struct AccountAdminRoutes {
         }
         let hash = try await request.password.async.hash(input.password ?? "")
         let user = User(staffNumber: StaffNumber(staffNumber), displayName: entry.name, passwordHash: hash)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await user.create(on: database)
             try await replaceRoles(of: user, with: roles, on: database)
             try await request.audit(.create, subjectType: "account", subjectID: staffNumber, detail: roles.map(\.rawValue).sorted().joined(separator: ","), on: database)
@@ -139,7 +139,7 @@ struct AccountAdminRoutes {
         if !password.isEmpty {
             user.passwordHash = try await request.password.async.hash(password)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await user.save(on: database)
             try await replaceRoles(of: user, with: roles, on: database)
             try await request.audit(.update, subjectType: "account", subjectID: user.staffNumber,

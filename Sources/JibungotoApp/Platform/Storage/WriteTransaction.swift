@@ -1,0 +1,23 @@
+import FluentKit
+import SQLKit
+
+extension Database {
+    /// The one way the app writes in a transaction: every change of several rows runs in one.
+    ///
+    /// On SQLite the transaction takes the write lock with its first statement, as
+    /// `BEGIN IMMEDIATE` would (Fluent's `BEGIN` is deferred). A deferred transaction that reads
+    /// before it writes cannot write at all once another connection has committed in between
+    /// (`SQLITE_BUSY_SNAPSHOT`, which no busy timeout waits out): a staff import, which checks the
+    /// whole file before it writes, failed whenever anyone saved anything meanwhile
+    /// (`ops/fault-check.sh`). Taken first, the lock makes other writers wait their busy timeout
+    /// instead. PostgreSQL needs nothing of the kind.
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await transaction { database in
+            if let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                // A write that changes nothing: it still begins the write transaction.
+                try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 0").run()
+            }
+            return try await body(database)
+        }
+    }
+}
