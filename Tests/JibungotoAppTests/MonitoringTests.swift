@@ -1,7 +1,9 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -147,6 +149,30 @@ struct MonitoringTests {
             #expect(response.headers.first(name: .contentType) == "text/plain; charset=utf-8")
             #expect(response.headers.setCookie == nil)
             #expect(try await StoredSession.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("/healthz writes to the database: one that still reads but refuses writes (a full disk) is reported unavailable")
+    func healthzNeedsAWritableDatabase() async throws {
+        try await DatabaseHardeningTests.withFileApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let healthy = try await Browser(app).get(PlatformRoute.healthz.path)
+            #expect(healthy.status == .ok)
+            let written = try #require(try await sql.raw("SELECT checked_at FROM health_probe WHERE id = 1").first())
+            #expect(try written.decode(column: "checked_at", as: Double.self) > 1_700_000_000, "the check wrote the time of the request")
+
+            // Every connection refuses writes, as SQLite does on a full disk; reads still answer.
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let database = try #require(app.databases.database(.sqlite, logger: app.logger, on: eventLoop))
+                try await database.withConnection { connection in
+                    try await #require(connection as? any SQLDatabase).raw("PRAGMA query_only = ON").run()
+                }
+            }
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM health_probe").first()?.decode(column: "n", as: Int.self) == 1)
+            let unwritable = try await Browser(app).get(PlatformRoute.healthz.path)
+            #expect(unwritable.status == .serviceUnavailable)
+            #expect(unwritable.body.string.contains("\"database\":\"unreachable\""))
+            #expect(try await Browser(app).get(PlatformRoute.livez.path).status == .ok)
         }
     }
 

@@ -39,6 +39,11 @@ struct PackedRowsTests {
             #expect(tree.units["101"]?.district == nil)
             #expect(tree.units["100"]?.district == "北|地区;0")
             #expect(tree.children["10"]?.count == Self.awkwardNames.count)
+            for code in tree.units.keys {
+                #expect(tree.department(of: code) == tree.path(to: code).first, "the department of \(code) is the top of its path")
+            }
+            #expect(tree.department(of: "107")?.code == "10")
+            #expect(tree.department(of: "999") == nil)
             #expect(try await OrganizationTree.load(fiscalYear: 2032, on: app.db).units.isEmpty)
         }
     }

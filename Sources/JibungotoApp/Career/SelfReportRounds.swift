@@ -12,9 +12,18 @@ enum SelfReportRounds {
     }
 
     /// Staff number → submitted (true) or draft (false); absent means not started.
+    /// Read as one text (`PackedRows`): a round's reports carry long texts that a count never needs.
     static func statuses(of cycle: SelfReportCycle, on database: any Database) async throws -> [StaffNumber: Bool] {
-        let reports = try await SelfReport.query(on: database).filter(\.$cycle.$id == cycle.requireID()).all()
-        return Dictionary(reports.map { ($0.staffNumber, $0.submittedAt != nil) }, uniquingKeysWith: { $0 || $1 })
+        let rows = try await PackedRows.load(
+            fields: ["staff_number", "CASE WHEN submitted_at IS NULL THEN 0 ELSE 1 END"],
+            "FROM \(ident: SelfReport.schema) WHERE cycle_id = \(bind: cycle.requireID())", on: try PackedRows.sql(database))
+        var statuses: [StaffNumber: Bool] = [:]
+        try rows.forEach { row in
+            guard let submitted = row.flag(1) else { throw PackedRows.Unreadable(record: row.description) }
+            let number = StaffNumber(row.text(0))
+            statuses[number] = statuses[number] == true || submitted
+        }
+        return statuses
     }
 }
 

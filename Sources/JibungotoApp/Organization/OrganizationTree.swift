@@ -10,6 +10,8 @@ struct OrganizationTree: Sendable {
     let units: [SectionCode: SectionRecord]
     let children: [SectionCode: [SectionCode]]
     let roots: [SectionCode]
+    /// Each unit's department, worked out once: pages ask it of every staff member they count.
+    private let departments: [SectionCode: SectionCode]
 
     init(fiscalYear: Int, records: [SectionRecord]) {
         self.fiscalYear = fiscalYear
@@ -27,6 +29,15 @@ struct OrganizationTree: Sendable {
         self.units = units
         self.children = children
         self.roots = roots
+        var departments: [SectionCode: SectionCode] = [:]
+        func mark(_ code: SectionCode, department: SectionCode, seen: inout Set<SectionCode>) {
+            guard seen.insert(code).inserted else { return }
+            departments[code] = department
+            for child in children[code] ?? [] { mark(child, department: department, seen: &seen) }
+        }
+        var seen: Set<SectionCode> = []
+        for root in roots { mark(root, department: root, seen: &seen) }
+        self.departments = departments
     }
 
     /// A stored unit the tree cannot read: an error, never quietly another kind of unit.
@@ -79,7 +90,7 @@ struct OrganizationTree: Sendable {
         return path
     }
 
-    func department(of code: SectionCode) -> SectionRecord? { path(to: code).first }
+    func department(of code: SectionCode) -> SectionRecord? { departments[code].flatMap { units[$0] } }
 
     /// Units in display order: depth-first, each with its depth.
     func flattened() -> [(record: SectionRecord, depth: Int)] {

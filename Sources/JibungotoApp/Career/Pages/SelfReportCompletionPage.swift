@@ -36,8 +36,8 @@ enum SelfReportCompletionPage {
     }
 
     /// One group's figures; `statuses` as `SelfReportRounds.statuses` gives them.
-    static func row(label: String, href: String?, members: [StaffMember], statuses: [StaffNumber: Bool]) -> Row {
-        let tally = SelfReportTally(staffNumbers: members.map(\.staffNumber), statuses: statuses)
+    static func row(label: String, href: String?, staffNumbers: [StaffNumber], statuses: [StaffNumber: Bool]) -> Row {
+        let tally = SelfReportTally(staffNumbers: staffNumbers, statuses: statuses)
         let rate = tally.submittedPercent.map { ResponseRate.percentText($0 / 100) } ?? "—"
         return Row(label: label, href: href, targets: tally.targets, submitted: tally.submitted, drafts: tally.drafts, rate: rate)
     }
@@ -62,7 +62,7 @@ enum SelfReportCompletionPage {
                 guard tree.units[code] != nil else { return nil }
                 let hasUnitsBelow = !byDepartment && !(tree.children[code] ?? []).isEmpty
                 let label = hasUnitsBelow ? localizer.t("organization.directMembers", name(code)) : name(code)
-                return row(label: label, href: cycleHref + "?section=" + code.rawValue, members: members, statuses: statuses)
+                return row(label: label, href: cycleHref + "?section=" + code.rawValue, staffNumbers: members.map(\.staffNumber), statuses: statuses)
             }
         let pending = focus.map { focus in
             let codes = tree.subtree(of: focus)
@@ -78,7 +78,7 @@ enum SelfReportCompletionPage {
             title: cycle.title,
             period: cycle.periodText(localizer),
             targetsNote: localizer.t("cycle.targetsNote", TargetGroupFields.employmentTypesText(cycle.group, localizer: localizer), localizer.date(today)),
-            overall: row(label: localizer.t(byDepartment ? "cycle.overall" : "cycle.yourScope"), href: nil, members: targets, statuses: statuses),
+            overall: row(label: localizer.t(byDepartment ? "cycle.overall" : "cycle.yourScope"), href: nil, staffNumbers: targets.map(\.staffNumber), statuses: statuses),
             groups: groups,
             groupHeading: localizer.t(byDepartment ? "cycle.byDepartment" : "cycle.bySection"),
             pending: pending,

@@ -12,7 +12,15 @@ enum SelfReportReach {
 
     /// The round's targets placed today in `units` (everyone when nil).
     static func targets(of cycle: SelfReportCycle, in units: Set<SectionCode>?, tree: OrganizationTree, on database: any Database) async throws -> [StaffMember] {
-        try await tree.targets(of: cycle.group, on: database)
-            .filter { member in units.map { member.currentSectionCode.map($0.contains) == true } ?? true }
+        try await tree.targets(of: cycle.group, on: database).filter { reaches($0.currentSectionCode, units) }
+    }
+
+    /// The same people as `targets`, as placements: enough to count them.
+    static func placements(of cycle: SelfReportCycle, in units: Set<SectionCode>?, tree: OrganizationTree, on database: any Database) async throws -> [PlacedTarget] {
+        try await tree.placements(of: cycle.group, on: database).filter { reaches($0.sectionCode, units) }
+    }
+
+    private static func reaches(_ section: SectionCode?, _ units: Set<SectionCode>?) -> Bool {
+        units.map { section.map($0.contains) == true } ?? true
     }
 }

@@ -29,7 +29,7 @@ struct HomeRoutes {
 
     @Sendable func health(_ request: Request) async throws -> Response {
         do {
-            try await DatabaseSetup.ping(request.db)
+            try await HealthProbe.check(request.db, now: request.now)
             return try await HealthStatus(status: "ok", database: "reachable").encodeResponse(status: .ok, for: request)
         } catch {
             request.logger.error("health check failed", metadata: ["error": "\(String(reflecting: error))"])

@@ -42,13 +42,13 @@ enum HomeTasks {
         let tree = try await request.currentOrganization()
         var rounds: [HomePage.RoundFigure] = []
         for cycle in cycles {
-            let targets = try await SelfReportReach.targets(of: cycle, in: units, tree: tree, on: request.db)
+            let targets = try await SelfReportReach.placements(of: cycle, in: units, tree: tree, on: request.db).map(\.staffNumber)
             guard !targets.isEmpty else { continue }
             let statuses = try await SelfReportRounds.statuses(of: cycle, on: request.db)
-            let tally = SelfReportTally(staffNumbers: targets.map(\.staffNumber), statuses: statuses)
+            let tally = SelfReportTally(staffNumbers: targets, statuses: statuses)
             rounds.append(HomePage.RoundFigure(
                 cycleID: try cycle.requireID(), title: cycle.title, deadline: cycle.deadline,
-                completion: SelfReportCompletionPage.row(label: cycle.title, href: nil, members: targets, statuses: statuses),
+                completion: SelfReportCompletionPage.row(label: cycle.title, href: nil, staffNumbers: targets, statuses: statuses),
                 notSubmitted: tally.targets - tally.submitted, isWholeCity: units == nil))
         }
         return rounds

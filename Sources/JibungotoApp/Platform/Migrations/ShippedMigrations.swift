@@ -35,5 +35,6 @@ enum ShippedMigrations {
         CreateSelfReportReminders(),  // 026 Career
         CreateInterviewProposalLinks(),  // 027 Dialogue
         AddSelfReportMatchingTexts(),  // 028 Career
+        CreateHealthProbe(),      // 029 Platform
     ]
 }

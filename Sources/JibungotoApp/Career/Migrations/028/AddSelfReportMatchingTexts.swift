@@ -21,7 +21,7 @@ struct AddSelfReportMatchingTexts: AsyncMigration {
     /// The reports written before: folded once here, in Swift, by the same function the saving uses.
     static func fill(on database: any Database) async throws {
         // One transaction: a city's 40,000 updates, each committed on its own, would take minutes on SQLite.
-        try await database.writeTransaction { database in
+        try await database.transaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             try await foldEveryReport(on: sql)
         }

@@ -8,7 +8,7 @@ import SQLKit
 struct CreateSurveyReleases: AsyncMigration {
     func prepare(on database: Database) async throws {
         // All or nothing: a failure leaves the database as before, and the next start tries again.
-        try await database.writeTransaction { database in try await migrate(database) }
+        try await database.transaction { database in try await migrate(database) }
         await SurveyStorage.compactSQLite(database)
     }
 
