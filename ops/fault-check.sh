@@ -249,6 +249,12 @@ if [[ " $STEPS " == *" sqlite "* ]]; then
     echo "+$(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1])))" "$T0" "$FREED_AT") s: space freed after 20 s full"
     note sqlite_livez_full "$(tally <"$WORK/probe.full.livez")"
     note sqlite_healthz_full "$(tally <"$WORK/probe.full.healthz")"
+    # /healthz writes a row (HealthProbe): while writes fail it must say so, as for PostgreSQL away.
+    if grep -qx 503 "$WORK/probe.full.healthz" && ! grep -qvx '200\|503' "$WORK/probe.full.healthz"; then
+      pass "/healthz while the disk was full: $(tally <"$WORK/probe.full.healthz") (503 while writes fail)"
+    else
+      fail "/healthz while the disk was full: $(tally <"$WORK/probe.full.healthz") (expected 503 while writes fail)"
+    fi
     finish_load sqlite
     if kill -0 "$SERVER" 2>/dev/null && [ "$(code http://127.0.0.1:8083/livez)" = 200 ]; then
       pass "the server stayed up (pid $SERVER); /livez while the disk was full: $(tally <"$WORK/probe.full.livez"); /healthz: $(tally <"$WORK/probe.full.healthz")"

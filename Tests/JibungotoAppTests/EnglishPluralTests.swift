@@ -19,12 +19,16 @@ struct EnglishPluralTests {
         let sources = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/JibungotoApp")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
         var keys = Set<String>()
-        for file in files {
+        for file in files where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: /[.\s]t\("([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)", count:/) { keys.insert(String(match.output.1)) }
+        }
+        // And the templates' `#tn("key", count, …)`.
+        for file in files where file.pathExtension == "leaf" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /#tn\("([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)",/) { keys.insert(String(match.output.1)) }
         }
         return keys
     }
@@ -49,7 +53,8 @@ struct EnglishPluralTests {
     func everyCountedKeyHasItsVariant() throws {
         let keys = try Self.countedKeys()
         #expect(keys.isSuperset(of: ["teams.consentsWaiting", "reminder.send", "reminder.sent", "dialogue.issue.notice.awaiting",
-                                     "proposals.notice.reviews", "admin.accounts.printed.summary"]))
+                                     "proposals.notice.reviews", "admin.accounts.printed.summary", "staff.years", "support.signUp.full",
+                                     "rotation.approveMovesCaption", "import.issuesTitle", "staff.yearsOfService"]))
         let catalogs = try CatalogTests.catalogs()
         let ja = catalogs.messages[.ja]!, en = catalogs.messages[.en]!
         for key in keys {
@@ -60,6 +65,25 @@ struct EnglishPluralTests {
         // No English "(s)" left.
         let undecided = en.filter { $0.value.contains("(s)") }.keys.sorted()
         #expect(undecided.isEmpty, "\(undecided)")
+    }
+
+    @Test("a template's count (#tn) says \"1 error found\" and \"2 errors found\" on the English import report")
+    func templateCounts() async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            _ = try await hr.get(PlatformRoute.home.path)
+            #expect(try await hr.post(PlatformRoute.language.path, [("language", "en"), ("return_to", PlatformRoute.home.path)]).status == .seeOther)
+            let header = ImportKind.staff.templateHeader.joined(separator: ",") + "\r\n"
+            let good = "S0301,正しい 行,タダシイ　ギョウ,1990-05-10,,2015-04-01,事務,主事,常勤\r\n"
+            let noName = "S0302,,ナマエ　ナシ,1990-05-10,,2015-04-01,事務,主事,常勤\r\n"
+            let badType = "S0303,区分 誤り,クブン　アヤマリ,1990-05-10,,2015-04-01,事務,主事,正社員\r\n"
+            let one = try await DocumentsAndImportTests().dryRun(hr, Data((header + good + noName).utf8)).body.string
+            #expect(one.contains("<h2>1 error found</h2>"))
+            let two = try await DocumentsAndImportTests().dryRun(hr, Data((header + good + noName + badType).utf8)).body.string
+            #expect(two.contains("<h2>2 errors found</h2>"))
+        }
     }
 
     @Test("a manager's English home (and completion page) names the one person left to submit, and the reminder sent to them")

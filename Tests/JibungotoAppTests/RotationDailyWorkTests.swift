@@ -365,6 +365,13 @@ struct RotationDailyWorkTests {
             overview = try await hr.get(path).body.string
             #expect(overview.contains("相田 一郎：健康づくり係へ異動"))
             #expect(overview.contains("href=\"\(RotationRoute.person(scenarioID, .value("R001")).path)\""))
+
+            // The same pin sent again (a double click) is one pin, and says so.
+            let again = try await hr.post(RotationRoute.pins(scenarioID).path, [("staff_number", "R001"), ("kind", "must_go_to"), ("section_code", "3010")])
+            #expect(again.status == .seeOther)
+            #expect(again.headers.first(name: .location) == RotationRoute.scenario(scenarioID).path)
+            #expect(try await hr.get(RotationRoute.scenario(scenarioID).path).body.string.contains("この条件はすでに設定されています。"))
+            #expect(try await RotationScenarioPin.query(on: app.db).count() == 1)
         }
     }
 }

@@ -182,6 +182,8 @@ struct ScenarioInputRoutes {
                 ? request.t("form.invalidChoice", request.t("rotation.pinKind")) : request.t("form.required", request.t("rotation.pinSection"))
             return try await ScenarioResultRoutes.personPage(request, scenario: scenario, staffNumber: number, errors: [message], input: input)
         }
+        // The same pin sent twice (a double click, a reload) is one pin.
+        guard loaded.input.pins[number]?.contains(pin) != true else { return try Self.pinExists(request, scenario: scenario) }
         loaded.input.pins[number, default: []].append(pin)
         if pin == .stays { loaded.movers.removeAll { $0.staffNumber == number } }
         // One build both checks the pin and gives the new solution.
@@ -189,7 +191,11 @@ struct ScenarioInputRoutes {
         guard stored.outcome != .inputErrors else {
             return try await ScenarioResultRoutes.personPage(request, scenario: scenario, staffNumber: number, errors: stored.errors.map { request.text($0.text) }, input: input)
         }
-        try await request.db.writeTransaction { database in
+        let added = try await request.db.writeTransaction { database -> Bool in
+            // Two submissions at once: the scenario's row decides which one adds the pin.
+            try await RowLock.lock(RotationScenario.schema, id: id, on: database)
+            let existing = try await RotationScenarioPin.query(on: database).filter(\.$scenarioID == id).filter(\.$staffNumber == number).all()
+            guard !existing.contains(where: { $0.pin == pin }) else { return false }
             try await RotationScenarioPin(scenarioID: id, staffNumber: number, pin: pin).create(on: database)
             if pin == .stays {
                 try await RotationScenarioMover.query(on: database).filter(\.$scenarioID == id).filter(\.$staffNumber == number).delete()
@@ -197,10 +203,17 @@ struct ScenarioInputRoutes {
             ScenarioPlanning.touch(scenario)
             ScenarioPlanning.record(stored, in: scenario)
             try await scenario.save(on: database)
+            return true
         }
+        guard added else { return try Self.pinExists(request, scenario: scenario) }
         try await ScenarioPlanning.remember(planned, of: scenario, request: request)
         try await request.audit(.update, subjectType: "rotation_scenario", subjectID: scenario.name, detail: "pin \(number) \(input.kind ?? "") \(code)")
         return try Self.afterResolve(request, scenario: scenario)
+    }
+
+    private static func pinExists(_ request: Request, scenario: RotationScenario) throws -> Response {
+        request.flash(.info, request.t("rotation.pinExists"))
+        return request.redirect(to: RotationRoute.scenario(.id(try scenario.requireID())).path)
     }
 
     private static func afterResolve(_ request: Request, scenario: RotationScenario) throws -> Response {

@@ -41,8 +41,8 @@ enum SectionProfileListPage {
             form: form,
             filtersActive: filtersActive,
             cards: cards,
-            summary: localizer.t("profile.summary", String(cards.count)),
-            missingNote: canSeeGaps && missingCount > 0 ? localizer.t("profile.missingCount", String(missingCount)) : nil
+            summary: localizer.t("profile.summary", count: cards.count, String(cards.count)),
+            missingNote: canSeeGaps && missingCount > 0 ? localizer.t("profile.missingCount", count: missingCount, String(missingCount)) : nil
         )
     }
 }

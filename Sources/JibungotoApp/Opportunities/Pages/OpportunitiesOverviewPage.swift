@@ -38,7 +38,7 @@ enum OpportunitiesOverviewPage {
             intro: localizer.t("opportunities.intro"),
             recruiting: recruiting.map { team in
                 TeamLink(title: team.title, href: ProjectTeamRoute.team(.id(team.id ?? UUID())).path,
-                         detail: localizer.t("teams.applyBy", localizer.date(team.applicationsCloseOn), String(team.seats)))
+                         detail: localizer.t("teams.applyBy", count: team.seats, localizer.date(team.applicationsCloseOn), String(team.seats)))
             },
             mine: mine.sorted { $0.team.startsOn > $1.team.startsOn }.map { candidate in
                 TeamLink(title: candidate.team.title, href: ProjectTeamRoute.team(.id(candidate.$team.id)).path,

@@ -150,7 +150,7 @@ struct SupportAllocationRoutes {
         }
         try await request.audit(.update, subjectType: "support_event", subjectID: eventID.uuidString.lowercased(),
                                 detail: "allocated \(plan.placements.count) of \(plan.seatsToAllocate) seats")
-        request.flash(.success, request.t("support.allocated", String(plan.placements.count)))
+        request.flash(.success, request.t("support.allocated", count: plan.placements.count, String(plan.placements.count)))
         return request.redirect(to: SupportDutyRoute.roster(.id(eventID)).path)
     }
 

@@ -16,7 +16,6 @@ enum SuggestionPeople {
         /// The round's deadline (ISO): the latest round's report is the one that counts.
         let deadline: String
         let wantsProjectTeams: Bool
-        let isNewFace: Bool
         /// The team's theme words and skill words their self-report contains, in the team's order.
         let matchingThemes: [String]
         let matchingSkills: [String]
@@ -28,7 +27,7 @@ enum SuggestionPeople {
     }
 
     static func load(
-        reportYears: ClosedRange<Int>, newFacesYears: ClosedRange<Int>, themes: [CandidateSuggestions.Term], skills: [CandidateSuggestions.Term],
+        reportYears: ClosedRange<Int>, themes: [CandidateSuggestions.Term], skills: [CandidateSuggestions.Term],
         on sql: any SQLDatabase
     ) async throws -> [Row] {
         /// 1 or 0 for each word: whether the folded column contains it.
@@ -45,11 +44,6 @@ enum SuggestionPeople {
         let rows = try await PackedRows.load(fields: [
             "s.staff_number", "s.current_section_code", "c.deadline",
             "CASE WHEN r.project_team_interest THEN 1 ELSE 0 END",
-            """
-            CASE WHEN EXISTS (SELECT 1 FROM \(ident: ParticipationTallies.schema) p
-                WHERE p.staff_number = s.staff_number AND p.fiscal_year BETWEEN \(bind: newFacesYears.lowerBound) AND \(bind: newFacesYears.upperBound))
-            THEN 0 ELSE 1 END
-            """,
             found(themes, in: "project_team_themes_folded"),
             found(skills, in: "skills_folded"),
         ], """
@@ -62,12 +56,11 @@ enum SuggestionPeople {
             """, on: sql)
         var people: [Row] = []
         try rows.forEach { record in
-            guard let wants = record.number(3), let newFace = record.number(4), wants <= 1, newFace <= 1,
-                  record.bytes(5).count == themes.count, record.bytes(6).count == skills.count
+            guard let wants = record.flag(3), record.bytes(4).count == themes.count, record.bytes(5).count == skills.count
             else { throw Unreadable(record: record.description) }
             people.append(Row(
-                staffNumber: record.text(0), sectionCode: record.text(1), deadline: record.text(2), wantsProjectTeams: wants == 1, isNewFace: newFace == 1,
-                matchingThemes: words(themes, found: record.bytes(5)), matchingSkills: words(skills, found: record.bytes(6))))
+                staffNumber: record.text(0), sectionCode: record.text(1), deadline: record.text(2), wantsProjectTeams: wants,
+                matchingThemes: words(themes, found: record.bytes(4)), matchingSkills: words(skills, found: record.bytes(5))))
         }
         return people
     }

@@ -30,9 +30,9 @@ enum TeamSuggestions {
         let thisYear = today.fiscalYear.startYear
         let themes = CandidateSuggestions.terms(team.themes), skills = CandidateSuggestions.terms(team.wantedSkills)
         // The last two fiscal years' rounds: an older self-report says little about today's interests.
-        let reports = try await SuggestionPeople.load(
-            reportYears: (thisYear - 1)...thisYear, newFacesYears: (thisYear - settings.newFacesYears + 1)...thisYear,
-            themes: themes, skills: skills, on: sql)
+        let reports = try await SuggestionPeople.load(reportYears: (thisYear - 1)...thisYear, themes: themes, skills: skills, on: sql)
+        let recentParticipants = try await ParticipationLedger.participants(
+            inFiscalYears: (thisYear - settings.newFacesYears + 1)...thisYear, on: sql)
         var latest: [String: SuggestionPeople.Row] = [:]
         latest.reserveCapacity(reports.count)
         for report in reports where (latest[report.staffNumber]?.deadline ?? "") < report.deadline { latest[report.staffNumber] = report }
@@ -46,7 +46,8 @@ enum TeamSuggestions {
             guard team.isOpen(toDepartment: dept) else { continue }
             people.append(CandidateSuggestions.Person(
                 staffNumber: number, departmentCode: dept, wantsProjectTeams: report.wantsProjectTeams,
-                matchingThemes: report.matchingThemes, matchingSkills: report.matchingSkills, isNewFace: report.isNewFace))
+                matchingThemes: report.matchingThemes, matchingSkills: report.matchingSkills,
+                isNewFace: !recentParticipants.contains(report.staffNumber)))
         }
         let weights = CandidateSuggestions.Weights(interest: settings.interestWeight, skills: settings.skillsWeight,
                                                    sectionVariety: settings.sectionVarietyWeight, newFaces: settings.newFacesWeight)

@@ -69,7 +69,10 @@ enum StaffListPage {
             post: member.currentPost.map { localizer.text(StaffListValues.post($0)) } ?? "",
             jobType: localizer.text(StaffListValues.jobType(member.jobType)),
             employmentType: localizer.t("employment.\(member.employmentType)"),
-            yearsInPost: member.currentSince.map { localizer.t("staff.years", String(LocalDate.completedYears(from: $0, to: today))) } ?? "",
+            yearsInPost: member.currentSince.map { since in
+                let years = LocalDate.completedYears(from: since, to: today)
+                return localizer.t("staff.years", count: years, String(years))
+            } ?? "",
             href: OrganizationRoute.staff(.staff(member.staffNumber)).path
         )
     }

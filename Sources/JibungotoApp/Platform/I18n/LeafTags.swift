@@ -12,6 +12,18 @@ struct TranslateTag: LeafTag {
     }
 }
 
+/// `#tn("key", count, arg1, …)`: a message about `count` things, the count being `{0}`: the
+/// key's `.one` variant when it is 1 (`MessageCatalogs.message(_:count:…)`). Escaped like `#t`.
+struct CountedTranslateTag: LeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let key = ctx.parameters.first?.string, ctx.parameters.count >= 2 else { return .string("") }
+        guard let request = ctx.request else { return .string(key) }
+        let arguments = ctx.parameters.dropFirst().map { $0.string ?? "" }
+        let count = Int(arguments[0]) ?? 0
+        return .string(request.application.catalogs.message(key, count: count, language: request.language, arguments: Array(arguments)))
+    }
+}
+
 /// `#date(iso)`: a `YYYY-MM-DD` date in the user's language and calendar (Gregorian or 和暦).
 struct DateTag: LeafTag {
     func render(_ ctx: LeafContext) throws -> LeafData {
@@ -42,6 +54,7 @@ struct FiscalYearTag: LeafTag {
 extension Application {
     func registerLeafTags() {
         leaf.tags["t"] = TranslateTag()
+        leaf.tags["tn"] = CountedTranslateTag()
         leaf.tags["date"] = DateTag()
         leaf.tags["datetime"] = DateTimeTag()
         leaf.tags["fiscalYear"] = FiscalYearTag()

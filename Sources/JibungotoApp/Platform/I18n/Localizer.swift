@@ -19,16 +19,14 @@ struct Localizer: Sendable {
         catalogs.message(key, language: language, arguments: arguments)
     }
 
-    /// A message about `count` things: the key's `.one` variant when the count is 1 (English
-    /// "1 selection … awaits", else "2 selections … await"). Japanese has no plural, so its
-    /// `.one` text is the same as the key's. The count is passed among `arguments` as well,
-    /// in whichever place the text names it.
+    /// A message about `count` things (`MessageCatalogs.message(_:count:…)`). The count is
+    /// passed among `arguments` as well, in whichever place the text names it.
     func t(_ key: String, count: Int, _ arguments: String...) -> String {
         t(key, count: count, arguments)
     }
 
     func t(_ key: String, count: Int, _ arguments: [String]) -> String {
-        t(count == 1 ? key + ".one" : key, arguments)
+        catalogs.message(key, count: count, language: language, arguments: arguments)
     }
 
     /// A text the domain gives in both languages, in the reader's.

@@ -28,6 +28,13 @@ public struct MessageCatalogs: Sendable {
         }
         return text
     }
+
+    /// A message about `count` things: the key's `.one` variant when the count is 1 (English
+    /// "1 selection … awaits", else "2 selections … await"). Japanese has no plural, so its
+    /// `.one` text is the same as the key's.
+    public func message(_ key: String, count: Int, language: Language, arguments: [String]) -> String {
+        message(count == 1 ? key + ".one" : key, language: language, arguments: arguments)
+    }
 }
 
 extension Application {

@@ -32,14 +32,14 @@ enum DistrictText {
 
     /// 「14日」.
     static func days(_ days: Int, _ localizer: Localizer) -> String {
-        localizer.t("dialogue.issue.days", String(days))
+        localizer.t("dialogue.issue.days", count: days, String(days))
     }
 
     /// A median of days, to one decimal where it has one: 「10日」「6.5日」; 「—」 when there is none.
     static func median(_ value: Double?, _ localizer: Localizer) -> String {
         guard let value else { return localizer.t("dialogue.issue.noFigure") }
         let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-        return localizer.t("dialogue.issue.days", text)
+        return localizer.t("dialogue.issue.days", count: value == 1 ? 1 : 2, text)
     }
 
     /// 「8 / 10 件（80%）」; 「—」 when nothing was answered.

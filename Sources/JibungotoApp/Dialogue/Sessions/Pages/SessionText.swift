@@ -30,7 +30,7 @@ enum SessionText {
 
     /// 定員20人（参加12人・キャンセル待ち0人）.
     static func seats(capacity: Int, registered: Int, waiting: Int, _ localizer: Localizer) -> String {
-        localizer.t("dialogue.session.seatsValue", String(capacity), String(registered), String(waiting))
+        localizer.t("dialogue.session.seatsValue", count: capacity, String(capacity), String(registered), String(waiting))
     }
 
     static func registrationRefusal(_ refusal: DialogueRegistrationRule.Refusal, _ localizer: Localizer) -> String {

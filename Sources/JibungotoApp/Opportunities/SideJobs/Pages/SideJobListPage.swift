@@ -51,7 +51,7 @@ enum SideJobListPage {
                 window: SideJobText.range(job.applicationsOpenOn, job.applicationsCloseOn, localizer),
                 period: SideJobText.range(job.startsOn, job.endsOn, localizer),
                 hoursPerMonth: SideJobText.hoursPerMonth(job.hoursPerMonth, localizer),
-                seats: localizer.t("sideJob.seatsFilled", String(job.seats), String(item.members)),
+                seats: localizer.t("sideJob.seatsFilled", count: job.seats, String(job.seats), String(item.members)),
                 myStatus: item.myStatus.map { SideJobText.status($0, localizer) })
         }
         let openPhases: Set<SideJobPhase> = [.announced, .accepting]

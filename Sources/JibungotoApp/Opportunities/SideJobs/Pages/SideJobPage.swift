@@ -109,7 +109,7 @@ enum SideJobPage {
             capNote: SideJobText.capNote(input.cap, localizer),
             period: SideJobText.range(job.startsOn, job.endsOn, localizer),
             window: SideJobText.range(job.applicationsOpenOn, job.applicationsCloseOn, localizer),
-            seats: localizer.t("sideJob.seatsFilled", String(job.seats), String(members.count)),
+            seats: localizer.t("sideJob.seatsFilled", count: job.seats, String(job.seats), String(members.count)),
             applyHref: accepting && mine == nil && input.applyRefusal == nil ? SideJobRoute.apply(parameter).path : nil,
             applyNote: accepting && mine == nil
                 ? input.applyRefusal.map { SideJobText.applicationRefusal($0, schedule: schedule, hostName: localizer.text(input.hostName), localizer) } : nil,

@@ -55,7 +55,7 @@ enum SupportDutyText {
         switch refusal {
         case .closed: return localizer.t("support.signUp.closed", label)
         case .alreadySignedUp: return localizer.t("support.signUp.already", label)
-        case .full: return localizer.t("support.signUp.full", label, String(shift.headcount))
+        case .full: return localizer.t("support.signUp.full", count: shift.headcount, label, String(shift.headcount))
         case .clash(let other): return localizer.t("support.signUp.clash", label, heldShift(other, held: held, localizer))
         }
     }

@@ -112,7 +112,7 @@ enum SupportRosterPage {
             tieNote: result.tied.isEmpty ? nil
                 : localizer.t("support.tieNote", result.tied.map(unitName).joined(separator: localizer.t("support.listSeparator")), unitName(result.tied[0])),
             units: units,
-            unfilledNote: summary.unfilledSeats > 0 ? localizer.t("support.unfilled", String(summary.unfilledSeats)) : nil,
+            unfilledNote: summary.unfilledSeats > 0 ? localizer.t("support.unfilled", count: summary.unfilledSeats, String(summary.unfilledSeats)) : nil,
             shifts: shiftRows, allocateAction: allocateAction, csrfToken: csrfToken)
     }
 }
