@@ -13,9 +13,13 @@ enum RetirementHomeFigures {
     }
 
     static func thisYear(on database: any Database, today: LocalDate) async throws -> Due {
-        let staff = try await StaffMember.query(on: database).filter(\.$employmentType == .regular).all()
+        // Only those the rule can name this year are loaded: a tenth of the staff, on every HR home page.
+        let rules = RetirementRules.localPublicService2023
+        let born = rules.birthDatesConcerned(in: today.fiscalYear)
+        let staff = try await StaffMember.query(on: database).filter(\.$employmentType == .regular)
+            .filter(\.$birthDate >= born.lowerBound).filter(\.$birthDate <= born.upperBound).all()
         let byNumber = Dictionary(staff.map { ($0.staffNumber, $0) }, uniquingKeysWith: { a, _ in a })
-        let outlook = RetirementRules.localPublicService2023.outlook(for: today.fiscalYear, staff: staff.map(\.record)) { record in
+        let outlook = rules.outlook(for: today.fiscalYear, staff: staff.map(\.record)) { record in
             byNumber[record.staffNumber]?.currentPost.map(PostTiers.standard.isManagerial) ?? false
         }
         let recorded = Set(try await AgeSixtyRecord.query(on: database).all().map(\.staffNumber))

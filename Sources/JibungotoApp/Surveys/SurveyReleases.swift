@@ -72,12 +72,18 @@ enum SurveyReleases {
         guard let sql = database as? any SQLDatabase else { throw Unavailable() }
         let surveyID = try survey.requireID()
         let tree = try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)
-        let targets = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).all().map { target in
-            let below = tree.path(to: target.sectionCode).map(\.code).drop { $0 != target.departmentCode }
-            let path = below.first == target.departmentCode ? Array(below) : [target.departmentCode]
-            return TargetPlacement(staffNumber: target.staffNumber.rawValue, path: path.map(\.rawValue))
+        // Read as packed text: every open survey's rates are on the home page of HR and each manager.
+        var targets: [TargetPlacement] = []
+        try await PackedRows.load(fields: ["staff_number", "section_code", "department_code"],
+                                  "FROM \(ident: SurveyTarget.schema) WHERE survey_id = \(bind: surveyID)", on: sql).forEach { row in
+            let section = SectionCode(row.text(1)), department = SectionCode(row.text(2))
+            let below = tree.path(to: section).map(\.code).drop { $0 != department }
+            let path = below.first == department ? Array(below) : [department]
+            targets.append(TargetPlacement(staffNumber: row.text(0), path: path.map(\.rawValue)))
         }
-        let completed = Set(try await SurveyCompletion.query(on: database).filter(\.$surveyID == surveyID).all(\.$staffNumber).map(\.rawValue))
+        var completed = Set<String>()
+        try await PackedRows.load(fields: ["staff_number"], "FROM \(ident: SurveyCompletion.schema) WHERE survey_id = \(bind: surveyID)", on: sql)
+            .forEach { completed.insert($0.text(0)) }
         let recorded = Survey.sheetAttributes(survey.attributes)
         func recordedAttributes(_ department: String?, _ age: String?, _ service: String?) -> RecordedAttributes {
             RecordedAttributes(

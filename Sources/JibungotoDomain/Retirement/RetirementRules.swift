@@ -143,6 +143,14 @@ public struct RetirementRules: Sendable, Equatable {
         public var informationDue: [Entry]
     }
 
+    /// Everyone the outlook of `fiscalYear` can name was born in this range: it names people
+    /// from 58 (reaching 59) to the final retirement age, so a margin of a year on each side is
+    /// safe. A city's staff list is narrowed with it before the rule reads each person; the rule
+    /// alone decides.
+    public func birthDatesConcerned(in fiscalYear: FiscalYear) -> ClosedRange<LocalDate> {
+        fiscalYear.start.adding(years: -(finalAge + 2))...fiscalYear.end.adding(years: -(managerialAgeLimit - 2))
+    }
+
     /// The outlook for `fiscalYear`. `holdsManagerialPost` says whether a staff member holds a
     /// managerial post on the day before the fiscal year starts (the caller knows the posts);
     /// only `.regular` staff are considered.

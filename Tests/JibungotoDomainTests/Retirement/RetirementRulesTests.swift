@@ -78,6 +78,28 @@ struct RetirementRulesTests {
         #expect(rules.managerialLimitDate(birth: day("1962-04-02")) == nil)
     }
 
+    @Test("everyone an outlook names was born in the range the query is narrowed to, in every fiscal year of the transition")
+    func birthDatesConcerned() {
+        for startYear in 2022...2034 {
+            let year = FiscalYear(startYear: startYear)
+            let range = rules.birthDatesConcerned(in: year)
+            var birth = LocalDate(year: 1940, month: 1, day: 1)!
+            var named = 0
+            while birth < LocalDate(year: 1990, month: 1, day: 1)! {
+                let person = StaffRecord(staffNumber: "X", name: "職員", nameKana: "ショクイン", birthDate: birth, gender: nil,
+                                         hireDate: day("1990-04-01"), jobType: "事務", grade: "課長", employmentType: .regular)
+                let outlook = rules.outlook(for: year, staff: [person]) { _ in true }
+                let entries = outlook.retiring.count + outlook.leavingManagerialPosts.count + outlook.reachingSixty.count + outlook.informationDue.count
+                if entries > 0 {
+                    named += 1
+                    #expect(range.contains(birth), "FY\(startYear): born \(birth.iso) is named but outside \(range.lowerBound.iso)…\(range.upperBound.iso)")
+                }
+                birth = birth.adding(days: 3)
+            }
+            #expect(named > 100, "FY\(startYear) names someone born in the years searched")
+        }
+    }
+
     @Test("outlook lists who retires, leaves a managerial post, reaches 60 and must be informed")
     func outlook() {
         func staff(_ number: StaffNumber, _ birth: String, _ type: EmploymentType = .regular) -> StaffRecord {
