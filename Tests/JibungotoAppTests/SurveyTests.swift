@@ -64,7 +64,7 @@ struct SurveyTests {
             for forbidden in ["staff_number", "user_id", "account_id", "created_at", "updated_at", "submitted_at", "ip", "address"] {
                 #expect(!columns.contains(forbidden), "\(forbidden) must not be stored with answers")
             }
-            #expect(Set(columns).isSubset(of: ["id", "survey_id", "day", "department_code", "age_band", "service_band", "employment_type", "named_staff_number", "response_id", "question_id", "value"]))
+            #expect(Set(columns).isSubset(of: ["id", "survey_id", "day", "department_code", "age_band", "service_band", "employment_type", "section_code", "named_staff_number", "response_id", "question_id", "value"]))
             let response = try #require(try await SurveyResponseRecord.query(on: app.db).first())
             #expect(response.namedStaffNumber == nil)
             #expect(response.day.isEmpty, "no date on the sheet: the day is counted apart")

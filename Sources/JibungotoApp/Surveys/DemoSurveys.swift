@@ -3,7 +3,8 @@ import Foundation
 import JibungotoDomain
 
 /// The demo city's staff surveys: the paper's two earlier cycles (FY R3 76.3 %, FY R4 67.5 %),
-/// closed, and this year's, open and about half answered so far. Deterministic.
+/// closed, and this year's, open and about half answered so far. FY R4 reports by section, so
+/// each manager of a large enough 課 sees their section's results. Deterministic.
 enum DemoSurveys {
     static let questionIDs: [String] = Array(SurveyQuestionBank.all.filter { $0.kind == .likert5 }.prefix(10).map(\.id))
         + Array(SurveyQuestionBank.all.filter { $0.kind == .scale0to10 }.prefix(1).map(\.id))
@@ -22,10 +23,11 @@ enum DemoSurveys {
             question.page = index < 6 ? 0 : 1
             return question
         }
-        let cycles: [(fiscalYear: Int, era: String, rate: Double, opens: LocalDate, closes: LocalDate, isOpen: Bool)] = [
-            (2021, "令和3年度", 0.763, LocalDate(iso: "2021-11-01")!, LocalDate(iso: "2021-11-30")!, false),
-            (2022, "令和4年度", 0.675, LocalDate(iso: "2022-11-01")!, LocalDate(iso: "2022-11-30")!, false),
-            (year, "令和\(year - 2018)年度", 0.55, today.adding(days: -20), today.adding(days: 20), true),
+        let byBand: [ReportingAttribute] = [.department, .ageBand, .serviceBand], bySection: [ReportingAttribute] = [.department, .section]
+        let cycles: [(fiscalYear: Int, era: String, rate: Double, opens: LocalDate, closes: LocalDate, isOpen: Bool, attributes: [ReportingAttribute])] = [
+            (2021, "令和3年度", 0.763, LocalDate(iso: "2021-11-01")!, LocalDate(iso: "2021-11-30")!, false, byBand),
+            (2022, "令和4年度", 0.675, LocalDate(iso: "2022-11-01")!, LocalDate(iso: "2022-11-30")!, false, bySection),
+            (year, "令和\(year - 2018)年度", 0.55, today.adding(days: -20), today.adding(days: 20), true, byBand),
         ]
         try await database.writeTransaction { database in
             for cycle in cycles {
@@ -41,7 +43,7 @@ enum DemoSurveys {
                 survey.isAnonymous = true
                 survey.targetDepartments = ""
                 survey.targetEmploymentTypes = group.employmentTypes.map(\.rawValue).joined(separator: ",")
-                survey.reportingAttributes = [ReportingAttribute.department, .ageBand, .serviceBand].map(\.rawValue).joined(separator: ",")
+                survey.reportingAttributes = cycle.attributes.map(\.rawValue).sorted().joined(separator: ",")
                 survey.k = 5
                 survey.freeTextK = 10
                 survey.targetRate = 0.8
@@ -73,6 +75,7 @@ enum DemoSurveys {
                     target.staffNumber = member.staffNumber
                     target.sectionCode = section
                     target.departmentCode = department
+                    target.divisionCode = TargetPlacement.section(on: SurveyReleases.placement(unit: section, department: department, in: tree)) ?? ""
                     targets.append(target)
                     guard respondents.contains(member.staffNumber) else { continue }
                     let completion = SurveyCompletion()
@@ -82,7 +85,8 @@ enum DemoSurveys {
                     completions.append(completion)
                     // Most answers arrive in the first days.
                     let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
-                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department.rawValue, on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
+                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department.rawValue, sectionCode: target.divisionCode,
+                                                                   on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
                     let response = SurveyResponseRecord()
                     response.id = UUID()
                     response.surveyID = surveyID
@@ -90,6 +94,7 @@ enum DemoSurveys {
                     response.departmentCode = attributes.departmentCode
                     response.ageBand = attributes.ageBand?.rawValue
                     response.serviceBand = attributes.serviceBand?.rawValue
+                    response.sectionCode = attributes.sectionCode
                     responses.append(response)
                     for question in questions {
                         let roll = DemoHash.value(member.staffNumber, cycle.fiscalYear, question.id)
@@ -116,7 +121,9 @@ enum DemoSurveys {
                     }
                 }
                 try await ChunkedInsert.create(targets, on: database)
-                try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode.rawValue))).sorted(), on: database)
+                try await SurveyReleases.prepareCounters(
+                    for: survey, departmentsAndSections: SurveyReleases.departmentsAndSections(of: targets, recording: Survey.sheetAttributes(survey.attributes)),
+                    on: database)
                 // Answers per day go to the day counters; the sheets themselves carry no date.
                 for (day, count) in Dictionary(grouping: responses.map(\.day), by: { $0 }).mapValues(\.count) {
                     try await SurveyDailyCount.query(on: database).filter(\.$surveyID == surveyID).filter(\.$day == day).set(\.$count, to: SurveyCounter.zero + count).update()

@@ -39,11 +39,14 @@ enum SurveyAccess {
             target.staffNumber = member.staffNumber
             target.sectionCode = member.currentSectionCode ?? ""
             target.departmentCode = member.currentSectionCode.flatMap { tree.department(of: $0)?.code } ?? ""
+            target.divisionCode = TargetPlacement.section(on: SurveyReleases.placement(unit: target.sectionCode, department: target.departmentCode, in: tree)) ?? ""
             return target
         }
         try await database.writeTransaction { database in
             try await ChunkedInsert.create(targets, on: database)
-            try await SurveyReleases.prepareCounters(for: survey, departments: Array(Set(targets.map(\.departmentCode.rawValue))).sorted(), on: database)
+            try await SurveyReleases.prepareCounters(
+                for: survey, departmentsAndSections: SurveyReleases.departmentsAndSections(of: targets, recording: Survey.sheetAttributes(survey.attributes)),
+                on: database)
             survey.status = .open
             survey.organizationFiscalYear = year
             try await survey.save(on: database)

@@ -29,12 +29,13 @@ enum SurveyAnswerTotals {
 
     static func add(_ answers: [(questionID: String, value: String)], surveyID: UUID, attributes: RespondentAttributes, on database: any Database) async throws {
         guard !answers.isEmpty, let sql = database as? any SQLDatabase else { return }
-        let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]
+        let keyColumns = AddSurveySections.keyColumns
         for answer in answers {
             try await sql.insert(into: SurveyAnswerCount.schema)
                 .columns(["id"] + keyColumns + ["count"])
-                .values([SQLBind(UUID()), SQLBind(surveyID), SQLBind(attributes.departmentCode ?? ""), SQLBind(attributes.ageBand?.rawValue ?? ""),
-                         SQLBind(attributes.serviceBand?.rawValue ?? ""), SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(SurveyCounter.zero + 1)])
+                .values([SQLBind(UUID()), SQLBind(surveyID), SQLBind(attributes.departmentCode ?? ""), SQLBind(attributes.sectionCode ?? ""),
+                         SQLBind(attributes.ageBand?.rawValue ?? ""), SQLBind(attributes.serviceBand?.rawValue ?? ""),
+                         SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(SurveyCounter.zero + 1)])
                 .onConflict(with: keyColumns) { $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + 1")) }
                 .run()
         }
@@ -48,11 +49,11 @@ enum SurveyAnswerTotals {
         for (responseID, sheet) in Dictionary(grouping: answers, by: \.responseID) {
             guard let response = byResponse[responseID] else { continue }
             for answer in countedValues(sheet.map { ($0.questionID, $0.value) }, counted: countedQuestions, multipleChoice: multipleChoice) {
-                totals[[response.departmentCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
+                totals[[response.departmentCode ?? "", response.sectionCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
             }
         }
         guard let surveyID = responses.first?.surveyID, let sql = database as? any SQLDatabase else { return }
-        let keyColumns = ["survey_id", "department_code", "age_band", "service_band", "question_id", "value"]
+        let keyColumns = AddSurveySections.keyColumns
         let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         for chunk in rows.chunked(into: 500) {
             var insert = sql.insert(into: SurveyAnswerCount.schema).columns(["id"] + keyColumns + ["count"])

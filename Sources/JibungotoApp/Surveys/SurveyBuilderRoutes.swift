@@ -96,6 +96,7 @@ struct SurveyBuilderRoutes {
         let targetRate = validation.integer("target_rate", input.target_rate, range: 1...100, messageKey: "survey.targetRateInvalid")
         let attributes = (input.attributes ?? []).compactMap(ReportingAttribute.init(rawValue:))
         if attributes.count != (input.attributes ?? []).count { validation.fail("attributes", "form.invalidChoice", request.t("survey.attributes")) }
+        if let problem = ReportingAttribute.problem(with: Set(attributes)) { validation.fail("attributes", "survey.attributes.\(problem.rawValue)") }
         let tree = try await request.currentOrganization()
         let (departments, types) = TargetGroupFields.validate(departments: input.departments, employmentTypes: input.employment_types, tree: tree, validation: &validation)
         guard validation.isValid, let opens, let closes, let k, let freeTextK, let targetRate else { return false }

@@ -74,43 +74,45 @@ enum SurveyReleases {
         let tree = try await OrganizationTree.load(fiscalYear: survey.organizationFiscalYear ?? today.fiscalYear.startYear, on: database)
         // Read as packed text: every open survey's rates are on the home page of HR and each manager.
         var targets: [TargetPlacement] = []
-        try await PackedRows.load(fields: ["staff_number", "section_code", "department_code"],
+        try await PackedRows.load(fields: ["staff_number", "section_code", "department_code", "division_code"],
                                   "FROM \(ident: SurveyTarget.schema) WHERE survey_id = \(bind: surveyID)", on: sql).forEach { row in
-            let section = SectionCode(row.text(1)), department = SectionCode(row.text(2))
-            let below = tree.path(to: section).map(\.code).drop { $0 != department }
-            let path = below.first == department ? Array(below) : [department]
-            targets.append(TargetPlacement(staffNumber: row.text(0), path: path.map(\.rawValue)))
+            targets.append(TargetPlacement(staffNumber: row.text(0), path: placement(unit: SectionCode(row.text(1)), department: SectionCode(row.text(2)),
+                                                                                     division: row.text(3), in: tree)))
         }
         var completed = Set<String>()
         try await PackedRows.load(fields: ["staff_number"], "FROM \(ident: SurveyCompletion.schema) WHERE survey_id = \(bind: surveyID)", on: sql)
             .forEach { completed.insert($0.text(0)) }
         let recorded = Survey.sheetAttributes(survey.attributes)
-        func recordedAttributes(_ department: String?, _ age: String?, _ service: String?) -> RecordedAttributes {
-            RecordedAttributes(
-                departmentCode: recorded.contains(.department) ? department.flatMap { $0.isEmpty ? nil : $0 } : nil,
-                ageBand: recorded.contains(.ageBand) ? age.flatMap { $0.isEmpty ? nil : $0 } : nil,
-                serviceBand: recorded.contains(.serviceBand) ? service.flatMap { $0.isEmpty ? nil : $0 } : nil)
+        func recordedAttributes(_ department: String?, _ age: String?, _ service: String?, _ section: String?) -> RecordedAttributes {
+            func kept(_ attribute: ReportingAttribute, _ value: String?) -> String? {
+                recorded.contains(attribute) ? value.flatMap { $0.isEmpty ? nil : $0 } : nil
+            }
+            return RecordedAttributes(departmentCode: kept(.department, department), ageBand: kept(.ageBand, age),
+                                      serviceBand: kept(.serviceBand, service), sectionCode: kept(.section, section))
         }
-        struct SheetRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let n: Int }
+        struct SheetRow: Decodable { let department_code: String?; let age_band: String?; let service_band: String?; let section_code: String?; let n: Int }
         var sheets: [RecordedAttributes: Int] = [:]
         for row in try await sql.select()
-            .column("department_code").column("age_band").column("service_band")
+            .column("department_code").column("age_band").column("service_band").column("section_code")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SurveyResponseRecord.schema).where("survey_id", .equal, surveyID)
-            .groupBy("department_code").groupBy("age_band").groupBy("service_band")
+            .groupBy("department_code").groupBy("age_band").groupBy("service_band").groupBy("section_code")
             .all(decoding: SheetRow.self) {
-            sheets[recordedAttributes(row.department_code, row.age_band, row.service_band), default: 0] += row.n
+            sheets[recordedAttributes(row.department_code, row.age_band, row.service_band, row.section_code), default: 0] += row.n
         }
         var totals: [RecordedAttributes: [String: [String: Int]]]? = nil
         var freeTexts: [String] = []
         if withResults {
-            struct TotalRow: Decodable { let department_code: String; let age_band: String; let service_band: String; let question_id: String; let value: String; let count: Int }
+            struct TotalRow: Decodable {
+                let department_code: String; let age_band: String; let service_band: String; let section_code: String
+                let question_id: String; let value: String; let count: Int
+            }
             var collected: [RecordedAttributes: [String: [String: Int]]] = [:]
             for row in try await sql.select()
-                .column("department_code").column("age_band").column("service_band").column("question_id").column("value").column("count")
+                .column("department_code").column("age_band").column("service_band").column("section_code").column("question_id").column("value").column("count")
                 .from(SurveyAnswerCount.schema).where("survey_id", .equal, surveyID).where("count", .greaterThan, SurveyCounter.zero)
                 .all(decoding: TotalRow.self) {
-                collected[recordedAttributes(row.department_code, row.age_band, row.service_band), default: [:]][row.question_id, default: [:]][row.value, default: 0] += SurveyCounter.count(row.count)
+                collected[recordedAttributes(row.department_code, row.age_band, row.service_band, row.section_code), default: [:]][row.question_id, default: [:]][row.value, default: 0] += SurveyCounter.count(row.count)
             }
             totals = collected
             let freeTextQuestions = survey.questions.filter { $0.kind == .freeText }.map(\.id)
@@ -140,10 +142,30 @@ enum SurveyReleases {
             seed: withUnsafeBytes(of: surveyID.uuid) { $0.loadUnaligned(as: UInt64.self) })
     }
 
+    /// A target's units in the survey's organization, from their department down to the unit
+    /// they were placed in (just the department when the unit is not below it in `tree`). When
+    /// the 課 frozen at opening (`division`) is no longer on that path — that year's organization
+    /// was edited since — the path stops at the frozen 課, so the release's cells always hold
+    /// the people whose sheets carry that 課.
+    static func placement(unit: SectionCode, department: SectionCode, division: String = "", in tree: OrganizationTree) -> [String] {
+        let below = tree.path(to: unit).map(\.code).drop { $0 != department }
+        let path = (below.first == department ? Array(below) : [department]).map(\.rawValue)
+        guard !division.isEmpty, TargetPlacement.section(on: path) != division else { return path }
+        return division == department.rawValue ? [division] : [department.rawValue, division]
+    }
+
+    /// The answer-sheet attribute combinations of department and section a survey's targets can
+    /// have: each department with "" (no section recorded), or with each of its 課.
+    static func departmentsAndSections(of targets: [SurveyTarget], recording recorded: Set<ReportingAttribute>) -> [[String]] {
+        Set(targets.map { [$0.departmentCode.rawValue, recorded.contains(.section) ? $0.divisionCode : ""] }).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// Creates, when a survey opens, every row its submissions will count up: one per day of the
     /// period, and one answer total per combination of recorded attributes × question × value,
     /// in random order. Submissions then only update rows in place.
-    static func prepareCounters(for survey: Survey, departments: [String], on database: any Database) async throws {
+    ///
+    /// - Parameter departmentsAndSections: ``departmentsAndSections(of:recording:)``.
+    static func prepareCounters(for survey: Survey, departmentsAndSections: [[String]], on database: any Database) async throws {
         let surveyID = try survey.requireID()
         var generator = SystemRandomNumberGenerator()
         if case let (opens, closes) = (survey.opensOn, survey.closesOn), opens <= closes {
@@ -160,7 +182,7 @@ enum SurveyReleases {
             try await ChunkedInsert.create(rows.shuffled(using: &generator), on: database)
         }
         let recorded = Survey.sheetAttributes(survey.attributes)
-        let departmentValues = recorded.contains(.department) ? departments : [""]
+        let departmentValues = recorded.contains(.department) ? departmentsAndSections : [["", ""]]
         let ageValues = recorded.contains(.ageBand) ? AgeBand.allCases.map(\.rawValue) : [""]
         let serviceValues = recorded.contains(.serviceBand) ? ServiceBand.allCases.map(\.rawValue) : [""]
         var totals: [SurveyAnswerCount] = []
@@ -178,7 +200,8 @@ enum SurveyReleases {
                             let row = SurveyAnswerCount()
                             row.id = UUID()
                             row.surveyID = surveyID
-                            row.departmentCode = department
+                            row.departmentCode = department[0]
+                            row.sectionCode = department[1]
                             row.ageBand = age
                             row.serviceBand = service
                             row.questionID = question.id

@@ -17,7 +17,9 @@ struct SurveyReportRoutes {
 
     private func label(of cell: CellSpec, tree: OrganizationTree, request: Request) -> String {
         guard !cell.filters.isEmpty else { return request.t("survey.allRespondents") }
-        return cell.filters.sorted { $0.key < $1.key }.map { dimension, value -> String in
+        // A department's own people: "総務部（配下の課・係に属さない職員）", not the department twice.
+        let named = cell.filters.filter { !($0.key == .department && cell.filters[SurveyReleaseBuilder.direct] == $0.value) }
+        return named.sorted { $0.key < $1.key }.map { dimension, value -> String in
             switch dimension {
             case .department, .section: tree.units[SectionCode(value)].map { request.text($0.localizedName) } ?? value
             case SurveyReleaseBuilder.direct: request.t("organization.directMembers", tree.units[SectionCode(value)].map { request.text($0.localizedName) } ?? value)
@@ -104,7 +106,9 @@ struct SurveyReportRoutes {
         return try await request.renderPage(
             "surveys/rate", title: "survey.rateTitle", titleArguments: [survey.title(request.language)],
             breadcrumbs: [Breadcrumb(label: request.t("survey.title"), href: SurveysRoute.list.path), Breadcrumb(label: request.t("survey.rate"), href: nil)],
-            content: SurveyRatePage.build(survey: survey, targetsFixedOn: try await SurveyOpening.targetsFixedOn(survey.requireID(), on: request.db), release: release, view: view, cycleRates: cycleRates, resultsHref: resultsHref,
+            content: SurveyRatePage.build(survey: survey, targetsFixedOn: try await SurveyOpening.targetsFixedOn(survey.requireID(), on: request.db), release: release, view: view,
+                                          resultCells: SurveyReaderScope.resultCells(of: release, for: reader, reportsBySection: Survey.sheetAttributes(survey.attributes).contains(.section)),
+                                          cycleRates: cycleRates, resultsHref: resultsHref,
                                           reminding: reminding, today: request.today, label: labeler(tree: tree, request: request), localizer: request.localizer))
     }
 
@@ -155,7 +159,7 @@ struct SurveyReportRoutes {
                 content: SurveyResultsPage.pending(survey: survey, surveyID: surveyID, localizer: request.localizer))
         }
         let tree = try await tree(for: survey, today: request.today, on: request.db)
-        let (departments, groups) = SurveyResultsPage.attributeCells(release)
+        let (departments, groups) = SurveyResultsPage.attributeCells(of: survey, release)
         let by = (try? request.query.get(String.self, at: "by")).flatMap(ReportingAttribute.init(rawValue:)) ?? .department
         let focus = (try? request.query.get(String.self, at: "department")).flatMap { departments.contains($0) ? $0 : nil }
         var previousRelease: SurveyRelease? = nil

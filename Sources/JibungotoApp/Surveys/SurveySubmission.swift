@@ -14,7 +14,7 @@ enum SurveySubmission {
         guard let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first(),
               let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
         else { throw Abort(.forbidden) }
-        let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue,
+        let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue, sectionCode: target.divisionCode,
                                                        on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         do {
             try await database.writeTransaction { database in
@@ -36,6 +36,7 @@ enum SurveySubmission {
                 response.ageBand = attributes.ageBand?.rawValue
                 response.serviceBand = attributes.serviceBand?.rawValue
                 response.employmentType = attributes.employmentType?.rawValue
+                response.sectionCode = attributes.sectionCode
                 response.namedStaffNumber = survey.isAnonymous ? nil : staffNumber.rawValue
                 try await response.create(on: database)
                 let responseID = try response.requireID()

@@ -10,6 +10,11 @@ public enum ReportingAttribute: String, Sendable, Hashable, Codable, Declaration
     case serviceBand
     /// 雇用区分: ``EmploymentType``.
     case employmentType
+    /// 所属（課）: the unit directly below the department in the organization frozen at opening
+    /// (課・室・センター), or the department itself for people placed in it. Recorded only with
+    /// the department and without the age and service bands (``problem(with:)``); its results
+    /// are then shared with the department head and with the section's manager.
+    case section
 
     public var label: Bilingual {
         switch self {
@@ -17,7 +22,28 @@ public enum ReportingAttribute: String, Sendable, Hashable, Codable, Declaration
         case .ageBand: Bilingual(ja: "年齢", en: "Age")
         case .serviceBand: Bilingual(ja: "勤続年数", en: "Years of service")
         case .employmentType: Bilingual(ja: "雇用区分", en: "Employment type")
+        case .section: Bilingual(ja: "所属（課）", en: "Section")
         }
+    }
+
+    /// Why a set of recorded attributes cannot be chosen together, or nil when it can.
+    ///
+    /// A section is a part of its department, so it needs the department. It cannot be crossed
+    /// with the age or service bands: the results of a 課 and of a 部 × band overlap in people
+    /// the disclosure rules cannot see (a reader who knows the roster knows that all five in a
+    /// 課 are in their 30s, and a 部's 30s minus that 課 can be one person), so a survey reports
+    /// either by section or by band, never both.
+    public static func problem(with recorded: Set<ReportingAttribute>) -> SettingProblem? {
+        guard recorded.contains(.section) else { return nil }
+        if !recorded.contains(.department) { return .sectionNeedsDepartment }
+        if recorded.contains(.ageBand) || recorded.contains(.serviceBand) { return .sectionWithBands }
+        return nil
+    }
+
+    /// A combination of recorded attributes that cannot be chosen.
+    public enum SettingProblem: String, Sendable, Equatable {
+        case sectionNeedsDepartment
+        case sectionWithBands
     }
 
     /// The dimension under which this attribute appears in report cells.
@@ -92,15 +118,18 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
     public var ageBand: AgeBand?
     public var serviceBand: ServiceBand?
     public var employmentType: EmploymentType?
+    /// The 課 (or the department itself for people placed in it): ``ReportingAttribute/section``.
+    public var sectionCode: String?
 
     public init(
         departmentCode: String? = nil, ageBand: AgeBand? = nil, serviceBand: ServiceBand? = nil,
-        employmentType: EmploymentType? = nil
+        employmentType: EmploymentType? = nil, sectionCode: String? = nil
     ) {
         self.departmentCode = departmentCode
         self.ageBand = ageBand
         self.serviceBand = serviceBand
         self.employmentType = employmentType
+        self.sectionCode = sectionCode
     }
 
     /// The attributes of `staff` to copy onto an answer, keeping only `recorded` ones.
@@ -108,11 +137,12 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - departmentCode: the staff member's department in the organization frozen when the
     ///     survey opened (not today's), so a reorganization cannot move or shrink groups.
+    ///   - sectionCode: their 課 frozen at opening (``TargetPlacement/section(on:)``).
     ///   - referenceDate: the survey's opening day. Bands are computed on that day, not on
     ///     the day of submission, so a birthday during the survey does not move anyone
     ///     between bands, and the band cannot be used to tell when someone answered.
     public static func snapshot(
-        of staff: StaffRecord, departmentCode: String?, on referenceDate: LocalDate,
+        of staff: StaffRecord, departmentCode: String?, sectionCode: String? = nil, on referenceDate: LocalDate,
         recording recorded: Set<ReportingAttribute>
     ) -> RespondentAttributes {
         RespondentAttributes(
@@ -120,7 +150,8 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
             ageBand: recorded.contains(.ageBand) ? AgeBand.of(age: staff.birthDate.age(on: referenceDate)) : nil,
             serviceBand: recorded.contains(.serviceBand)
                 ? ServiceBand.of(years: LocalDate.completedYears(from: staff.hireDate, to: referenceDate)) : nil,
-            employmentType: recorded.contains(.employmentType) ? staff.employmentType : nil)
+            employmentType: recorded.contains(.employmentType) ? staff.employmentType : nil,
+            sectionCode: recorded.contains(.section) ? sectionCode.flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 
     /// The value of one attribute as it appears in report cells (department code, band raw
@@ -131,16 +162,18 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
         case .ageBand: ageBand?.rawValue
         case .serviceBand: serviceBand?.rawValue
         case .employmentType: employmentType?.rawValue
+        case .section: sectionCode
         }
     }
 
     /// Whether a respondent with these attributes belongs to `cell`. A cell filtering on a
-    /// dimension these attributes do not carry (e.g. a section) never matches.
+    /// dimension these attributes do not carry never matches.
     public func belongs(to cell: CellSpec) -> Bool {
-        cell.filters.allSatisfy { dimension, wanted in
-            guard let attribute = ReportingAttribute(rawValue: dimension.rawValue) else { return false }
-            return value(of: attribute) == wanted
-        }
+        let recorded = RecordedAttributes(departmentCode: departmentCode, ageBand: ageBand?.rawValue, serviceBand: serviceBand?.rawValue,
+                                          sectionCode: sectionCode).filters
+        var filters = recorded
+        if let employmentType { filters[.employmentType] = employmentType.rawValue }
+        return cell.filters.allSatisfy { filters[$0.key] == $0.value }
     }
 }
 

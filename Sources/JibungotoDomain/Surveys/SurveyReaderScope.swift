@@ -59,4 +59,14 @@ public enum SurveyReaderScope {
         for row in rows { figures[row] = release.figures[row] }
         return SurveyReaderView(reader: reader, rows: rows, figures: figures, ownUnitHidden: ownUnitHidden)
     }
+
+    /// The groups whose results — not only rates — a department head or section manager reads
+    /// on their rate page: when the survey reports by section (``ReportingAttribute/section``),
+    /// the shown rows of their view that have results (their 部 and own 課, a 部長 also the 部's
+    /// 課); otherwise none. Readers of the whole organization read results on the results page.
+    /// A subset of the one release, like every view.
+    public static func resultCells(of release: SurveyRelease, for reader: SurveyReader, reportsBySection: Bool) -> [CellSpec] {
+        guard reportsBySection, reader != .organization else { return [] }
+        return view(of: release, for: reader).rows.filter { release.isShown($0) && release.summaries[$0] != nil }
+    }
 }

@@ -11,6 +11,12 @@ public struct TargetPlacement: Sendable, Hashable {
         self.staffNumber = staffNumber
         self.path = path
     }
+
+    /// The section (``ReportingAttribute/section``) of a placement path: the unit right below
+    /// the department, or the department itself for people placed in it.
+    public static func section(on path: [String]) -> String? {
+        path.dropFirst().first ?? path.first
+    }
 }
 
 /// The recorded attributes of a group of answer sheets; nil where the survey records nothing.
@@ -18,18 +24,26 @@ public struct RecordedAttributes: Sendable, Hashable {
     public var departmentCode: String?
     public var ageBand: String?
     public var serviceBand: String?
+    /// The 課, or the department's code for people placed in the department itself.
+    public var sectionCode: String?
 
-    public init(departmentCode: String?, ageBand: String?, serviceBand: String?) {
+    public init(departmentCode: String?, ageBand: String?, serviceBand: String?, sectionCode: String? = nil) {
         self.departmentCode = departmentCode
         self.ageBand = ageBand
         self.serviceBand = serviceBand
+        self.sectionCode = sectionCode
     }
 
+    /// The filters of the finest cells these sheets belong to. The section is the organization's
+    /// own cell: a 課 below the department, or the department's 直属 cell for its own people.
     var filters: [CellDimension: String] {
         var filters: [CellDimension: String] = [:]
         if let departmentCode { filters[.department] = departmentCode }
         if let ageBand { filters[.ageBand] = ageBand }
         if let serviceBand { filters[.serviceBand] = serviceBand }
+        if let sectionCode, let departmentCode {
+            filters[sectionCode == departmentCode ? SurveyReleaseBuilder.direct : .section] = sectionCode
+        }
         return filters
     }
 }
@@ -291,6 +305,16 @@ public enum SurveyReleaseBuilder {
                 attributeCells += departmentValues.flatMap { department in bandValues.map { CellSpec([.department: department, band: $0]) } }
             }
         }
+        // Sections are the organization's own cells below each department (its 課 and its 直属
+        // group): nested, not crossed, so their partitions are the organization's, already
+        // checked member by member; their sheets must match the completions exactly.
+        var sectionCells: [CellSpec] = []
+        if input.recorded.contains(.section), domains[.department] != nil {
+            for department in departments {
+                sectionCells += organizationChildren[.department(department)] ?? []
+            }
+            attributeCells += sectionCells
+        }
         var sheetCounts: [CellSpec: Int] = [:]
         for (attributes, n) in input.sheets {
             let filters = attributes.filters
@@ -298,10 +322,13 @@ public enum SurveyReleaseBuilder {
                 sheetCounts[cell, default: 0] += n
             }
         }
+        for cell in sectionCells where sheetCounts[cell] ?? 0 != counts[cell]?.respondents ?? 0 {
+            throw SurveyReleaseError.notAPartition(parent: .department(cell.filters[.department] ?? ""))
+        }
         for cell in attributeCells where counts[cell] == nil {
             counts[cell] = CellCount(respondents: sheetCounts[cell] ?? 0)
         }
-        let attributeHierarchy = CellHierarchy.crossClassified(cells: attributeCells, domains: domains)
+        let attributeHierarchy = CellHierarchy.crossClassified(cells: attributeCells.filter { !sectionCells.contains($0) }, domains: domains)
         for partition in attributeHierarchy.partitions {
             // Sheets and completions are written together, so the margins must add up exactly.
             let parent = counts[partition.parent]?.respondents ?? sheetCounts[partition.parent] ?? 0

@@ -36,5 +36,6 @@ enum ShippedMigrations {
         CreateInterviewProposalLinks(),  // 027 Dialogue
         AddSelfReportMatchingTexts(),  // 028 Career
         CreateHealthProbe(),      // 029 Platform
+        AddSurveySections(),      // 030 Surveys
     ]
 }

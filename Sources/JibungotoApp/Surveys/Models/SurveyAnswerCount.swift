@@ -14,6 +14,7 @@ final class SurveyAnswerCount: Model, @unchecked Sendable {
     @Field(key: "department_code") var departmentCode: String
     @Field(key: "age_band") var ageBand: String
     @Field(key: "service_band") var serviceBand: String
+    @Field(key: "section_code") var sectionCode: String
     @Field(key: "question_id") var questionID: String
     @Field(key: "value") var value: String
     @Field(key: "count") var count: Int

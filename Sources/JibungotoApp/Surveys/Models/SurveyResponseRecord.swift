@@ -14,6 +14,8 @@ final class SurveyResponseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "age_band") var ageBand: String?
     @OptionalField(key: "service_band") var serviceBand: String?
     @OptionalField(key: "employment_type") var employmentType: String?
+    /// The 課 (or the department itself), only when the survey reports by section.
+    @OptionalField(key: "section_code") var sectionCode: String?
     /// Only for surveys labelled as named on every page.
     @OptionalField(key: "named_staff_number") var namedStaffNumber: String?
 
@@ -24,7 +26,7 @@ extension SurveyResponseRecord {
     /// One answer sheet in one line; attributes a survey does not report on stay nil.
     convenience init(
         id: UUID? = nil, surveyID: UUID, day: String, departmentCode: String? = nil, ageBand: String? = nil,
-        serviceBand: String? = nil, employmentType: String? = nil, namedStaffNumber: String? = nil
+        serviceBand: String? = nil, employmentType: String? = nil, sectionCode: String? = nil, namedStaffNumber: String? = nil
     ) {
         self.init()
         self.id = id
@@ -34,6 +36,7 @@ extension SurveyResponseRecord {
         self.ageBand = ageBand
         self.serviceBand = serviceBand
         self.employmentType = employmentType
+        self.sectionCode = sectionCode
         self.namedStaffNumber = namedStaffNumber
     }
 }

@@ -11,14 +11,20 @@ final class SurveyTarget: Model, @unchecked Sendable {
     @Field(key: "staff_number") var staffNumber: StaffNumber
     @Field(key: "department_code") var departmentCode: SectionCode
     @Field(key: "section_code") var sectionCode: SectionCode
+    /// Their 課 — the unit right below the department, or the department itself for its own
+    /// people — frozen with the rest, so a survey reported by section puts the same 課 on the
+    /// sheet and in the release even if that year's organization is edited meanwhile. Empty for
+    /// surveys opened before migration 030.
+    @Field(key: "division_code") var divisionCode: String
 
     init() {}
 }
 
 extension SurveyTarget {
     /// One frozen target in one line.
-    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: StaffNumber, departmentCode: SectionCode, sectionCode: SectionCode) {
+    convenience init(id: UUID? = nil, surveyID: UUID, staffNumber: StaffNumber, departmentCode: SectionCode, sectionCode: SectionCode, divisionCode: String = "") {
         self.init()
+        self.divisionCode = divisionCode
         self.id = id
         self.surveyID = surveyID
         self.staffNumber = staffNumber

@@ -26,6 +26,22 @@ enum SurveyRatePage {
         /// An opened survey before its first day: 開始前, said with the day it starts.
         let notStartedNote: String?
         let reminder: ReminderBlock
+        /// A closed survey reported by section: the reader's own groups' results.
+        let unitResults: UnitResults?
+    }
+
+    /// 所属の集計結果: the favorable share of each scale question for each of the reader's
+    /// result groups (their 部 and 課), one column per group.
+    struct UnitResults: Encodable, Sendable {
+        let note: String
+        let groups: [String]
+        let respondents: [String]
+        let rows: [UnitResultRow]
+    }
+
+    struct UnitResultRow: Encodable, Sendable {
+        let question: String
+        let values: [String]
     }
 
     /// What the reader's reminders (督促) need: the button while answers are accepted, the part
@@ -80,9 +96,10 @@ enum SurveyRatePage {
     ///   - label: a group's name as the survey pages write it.
     ///   - reminding: the reader's reminders (督促).
     ///   - today: an opened survey before its first day is 開始前.
+    ///   - resultCells: the groups whose results the reader reads here (``SurveyReaderScope/resultCells(of:for:reportsBySection:)``).
     static func build(
-        survey: Survey, targetsFixedOn: LocalDate?, release: SurveyRelease, view: SurveyReaderView, cycleRates: [CycleRate], resultsHref: String?,
-        reminding: Reminding, today: LocalDate, label: @escaping (CellSpec) -> String, localizer: Localizer
+        survey: Survey, targetsFixedOn: LocalDate?, release: SurveyRelease, view: SurveyReaderView, resultCells: [CellSpec], cycleRates: [CycleRate],
+        resultsHref: String?, reminding: Reminding, today: LocalDate, label: @escaping (CellSpec) -> String, localizer: Localizer
     ) -> Content {
         func row(_ cell: CellSpec) -> Row {
             guard let figure = view.figures[cell], let members = figure.members, let value = ResponseRate.rate(respondents: figure.respondents, members: members) else {
@@ -136,7 +153,21 @@ enum SurveyRatePage {
                 sent: reminding.sent.map { reminder in
                     ReminderRow(sentAt: localizer.timestamp(reminder.sentAt), scope: reminding.scopeLabel,
                                 count: reminder.shownCount.map { localizer.t("survey.peopleCount", String($0)) } ?? localizer.t("survey.suppressed"))
-                }))
+                }),
+            unitResults: unitResults(survey: survey, release: release, cells: resultCells, label: label, localizer: localizer))
+    }
+
+    static func unitResults(survey: Survey, release: SurveyRelease, cells: [CellSpec], label: (CellSpec) -> String, localizer: Localizer) -> UnitResults? {
+        guard !cells.isEmpty else { return nil }
+        return UnitResults(
+            note: localizer.t("survey.unitResultsNote", String(survey.k)),
+            groups: cells.map(label),
+            respondents: cells.map { release.figures[$0].map { String($0.respondents) } ?? "—" },
+            rows: survey.questions.filter { $0.kind.isScale }.map { question in
+                UnitResultRow(question: localizer.text(question.text), values: cells.map { cell in
+                    release.summaries[cell]?[question.id]?.favorableShare.map(ResponseRate.percentText) ?? "—"
+                })
+            })
     }
 
     /// Who the targets are and when they were fixed: the rate's denominator, said in words.

@@ -77,10 +77,12 @@ enum SurveyResultsPage {
                        rateHref: SurveysRoute.rate(.id(surveyID)).path)
     }
 
-    /// The attribute cells of a release (the results' groups, shown or hidden) and the
-    /// departments among them in order: what the page can show and the CSV holds.
-    static func attributeCells(_ release: SurveyRelease) -> (departments: [String], cells: Set<CellSpec>) {
-        let attributeDimensions: Set<CellDimension> = [.department, .ageBand, .serviceBand]
+    /// The attribute cells of `survey`'s release (the results' groups, shown or hidden) and the
+    /// departments among them in order: what the page can show and the CSV holds. The 課 and
+    /// 直属 cells are results' groups only when the survey records sections.
+    static func attributeCells(of survey: Survey, _ release: SurveyRelease) -> (departments: [String], cells: Set<CellSpec>) {
+        var attributeDimensions: Set<CellDimension> = [.department, .ageBand, .serviceBand]
+        if Survey.sheetAttributes(survey.attributes).contains(.section) { attributeDimensions.formUnion([.section, SurveyReleaseBuilder.direct]) }
         let cells = Set(release.figures.keys).union(release.hidden.keys).filter { cell in
             !cell.filters.isEmpty && Set(cell.filters.keys).isSubset(of: attributeDimensions)
         }
@@ -104,9 +106,13 @@ enum SurveyResultsPage {
         case .department: departments
         case .ageBand: AgeBand.allCases.map(\.rawValue)
         case .serviceBand: ServiceBand.allCases.map(\.rawValue)
-        case .employmentType: []
+        case .employmentType, .section: []
         }
-        let rowCells = [parent] + values.map { parent.with(dimension, $0) }.filter(groups.contains)
+        // Sections are the organization's cells below each department: those of the focus, or all.
+        let sections = by == .section ? groups.filter { cell in
+            (cell.filters[.section] != nil || cell.filters[SurveyReleaseBuilder.direct] != nil) && (focus == nil || cell.filters[.department] == focus)
+        }.sorted() : []
+        let rowCells = [parent] + values.map { parent.with(dimension, $0) }.filter(groups.contains) + sections
         let answerable = survey.questions.filter { $0.kind != .freeText }
         let scaleQuestions = survey.questions.filter { $0.kind.isScale }
         let heatmap = rowCells.map { cell -> HeatmapRow in
@@ -172,7 +178,7 @@ enum SurveyResultsExport {
     static let header = ["集団", "設問ID", "設問", "回答数", "肯定的回答率(%)", "平均", "分布"]
 
     static func rows(survey: Survey, release: SurveyRelease, label: @escaping (CellSpec) -> String, localizer: Localizer) -> [[String]] {
-        let groups = [CellSpec.all] + SurveyResultsPage.attributeCells(release).cells.sorted()
+        let groups = [CellSpec.all] + SurveyResultsPage.attributeCells(of: survey, release).cells.sorted()
         var rows: [[String]] = []
         for cell in groups {
             guard let summaries = release.summaries[cell] else { continue }
