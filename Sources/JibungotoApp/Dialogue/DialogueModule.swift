@@ -14,6 +14,8 @@ enum DialogueModule: AppModule {
         app.navigation.add(NavigationEntry(labelKey: "nav.dialogue", href: SessionRoute.list.path, permission: .takePartInDialogue))
         app.homeNotices.add(movedUpFromWaitingList)
         app.homeNotices.add(joinRequestsWaiting)
+        app.personalFeeds.add(PersonalFeedKind(titleKey: "dialogue.session.calendar.title", descriptionKey: "dialogue.session.calendar.intro",
+                                               permission: .takePartInDialogue, address: { SessionRoute.feed(token: $0).path }))
     }
 
     /// One whom a cancellation moved up from the waiting list is told on their home page until the session.

@@ -8,6 +8,7 @@ enum PlatformModule: AppModule {
         MonitoringRoutes().register(on: routes)
         LoginRoutes().register(on: routes)
         AccountRoutes().register(on: routes)
+        PersonalFeedRoutes().register(on: routes)
         AccountAdminRoutes().register(on: routes)
         AuditLogRoutes().register(on: routes)
         ModuleRoots().register(on: routes)

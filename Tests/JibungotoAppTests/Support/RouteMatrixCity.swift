@@ -111,7 +111,8 @@ final class RouteMatrixCity: @unchecked Sendable {
         "seriesID": .id { $0.dialogue.seriesID.uuidString.lowercased() },
         "studyGroupID": .id { $0.dialogue.studyGroupID.uuidString.lowercased() },
         "interviewID": .id { $0.dialogue.interviewID.uuidString.lowercased() },
-        "calendarToken": .id { $0.dialogue.calendarFeedToken + ".ics" },
+        "calendarToken": .id { $0.dialogue.personalFeedToken + ".ics" },
+        "feedToken": .id { $0.dialogue.personalFeedToken + ".xml" },
         "districtID": .id { $0.districts.districtID.uuidString.lowercased() },
         "liaisonID": .id { $0.districts.liaisonID.uuidString.lowercased() },
         "issueID": .id { $0.districts.issueID.uuidString.lowercased() },
@@ -555,7 +556,7 @@ struct DialogueRecords: Sendable {
     let studyGroupID: UUID
     let interviewID: UUID
     /// The staff member's calendar feed token (the database keeps only its hash).
-    let calendarFeedToken: String
+    let personalFeedToken: String
 
     static func create(on database: any Database, today: LocalDate) async throws -> DialogueRecords {
         let series = DialogueSeries(title: "権限行列のシリーズ", about: "", createdBy: "D0004", createdAt: Date())
@@ -579,9 +580,9 @@ struct DialogueRecords: Sendable {
             try await DialogueInterviewer(interviewID: try interview.requireID(), staffNumber: StaffNumber(number)).create(on: database)
         }
         let token = "matrix-feed-" + UUID().uuidString.lowercased()
-        try await DialogueCalendarFeed(staffNumber: StaffNumber(Demo.staff), tokenHash: TokenHash.hex(token), createdAt: Date()).create(on: database)
+        try await PersonalFeed(staffNumber: StaffNumber(Demo.staff), tokenHash: TokenHash.hex(token), createdAt: Date()).create(on: database)
         return DialogueRecords(sessionID: try session.requireID(), seriesID: try series.requireID(), studyGroupID: try group.requireID(),
-                               interviewID: try interview.requireID(), calendarFeedToken: token)
+                               interviewID: try interview.requireID(), personalFeedToken: token)
     }
 }
 

@@ -37,9 +37,8 @@ enum SessionRoute: TypedRoute {
     /// Linking a staff proposal the interview informs, and taking a link away.
     case interviewProposals(RouteParameter)
     case interviewProposalRemoval(RouteParameter)
-    /// Issuing, replacing or stopping one's calendar feed.
-    case calendarFeedSettings
-    /// The feed itself; the parameter is the secret token followed by `.ics`.
+    /// The calendar of one's registrations, opened by one's groupware address (`PersonalFeed`,
+    /// issued on the account's page); the parameter is the secret token followed by `.ics`.
     case calendarFeed(RouteParameter)
 
     /// The feed of the token: calendar programs want an address ending in `.ics`.
@@ -76,7 +75,6 @@ enum SessionRoute: TypedRoute {
         case .interviewFindings(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/findings"
         case .interviewProposals(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/proposals"
         case .interviewProposalRemoval(let id): "/dialogue/interviews/\(id.rendered(as: "interviewID"))/proposals/remove"
-        case .calendarFeedSettings: "/dialogue/calendar"
         case .calendarFeed(let token): "/dialogue/calendar/\(token.rendered(as: "calendarToken"))"
         }
     }

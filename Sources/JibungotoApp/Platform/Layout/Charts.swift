@@ -54,7 +54,7 @@ enum SVGChart {
                 // The first and last labels align inward, so "11/30" or "令和8年度" is not cut at the edge.
                 let anchor = points.count > 1 && index == 0 ? "start" : points.count > 1 && index == points.count - 1 ? "end" : "middle"
                 let labelX = anchor == "start" ? x(index) - 6 : anchor == "end" ? x(index) + 6 : x(index)
-                svg += "<text x=\"\(format(labelX))\" y=\"\(height - 8)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#595959\">\(escape(point.label))</text>"
+                svg += "<text x=\"\(format(labelX))\" y=\"\(height - 8)\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#595959\">\(Markup.escape(point.label))</text>"
             }
         }
         return ChartSVG(svg + "</svg>")
@@ -68,7 +68,7 @@ enum SVGChart {
         var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
         for (index, point) in points.enumerated() {
             let top = 4 + rowHeight * Double(index)
-            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(String(point.label.prefix(18))))</text>"
+            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(String(point.label.prefix(18))))</text>"
             if let value = point.value {
                 let barWidth = plotWidth * min(max(value, 0), 100) / 100
                 svg += "<rect x=\"\(format(labelWidth))\" y=\"\(format(top + 4))\" width=\"\(format(barWidth))\" height=\"\(format(rowHeight - 8))\" fill=\"#0b5394\"/>"
@@ -94,7 +94,7 @@ enum SVGChart {
         var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" aria-hidden=\"true\" focusable=\"false\">"
         for (index, point) in points.enumerated() {
             let top = 4 + rowHeight * Double(index)
-            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(String(point.label.prefix(18))))</text>"
+            svg += "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(top + 16))\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\">\(Markup.escape(String(point.label.prefix(18))))</text>"
             let value = max(point.value ?? 0, 0)
             let barWidth = plotWidth * value / largest
             svg += "<rect x=\"\(format(labelWidth))\" y=\"\(format(top + 4))\" width=\"\(format(barWidth))\" height=\"\(format(rowHeight - 8))\" fill=\"#0b5394\"/>"
@@ -132,7 +132,7 @@ enum SVGChart {
         for (index, segment) in segments.enumerated() {
             let lx = left + columnWidth * Double(index % perLine), ly = barHeight + 12 + legendRow * Double(index / perLine)
             svg += "<rect x=\"\(format(lx))\" y=\"\(format(ly))\" width=\"12\" height=\"12\" fill=\"\(colour(index))\"/>"
-            svg += "<text x=\"\(format(lx + 16))\" y=\"\(format(ly + 11))\" font-size=\"11\" fill=\"#1a1a1a\">\(escape(String(segment.label.prefix(14))))</text>"
+            svg += "<text x=\"\(format(lx + 16))\" y=\"\(format(ly + 11))\" font-size=\"11\" fill=\"#1a1a1a\">\(Markup.escape(String(segment.label.prefix(14))))</text>"
         }
         return ChartSVG(svg + "</svg>")
     }
@@ -141,7 +141,12 @@ enum SVGChart {
         String(format: "%.1f", value)
     }
 
-    private static func escape(_ text: String) -> String {
+}
+
+/// Text placed inside markup the app writes itself (SVG charts, the Atom digest).
+enum Markup {
+    /// `text` safe as element content and as a quoted attribute value in HTML and XML.
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "'", with: "&#39;")

@@ -37,5 +37,6 @@ enum ShippedMigrations {
         AddSelfReportMatchingTexts(),  // 028 Career
         CreateHealthProbe(),      // 029 Platform
         AddSurveySections(),      // 030 Surveys
+        RenameCalendarFeedsToPersonalFeeds(),  // 031 Platform
     ]
 }

@@ -27,11 +27,20 @@ enum PlatformRoute: TypedRoute {
 enum AccountRoute: TypedRoute {
     case settings
     case password
+    /// Issuing, replacing or stopping one's groupware address (`PersonalFeed`).
+    case feeds
+    /// The daily digest of one's home notices; the parameter is the secret token followed by `.xml`.
+    case noticeFeed(RouteParameter)
+
+    /// The digest of the token: feed readers expect an address ending in `.xml`.
+    static func noticeFeed(token: String) -> AccountRoute { .noticeFeed(.value(token + ".xml")) }
 
     var path: String {
         switch self {
         case .settings: "/account"
         case .password: "/account/password"
+        case .feeds: "/account/feeds"
+        case .noticeFeed(let token): "/account/feeds/\(token.rendered(as: "feedToken"))"
         }
     }
 }

@@ -83,7 +83,7 @@ enum SessionListPage {
             Link(label: localizer.t("dialogue.studyGroup.title"), description: localizer.t("dialogue.session.link.studyGroups"), href: SessionRoute.studyGroups.path),
             Link(label: localizer.t("dialogue.interview.title"), description: localizer.t("dialogue.session.link.interviews"), href: SessionRoute.interviews.path),
             Link(label: localizer.t("dialogue.session.calendar.title"), description: localizer.t("dialogue.session.link.calendar"),
-                 href: SessionRoute.calendarFeedSettings.path),
+                 href: AccountRoute.feeds.path),
         ]
         return Content(
             mine: upcomingMine.sorted { $0.session.time < $1.session.time }.compactMap { row in
