@@ -95,8 +95,11 @@ struct SurveyResultsBySectionTests {
             #expect(headPage.contains("<th scope=\"col\" class=\"numeric\">総務部（配下の課・係に属さない職員）</th>"), "the department's own 3 people")
 
             // HR splits the results by section too, and the CSV holds the same groups.
-            let bySection = try await hr.get(SurveysRoute.results(surveyRef).path + "?by=section").body.string
+            let bySection = try await hr.get(SurveysRoute.results(surveyRef).path + "?by=section&department=10").body.string
             #expect(bySection.contains("<th scope=\"row\">総務部／人事課</th>"))
+            let noDepartment = try await hr.get(SurveysRoute.results(surveyRef).path + "?by=section").body.string
+            #expect(noDepartment.contains("課ごとの内訳は、表示する部を選ぶと表示します。"))
+            #expect(!noDepartment.contains("<th scope=\"row\">総務部／人事課</th>"))
             let export = try await hr.get(SurveysRoute.resultsExport(surveyRef).path).body.string
             #expect(export.contains("総務部／人事課"))
         }

@@ -13,7 +13,7 @@ enum NoticeDigest {
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(localizer.language.rawValue)">
             <id>\(feedID)</id>
-            <title>\(Markup.escape(localizer.t("account.feeds.digestFeedTitle", user.displayName)))</title>
+            <title>\(Markup.escape(localizer.t("account.feeds.digestFeedTitle")))</title>
             <updated>\(updated)</updated>
             <author><name>\(Markup.escape(localizer.t("app.name")))</name></author>
             <link rel="self" href="\(Markup.escape(feedPath))"/>

@@ -8,6 +8,8 @@ enum SurveyResultsPage {
         let title: String
         let viewForm: FormModel
         let heatmapCaption: String
+        /// The split by section before a department is chosen.
+        let splitNote: String?
         let questionHeads: [String]
         let heatmap: [HeatmapRow]
         let questions: [QuestionResult]
@@ -108,9 +110,10 @@ enum SurveyResultsPage {
         case .serviceBand: ServiceBand.allCases.map(\.rawValue)
         case .employmentType, .section: []
         }
-        // Sections are the organization's cells below each department: those of the focus, or all.
+        // Sections are the organization's cells below one department: a city has hundreds of 課,
+        // so the split by section needs a department, and says so until one is chosen.
         let sections = by == .section ? groups.filter { cell in
-            (cell.filters[.section] != nil || cell.filters[SurveyReleaseBuilder.direct] != nil) && (focus == nil || cell.filters[.department] == focus)
+            (cell.filters[.section] != nil || cell.filters[SurveyReleaseBuilder.direct] != nil) && focus != nil && cell.filters[.department] == focus
         }.sorted() : []
         let rowCells = [parent] + values.map { parent.with(dimension, $0) }.filter(groups.contains) + sections
         let answerable = survey.questions.filter { $0.kind != .freeText }
@@ -159,6 +162,7 @@ enum SurveyResultsPage {
         return Content(
             title: survey.title(localizer.language), viewForm: viewForm,
             heatmapCaption: localizer.t("survey.heatmapCaption", String(survey.k)),
+            splitNote: by == .section && focus == nil ? localizer.t("survey.sectionSplitNeedsDepartment") : nil,
             questionHeads: scaleQuestions.map { localizer.text($0.text) },
             heatmap: heatmap, questions: questions,
             comments: showsComments ? release.comments.map { released in
