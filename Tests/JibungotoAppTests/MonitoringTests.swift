@@ -204,4 +204,20 @@ struct MonitoringTests {
             #expect(scrape.body.string.contains("\njibungoto_database_up 0.0\n"))
         }
     }
+
+    @Test("while the database is away, a page that needs it answers 503 with Retry-After, in words, not 500")
+    func whileTheDatabaseIsAwayPagesSay503() async throws {
+        try await withUnreachableDatabase { app in
+            // A visitor page that reads the database. (Its error page would store a session, which
+            // fails too, so the answer is the plain bilingual text — still 503, still "try again".)
+            let feed = try await Browser(app).get(AccountRoute.noticeFeed(token: "any-token").path)
+            #expect(feed.status == .serviceUnavailable)
+            #expect(feed.headers.first(name: .retryAfter) == "30")
+            #expect(feed.body.string.contains("もう一度お試しください"))
+            // A signed-in browser: its session is read before any page can be drawn, so the answer is plain text.
+            let signedIn = try await Browser(app).get(PlatformRoute.home.path, headers: ["Cookie": "jibungoto_session=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"])
+            #expect(signedIn.status == .serviceUnavailable)
+            #expect(signedIn.headers.first(name: .retryAfter) == "30")
+        }
+    }
 }

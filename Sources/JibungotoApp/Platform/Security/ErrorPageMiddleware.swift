@@ -1,3 +1,5 @@
+import AsyncKit
+import PostgresNIO
 import Vapor
 
 /// Turns every error into a page in the user's language with the request id to quote; the
@@ -29,6 +31,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .forbidden
                 messageKey = "error.csrf"
                 request.logger.notice("request refused", metadata: ["status": "403", "reason": "csrf"])
+            case _ where DatabaseAway.explains(error):
+                status = .serviceUnavailable
+                messageKey = "error.databaseAway"
+                request.logger.error("database unreachable", metadata: ["error": .string(String(reflecting: error))])
             case let abort as any AbortError:
                 status = abort.status
                 messageKey = Self.messageKey(for: abort.status)
@@ -46,7 +52,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             // Only to the session that sent it: a form posted from another site arrives without the
             // session cookie, and its text must not appear on this site's pages.
             let givesBackInput = request.hasSession && (error is CSRFError || (status == .unauthorized && request.method == .POST))
-            return await render(request, status: status, messageKey: messageKey, typed: givesBackInput ? Self.typedFields(request) : [])
+            let response = await render(request, status: status, messageKey: messageKey, typed: givesBackInput ? Self.typedFields(request) : [])
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: DatabaseAway.retryAfterSeconds) }
+            return response
         }
     }
 
@@ -108,12 +116,32 @@ struct PlainErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             request.logger.error("request failed before rendering", metadata: ["error": .string(String(reflecting: error))])
-            let status = (error as? any AbortError)?.status ?? .internalServerError
+            let away = DatabaseAway.explains(error)
+            let status = away ? .serviceUnavailable : (error as? any AbortError)?.status ?? .internalServerError
             let response = Response(status: status, body: .init(string:
                 "エラーが発生しました。時間をおいてもう一度お試しください。(\(status.code), 受付番号 \(request.id))\n"
                 + "Something went wrong. Please try again later. (\(status.code), request id \(request.id))\n"))
             response.headers.contentType = .plainText
+            if away { response.headers.replaceOrAdd(name: .retryAfter, value: DatabaseAway.retryAfterSeconds) }
             return response
+        }
+    }
+}
+
+/// The database cannot be reached (PostgreSQL restarting or stopped, the connection pool
+/// without a connection): the request may succeed again shortly, so it is answered 503 with
+/// Retry-After — a balancer and a browser both know to wait — rather than as the app's failure.
+enum DatabaseAway {
+    static let retryAfterSeconds = "30"
+
+    static func explains(_ error: any Error) -> Bool {
+        switch error {
+        case let error as PSQLError:
+            [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code)
+        case is ConnectionPoolTimeoutError, is ConnectionPoolError:
+            true
+        default:
+            false
         }
     }
 }
