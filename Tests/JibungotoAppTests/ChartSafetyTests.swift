@@ -2,9 +2,10 @@ import Foundation
 @testable import JibungotoApp
 import Testing
 
-/// `#unsafeHTML` prints markup unescaped, so only chart markup may reach it, and a chart's labels
-/// (section names, options a survey author typed) must come out escaped.
-@Suite("Charts: the only unescaped markup, with hostile labels escaped")
+/// `#unsafeHTML` prints markup unescaped, so only markup the app writes may reach it (charts and
+/// a select's options), and their labels (section names, options a survey author typed) must come
+/// out escaped.
+@Suite("Charts and select options: the only unescaped markup, with hostile labels escaped")
 struct ChartSafetyTests {
     static let hostile = [
         "<script>alert(1)</script>",
@@ -39,7 +40,34 @@ struct ChartSafetyTests {
         #expect(decoded["chart"] == chart.markup)
     }
 
-    @Test("templates use #unsafeHTML only on chart fields")
+    @Test("hostile values and labels come out as text in a select's options and groups")
+    func hostileOptions() throws {
+        let options = Self.hostile.map { FormOption(value: $0, label: $0, isSelected: false, fieldName: "f") }
+        let markup = SelectOptionsMarkup(
+            options: [FormOption(value: "", label: "指定なし", isSelected: true, fieldName: "f")],
+            groups: Self.hostile.map { FormOptionGroup(label: $0, options: options) }
+        ).markup
+        #expect(markup.hasPrefix("<option value=\"\" selected>指定なし</option>\n<optgroup label=\"&lt;script&gt;alert(1)&lt;/script&gt;\">"))
+        #expect(markup.contains("<option value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</option>"))
+        #expect(markup.contains(">課&amp;&lt;b&gt;係&lt;/b&gt;&#39;</option>"))
+        let tags = markup.matches(of: /<\/?([a-z]+)/).map { String($0.output.1) }
+        #expect(Set(tags) == ["option", "optgroup"])
+        #expect(tags.filter { $0 == "option" }.count == 2 * (1 + Self.hostile.count * Self.hostile.count), "every option opened and closed")
+    }
+
+    @Test("the one-pass escape gives what Foundation's replacements gave, Japanese text untouched")
+    func escapeMatchesReplacements() {
+        func replaced(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+        }
+        for text in Self.hostile + ["総務部 人事課 人事係", "", "&&", "'\"<>", "住民協働課（旧：市民活動推進課）&amp;", "👩‍💼<課>"] {
+            #expect(Markup.escape(text) == replaced(text), "\(text)")
+        }
+    }
+
+    @Test("templates use #unsafeHTML only on chart fields and select options")
     func onlyChartsUnescaped() throws {
         let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/JibungotoApp/Resources/Views")
@@ -50,7 +78,8 @@ struct ChartSafetyTests {
             uses += text.matches(of: /#unsafeHTML\(([^)]*)\)/).map { String($0.output.1) }
         }
         // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
-        // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so.
-        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart"])
+        // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so. The
+        // last is `SelectOptionsMarkup`, which `FormField` encodes for a select.
+        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart", "field.selectOptions"])
     }
 }
