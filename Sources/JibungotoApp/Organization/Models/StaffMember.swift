@@ -27,6 +27,15 @@ final class StaffMember: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The fields, which Fluent otherwise finds by reflection for every row it reads: a staff list
+    /// reads a page of these and the distinct 職種 and 採用年度 (a seventh of its time went to that
+    /// reflection). `ModelPropertyListTests` checks the list against reflection, so a field added
+    /// above and forgotten here fails a test rather than silently not loading.
+    var properties: [any AnyProperty] {
+        [$id, $staffNumber, $name, $nameKana, $kanaSearch, $birthDate, $gender, $hireDate, $hireFiscalYear,
+         $jobType, $grade, $employmentType, $currentSectionCode, $currentPost, $currentSince]
+    }
+
     init(record: StaffRecord) {
         update(from: record)
     }
