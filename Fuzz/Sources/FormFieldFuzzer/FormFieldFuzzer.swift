@@ -2,12 +2,12 @@ import Foundation
 import FuzzSupport
 import JibungotoDomain
 
-// A submitted form body (application/x-www-form-urlencoded) through the domain's parsers of
-// typed values: dates, months, times of day, staff numbers and lists of them, kana names,
-// finding tags, survey answers. The app's own splitting of a body (`Request.urlEncodedFields`)
-// and `FormValidation` live in JibungotoApp and need Vapor, which this package does not build;
-// the body is split here the same way (pairs at `&`, name and value at the first `=`, `+` as
-// a space, percent-decoding with Foundation), so Foundation's decoding is exercised too.
+// A submitted form body (application/x-www-form-urlencoded) as the app reads it: split by
+// `URLEncodedForm.fields(of:)`, the domain's one-pass reader behind `Request.urlEncodedFields`,
+// checked against Foundation's percent-decoding (what the app used before), then every value
+// through the domain's parsers of typed values: dates, months, times of day, staff numbers and
+// lists of them, kana names, finding tags, survey answers. `FormValidation` and Vapor's own
+// `URLEncodedFormDecoder` live in JibungotoApp and Vapor, which this package does not build.
 // Every value goes through every parser: field names are routing, not content, in the app.
 
 private let questions = [
@@ -23,17 +23,24 @@ private let questions = [
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let body = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    let fields = URLEncodedForm.fields(of: body)
+    let pairs = body.utf8.split(separator: UInt8(ascii: "&"))
+    require(fields.count == pairs.count, "\(fields.count) fields from \(pairs.count) pairs")
     var answers: [String: [String]] = [:]
-    for pair in body.split(separator: "&") {
-        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
-            String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-        }
-        let value = parts.count > 1 ? parts[1] : ""
-        answers[parts[0], default: []].append(value)
+    for ((name, value), pair) in zip(fields, pairs) {
+        let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).map { Substring($0) }
+        require(name == foundationDecoded(parts[0]), "name \(parts[0]) read as \(name)")
+        require(value == (parts.count > 1 ? foundationDecoded(parts[1]) : ""), "value \(parts.count > 1 ? parts[1] : "") read as \(value)")
+        answers[name, default: []].append(value)
         checkField(value)
     }
     checkAnswers(answers)
     return 0
+}
+
+/// What the app did before `URLEncodedForm`, with Foundation.
+private func foundationDecoded(_ part: Substring) -> String {
+    String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
 }
 
 private func checkField(_ value: String) {

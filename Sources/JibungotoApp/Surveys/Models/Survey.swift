@@ -32,10 +32,19 @@ final class Survey: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The questions, decoded once per text: answering reads them a dozen times per request (the
+    /// page count, the page's questions, validation, the next page), and decoding the JSON each
+    /// time was a third of a survey submission's time. A model instance serves one request.
     var questions: [SurveyQuestion] {
-        get { JSONText.decode([SurveyQuestion].self, from: questionsJSON) ?? [] }
+        get {
+            if let decoded = decodedQuestions, decoded.json == questionsJSON { return decoded.questions }
+            let questions = JSONText.decode([SurveyQuestion].self, from: questionsJSON) ?? []
+            decodedQuestions = (questionsJSON, questions)
+            return questions
+        }
         set { questionsJSON = JSONText.encode(newValue, fallback: "[]") }
     }
+    private var decodedQuestions: (json: String, questions: [SurveyQuestion])?
 
     var attributes: [ReportingAttribute] {
         reportingAttributes.split(separator: ",").compactMap { ReportingAttribute(rawValue: String($0)) }
