@@ -48,6 +48,40 @@ struct AccountSecurityTests {
         }
     }
 
+    @Test("reading pages leaves the session row alone; the last-seen time is refreshed once a minute and a change is written")
+    func readingPagesWritesNoSession() async throws {
+        try await withTestApp { app in
+            let staff = Browser(app)
+            try await staff.logIn(Demo.staff)
+            try await staff.get(PlatformRoute.home.path)
+            let row = { try #require(try await StoredSession.query(on: app.db).first()) }
+            // A minute and a half ago, as the row and the last-seen time say.
+            let earlier = Date().addingTimeInterval(-90)
+            let seenEarlier = String(Int(earlier.timeIntervalSince1970))
+            try await StoredSession.query(on: app.db).set(\.$updatedAt, to: earlier)
+                .set(\.$data, to: try await row().data.replacing(/"seen":"[0-9]+"/, with: "\"seen\":\"\(seenEarlier)\"")).update()
+            // The first page refreshes the last-seen time, so the row is written.
+            #expect(try await staff.get(PlatformRoute.home.path).status == .ok)
+            let refreshed = try await row()
+            #expect(!refreshed.data.contains("\"seen\":\"\(seenEarlier)\""))
+            #expect(refreshed.updatedAt > earlier.addingTimeInterval(60))
+            // Pages read within the minute change nothing, so nothing is written.
+            let marker = Date().addingTimeInterval(-30)
+            try await StoredSession.query(on: app.db).set(\.$updatedAt, to: marker).update()
+            for path in [PlatformRoute.home.path, CareerRoute.selfReport.path, PlatformRoute.home.path] {
+                #expect(try await staff.get(path).status == .ok)
+            }
+            // Within a millisecond: a date goes through seconds since 1970 and back, and may lose its last bit; a write would have moved it 30 s.
+            #expect(abs(try await row().updatedAt.timeIntervalSince(marker)) < 0.001)
+            #expect(try await row().data == refreshed.data)
+            // Switching the language changes the session: it is written.
+            let switched = try await staff.post(PlatformRoute.language.path, [("language", "en"), ("return_to", PlatformRoute.home.path)])
+            #expect(switched.status == .seeOther)
+            #expect(try await row().updatedAt > marker)
+            #expect(try await row().data.contains("\"en\""))
+        }
+    }
+
     @Test func changingThePasswordEndsOtherSessionsAndRotatesThisOne() async throws {
         try await withTestApp { app in
             let laptop = Browser(app), phone = Browser(app)

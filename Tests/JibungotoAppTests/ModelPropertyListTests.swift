@@ -13,12 +13,17 @@ struct ModelPropertyListTests {
         Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }.map { ObjectIdentifier($0 as AnyObject) }
     }
 
-    @Test("StaffMember's list is what reflection finds")
-    func staffMember() throws {
-        let model = StaffMember()
-        let listed = model.properties.map { ObjectIdentifier($0 as AnyObject) }
-        #expect(listed.count == 15)
-        #expect(listed == Self.reflected(model))
+    @Test("each model's list is what reflection finds")
+    func listIsComplete() throws {
+        let models: [(name: String, model: any Fields, count: Int)] = [
+            ("StaffMember", StaffMember(), 15), ("StoredSession", StoredSession(), 5), ("Survey", Survey(), 19),
+            ("User", User(), 11), ("UserRole", UserRole(), 3), ("SurveyTarget", SurveyTarget(), 6),
+        ]
+        for (name, model, count) in models {
+            let listed = model.properties.map { ObjectIdentifier($0 as AnyObject) }
+            #expect(listed.count == count, "\(name)")
+            #expect(listed == Self.reflected(model), "\(name)")
+        }
     }
 
     @Test("a staff member read through the list has every field, and saves every field")

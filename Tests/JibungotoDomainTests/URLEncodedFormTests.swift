@@ -23,6 +23,11 @@ struct URLEncodedFormTests {
         #expect(read("a=100%&b=%E3%81&c=%zz+1&d=%e3%81%82") == ["a=100%", "b=%E3%81", "c=%zz+1", "d=あ"])
     }
 
+    @Test("'+' is a space even before a combining mark (the fuzzer's find: Foundation's character-wise replacement kept it)")
+    func plusBeforeACombiningMark() {
+        #expect(read("q5=%E3%81%82+\u{483}+c") == ["q5=あ \u{483} c"])
+    }
+
     @Test("every part reads as Foundation's replacingOccurrences and removingPercentEncoding read it")
     func sameAsFoundation() {
         let parts = ["", "+", "%", "%2", "%20", "%41%42", "a+%2B+b", "%E6%97%A5%E6%9C%AC", "%FF", "%C3%28", "%00x", "日本%20語", "%%41"]

@@ -4,7 +4,7 @@ import JibungotoDomain
 
 // A submitted form body (application/x-www-form-urlencoded) as the app reads it: split by
 // `URLEncodedForm.fields(of:)`, the domain's one-pass reader behind `Request.urlEncodedFields`,
-// checked against Foundation's percent-decoding (what the app used before), then every value
+// checked against Foundation's percent-decoding, then every value
 // through the domain's parsers of typed values: dates, months, times of day, staff numbers and
 // lists of them, kana names, finding tags, survey answers. `FormValidation` and Vapor's own
 // `URLEncodedFormDecoder` live in JibungotoApp and Vapor, which this package does not build.
@@ -38,9 +38,13 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-/// What the app did before `URLEncodedForm`, with Foundation.
+/// The reference: every `+` byte a space, then Foundation's percent-decoding, the part as sent
+/// when that fails. (The app used to replace `+` with `replacingOccurrences`, which compares
+/// characters: a `+` followed by a combining mark, such as U+0483, stayed a `+`. The fuzzer found
+/// that in its first minute; the form encoding is defined on bytes, as `URLEncodedForm` reads it.)
 private func foundationDecoded(_ part: Substring) -> String {
-    String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+    let spaced = String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    return spaced.removingPercentEncoding ?? String(part)
 }
 
 private func checkField(_ value: String) {

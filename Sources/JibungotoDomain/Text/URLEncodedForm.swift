@@ -1,9 +1,10 @@
 /// A form body as browsers send it (`application/x-www-form-urlencoded`), read in one pass over
 /// its bytes: pairs at `&`, name and value at the first `=`, `+` as a space, `%XX` as a byte.
-/// The app reads every posted form through this (`Request.urlEncodedFields`), and `Fuzz/`'s
-/// FormFieldFuzzer checks it against what the app did before, Foundation's
-/// `replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? part`: a part with a
-/// malformed escape or escaped bytes that are not UTF-8 is kept exactly as sent.
+/// The app reads every posted form through this (`Request.urlEncodedFields`). `Fuzz/`'s
+/// FormFieldFuzzer checks it against Foundation's `removingPercentEncoding`, whose answer it
+/// gives: a part with a malformed escape or escaped bytes that are not UTF-8 is kept as sent.
+/// `+` is replaced byte by byte, as the encoding is defined; Foundation's `replacingOccurrences`,
+/// which the app used before, compares characters and kept a `+` followed by a combining mark.
 public enum URLEncodedForm {
     /// The fields in the order they were sent, repeated names included.
     public static func fields(of body: String) -> [(name: String, value: String)] {

@@ -59,6 +59,8 @@ extension Request {
 struct SessionUserMiddleware: AsyncMiddleware {
     static let userKey = "user"
     static let lastSeenKey = "seen"
+    /// How stale the stored last-seen time may get before a request refreshes it.
+    static let lastSeenResolution: TimeInterval = 60
     /// What an account that must change its password may still reach.
     static let openBeforePasswordChange: Set<String> = [
         AccountRoute.password.path, PlatformRoute.logout.path, PlatformRoute.language.path,
@@ -79,7 +81,12 @@ struct SessionUserMiddleware: AsyncMiddleware {
                 .filter(\.$id == userID).filter(\.$isActive == true)
                 .with(\.$roles).first() {
                 request.currentUser = try SignedInUser(user)
-                request.session.data[Self.lastSeenKey] = String(Int(now))
+                // Once a minute at most: an unchanged session is not written back (see
+                // `HashedSessionDriver.updateSession`), so most pages cost no write; the idle
+                // limit is counted in tens of minutes.
+                if now - lastSeen >= Self.lastSeenResolution {
+                    request.session.data[Self.lastSeenKey] = String(Int(now))
+                }
                 // An initial password from a printed list is known to whoever handled the paper:
                 // nothing opens until its owner has chosen their own.
                 if user.mustChangePassword && !Self.openBeforePasswordChange.contains(request.url.path) {

@@ -21,6 +21,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// (`ModelPropertyListTests` checks the list against reflection).
+    var properties: [any AnyProperty] { [$id, $staffNumber, $displayName, $passwordHash, $language, $dateDisplay, $isActive, $mustChangePassword, $createdAt, $updatedAt, $roles] }
+
     init(staffNumber: StaffNumber, displayName: String, passwordHash: String) {
         self.staffNumber = staffNumber
         self.displayName = displayName

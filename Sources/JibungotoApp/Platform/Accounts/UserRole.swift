@@ -12,6 +12,10 @@ final class UserRole: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// (`ModelPropertyListTests` checks the list against reflection).
+    var properties: [any AnyProperty] { [$id, $user, $role] }
+
     init(userID: UUID, role: Role) {
         self.$user.id = userID
         self.role = role

@@ -14,6 +14,10 @@ final class StoredSession: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// (`ModelPropertyListTests` checks the list against reflection).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $data, $updatedAt] }
 }
 
 /// Sessions in the shared database (several app instances can serve one user), keyed by the
@@ -53,10 +57,15 @@ struct HashedSessionDriver: AsyncSessionDriver {
             try await row.delete(on: request.db)
             return nil
         }
-        return SessionData(initialData: JSONText.decode([String: String].self, from: row.data) ?? [:])
+        let stored = JSONText.decode([String: String].self, from: row.data) ?? [:]
+        request.storage[StoredSessionData.self] = stored
+        return SessionData(initialData: stored)
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        // Vapor asks after every request; a session the request did not change is left as it is,
+        // so reading a page costs no write (the last-seen time changes at most once a minute).
+        if let stored = request.storage[StoredSessionData.self], stored == data.snapshot { return sessionID }
         // Vapor updates only sessions it found at the start of the request, so a missing row was
         // deleted meanwhile — by a password change, a reset, a sign-out elsewhere or expiry. It must
         // stay deleted: storing it again would undo the sign-out for a request already in flight.
@@ -82,6 +91,11 @@ struct HashedSessionDriver: AsyncSessionDriver {
         row.data = JSONText.encode(data.snapshot, fallback: "{}")
         row.userID = data[SessionUserMiddleware.userKey].flatMap(UUID.init(uuidString:))
         row.updatedAt = Date()
+    }
+
+    /// The session as this request read it, to tell whether it changed.
+    private struct StoredSessionData: StorageKey {
+        typealias Value = [String: String]
     }
 
     /// Ends every session of an account (after its password changed or it was deactivated).

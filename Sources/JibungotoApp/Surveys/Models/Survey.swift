@@ -32,6 +32,10 @@ final class Survey: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// (`ModelPropertyListTests` checks the list against reflection).
+    var properties: [any AnyProperty] { [$id, $series, $fiscalYear, $titleJa, $titleEn, $descriptionText, $opensOn, $closesOn, $isAnonymous, $targetDepartments, $targetEmploymentTypes, $reportingAttributes, $k, $freeTextK, $targetRate, $questionsJSON, $status, $organizationFiscalYear, $createdBy] }
+
     /// The questions, decoded once per text: answering reads them a dozen times per request (the
     /// page count, the page's questions, validation, the next page), and decoding the JSON each
     /// time was a third of a survey submission's time. A model instance serves one request.

@@ -18,6 +18,10 @@ final class SurveyTarget: Model, @unchecked Sendable {
     @Field(key: "division_code") var divisionCode: String
 
     init() {}
+
+    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// (`ModelPropertyListTests` checks the list against reflection).
+    var properties: [any AnyProperty] { [$id, $surveyID, $staffNumber, $departmentCode, $sectionCode, $divisionCode] }
 }
 
 extension SurveyTarget {
