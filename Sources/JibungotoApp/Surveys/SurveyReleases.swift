@@ -156,8 +156,16 @@ enum SurveyReleases {
 
     /// The answer-sheet attribute combinations of department and section a survey's targets can
     /// have: each department with "" (no section recorded), or with each of its 課.
-    static func departmentsAndSections(of targets: [SurveyTarget], recording recorded: Set<ReportingAttribute>) -> [[String]] {
-        Set(targets.map { [$0.departmentCode.rawValue, recorded.contains(.section) ? $0.divisionCode : ""] }).sorted { $0.lexicographicallyPrecedes($1) }
+    static func departmentsAndSections(of targets: [SurveyTarget], recording recorded: Set<ReportingAttribute>) -> [CounterPlace] {
+        Set(targets.map { CounterPlace(department: $0.departmentCode.rawValue, section: recorded.contains(.section) ? $0.divisionCode : "") })
+            .sorted { ($0.department, $0.section) < ($1.department, $1.section) }
+    }
+
+    /// Where an answer total counts: the 部 and, for a survey reported by section, the 課 frozen
+    /// at opening ("" when not recorded).
+    struct CounterPlace: Hashable, Sendable {
+        let department: String
+        let section: String
     }
 
     /// Creates, when a survey opens, every row its submissions will count up: one per day of the
@@ -165,7 +173,7 @@ enum SurveyReleases {
     /// in random order. Submissions then only update rows in place.
     ///
     /// - Parameter departmentsAndSections: ``departmentsAndSections(of:recording:)``.
-    static func prepareCounters(for survey: Survey, departmentsAndSections: [[String]], on database: any Database) async throws {
+    static func prepareCounters(for survey: Survey, departmentsAndSections: [CounterPlace], on database: any Database) async throws {
         let surveyID = try survey.requireID()
         var generator = SystemRandomNumberGenerator()
         if case let (opens, closes) = (survey.opensOn, survey.closesOn), opens <= closes {
@@ -182,7 +190,7 @@ enum SurveyReleases {
             try await ChunkedInsert.create(rows.shuffled(using: &generator), on: database)
         }
         let recorded = Survey.sheetAttributes(survey.attributes)
-        let departmentValues = recorded.contains(.department) ? departmentsAndSections : [["", ""]]
+        let departmentValues = recorded.contains(.department) ? departmentsAndSections : [CounterPlace(department: "", section: "")]
         let ageValues = recorded.contains(.ageBand) ? AgeBand.allCases.map(\.rawValue) : [""]
         let serviceValues = recorded.contains(.serviceBand) ? ServiceBand.allCases.map(\.rawValue) : [""]
         var totals: [SurveyAnswerCount] = []
@@ -200,8 +208,8 @@ enum SurveyReleases {
                             let row = SurveyAnswerCount()
                             row.id = UUID()
                             row.surveyID = surveyID
-                            row.departmentCode = department[0]
-                            row.sectionCode = department[1]
+                            row.departmentCode = department.department
+                            row.sectionCode = department.section
                             row.ageBand = age
                             row.serviceBand = service
                             row.questionID = question.id
