@@ -182,13 +182,12 @@ struct SelfReportRoutes {
     private func makeForm(_ request: Request, tree: OrganizationTree, input: [String: String], validation: FormValidation?) -> FormModel {
         func sectionField(_ rank: Int) -> FormField {
             let name = "wish\(rank)_section"
-            var field = FormField(request: request, name: name, labelKey: "selfReport.wish\(rank)", kind: .select, value: input[name] ?? "",
-                                  options: [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[name] ?? "").isEmpty, fieldName: name)])
             let groups = SectionChoices.groups(in: tree, including: { $0.kind != .department }, selected: input[name] ?? "", fieldName: name,
                                                localizer: request.localizer,
                                                suffix: { $0.isCollaborationPost ? request.t("selfReport.collaborationSuffix") : "" })
-            field.optionGroups = groups.isEmpty ? nil : groups
-            return field
+            return FormField(request: request, name: name, labelKey: "selfReport.wish\(rank)", kind: .select, value: input[name] ?? "",
+                             options: [FormOption(value: "", label: request.t("selfReport.noWish"), isSelected: (input[name] ?? "").isEmpty, fieldName: name)],
+                             optionGroups: groups)
         }
         func radios(_ name: String, labelKey: String, values: [String], hintKey: String? = nil) -> FormField {
             FormField(request: request, name: name, labelKey: labelKey, kind: .radios,

@@ -190,7 +190,7 @@ enum SurveyReleases {
             try await ChunkedInsert.create(rows.shuffled(using: &generator), on: database)
         }
         let recorded = Survey.sheetAttributes(survey.attributes)
-        let departmentValues = recorded.contains(.department) ? departmentsAndSections : [CounterPlace(department: "", section: "")]
+        let places = recorded.contains(.department) ? departmentsAndSections : [CounterPlace(department: "", section: "")]
         let ageValues = recorded.contains(.ageBand) ? AgeBand.allCases.map(\.rawValue) : [""]
         let serviceValues = recorded.contains(.serviceBand) ? ServiceBand.allCases.map(\.rawValue) : [""]
         var totals: [SurveyAnswerCount] = []
@@ -201,15 +201,15 @@ enum SurveyReleases {
             case .multipleChoice: question.options.map(\.key) + [SurveyReleaseBuilder.answeredValue]
             default: question.options.map(\.key)
             }
-            for department in departmentValues {
+            for place in places {
                 for age in ageValues {
                     for service in serviceValues {
                         for value in values {
                             let row = SurveyAnswerCount()
                             row.id = UUID()
                             row.surveyID = surveyID
-                            row.departmentCode = department.department
-                            row.sectionCode = department.section
+                            row.departmentCode = place.department
+                            row.sectionCode = place.section
                             row.ageBand = age
                             row.serviceBand = service
                             row.questionID = question.id

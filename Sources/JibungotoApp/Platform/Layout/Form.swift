@@ -52,40 +52,16 @@ struct FormField: Encodable, Sendable {
     let label: String
     let kind: Kind
     var value: String
-    var options: [FormOption]
-    /// A select's options under headings (`<optgroup>`), after the ungrouped `options`; nil for
-    /// every other field.
-    var optionGroups: [FormOptionGroup]?
+    /// A checkbox or radio group's choices, as data for the template's loop (empty for a select).
+    let options: [FormOption]
+    /// A select's options as markup (``SelectOptionsMarkup``): its ungrouped options, then one
+    /// `<optgroup>` each; nil for every other field.
+    let selectOptions: String?
     var hint: String?
     var error: String?
     let isRequired: Bool
     let autocomplete: String?
     let maxLength: Int?
-
-    private enum CodingKeys: String, CodingKey {
-        case name, id, label, kind, value, options, selectOptions, hint, error, isRequired, autocomplete, maxLength
-    }
-
-    /// A select's options reach the template as markup (``SelectOptionsMarkup``), other fields'
-    /// choices as data for its loop.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(id, forKey: .id)
-        try container.encode(label, forKey: .label)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(value, forKey: .value)
-        if kind == .select {
-            try container.encode(SelectOptionsMarkup(options: options, groups: optionGroups ?? []).markup, forKey: .selectOptions)
-        } else {
-            try container.encode(options, forKey: .options)
-        }
-        try container.encodeIfPresent(hint, forKey: .hint)
-        try container.encodeIfPresent(error, forKey: .error)
-        try container.encode(isRequired, forKey: .isRequired)
-        try container.encodeIfPresent(autocomplete, forKey: .autocomplete)
-        try container.encodeIfPresent(maxLength, forKey: .maxLength)
-    }
 
     init(
         request: Request,
@@ -107,8 +83,8 @@ struct FormField: Encodable, Sendable {
         self.label = label ?? request.t(labelKey)
         self.kind = kind
         self.value = value
-        self.options = options
-        self.optionGroups = optionGroups.isEmpty ? nil : optionGroups
+        self.options = kind == .select ? [] : options
+        self.selectOptions = kind == .select ? SelectOptionsMarkup(options: options, groups: optionGroups).markup : nil
         self.hint = hint ?? hintKey.map { request.t($0) }
         self.error = nil
         self.isRequired = isRequired
