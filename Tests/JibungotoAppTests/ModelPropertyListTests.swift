@@ -18,6 +18,7 @@ struct ModelPropertyListTests {
         let models: [(name: String, model: any Fields, count: Int)] = [
             ("StaffMember", StaffMember(), 15), ("StoredSession", StoredSession(), 5), ("Survey", Survey(), 19),
             ("User", User(), 11), ("UserRole", UserRole(), 3), ("SurveyTarget", SurveyTarget(), 6),
+            ("SurveyCompletion", SurveyCompletion(), 3), ("SurveyResponseRecord", SurveyResponseRecord(), 9), ("SurveyAnswerRecord", SurveyAnswerRecord(), 4),
         ]
         for (name, model, count) in models {
             let listed = model.properties.map { ObjectIdentifier($0 as AnyObject) }

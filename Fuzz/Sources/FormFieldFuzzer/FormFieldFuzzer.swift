@@ -6,8 +6,9 @@ import JibungotoDomain
 // `URLEncodedForm.fields(of:)`, the domain's one-pass reader behind `Request.urlEncodedFields`,
 // checked against Foundation's percent-decoding, then every value
 // through the domain's parsers of typed values: dates, months, times of day, staff numbers and
-// lists of them, kana names, finding tags, survey answers. `FormValidation` and Vapor's own
-// `URLEncodedFormDecoder` live in JibungotoApp and Vapor, which this package does not build.
+// lists of them, kana names, finding tags, survey answers; and the body decoded by
+// `URLEncodedFormValueDecoder`, the decoder of the app's form types and URL queries, built on the
+// same fields. `FormValidation` lives in JibungotoApp, which this package does not build.
 // Every value goes through every parser: field names are routing, not content, in the app.
 
 private let questions = [
@@ -35,6 +36,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         checkField(value)
     }
     checkAnswers(answers)
+    checkDecoded(body, fields: fields)
     return 0
 }
 
@@ -100,5 +102,51 @@ private func checkAnswers(_ answers: [String: [String]]) {
         for question in questions where question.isRequired {
             require(result.values[question.id] != nil, "a valid submission without \(question.id)")
         }
+    }
+}
+
+/// A form type with a field of each kind the app's forms decode but `String`.
+private struct SampleForm: Decodable {
+    var title: String?
+    var tags: [String]?
+    var count: Int?
+    var pin_id: UUID?
+}
+
+/// The decoder of the app's form types reads what `fields` reads: `[String: String]` (how most
+/// routes take a form) never fails and holds each name, a trailing `[]` dropped, with the last
+/// value sent; `SampleForm` decodes exactly when its count and id read, and then holds them.
+private func checkDecoded(_ body: String, fields: [(name: String, value: String)]) {
+    var sent: [String: [String]] = [:]
+    for (name, value) in fields {
+        let bytes = Array(name.utf8)
+        let isArray = Array(bytes.suffix(2)) == Array("[]".utf8)
+        sent[isArray ? String(decoding: bytes.dropLast(2), as: UTF8.self) : name, default: []].append(value)
+    }
+    let last = sent.compactMapValues(\.last)
+    let decoder = URLEncodedFormValueDecoder()
+    do {
+        let decoded = try decoder.decode([String: String].self, from: body)
+        require(decoded.count == last.count, "\(decoded.count) names decoded, \(last.count) sent")
+        for (name, value) in last {
+            require(decoded[name] == value, "\(name) decoded as \(decoded[name] ?? "nothing"), last sent as \(value)")
+        }
+    } catch {
+        require(false, "[String: String] rejected: \(error)")
+    }
+
+    let countText = last["count"], idText = last["pin_id"]
+    let readable = (countText.map { Int($0) != nil } ?? true) && (idText.map { UUID(uuidString: $0) != nil } ?? true)
+    do {
+        let form = try decoder.decode(SampleForm.self, from: body)
+        require(readable, "count \(countText ?? "") or pin_id \(idText ?? "") accepted")
+        require(form.title == last["title"] && form.tags == sent["tags"],
+                "title or tags decoded as \(String(describing: form.title)), \(String(describing: form.tags))")
+        require(form.count == countText.flatMap { Int($0) } && form.pin_id == idText.flatMap(UUID.init(uuidString:)),
+                "count or pin_id decoded as \(String(describing: form.count)), \(String(describing: form.pin_id))")
+    } catch is DecodingError {
+        require(!readable, "a form with a readable count and pin_id rejected")
+    } catch {
+        require(false, "rejected with \(error), not a DecodingError")
     }
 }

@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         HashedSessionDriver(idleLifetime: TimeInterval(app.jibungotoSettings.sessionIdleMinutes * 60) + HashedSessionDriver.gracePeriod)
     }
     app.routes.defaultMaxBodySize = ByteCount(value: settings.maxFormBytes)
+    FormDecoding.register()
     // Connections that send nothing (a half-sent request head, say) are closed after this.
     app.http.server.configuration.idleTimeout = .seconds(Int64(settings.connectionIdleSeconds))
     app.sessions.configuration = SessionsConfiguration(cookieName: "jibungoto_session") { id in

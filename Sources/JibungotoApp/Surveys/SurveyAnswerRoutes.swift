@@ -14,23 +14,25 @@ struct SurveyAnswerRoutes {
         routes.on(.GET, SurveysRoute.preview(.pattern), requires: .permission(.manageSurveys), shows: .nothing, use: preview)
     }
 
-    /// The survey if the signed-in user may answer it now; otherwise a refusal that says why.
-    private func answerable(_ request: Request) async throws -> Survey {
+    /// The survey, and the signed-in user's place in its frozen target group, if they may answer
+    /// it now; otherwise a refusal that says why. The survey is loaded already, so whether it is
+    /// open is asked of it; only the completion and the target row are read.
+    private func answerable(_ request: Request) async throws -> (survey: Survey, target: SurveyTarget) {
         let survey = try await SurveyAccess.find(request)
         let user = try request.requireUser()
         let id = try survey.requireID()
         if try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).filter(\.$staffNumber == user.staffNumber).count() > 0 {
             throw SurveyRefusal.alreadyAnswered(id)
         }
-        guard try await SurveyAccess.openSurveys(for: user.staffNumber, on: request.db, today: request.today).contains(where: { $0.id == id }) else {
-            throw SurveyRefusal.notOpenForYou
-        }
-        return survey
+        guard survey.acceptsAnswers(today: request.today),
+              let target = try await SurveyTarget.query(on: request.db).filter(\.$surveyID == id).filter(\.$staffNumber == user.staffNumber).first()
+        else { throw SurveyRefusal.notOpenForYou }
+        return (survey, target)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
         do {
-            let survey = try await answerable(request)
+            let survey = try await answerable(request).survey
             let page = min(max(0, ((try? request.query.get(Int.self, at: "page")) ?? 1) - 1), survey.pageCount - 1)
             return try await render(request, survey: survey, page: page, values: [:], errors: [:])
         } catch let refusal as SurveyRefusal {
@@ -45,9 +47,9 @@ struct SurveyAnswerRoutes {
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
-        let survey: Survey
+        let survey: Survey, target: SurveyTarget
         do {
-            survey = try await answerable(request)
+            (survey, target) = try await answerable(request)
         } catch let refusal as SurveyRefusal {
             return try await refusal.response(request)
         }
@@ -85,7 +87,7 @@ struct SurveyAnswerRoutes {
             return try await render(request, survey: survey, page: firstPage, values: answers, errors: result.errors, status: .unprocessableEntity)
         }
         do {
-            try await SurveySubmission.store(result.values, survey: survey, staffNumber: try request.requireUser().staffNumber, on: request.db, today: request.today)
+            try await SurveySubmission.store(result.values, survey: survey, target: target, on: request.db, today: request.today)
         } catch SurveySubmission.Failure.alreadyAnswered {
             return try await SurveyRefusal.alreadyAnswered(id).response(request)
         } catch SurveySubmission.Failure.notOpen {

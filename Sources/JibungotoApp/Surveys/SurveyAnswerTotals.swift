@@ -16,8 +16,9 @@ enum SurveyCounter {
     static func count(_ stored: Int) -> Int { stored - zero }
 }
 
-/// Keeps `survey_answer_counts` up to date: one update per counted answer value, in the
-/// submission's transaction (the rows exist from the opening; see `SurveyReleases.prepareCounters`).
+/// Keeps `survey_answer_counts` up to date: one statement per sheet, in the submission's
+/// transaction, that adds one to each of its counted values' rows (the rows exist from the
+/// opening; see `SurveyReleases.prepareCounters`).
 enum SurveyAnswerTotals {
     /// The counted values of one sheet: the counted questions' stored values, plus one
     /// "answered" mark per multiple-choice question it answered.
@@ -28,17 +29,10 @@ enum SurveyAnswerTotals {
     }
 
     static func add(_ answers: [(questionID: String, value: String)], surveyID: UUID, attributes: RespondentAttributes, on database: any Database) async throws {
-        guard !answers.isEmpty, let sql = database as? any SQLDatabase else { return }
-        let keyColumns = AddSurveySections.keyColumns
-        for answer in answers {
-            try await sql.insert(into: SurveyAnswerCount.schema)
-                .columns(["id"] + keyColumns + ["count"])
-                .values([SQLBind(UUID()), SQLBind(surveyID), SQLBind(attributes.departmentCode ?? ""), SQLBind(attributes.sectionCode ?? ""),
-                         SQLBind(attributes.ageBand?.rawValue ?? ""), SQLBind(attributes.serviceBand?.rawValue ?? ""),
-                         SQLBind(answer.questionID), SQLBind(answer.value), SQLBind(SurveyCounter.zero + 1)])
-                .onConflict(with: keyColumns) { $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + 1")) }
-                .run()
-        }
+        let place = [attributes.departmentCode ?? "", attributes.sectionCode ?? "", attributes.ageBand?.rawValue ?? "", attributes.serviceBand?.rawValue ?? ""]
+        var totals: [[String]: Int] = [:]
+        for answer in answers { totals[place + [answer.questionID, answer.value], default: 0] += 1 }
+        try await add(totals, surveyID: surveyID, on: database)
     }
 
     /// Totals for data loaded in bulk (the demo city, the benchmark): counted in memory, then added.
@@ -52,7 +46,15 @@ enum SurveyAnswerTotals {
                 totals[[response.departmentCode ?? "", response.sectionCode ?? "", response.ageBand ?? "", response.serviceBand ?? "", answer.questionID, answer.value], default: 0] += 1
             }
         }
-        guard let surveyID = responses.first?.surveyID, let sql = database as? any SQLDatabase else { return }
+        guard let surveyID = responses.first?.surveyID else { return }
+        try await add(totals, surveyID: surveyID, on: database)
+    }
+
+    /// Adds counts keyed by `AddSurveySections.keyColumns` (after the survey), creating the rows
+    /// that do not exist yet. Each key once per statement (PostgreSQL refuses a row updated twice
+    /// by one statement), in key order so that concurrent submissions lock rows in one order.
+    private static func add(_ totals: [[String]: Int], surveyID: UUID, on database: any Database) async throws {
+        guard !totals.isEmpty, let sql = database as? any SQLDatabase else { return }
         let keyColumns = AddSurveySections.keyColumns
         let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         for chunk in rows.chunked(into: 500) {
@@ -60,7 +62,6 @@ enum SurveyAnswerTotals {
             for (key, count) in chunk {
                 insert = insert.values([SQLBind(UUID()), SQLBind(surveyID)] + key.map { SQLBind($0) } + [SQLBind(SurveyCounter.zero + count)])
             }
-            // Loaded in batches, a key may already hold an earlier batch's total.
             try await insert.onConflict(with: keyColumns) {
                 $0.set("count", to: SQLRaw("\(SurveyAnswerCount.schema).count + excluded.count - \(SurveyCounter.zero)"))
             }.run()

@@ -65,11 +65,6 @@ struct SurveyReportRoutes {
         return tree.units[SectionCode(unit)].map { request.text($0.localizedName) } ?? unit
     }
 
-    /// Reminders may be sent while answers are accepted: opened, and today within the period.
-    private func acceptsAnswers(_ survey: Survey, today: LocalDate) -> Bool {
-        survey.status == .open && survey.opensOn <= today && today <= survey.closesOn
-    }
-
     // MARK: - Response rate
 
     @Sendable func rate(_ request: Request) async throws -> Response {
@@ -99,7 +94,7 @@ struct SurveyReportRoutes {
         let reminders = try await SurveyReminder.query(on: request.db).filter(\.$surveyID == surveyID)
             .filter(\.$scopeUnit == (reminderScope.unit ?? "")).sort(\.$sentAt, .descending).all()
         let reminding = SurveyRatePage.Reminding(
-            action: acceptsAnswers(survey, today: request.today) ? SurveysRoute.remind(.id(surveyID)).path : nil,
+            action: survey.acceptsAnswers(today: request.today) ? SurveysRoute.remind(.id(surveyID)).path : nil,
             scopeLabel: reminderScopeLabel(reminderScope, tree: tree, request: request),
             nonRespondents: SurveyReminderRule.nonRespondents(in: reminderScope, release: release),
             sent: reminders, csrfToken: request.csrfToken)
@@ -121,7 +116,7 @@ struct SurveyReportRoutes {
         let survey = try await SurveyAccess.find(request)
         guard survey.status != .draft else { throw Abort(.notFound) }
         let surveyID = try survey.requireID()
-        guard acceptsAnswers(survey, today: request.today) else {
+        guard survey.acceptsAnswers(today: request.today) else {
             request.flash(.error, request.t("survey.remindNotOpen"))
             return request.redirect(to: SurveysRoute.rate(.id(surveyID)).path)
         }

@@ -9,10 +9,10 @@ import Vapor
 enum SurveySubmission {
     enum Failure: Error { case alreadyAnswered, notOpen }
 
-    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, staffNumber: StaffNumber, on database: any Database, today: LocalDate) async throws {
+    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, target: SurveyTarget, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
-        guard let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first(),
-              let target = try await SurveyTarget.query(on: database).filter(\.$surveyID == surveyID).filter(\.$staffNumber == staffNumber).first()
+        let staffNumber = target.staffNumber
+        guard target.surveyID == surveyID, let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first()
         else { throw Abort(.forbidden) }
         let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue, sectionCode: target.divisionCode,
                                                        on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))

@@ -137,6 +137,13 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
     }
 
+    /// Posts a URL-encoded body exactly as given (the token is not added).
+    @discardableResult
+    func post(_ path: String, body: String) async throws -> PageResponse {
+        let headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+        return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
+    }
+
     /// The URL-encoded body `post` sends for these fields (with the token unless `csrf` is false).
     func formBody(_ form: [(String, String)], csrf: Bool = true) -> String {
         var fields = form

@@ -73,6 +73,12 @@ final class Survey: Model, @unchecked Sendable {
 
     var pageCount: Int { (questions.map(\.page).max() ?? 0) + 1 }
 
+    /// Answers are accepted: opened, and today within the period (`SurveyAccess.openSurveys` asks
+    /// the same of the database for a person's list).
+    func acceptsAnswers(today: LocalDate) -> Bool {
+        status == .open && opensOn <= today && today <= closesOn
+    }
+
     func title(_ language: Language) -> String { language == .en && !titleEn.isEmpty ? titleEn : titleJa }
 }
 

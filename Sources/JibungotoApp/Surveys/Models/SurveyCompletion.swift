@@ -9,6 +9,8 @@ final class SurveyCompletion: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
     @Field(key: "staff_number") var staffNumber: StaffNumber
+    /// Listed for Fluent: a submission writes these on every answer (see `ModelPropertyListTests`).
+    var properties: [any AnyProperty] { [$id, $surveyID, $staffNumber] }
 
     init() {}
 }
