@@ -19,7 +19,7 @@ DURATION="${1:-60}"
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(CSVImportFuzzer JapaneseDateFuzzer InstanceFuzzer FormFieldFuzzer)
+  TARGETS=(CSVImportFuzzer JapaneseDateFuzzer InstanceFuzzer FormFieldFuzzer MultipartFuzzer)
 fi
 
 # `--sanitize=fuzzer` makes SwiftPM link libFuzzer's main in place of the executables' own

@@ -6,7 +6,8 @@ import Testing
 import Vapor
 
 /// Routes that decode a form type (`request.content.decode`) read the body with the domain's
-/// reader, the one `Fuzz/` checks, not Vapor's decoder.
+/// reader, the one `Fuzz/` checks, not Vapor's decoder; upload bodies pass the header check the
+/// multipart fuzzer found was needed.
 @Suite("Every form type is read by the reader the fuzzer checks")
 struct FormDecodingTests {
     @Test("a + before a combining mark is a space, and a checkbox value keeps its comma")
@@ -39,5 +40,25 @@ struct FormDecodingTests {
         let query = try body.decode(Probe.self, from: URI(string: "/organization?fy=2026&departments=a+b"))
         #expect(query.fy == 2026)
         #expect(query.departments == ["a b"])
+    }
+
+    /// MultipartKit traps on a part header name byte from 0x80, and the CSRF check reads the token
+    /// from any POST's body: without `MultipartHeaderNames` this request ends the test process.
+    @Test("an upload body whose part header name is not ASCII is refused, from anyone, and the server keeps serving")
+    func uploadHeaderNameNotASCII() async throws {
+        try await withTestApp { app in
+            try await OrganizationFixture.load(on: app.db)
+            let visitor = Browser(app)
+            _ = try await visitor.get("/login")
+            let body = "--XB\r\n名前: x\r\n\r\nx\r\n--XB--\r\n"
+            let refused = try await visitor.post("/login", body: body, contentType: "multipart/form-data; boundary=XB")
+            #expect(refused.status == .forbidden)
+            let hr = Browser(app)
+            try await hr.logIn(Demo.hr)
+            try await hr.get(OrganizationRoute.importUpload.path)
+            let upload = try await hr.upload(OrganizationRoute.importUpload.path, fields: [("kind", "staff"), ("encoding", "auto")],
+                                             fileField: "file", filename: "職員.csv", file: LargeFormTests.payrollCSV(rows: 3))
+            #expect(upload.status == .seeOther)
+        }
     }
 }

@@ -137,10 +137,10 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
     }
 
-    /// Posts a URL-encoded body exactly as given (the token is not added).
+    /// Posts a body exactly as given (the token is not added).
     @discardableResult
-    func post(_ path: String, body: String) async throws -> PageResponse {
-        let headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+    func post(_ path: String, body: String, contentType: String = "application/x-www-form-urlencoded") async throws -> PageResponse {
+        let headers: HTTPHeaders = ["Content-Type": contentType]
         return try await send(.POST, path, headers: headers.merging(extraHeaders), body: ByteBuffer(string: body))
     }
 

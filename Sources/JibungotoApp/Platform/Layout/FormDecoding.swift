@@ -22,9 +22,27 @@ struct FormDecoding: ContentDecoder, URLQueryDecoder {
         try URLEncodedFormValueDecoder().decode(D.self, from: url.query ?? "", userInfo: userInfo)
     }
 
-    /// Every form body and URL query of the process; the configuration is Vapor's global one.
+    /// Every form body, upload body and URL query of the process; the configuration is Vapor's
+    /// global one.
     static func register() {
         ContentConfiguration.global.use(decoder: FormDecoding(), for: .urlEncodedForm)
         ContentConfiguration.global.use(urlDecoder: FormDecoding())
+        ContentConfiguration.global.use(decoder: UploadDecoding(), for: .formData)
+    }
+}
+
+/// Upload forms (`multipart/form-data`) through Vapor's multipart reader, once their part headers
+/// pass `MultipartHeaderNames` (the reader traps on a header name that is not ASCII).
+struct UploadDecoding: ContentDecoder {
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
+        try decode(D.self, from: body, headers: headers, userInfo: [:])
+    }
+
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        guard let boundary = headers.contentType?.parameters["boundary"] else { throw Abort(.unsupportedMediaType) }
+        guard MultipartHeaderNames.areASCII(Array(body.readableBytesView), boundary: boundary) else {
+            throw Abort(.badRequest, reason: "a part of the upload has a header name that is not ASCII")
+        }
+        return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)
     }
 }
