@@ -93,6 +93,18 @@ let package = Package(
             path: "Benchmarks/opportunities",
             exclude: ["run.sh", "README.md"]
         ),
+        .executableTarget(
+            name: "StackFloor",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            path: "Benchmarks/stack-floor",
+            exclude: ["run.sh", "floor.py", "Views", "README.md"]
+        ),
         .testTarget(
             name: "RotationSolverTests",
             dependencies: [

@@ -2,10 +2,10 @@ import Foundation
 @testable import JibungotoApp
 import Testing
 
-/// `#unsafeHTML` prints markup unescaped, so only markup the app writes may reach it (charts and
-/// a select's options), and their labels (section names, options a survey author typed) must come
-/// out escaped.
-@Suite("Charts and select options: the only unescaped markup, with hostile labels escaped")
+/// `#unsafeHTML` prints markup unescaped, so only markup the app writes may reach it (charts, a
+/// select's options, a survey question's choices), and their labels (section names, options a
+/// survey author typed) must come out escaped.
+@Suite("Charts, select options and survey choices: the only unescaped markup, with hostile labels escaped")
 struct ChartSafetyTests {
     static let hostile = [
         "<script>alert(1)</script>",
@@ -55,6 +55,19 @@ struct ChartSafetyTests {
         #expect(tags.filter { $0 == "option" }.count == 2 * (1 + Self.hostile.count * Self.hostile.count), "every option opened and closed")
     }
 
+    @Test("hostile names, values and labels come out as text in a survey question's choices")
+    func hostileChoices() throws {
+        let choices = Self.hostile.enumerated().map { FormOption(value: $1, label: $1, isSelected: $0 == 1, fieldName: "q\"1") }
+        let multiple = ChoiceInputsMarkup(choices: choices, name: "q\"1", isMultiple: true).markup
+        #expect(multiple.hasPrefix("<div class=\"choice\"><input type=\"checkbox\" name=\"q&quot;1[]\" id=\"field-q&quot;1-&lt;script&gt;alert(1)&lt;/script&gt;\" value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"><label for=\"field-q&quot;1-&lt;script&gt;alert(1)&lt;/script&gt;\">&lt;script&gt;alert(1)&lt;/script&gt;</label></div>\n"))
+        #expect(multiple.contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\" checked>"), "the chosen one is checked")
+        #expect(multiple.contains(">課&amp;&lt;b&gt;係&lt;/b&gt;&#39;</label></div>\n"))
+        let tags = multiple.matches(of: /<\/?([a-z]+)/).map { String($0.output.1) }
+        #expect(tags == Array(repeating: ["div", "input", "label", "label", "div"], count: Self.hostile.count).flatMap { $0 })
+        let single = ChoiceInputsMarkup(choices: choices, name: "q1", isMultiple: false).markup
+        #expect(single.components(separatedBy: "<input type=\"radio\" name=\"q1\" ").count == 1 + Self.hostile.count)
+    }
+
     @Test("the one-pass escape gives what Foundation's replacements gave, Japanese text untouched")
     func escapeMatchesReplacements() {
         func replaced(_ text: String) -> String {
@@ -67,7 +80,7 @@ struct ChartSafetyTests {
         }
     }
 
-    @Test("templates use #unsafeHTML only on chart fields and select options")
+    @Test("templates use #unsafeHTML only on chart fields, select options and survey choices")
     func onlyChartsUnescaped() throws {
         let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/JibungotoApp/Resources/Views")
@@ -79,7 +92,8 @@ struct ChartSafetyTests {
         }
         // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
         // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so. The
-        // last is `SelectOptionsMarkup`, which `FormField` encodes for a select.
-        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart", "field.selectOptions"])
+        // last two are `SelectOptionsMarkup`, which `FormField` encodes for a select, and
+        // `ChoiceInputsMarkup`, which `SurveyAnswerPage` encodes for a question's choices.
+        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart", "field.selectOptions", "question.choices"])
     }
 }

@@ -40,7 +40,7 @@ private func checkRoundTrip(_ bytes: [UInt8]) {
         // Into bytes: the encoder's `String` form would repair a file that is not UTF-8.
         var body = ByteBuffer()
         try FormDataEncoder().encode(sent, boundary: boundary, into: &body)
-        require(MultipartHeaderNames.areASCII(Array(body.readableBytesView), boundary: boundary), "a browser's form refused by the header check")
+        require(MultipartHeaderNames.areASCII(body.readableBytesView, boundary: boundary), "a browser's form refused by the header check")
         let read = try FormDataDecoder().decode(UploadForm.self, from: body, boundary: boundary)
         require(read == sent, "sent \(sent), read back \(read)")
     } catch {

@@ -15,8 +15,10 @@ enum SurveyAccess {
     static func openSurveys(for staffNumber: StaffNumber, on database: any Database, today: LocalDate) async throws -> [Survey] {
         let targeted = try await SurveyTarget.query(on: database).filter(\.$staffNumber == staffNumber).all(\.$surveyID)
         guard !targeted.isEmpty else { return [] }
-        return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == .open)
-            .filter(\.$opensOn <= today).filter(\.$closesOn >= today).sort(\.$closesOn).all()
+        // Only open surveys are read (a person is asked a few a year for decades); whether one
+        // takes answers today is `Survey.acceptsAnswers`, the rule the answer page applies too.
+        return try await Survey.query(on: database).filter(\.$id ~~ targeted).filter(\.$status == .open).sort(\.$closesOn).all()
+            .filter { $0.acceptsAnswers(today: today) }
     }
 
     /// Questions may change only until the first answer arrives; after that, copy the survey.

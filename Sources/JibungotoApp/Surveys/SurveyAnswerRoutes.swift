@@ -54,7 +54,7 @@ struct SurveyAnswerRoutes {
             return try await refusal.response(request)
         }
         let id = try survey.requireID()
-        let form = try Self.formValues(request)
+        let form = Self.formValues(request)
         let page = min(max(0, (Int(form["_page"]?.first ?? "1") ?? 1) - 1), survey.pageCount - 1)
         let navigation = form["_nav"]?.first ?? "next"
         let questions = survey.questions
@@ -98,14 +98,12 @@ struct SurveyAnswerRoutes {
         return request.redirect(to: SurveysRoute.receipt(.id(id)).path)
     }
 
-    /// Form values by name; several for a multiple-choice question (sent as `name[]`).
-    static func formValues(_ request: Request) throws -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        for (rawName, value) in request.urlEncodedFields where rawName != CSRFMiddleware.fieldName {
-            let name = rawName.hasSuffix("[]") ? String(rawName.dropLast(2)) : rawName
-            result[name, default: []].append(value)
-        }
-        return result
+    /// Form values by name, without the token; several for a multiple-choice question (sent as
+    /// `name[]`), read by the same rule as every other form.
+    static func formValues(_ request: Request) -> [String: [String]] {
+        var values = URLEncodedForm.valuesByName(of: request.body.string ?? "")
+        values[CSRFMiddleware.fieldName] = nil
+        return values
     }
 
     @Sendable func receipt(_ request: Request) async throws -> Response {

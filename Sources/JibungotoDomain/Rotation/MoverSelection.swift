@@ -25,7 +25,7 @@ public enum MoverReason: Sendable, Hashable, Codable {
     public var text: Bilingual {
         switch self {
         case .maxYearsInPost(let years):
-            return Bilingual(ja: "在課\(years)年", en: "\(years) years in post")
+            return Bilingual(ja: "在課\(years)年", en: "\(EnglishCount.of(years, "year")) in post")
         case .earlyCareerWithoutCollaboration(let year, let last):
             return Bilingual(
                 ja: "採用\(year)年目・市民協働部署未経験" + (last ? "（最終機会）" : ""),

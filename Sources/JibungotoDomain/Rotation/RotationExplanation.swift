@@ -161,7 +161,7 @@ extension RotationPlanner {
         }
         if person.yearsInPost < facts.rules.minYearsInPost {
             return Bilingual(ja: "在課\(person.yearsInPost)年（最低\(facts.rules.minYearsInPost)年）",
-                             en: "\(person.yearsInPost) years in post (minimum \(facts.rules.minYearsInPost))")
+                             en: "\(EnglishCount.of(person.yearsInPost, "year")) in post (minimum \(facts.rules.minYearsInPost))")
         }
         return Bilingual(ja: "異動の理由となる規則・希望がないか、人事が対象から外した",
                          en: "no rule or wish requires a move, or HR removed them from the list")
@@ -188,9 +188,10 @@ extension RotationPlanner {
         let ja = "この\(people.count)人は\(pools.count)所属（空席計\(violator.seats)）にしか配置できません："
             + list(names, "、") + "／" + (pools.isEmpty ? "配置可能な所属なし" : list(sectionNames.map(\.ja), "、"))
             + "。空席を\(people.count - violator.seats)以上増やすか、異動者を外すか、規則・指定を緩めてください。"
-        let en = "These \(people.count) people can only go to these \(pools.count) sections with \(violator.seats) seats: "
+        let en = (people.count == 1 ? "This person" : "These \(people.count) people") + " can only go to "
+            + (pools.count == 1 ? "this section" : "these \(pools.count) sections") + " with \(EnglishCount.of(violator.seats, "seat")): "
             + list(names, ", ") + " / " + (pools.isEmpty ? "no allowed section" : list(sectionNames.map(\.en), ", "))
-            + ". Add at least \(people.count - violator.seats) seats, remove movers, or relax rules or pins."
+            + ". Add at least \(EnglishCount.of(people.count - violator.seats, "seat")), remove movers, or relax rules or pins."
         return InfeasibilityExplanation(people: people, pools: pools, seats: violator.seats, text: Bilingual(ja: ja, en: en))
     }
 
@@ -207,7 +208,7 @@ extension RotationPlanner {
                 }
             }
             let parts = counts.values.sorted { $0.1 > $1.1 }.map {
-                Bilingual(ja: "\($0.0.ja)（\($0.1)席区分）", en: "\($0.0.en) (\($0.1) seat pools)")
+                Bilingual(ja: "\($0.0.ja)（\($0.1)席区分）", en: "\($0.0.en) (\(EnglishCount.of($0.1, "seat pool")))")
             }
             let name = model.staffName(number)
             return (number, Bilingual(ja: "\(name)：配置できる所属がありません（" + parts.map(\.ja).joined(separator: "、") + "）",
@@ -374,7 +375,7 @@ struct ExplainContext {
             bent.append(BentRule(
                 kind: .earlyCareerDeadline, cost: forgone,
                 text: Bilingual(ja: "採用\(facts.rules.earlyCareerYears)年以内の市民協働部署経験を満たせない見込み",
-                                en: "will miss a collaboration post within \(facts.rules.earlyCareerYears) years")))
+                                en: "will miss a collaboration post within \(EnglishCount.of(facts.rules.earlyCareerYears, "year"))")))
         }
         if c.mustGoTo != nil, c.noReturn.contains(pool.sectionCode) {
             bent.append(BentRule(kind: .noReturnOverriddenByPin, cost: 0,
@@ -485,7 +486,7 @@ struct ExplainContext {
         return Alternative(
             pool: pool, sectionName: name, reducedCost: rc, outcome: .worseScore(points: points),
             text: Bilingual(ja: "空席あり、ただし評価が\(points)点劣る" + detail.ja,
-                            en: "a seat was free but it scores \(points) points worse" + detail.en))
+                            en: "a seat was free but it scores \(EnglishCount.of(points, "point")) worse" + detail.en))
     }
 
     /// Short reasons of a mover's placement, for naming competitors.

@@ -201,7 +201,7 @@ public enum RotationPlanner {
                     .warning, sectionCode: pool.sectionCode,
                     Bilingual(
                         ja: "\(facts.sectionName(pool.sectionCode).ja)：残留者\(taken)人が定数\(count)を超えています",
-                        en: "\(facts.sectionName(pool.sectionCode).en): \(taken) staying exceed the \(count) seats")))
+                        en: "\(facts.sectionName(pool.sectionCode).en): \(taken) staying exceed the \(EnglishCount.of(count, "seat"))")))
             }
             open[pool] = max(0, count - taken)
         }
@@ -632,7 +632,7 @@ struct ModelCore {
             let years = c.person.yearsInPost
             result.append(CostTerm(kind: .minYearsInPost(years: years), points: w.minYearsInPost,
                                    text: Bilingual(ja: "在課\(facts.rules.minYearsInPost)年未満で異動（在課\(years)年）",
-                                                   en: "moved before \(facts.rules.minYearsInPost) years in post (\(years))")))
+                                                   en: "moved before \(EnglishCount.of(facts.rules.minYearsInPost, "year")) in post (\(years))")))
         }
         if facts.rules.subordinateMode == .warning, let above = subordinateConflicts[m]?[p], w.subordinate != 0 {
             let names = above.map { facts.people[$0]?.record.name ?? $0.rawValue }

@@ -12,7 +12,14 @@
 /// reader would not treat as a part, so the check may refuse more than the reader would read,
 /// never less.
 public enum MultipartHeaderNames {
-    public static func areASCII(_ body: [UInt8], boundary: String) -> Bool {
+    /// `body` is read in place where its bytes are contiguous (an array, a request's buffer), so
+    /// an upload is not copied for the check.
+    public static func areASCII(_ body: some Collection<UInt8>, boundary: String) -> Bool {
+        body.withContiguousStorageIfAvailable { areASCII(in: $0, boundary: boundary) }
+            ?? Array(body).withUnsafeBufferPointer { areASCII(in: $0, boundary: boundary) }
+    }
+
+    private static func areASCII(in body: UnsafeBufferPointer<UInt8>, boundary: String) -> Bool {
         let delimiter = Array("--\(boundary)".utf8)
         var searchFrom = 0
         while let start = firstOccurrence(of: delimiter, in: body, from: searchFrom) {
@@ -38,7 +45,7 @@ public enum MultipartHeaderNames {
 
     private static let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), colon = UInt8(ascii: ":")
 
-    private static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    private static func firstOccurrence(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
         var index = start
         while index <= haystack.count - needle.count {

@@ -291,8 +291,8 @@ struct RotationRuleTests {
         #expect(Set(explanation.people.map(\.staffNumber)).isSubset(of: ["H1", "H2", "H3"]))
         #expect(explanation.pools == [SeatPool(sectionCode: "3020", tier: 0)])
         #expect(explanation.seats == 1 && explanation.shortfall == 1)
-        #expect(explanation.text.en.hasPrefix("These 2 people can only go to these 1 sections with 1 seats: 職員H"))
-        #expect(explanation.text.en.contains(" / Preventive Health Unit. Add at least 1 seats"))
+        #expect(explanation.text.en.hasPrefix("These 2 people can only go to this section with 1 seat: 職員H"))
+        #expect(explanation.text.en.contains(" / Preventive Health Unit. Add at least 1 seat, remove movers"))
         #expect(explanation.text.ja.hasPrefix("この2人は1所属（空席計1）にしか配置できません：職員H"))
     }
 

@@ -40,7 +40,7 @@ struct UploadDecoding: ContentDecoder {
 
     func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
         guard let boundary = headers.contentType?.parameters["boundary"] else { throw Abort(.unsupportedMediaType) }
-        guard MultipartHeaderNames.areASCII(Array(body.readableBytesView), boundary: boundary) else {
+        guard MultipartHeaderNames.areASCII(body.readableBytesView, boundary: boundary) else {
             throw Abort(.badRequest, reason: "a part of the upload has a header name that is not ASCII")
         }
         return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// One browser session as the database keeps it: only a SHA-256 hash of the id in the cookie,
@@ -51,13 +52,19 @@ struct HashedSessionDriver: AsyncSessionDriver {
         return id
     }
 
+    /// Every request with a cookie asks this, so the two columns are read with SQL rather than
+    /// through the model (see `SignedInUser.load`).
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let row = try await row(sessionID, on: request.db) else { return nil }
-        guard row.updatedAt >= Date().addingTimeInterval(-idleLifetime) else {
-            try await row.delete(on: request.db)
+        guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sessions need an SQL database") }
+        let hash = Self.hash(sessionID)
+        guard let row = try await sql.select().columns("data", "updated_at").from(StoredSession.schema)
+            .where("token_hash", .equal, SQLBind(hash)).first()
+        else { return nil }
+        guard try row.decode(column: "updated_at", as: Date.self) >= Date().addingTimeInterval(-idleLifetime) else {
+            try await StoredSession.query(on: request.db).filter(\.$tokenHash == hash).delete()
             return nil
         }
-        let stored = JSONText.decode([String: String].self, from: row.data) ?? [:]
+        let stored = JSONText.decode([String: String].self, from: try row.decode(column: "data", as: String.self)) ?? [:]
         request.storage[StoredSessionData.self] = stored
         return SessionData(initialData: stored)
     }

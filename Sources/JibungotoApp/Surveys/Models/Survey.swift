@@ -73,8 +73,8 @@ final class Survey: Model, @unchecked Sendable {
 
     var pageCount: Int { (questions.map(\.page).max() ?? 0) + 1 }
 
-    /// Answers are accepted: opened, and today within the period (`SurveyAccess.openSurveys` asks
-    /// the same of the database for a person's list).
+    /// Answers are accepted: opened, and today within the period. The answer page, a person's
+    /// list of open surveys and the reminders all ask this.
     func acceptsAnswers(today: LocalDate) -> Bool {
         status == .open && opensOn <= today && today <= closesOn
     }
