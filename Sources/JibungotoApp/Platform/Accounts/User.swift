@@ -21,7 +21,8 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// The fields for Fluent, instead of reflection on each row: accounts are read this way at
+    /// sign-in and on the account pages (every request reads one with `SignedInUser.load`)
     /// (`ModelPropertyListTests` checks the list against reflection).
     var properties: [any AnyProperty] { [$id, $staffNumber, $displayName, $passwordHash, $language, $dateDisplay, $isActive, $mustChangePassword, $createdAt, $updatedAt, $roles] }
 

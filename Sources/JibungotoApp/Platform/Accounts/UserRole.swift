@@ -12,7 +12,8 @@ final class UserRole: Model, @unchecked Sendable {
 
     init() {}
 
-    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// The fields for Fluent, instead of reflection on each row: roles are read this way at
+    /// sign-in and on the account pages (every request reads them with `SignedInUser.load`)
     /// (`ModelPropertyListTests` checks the list against reflection).
     var properties: [any AnyProperty] { [$id, $user, $role] }
 

@@ -16,7 +16,8 @@ final class StoredSession: Model, @unchecked Sendable {
 
     init() {}
 
-    /// The fields for Fluent, read for every request, instead of reflection on each row
+    /// The fields for Fluent, instead of reflection on each row: a session is read this way when
+    /// it is written back (every request reads it with `HashedSessionDriver.readSession`)
     /// (`ModelPropertyListTests` checks the list against reflection).
     var properties: [any AnyProperty] { [$id, $tokenHash, $userID, $data, $updatedAt] }
 }
