@@ -85,7 +85,8 @@ enum DemoSurveys {
                     completions.append(completion)
                     // Most answers arrive in the first days.
                     let spread = DemoHash.value(member.staffNumber, cycle.fiscalYear, "day") % 100
-                    let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: department.rawValue, sectionCode: target.divisionCode,
+                    let attributes = RespondentAttributes.snapshot(birthDate: member.birthDate, hireDate: member.hireDate, employmentType: member.employmentType,
+                                                                   departmentCode: department.rawValue, sectionCode: target.divisionCode,
                                                                    on: cycle.opens, recording: Survey.sheetAttributes(survey.attributes))
                     let response = SurveyResponseRecord()
                     response.id = UUID()

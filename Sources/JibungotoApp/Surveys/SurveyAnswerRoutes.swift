@@ -14,20 +14,16 @@ struct SurveyAnswerRoutes {
         routes.on(.GET, SurveysRoute.preview(.pattern), requires: .permission(.manageSurveys), shows: .nothing, use: preview)
     }
 
-    /// The survey, and the signed-in user's place in its frozen target group, if they may answer
-    /// it now; otherwise a refusal that says why. The survey is loaded already, so whether it is
-    /// open is asked of it; only the completion and the target row are read.
-    private func answerable(_ request: Request) async throws -> (survey: Survey, target: SurveyTarget) {
-        let survey = try await SurveyAccess.find(request)
+    /// The survey, and the signed-in user as its respondent, if they may answer it now;
+    /// otherwise a refusal that says why. One statement (`SurveyAnswerContext`).
+    private func answerable(_ request: Request) async throws -> (survey: Survey, respondent: SurveyRespondent) {
         let user = try request.requireUser()
-        let id = try survey.requireID()
-        if try await SurveyCompletion.query(on: request.db).filter(\.$surveyID == id).filter(\.$staffNumber == user.staffNumber).count() > 0 {
-            throw SurveyRefusal.alreadyAnswered(id)
-        }
-        guard survey.acceptsAnswers(today: request.today),
-              let target = try await SurveyTarget.query(on: request.db).filter(\.$surveyID == id).filter(\.$staffNumber == user.staffNumber).first()
-        else { throw SurveyRefusal.notOpenForYou }
-        return (survey, target)
+        guard let id = request.parameters.get("surveyID", as: UUID.self),
+              let context = try await SurveyAnswerContext.load(surveyID: id, staffNumber: user.staffNumber, on: request.db)
+        else { throw Abort(.notFound) }
+        if context.hasAnswered { throw SurveyRefusal.alreadyAnswered(id) }
+        guard context.survey.acceptsAnswers(today: request.today), let respondent = context.respondent else { throw SurveyRefusal.notOpenForYou }
+        return (context.survey, respondent)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -47,9 +43,9 @@ struct SurveyAnswerRoutes {
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
-        let survey: Survey, target: SurveyTarget
+        let survey: Survey, respondent: SurveyRespondent
         do {
-            (survey, target) = try await answerable(request)
+            (survey, respondent) = try await answerable(request)
         } catch let refusal as SurveyRefusal {
             return try await refusal.response(request)
         }
@@ -87,7 +83,7 @@ struct SurveyAnswerRoutes {
             return try await render(request, survey: survey, page: firstPage, values: answers, errors: result.errors, status: .unprocessableEntity)
         }
         do {
-            try await SurveySubmission.store(result.values, survey: survey, target: target, on: request.db, today: request.today)
+            try await SurveySubmission.store(result.values, survey: survey, respondent: respondent, on: request.db, today: request.today)
         } catch SurveySubmission.Failure.alreadyAnswered {
             return try await SurveyRefusal.alreadyAnswered(id).response(request)
         } catch SurveySubmission.Failure.notOpen {

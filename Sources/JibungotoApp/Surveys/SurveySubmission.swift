@@ -9,52 +9,43 @@ import Vapor
 enum SurveySubmission {
     enum Failure: Error { case alreadyAnswered, notOpen }
 
-    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, target: SurveyTarget, on database: any Database, today: LocalDate) async throws {
+    /// Every statement is SQL written by column (a survey week runs this once per person, all
+    /// at once): the open check, the completion, the sheet, its answers, the day's count and the
+    /// answer totals.
+    static func store(_ values: [String: SurveyAnswerValue], survey: Survey, respondent: SurveyRespondent, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
-        let staffNumber = target.staffNumber
-        guard target.surveyID == surveyID, let member = try await StaffMember.query(on: database).filter(\.$staffNumber == staffNumber).first()
-        else { throw Abort(.forbidden) }
-        let attributes = RespondentAttributes.snapshot(of: member.record, departmentCode: target.departmentCode.rawValue, sectionCode: target.divisionCode,
-                                                       on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
+        let staffNumber = respondent.staffNumber
+        let attributes = RespondentAttributes.snapshot(
+            birthDate: respondent.birthDate, hireDate: respondent.hireDate, employmentType: respondent.employmentType,
+            departmentCode: respondent.departmentCode.rawValue, sectionCode: respondent.divisionCode,
+            on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
+        let answers = values.sorted { $0.key < $1.key }.flatMap { questionID, value in StoredAnswer.rows(for: value).map { (questionID: questionID, value: $0) } }
         do {
             try await database.writeTransaction { database in
+                guard let sql = database as? any SQLDatabase else { throw AnonymousTable.Unsupported() }
                 // Still open, checked under the survey row's lock: closing writes the status first
                 // and waits for this, so no answer is stored after the results were frozen.
-                guard let sql = database as? any SQLDatabase,
-                      try await !sql.raw("UPDATE surveys SET status = status WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue) RETURNING id").all().isEmpty
+                guard try await !sql.raw("UPDATE surveys SET status = status WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue) RETURNING id").all().isEmpty
                 else { throw Failure.notOpen }
-                let completion = SurveyCompletion()
-                completion.surveyID = surveyID
-                completion.staffNumber = staffNumber
-                try await completion.create(on: database)
-                let response = SurveyResponseRecord()
-                response.id = UUID()
-                response.surveyID = surveyID
-                // No date on the sheet: the day is counted on its own (SurveyReleases.countAnswer).
-                response.day = ""
-                response.departmentCode = attributes.departmentCode
-                response.ageBand = attributes.ageBand?.rawValue
-                response.serviceBand = attributes.serviceBand?.rawValue
-                response.employmentType = attributes.employmentType?.rawValue
-                response.sectionCode = attributes.sectionCode
-                response.namedStaffNumber = survey.isAnonymous ? nil : staffNumber.rawValue
-                try await response.create(on: database)
-                let responseID = try response.requireID()
-                let rows = values.sorted { $0.key < $1.key }.flatMap { questionID, value in
-                    StoredAnswer.rows(for: value).map { text in
-                        let answer = SurveyAnswerRecord()
-                        answer.id = UUID()
-                        answer.responseID = responseID
-                        answer.questionID = questionID
-                        answer.value = text
-                        return answer
-                    }
+                try await sql.insert(into: SurveyCompletion.schema).columns("id", "survey_id", "staff_number")
+                    .values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(staffNumber.rawValue)).run()
+                // A random id; no date on the sheet: the day is counted on its own (SurveyReleases.countAnswer).
+                let responseID = UUID()
+                try await sql.insert(into: SurveyResponseRecord.schema)
+                    .columns("id", "survey_id", "day", "department_code", "age_band", "service_band", "employment_type", "section_code", "named_staff_number")
+                    .values(SQLBind(responseID), SQLBind(surveyID), SQLBind(""), SQLBind(attributes.departmentCode), SQLBind(attributes.ageBand?.rawValue),
+                            SQLBind(attributes.serviceBand?.rawValue), SQLBind(attributes.employmentType?.rawValue), SQLBind(attributes.sectionCode),
+                            SQLBind(survey.isAnonymous ? nil : staffNumber.rawValue))
+                    .run()
+                // In chunks that stay below every database's limit of bound values per statement.
+                for chunk in answers.chunked(into: 500) {
+                    var insert = sql.insert(into: SurveyAnswerRecord.schema).columns("id", "response_id", "question_id", "value")
+                    for answer in chunk { insert = insert.values(SQLBind(UUID()), SQLBind(responseID), SQLBind(answer.questionID), SQLBind(answer.value)) }
+                    try await insert.run()
                 }
-                if !rows.isEmpty { try await rows.create(on: database) }
                 try await SurveyReleases.countAnswer(surveyID: surveyID, day: today, on: database)
                 let counted = survey.questions.filter { $0.kind != .freeText }.map(\.id)
-                try await SurveyAnswerTotals.add(SurveyAnswerTotals.countedValues(rows.map { ($0.questionID, $0.value) }, counted: Set(counted),
-                                                                                  multipleChoice: survey.multipleChoiceQuestions),
+                try await SurveyAnswerTotals.add(SurveyAnswerTotals.countedValues(answers, counted: Set(counted), multipleChoice: survey.multipleChoiceQuestions),
                                                  surveyID: surveyID, attributes: attributes, on: database)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

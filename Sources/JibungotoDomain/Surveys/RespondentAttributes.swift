@@ -132,9 +132,11 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
         self.sectionCode = sectionCode
     }
 
-    /// The attributes of `staff` to copy onto an answer, keeping only `recorded` ones.
+    /// The attributes of a staff member to copy onto an answer, keeping only `recorded` ones.
     ///
     /// - Parameters:
+    ///   - birthDate, hireDate, employmentType: from the staff master (the age and service bands
+    ///     and the employment type).
     ///   - departmentCode: the staff member's department in the organization frozen when the
     ///     survey opened (not today's), so a reorganization cannot move or shrink groups.
     ///   - sectionCode: their 課 frozen at opening (``TargetPlacement/section(on:)``).
@@ -142,15 +144,16 @@ public struct RespondentAttributes: Sendable, Hashable, Codable {
     ///     the day of submission, so a birthday during the survey does not move anyone
     ///     between bands, and the band cannot be used to tell when someone answered.
     public static func snapshot(
-        of staff: StaffRecord, departmentCode: String?, sectionCode: String? = nil, on referenceDate: LocalDate,
+        birthDate: LocalDate, hireDate: LocalDate, employmentType: EmploymentType, departmentCode: String?, sectionCode: String? = nil,
+        on referenceDate: LocalDate,
         recording recorded: Set<ReportingAttribute>
     ) -> RespondentAttributes {
         RespondentAttributes(
             departmentCode: recorded.contains(.department) ? departmentCode : nil,
-            ageBand: recorded.contains(.ageBand) ? AgeBand.of(age: staff.birthDate.age(on: referenceDate)) : nil,
+            ageBand: recorded.contains(.ageBand) ? AgeBand.of(age: birthDate.age(on: referenceDate)) : nil,
             serviceBand: recorded.contains(.serviceBand)
-                ? ServiceBand.of(years: LocalDate.completedYears(from: staff.hireDate, to: referenceDate)) : nil,
-            employmentType: recorded.contains(.employmentType) ? staff.employmentType : nil,
+                ? ServiceBand.of(years: LocalDate.completedYears(from: hireDate, to: referenceDate)) : nil,
+            employmentType: recorded.contains(.employmentType) ? employmentType : nil,
             sectionCode: recorded.contains(.section) ? sectionCode.flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 

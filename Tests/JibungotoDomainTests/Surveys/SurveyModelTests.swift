@@ -33,15 +33,14 @@ import JibungotoTestSupport
     }
 
     @Test func snapshotKeepsOnlyRecordedAttributesAsOfOpening() {
-        let staff = StaffRecord(
-            staffNumber: "1001", name: "市役 太郎", nameKana: "シヤク タロウ", birthDate: day("1996-06-10"),
-            gender: nil, hireDate: day("2019-04-01"), jobType: "事務", grade: "主事", employmentType: .regular)
+        let (born, hired) = (day("1996-06-10"), day("2019-04-01"))
         let opening = day("2026-06-01")  // age 29 (30 on June 10), 7 years of service
-        let all = RespondentAttributes.snapshot(of: staff, departmentCode: "10", sectionCode: "1010", on: opening,
+        let all = RespondentAttributes.snapshot(birthDate: born, hireDate: hired, employmentType: .regular, departmentCode: "10", sectionCode: "1010", on: opening,
                                                 recording: Set(ReportingAttribute.allCases))
         #expect(all == RespondentAttributes(departmentCode: "10", ageBand: .upTo29, serviceBand: .from5to9,
                                             employmentType: .regular, sectionCode: "1010"))
-        let some = RespondentAttributes.snapshot(of: staff, departmentCode: "10", on: opening, recording: [.department])
+        let some = RespondentAttributes.snapshot(birthDate: born, hireDate: hired, employmentType: .regular, departmentCode: "10", on: opening,
+                                                 recording: [.department])
         #expect(some == RespondentAttributes(departmentCode: "10"))
         #expect(some.belongs(to: .department("10")))
         #expect(!some.belongs(to: CellSpec.department("10").with(.ageBand, AgeBand.upTo29.rawValue)))

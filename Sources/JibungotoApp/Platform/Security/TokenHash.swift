@@ -4,6 +4,16 @@ import Vapor
 /// its SHA-256 in hex, so a copy of the database holds nothing a browser could present.
 enum TokenHash {
     static func hex(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Every signed-in request hashes its session id: by table, since `String(format:)` per
+        // byte was 1.5 % of a survey week's CPU.
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }

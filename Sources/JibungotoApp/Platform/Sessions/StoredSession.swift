@@ -62,7 +62,7 @@ struct HashedSessionDriver: AsyncSessionDriver {
             .where("token_hash", .equal, SQLBind(hash)).first()
         else { return nil }
         guard try row.decode(column: "updated_at", as: Date.self) >= Date().addingTimeInterval(-idleLifetime) else {
-            try await StoredSession.query(on: request.db).filter(\.$tokenHash == hash).delete()
+            try await deleteSession(sessionID, for: request)
             return nil
         }
         let stored = JSONText.decode([String: String].self, from: try row.decode(column: "data", as: String.self)) ?? [:]

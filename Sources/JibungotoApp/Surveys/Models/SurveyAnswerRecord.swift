@@ -9,7 +9,7 @@ final class SurveyAnswerRecord: Model, @unchecked Sendable {
     @Field(key: "response_id") var responseID: UUID
     @Field(key: "question_id") var questionID: String
     @Field(key: "value") var value: String
-    /// Listed for Fluent: a submission writes these on every answer (see `ModelPropertyListTests`).
+    /// Listed for Fluent: the demo city writes these by the thousand (see `ModelPropertyListTests`).
     var properties: [any AnyProperty] { [$id, $responseID, $questionID, $value] }
 
     init() {}

@@ -9,7 +9,7 @@ final class SurveyCompletion: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "survey_id") var surveyID: UUID
     @Field(key: "staff_number") var staffNumber: StaffNumber
-    /// Listed for Fluent: a submission writes these on every answer (see `ModelPropertyListTests`).
+    /// Listed for Fluent: the demo city writes these by the thousand (see `ModelPropertyListTests`).
     var properties: [any AnyProperty] { [$id, $surveyID, $staffNumber] }
 
     init() {}

@@ -18,7 +18,7 @@ final class SurveyResponseRecord: Model, @unchecked Sendable {
     @OptionalField(key: "section_code") var sectionCode: String?
     /// Only for surveys labelled as named on every page.
     @OptionalField(key: "named_staff_number") var namedStaffNumber: String?
-    /// Listed for Fluent: a submission writes these on every answer (see `ModelPropertyListTests`).
+    /// Listed for Fluent: the demo city writes these by the thousand (see `ModelPropertyListTests`).
     var properties: [any AnyProperty] { [$id, $surveyID, $day, $departmentCode, $ageBand, $serviceBand, $employmentType, $sectionCode, $namedStaffNumber] }
 
     init() {}
