@@ -33,7 +33,11 @@ enum SurveyAnswerPage {
         let fieldID: String
         let name: String
         let text: String
-        let kind: String
+        /// A text box rather than choices. Decided here, with the class of the choices, so the
+        /// template compares no strings (a dozen questions per page, each page of a survey week).
+        let isFreeText: Bool
+        /// `choices`, plus the modifier that lays out a 0–10 scale or a 5-point scale.
+        let choicesClass: String
         let isRequired: Bool
         /// The radio buttons or checkboxes (`ChoiceInputsMarkup`), printed with `#unsafeHTML`.
         let choices: String
@@ -58,20 +62,25 @@ enum SurveyAnswerPage {
     ) -> Content {
         let questions = survey.questions.filter { isPreview || $0.page == page }.map { question -> QuestionView in
             let current = values[question.id] ?? []
-            let choices: [FormOption]
+            let choices: [FormOption], choicesClass: String
             switch question.kind {
             case .likert5:
+                choicesClass = "choices choices--likert"
                 choices = (1...5).map { FormOption(value: String($0), label: localizer.t("survey.likert.\($0)"), isSelected: current.contains(String($0)), fieldName: question.id) }
             case .scale0to10:
+                choicesClass = "choices choices--scale"
                 choices = (0...10).map { FormOption(value: String($0), label: String($0), isSelected: current.contains(String($0)), fieldName: question.id) }
             case .singleChoice, .multipleChoice:
+                choicesClass = "choices"
                 choices = question.options.map { FormOption(value: $0.key, label: localizer.text($0.label), isSelected: current.contains($0.key), fieldName: question.id) }
             case .freeText:
+                choicesClass = "choices"
                 choices = []
             }
             return QuestionView(
                 fieldID: "q-" + question.id.replacingOccurrences(of: ".", with: "-"), name: question.id,
-                text: localizer.text(question.text), kind: question.kind.rawValue, isRequired: question.isRequired,
+                text: localizer.text(question.text), isFreeText: question.kind == .freeText,
+                choicesClass: choicesClass, isRequired: question.isRequired,
                 choices: ChoiceInputsMarkup(choices: choices, name: question.id, isMultiple: question.kind == .multipleChoice).markup,
                 value: question.kind == .freeText ? (current.first ?? "") : "",
                 error: errors[question.id].map { localizer.text($0.message) },
