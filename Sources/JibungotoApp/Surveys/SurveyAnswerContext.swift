@@ -27,23 +27,7 @@ struct SurveyAnswerContext: Sendable {
     /// Nil when there is no such survey.
     static func load(surveyID: UUID, staffNumber: StaffNumber, on database: any Database) async throws -> SurveyAnswerContext? {
         guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "surveys need an SQL database") }
-        let surveyColumns = SQLList(Survey.columns.map { SQLColumn($0, table: Survey.schema) as any SQLExpression })
-        let survey = Survey.schema, target = SurveyTarget.schema, staff = StaffMember.schema, completion = SurveyCompletion.schema
-        // Left joins: the survey is found even when the person is not asked or has not answered.
-        guard let row = try await sql.raw("""
-            SELECT \(surveyColumns),
-                \(ident: target).staff_number AS target_staff_number, \(ident: target).department_code AS target_department_code,
-                \(ident: target).division_code AS target_division_code,
-                \(ident: staff).birth_date AS staff_birth_date, \(ident: staff).hire_date AS staff_hire_date,
-                \(ident: staff).employment_type AS staff_employment_type,
-                \(ident: completion).staff_number AS completed_by
-            FROM \(ident: survey)
-            LEFT JOIN \(ident: target) ON \(ident: target).survey_id = \(ident: survey).id AND \(ident: target).staff_number = \(bind: staffNumber.rawValue)
-            LEFT JOIN \(ident: staff) ON \(ident: staff).staff_number = \(ident: target).staff_number
-            LEFT JOIN \(ident: completion) ON \(ident: completion).survey_id = \(ident: survey).id AND \(ident: completion).staff_number = \(bind: staffNumber.rawValue)
-            WHERE \(ident: survey).id = \(bind: surveyID)
-            """).first()
-        else { return nil }
+        guard let row = try await sql.raw(statement(surveyID: surveyID, staffNumber: staffNumber)).first() else { return nil }
         var respondent: SurveyRespondent?
         // A target whose staff record is gone cannot be given age or service bands: not asked.
         if try row.decodeNil(column: "target_staff_number") == false, try row.decodeNil(column: "staff_birth_date") == false {
@@ -56,5 +40,28 @@ struct SurveyAnswerContext: Sendable {
                 employmentType: try row.decode(column: "staff_employment_type", as: EmploymentType.self))
         }
         return SurveyAnswerContext(survey: try Survey(row: row), respondent: respondent, hasAnswered: try !row.decodeNil(column: "completed_by"))
+    }
+
+    /// The one statement. Left joins: the survey is found even when the person is not asked or
+    /// has not answered. Each joined table is matched on the bound survey id, not on
+    /// `surveys.id`: SQLite declares that column `UUID` and the completions' `BLOB`, and a
+    /// comparison across the two affinities cannot use the completions' index, so every page
+    /// would read every completion of every survey (`SurveyAnswerContextTests` reads the plan).
+    static func statement(surveyID: UUID, staffNumber: StaffNumber) -> SQLQueryString {
+        let surveyColumns = SQLList(Survey.columns.map { SQLColumn($0, table: Survey.schema) as any SQLExpression })
+        let survey = Survey.schema, target = SurveyTarget.schema, staff = StaffMember.schema, completion = SurveyCompletion.schema
+        return """
+            SELECT \(surveyColumns),
+                \(ident: target).staff_number AS target_staff_number, \(ident: target).department_code AS target_department_code,
+                \(ident: target).division_code AS target_division_code,
+                \(ident: staff).birth_date AS staff_birth_date, \(ident: staff).hire_date AS staff_hire_date,
+                \(ident: staff).employment_type AS staff_employment_type,
+                \(ident: completion).staff_number AS completed_by
+            FROM \(ident: survey)
+            LEFT JOIN \(ident: target) ON \(ident: target).survey_id = \(bind: surveyID) AND \(ident: target).staff_number = \(bind: staffNumber.rawValue)
+            LEFT JOIN \(ident: staff) ON \(ident: staff).staff_number = \(ident: target).staff_number
+            LEFT JOIN \(ident: completion) ON \(ident: completion).survey_id = \(bind: surveyID) AND \(ident: completion).staff_number = \(bind: staffNumber.rawValue)
+            WHERE \(ident: survey).id = \(bind: surveyID)
+            """
     }
 }

@@ -116,7 +116,7 @@ extension Survey {
     /// A survey from a row that holds `columns` (SQLKit), for the answer pages every respondent
     /// opens twice or more in a survey week: `Benchmarks/stack-floor` measured a row through a
     /// Fluent model at twice the CPU of the same row by column. The questions keep their stored
-    /// JSON text. `SurveyRowTests` checks a survey read this way equals the one Fluent reads.
+    /// JSON text. `ModelPropertyListTests` checks a survey read this way equals the one Fluent reads.
     convenience init(row: some SQLRow) throws {
         self.init()
         id = try row.decode(column: "id", as: UUID.self)
