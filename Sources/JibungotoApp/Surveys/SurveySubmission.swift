@@ -3,7 +3,7 @@ import JibungotoDomain
 import SQLKit
 import Vapor
 
-/// Storing one submission: the completion (who, which day) and the response (what, with coarse
+/// Storing one submission: the completion (who, with no date) and the response (what, with coarse
 /// attributes only) in one transaction; a second submission by the same person is refused by the
 /// completion table's unique key, so no answer is ever stored twice.
 enum SurveySubmission {
