@@ -108,10 +108,8 @@ enum DecodedQuestions {
 }
 
 extension Survey {
-    /// Every column, in the order of `properties`, for reading a survey by column.
-    static let columns = ["id", "series", "fiscal_year", "title_ja", "title_en", "description", "opens_on", "closes_on", "is_anonymous",
-                          "target_departments", "target_employment_types", "reporting_attributes", "k", "free_text_k", "target_rate",
-                          "questions", "status", "organization_fiscal_year", "created_by"]
+    /// Every column, read from `properties` so the two cannot differ, for reading a survey by column.
+    static let columns = Survey().properties.compactMap { ($0 as? any AnyQueryableProperty)?.path.first?.description }
 
     /// A survey from a row that holds `columns` (SQLKit), for the answer pages every respondent
     /// opens twice or more in a survey week: `Benchmarks/stack-floor` measured a row through a
