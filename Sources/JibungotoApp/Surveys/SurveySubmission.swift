@@ -10,8 +10,8 @@ enum SurveySubmission {
     enum Failure: Error { case alreadyAnswered, notOpen }
 
     /// Every statement is SQL written by column (a survey week runs this once per person, all
-    /// at once): the open check, the completion, the sheet, its answers, the day's count and the
-    /// answer totals.
+    /// at once): the completion with the open check, the sheet, its answers, the day's count and
+    /// the answer totals. Five statements while the write lock is held.
     static func store(_ values: [String: SurveyAnswerValue], survey: Survey, respondent: SurveyRespondent, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
         let staffNumber = respondent.staffNumber
@@ -21,14 +21,20 @@ enum SurveySubmission {
             on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         let answers = values.sorted { $0.key < $1.key }.flatMap { questionID, value in StoredAnswer.rows(for: value).map { (questionID: questionID, value: $0) } }
         do {
-            try await database.writeTransaction { database in
+            try await database.writeTransaction(firstStatementWrites: true) { database in
                 guard let sql = database as? any SQLDatabase else { throw AnonymousTable.Unsupported() }
-                // Still open, checked under the survey row's lock: closing writes the status first
-                // and waits for this, so no answer is stored after the results were frozen.
-                guard try await !sql.raw("UPDATE surveys SET status = status WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue) RETURNING id").all().isEmpty
+                // The completion is written only while the survey is open, read under a lock that
+                // closing waits for (closing writes the status first), so no answer is stored after
+                // the results were frozen. SQLite: the write holds the file's one write lock.
+                // PostgreSQL: the survey row is locked for share, so submissions do not wait for
+                // each other, only closing waits for them.
+                let forShare: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR SHARE" : ""
+                guard try await !sql.raw("""
+                    INSERT INTO \(ident: SurveyCompletion.schema) (id, survey_id, staff_number)
+                    SELECT \(bind: UUID()), \(bind: surveyID), \(bind: staffNumber.rawValue) FROM \(ident: Survey.schema)
+                    WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue)\(forShare) RETURNING id
+                    """).all().isEmpty
                 else { throw Failure.notOpen }
-                try await sql.insert(into: SurveyCompletion.schema).columns("id", "survey_id", "staff_number")
-                    .values(SQLBind(UUID()), SQLBind(surveyID), SQLBind(staffNumber.rawValue)).run()
                 // A random id; no date on the sheet: the day is counted on its own (SurveyReleases.countAnswer).
                 let responseID = UUID()
                 try await sql.insert(into: SurveyResponseRecord.schema)
