@@ -83,68 +83,6 @@ struct DatabaseHardeningTests {
         }
     }
 
-    @Test("write transactions take turns before they take a connection: while one holds SQLite's lock, the next waits in line, its connection still serves reads, and it then writes")
-    func writeTransactionsTakeTurns() async throws {
-        try await Self.withFileApp { app, folder in
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
-            // A second pool on the same file, as the second event loop has: its own connection,
-            // with the busy timeout `jibungoto serve` sets. Waiting inside SQLite instead of in
-            // line would hold that connection (the read below) and give up after the timeout.
-            let pools = Databases(threadPool: app.threadPool, on: app.eventLoopGroup)
-            pools.use(.sqlite(.file(folder.appendingPathComponent("city.sqlite").path)), as: .sqlite)
-            let second = try #require(pools.database(.sqlite, logger: app.logger, on: app.eventLoopGroup.any()))
-            _ = try await (second as? any SQLDatabase)?.raw("PRAGMA busy_timeout = \(unsafeRaw: String(DatabaseSetup.busyTimeoutMilliseconds))").all()
-
-            let (holding, holdingNow) = AsyncStream.makeStream(of: Void.self)
-            let (release, releaseNow) = AsyncStream.makeStream(of: Void.self)
-            let first = Task {
-                try await app.db.writeTransaction { database in
-                    try await (database as? any SQLDatabase)?.raw("INSERT INTO scratch (x) VALUES (1)").run()
-                    holdingNow.yield()
-                    for await _ in release { break }
-                }
-            }
-            for await _ in holding { break }
-            let waitingBefore = await SQLiteWriteTurn.shared.waitingCount
-            let next = Task {
-                try await second.writeTransaction { database in
-                    try await (database as? any SQLDatabase)?.raw("INSERT INTO scratch (x) VALUES (2)").run()
-                }
-            }
-            // In line (other suites' writers may be in line too: the turn is the process's).
-            var polls = 0
-            while await SQLiteWriteTurn.shared.waitingCount <= waitingBefore {
-                polls += 1
-                try #require(polls < 1_000_000, "the second write transaction never waited for its turn")
-                await Task.yield()
-            }
-            let seen = try await (second as? any SQLDatabase)?.raw("SELECT COUNT(*) AS n FROM scratch").first()?.decode(column: "n", as: Int.self)
-            #expect(seen == 0)
-            releaseNow.yield()
-            try await first.value
-            try await next.value
-            let stored = try await sql.raw("SELECT x FROM scratch ORDER BY rowid").all().map { try $0.decode(column: "x", as: Int.self) }
-            #expect(stored == [1, 2])
-            await pools.shutdownAsync()
-        }
-    }
-
-    @Test("a write transaction inside another runs as part of it, without waiting for a turn its own transaction holds")
-    func nestedWriteTransactionRunsInTurn() async throws {
-        try await Self.withFileApp { app, _ in
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
-            try await app.db.writeTransaction { database in
-                try await (database as? any SQLDatabase)?.raw("INSERT INTO scratch (x) VALUES (1)").run()
-                try await database.writeTransaction { database in
-                    try await (database as? any SQLDatabase)?.raw("INSERT INTO scratch (x) VALUES (2)").run()
-                }
-            }
-            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM scratch").first()?.decode(column: "n", as: Int.self) == 2)
-        }
-    }
-
     @Test("a backup taken while the database is open holds what was committed; a restore checks the copy, waits for the server to stop, and keeps the replaced file")
     func backupAndRestore() async throws {
         try await Self.withFileApp { app, folder in

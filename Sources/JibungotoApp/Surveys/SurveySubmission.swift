@@ -26,13 +26,14 @@ enum SurveySubmission {
                 // The completion is written only while the survey is open, read under a lock that
                 // closing waits for (closing writes the status first), so no answer is stored after
                 // the results were frozen. SQLite: the write holds the file's one write lock.
-                // PostgreSQL: the survey row is locked for share, so submissions do not wait for
-                // each other, only closing waits for them.
-                let forShare: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR SHARE" : ""
+                // PostgreSQL: the survey row's lock, the one an update takes. A share lock would let
+                // submissions overlap, but new ones would keep jumping ahead of a waiting close, and
+                // they meet on the day's counter row anyway.
+                let rowLock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR NO KEY UPDATE" : ""
                 guard try await !sql.raw("""
                     INSERT INTO \(ident: SurveyCompletion.schema) (id, survey_id, staff_number)
                     SELECT \(bind: UUID()), \(bind: surveyID), \(bind: staffNumber.rawValue) FROM \(ident: Survey.schema)
-                    WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue)\(forShare) RETURNING id
+                    WHERE id = \(bind: surveyID) AND status = \(bind: Survey.Status.open.rawValue)\(rowLock) RETURNING id
                     """).all().isEmpty
                 else { throw Failure.notOpen }
                 // A random id; no date on the sheet: the day is counted on its own (SurveyReleases.countAnswer).
