@@ -3,9 +3,10 @@ import Foundation
 import Testing
 
 /// `#unsafeHTML` prints markup unescaped, so only markup the app writes may reach it (charts, a
-/// select's options, a survey question's choices), and their labels (section names, options a
-/// survey author typed) must come out escaped.
-@Suite("Charts, select options and survey choices: the only unescaped markup, with hostile labels escaped")
+/// select's options, a survey page's questions and carried answers, the navigation), and their
+/// labels (section names, questions and options a survey author typed, what a respondent wrote)
+/// must come out escaped.
+@Suite("Charts, select options, survey questions and the navigation: the only unescaped markup, with hostile labels escaped")
 struct ChartSafetyTests {
     static let hostile = [
         "<script>alert(1)</script>",
@@ -68,6 +69,48 @@ struct ChartSafetyTests {
         #expect(single.components(separatedBy: "<input type=\"radio\" name=\"q1\" ").count == 1 + Self.hostile.count)
     }
 
+    @Test("hostile question texts, refusals, answers and required marks come out as text in a survey page's questions")
+    func hostileQuestions() throws {
+        func question(_ text: String, freeText: Bool, value: String = "", error: String? = nil, scale: Bool = false) -> SurveyAnswerPage.QuestionView {
+            SurveyAnswerPage.QuestionView(
+                fieldID: "q-" + text, name: text, text: text, isFreeText: freeText, choicesClass: "choices\"><b>", isRequired: true,
+                choices: freeText ? [] : Self.hostile.map { FormOption(value: $0, label: $0, isSelected: false, fieldName: text) },
+                isMultiple: false, value: value, error: error, scaleLabels: scale ? (low: Self.hostile[0], high: Self.hostile[1]) : nil,
+                maxLength: 2_000)
+        }
+        let questions = [
+            question(Self.hostile[0], freeText: true, value: "</textarea><script>alert(1)</script>", error: Self.hostile[1]),
+            question(Self.hostile[1], freeText: false, error: Self.hostile[2], scale: true),
+            question(Self.hostile[2], freeText: false),
+        ]
+        let markup = SurveyQuestionMarkup(questions: questions, requiredMark: "<必須>").markup
+        #expect(!markup.contains("<script") && !markup.contains("<img") && !markup.contains("<b>") && !markup.contains("<必須>"))
+        #expect(markup.hasPrefix("<div class=\"field field--error\">\n<label for=\"q-&lt;script&gt;alert(1)&lt;/script&gt;\">&lt;script&gt;alert(1)&lt;/script&gt; <span class=\"required\">&lt;必須&gt;</span></label>\n"))
+        #expect(markup.contains("<p class=\"field-error\" id=\"q-&lt;script&gt;alert(1)&lt;/script&gt;-error\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>\n"))
+        #expect(markup.contains("aria-invalid=\"true\" aria-describedby=\"q-&lt;script&gt;alert(1)&lt;/script&gt;-error\">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>\n</div>\n"),
+                "what the respondent wrote stays inside its text box")
+        #expect(markup.contains("<fieldset class=\"field question field--error\" id=\"q-&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">\n<legend>"))
+        #expect(markup.contains("<p class=\"field-error\">課&amp;&lt;b&gt;係&lt;/b&gt;&#39;</p>\n<p class=\"hint\">&lt;script&gt;alert(1)&lt;/script&gt; ／ &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>\n<div class=\"choices&quot;&gt;&lt;b&gt;\">\n"))
+        #expect(markup.contains("<fieldset class=\"field question\" id=\"q-課&amp;&lt;b&gt;係&lt;/b&gt;&#39;\">"), "a question without a refusal has no error class")
+        let tags = markup.matches(of: /<\/?([a-z]+)/).map { String($0.output.1) }
+        #expect(Set(tags) == ["div", "label", "span", "p", "textarea", "fieldset", "legend", "input"])
+        #expect(tags.filter { $0 == "fieldset" }.count == 4 && tags.filter { $0 == "textarea" }.count == 2, "every field opened and closed")
+        #expect(tags.filter { $0 == "input" }.count == 2 * Self.hostile.count)
+    }
+
+    @Test("hostile names and values come out as text in hidden fields, and labels in the navigation")
+    func hostileHiddenFieldsAndNavigation() throws {
+        let hidden = HiddenInputsMarkup(fields: Self.hostile.map { (name: "_kept." + $0, value: $0) }).markup
+        #expect(hidden.hasPrefix("<input type=\"hidden\" name=\"_kept.&lt;script&gt;alert(1)&lt;/script&gt;\" value=\"&lt;script&gt;alert(1)&lt;/script&gt;\">\n"))
+        #expect(hidden.matches(of: /<([a-z]+)/).map { String($0.output.1) } == Array(repeating: "input", count: Self.hostile.count))
+        #expect(HiddenInputsMarkup(fields: []).markup == "")
+        let navigation = NavigationMarkup(links: Self.hostile.enumerated().map { NavigationLink(label: $1, href: "/x?\($1)", isCurrent: $0 == 2) }).markup
+        #expect(navigation == "<ul>\n"
+            + "<li><a href=\"/x?&lt;script&gt;alert(1)&lt;/script&gt;\">&lt;script&gt;alert(1)&lt;/script&gt;</a></li>\n"
+            + "<li><a href=\"/x?&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a></li>\n"
+            + "<li><a href=\"/x?課&amp;&lt;b&gt;係&lt;/b&gt;&#39;\" aria-current=\"page\">課&amp;&lt;b&gt;係&lt;/b&gt;&#39;</a></li>\n</ul>\n")
+    }
+
     @Test("the one-pass escape gives what Foundation's replacements gave, Japanese text untouched")
     func escapeMatchesReplacements() {
         func replaced(_ text: String) -> String {
@@ -80,7 +123,7 @@ struct ChartSafetyTests {
         }
     }
 
-    @Test("templates use #unsafeHTML only on chart fields, select options and survey choices")
+    @Test("templates use #unsafeHTML only on chart fields, select options, survey questions and the navigation")
     func onlyChartsUnescaped() throws {
         let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/JibungotoApp/Resources/Views")
@@ -92,8 +135,11 @@ struct ChartSafetyTests {
         }
         // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
         // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so. The
-        // last two are `SelectOptionsMarkup`, which `FormField` encodes for a select, and
-        // `ChoiceInputsMarkup`, which `SurveyAnswerPage` encodes for a question's choices.
-        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart", "field.selectOptions", "question.choices"])
+        // rest are `SelectOptionsMarkup`, which `FormField` encodes for a select,
+        // `SurveyQuestionMarkup` and `HiddenInputsMarkup`, which `SurveyAnswerPage` encodes for a
+        // page's questions and the answers carried from its other pages, and `NavigationMarkup`,
+        // which the layout prints.
+        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart",
+                              "field.selectOptions", "content.questions", "content.kept", "layout.navigation"])
     }
 }

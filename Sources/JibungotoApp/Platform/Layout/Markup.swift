@@ -22,3 +22,26 @@ enum Markup {
         return String(decoding: escaped, as: UTF8.self)
     }
 }
+
+/// Hidden form fields, one line each, every name and value escaped: what a form carries from one
+/// step to the next (a survey's answers of its other pages) without the server keeping it.
+struct HiddenInputsMarkup {
+    let fields: [(name: String, value: String)]
+
+    var markup: String {
+        fields.map { "<input type=\"hidden\" name=\"\(Markup.escape($0.name))\" value=\"\(Markup.escape($0.value))\">\n" }.joined()
+    }
+}
+
+/// The navigation's list, the current page marked, as markup the app writes itself: every page
+/// prints it twice (the bar and the phone's menu), which Leaf looped over as data with a test per
+/// link.
+struct NavigationMarkup {
+    let links: [NavigationLink]
+
+    var markup: String {
+        "<ul>\n" + links.map { link in
+            "<li><a href=\"\(Markup.escape(link.href))\"\(link.isCurrent ? " aria-current=\"page\"" : "")>\(Markup.escape(link.label))</a></li>\n"
+        }.joined() + "</ul>\n"
+    }
+}

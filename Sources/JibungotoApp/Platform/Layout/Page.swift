@@ -13,7 +13,9 @@ struct LayoutContext: Encodable, Sendable {
     let language: String
     let title: String
     let user: LayoutUser?
-    let navigation: [NavigationLink]
+    /// The links the reader may open (`NavigationMarkup`), printed with `#unsafeHTML` in the bar
+    /// and again in the phone's menu; nil when there are none.
+    let navigation: String?
     let breadcrumbs: [Breadcrumb]
     let csrfToken: String
     let languageOptions: [LanguageOption]
@@ -125,7 +127,7 @@ extension Request {
                     accountHref: AccountRoute.settings.path
                 )
             },
-            navigation: navigation,
+            navigation: navigation.isEmpty ? nil : NavigationMarkup(links: navigation).markup,
             breadcrumbs: breadcrumbs.isEmpty ? [] : [home] + breadcrumbs,
             csrfToken: csrfToken,
             languageOptions: Language.allCases.map {

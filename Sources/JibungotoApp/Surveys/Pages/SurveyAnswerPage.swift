@@ -15,36 +15,33 @@ enum SurveyAnswerPage {
         let page: Int
         let isFirstPage: Bool
         let isLastPage: Bool
-        let questions: [QuestionView]
+        /// The page's questions, each with its label, field and refusal (`SurveyQuestionMarkup`),
+        /// printed with `#unsafeHTML`.
+        let questions: String
         let errorSummaryTitle: String?
         let errors: [FormErrorLink]
         let csrfToken: String
         let isPreview: Bool
-        /// Answers of the other pages, carried in the form.
-        let kept: [KeptAnswer]
+        /// Answers of the other pages, carried in the form as hidden fields (`HiddenInputsMarkup`),
+        /// printed with `#unsafeHTML`.
+        let kept: String
     }
 
-    struct KeptAnswer: Encodable, Sendable {
-        let name: String
-        let value: String
-    }
-
-    struct QuestionView: Encodable, Sendable {
+    /// One question as the page shows it, written out by `SurveyQuestionMarkup`.
+    struct QuestionView: Sendable {
         let fieldID: String
         let name: String
         let text: String
-        /// A text box rather than choices. Decided here, with the class of the choices, so the
-        /// template compares no strings (a dozen questions per page, each page of a survey week).
         let isFreeText: Bool
         /// `choices`, plus the modifier that lays out a 0–10 scale or a 5-point scale.
         let choicesClass: String
         let isRequired: Bool
-        /// The radio buttons or checkboxes (`ChoiceInputsMarkup`), printed with `#unsafeHTML`.
-        let choices: String
+        let choices: [FormOption]
+        let isMultiple: Bool
         let value: String
         let error: String?
-        let scaleLowLabel: String?
-        let scaleHighLabel: String?
+        /// What 0 and 10 mean, on a 0–10 scale only.
+        let scaleLabels: (low: String, high: String)?
         let maxLength: Int
     }
 
@@ -81,11 +78,10 @@ enum SurveyAnswerPage {
                 fieldID: "q-" + question.id.replacingOccurrences(of: ".", with: "-"), name: question.id,
                 text: localizer.text(question.text), isFreeText: question.kind == .freeText,
                 choicesClass: choicesClass, isRequired: question.isRequired,
-                choices: ChoiceInputsMarkup(choices: choices, name: question.id, isMultiple: question.kind == .multipleChoice).markup,
+                choices: choices, isMultiple: question.kind == .multipleChoice,
                 value: question.kind == .freeText ? (current.first ?? "") : "",
                 error: errors[question.id].map { localizer.text($0.message) },
-                scaleLowLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleLow") : nil,
-                scaleHighLabel: question.kind == .scale0to10 ? localizer.t("survey.scaleHigh") : nil,
+                scaleLabels: question.kind == .scale0to10 ? (localizer.t("survey.scaleLow"), localizer.t("survey.scaleHigh")) : nil,
                 maxLength: SurveyQuestion.freeTextLimit)
         }
         let errorLinks = questions.compactMap { question in question.error.map { FormErrorLink(fieldID: question.fieldID, message: "\(question.text)：\($0)") } }
@@ -97,20 +93,54 @@ enum SurveyAnswerPage {
             pageLabel: localizer.t("survey.pageOf", String(page + 1), String(survey.pageCount)),
             action: isPreview ? SurveysRoute.preview(.id(surveyID)).path : SurveysRoute.answer(.id(surveyID)).path,
             page: page + 1, isFirstPage: page == 0, isLastPage: page == survey.pageCount - 1,
-            questions: questions,
+            questions: SurveyQuestionMarkup(questions: questions, requiredMark: localizer.t("form.requiredMark")).markup,
             errorSummaryTitle: errorLinks.isEmpty ? nil : localizer.t("form.errorSummary"),
             errors: errorLinks, csrfToken: csrfToken, isPreview: isPreview,
-            kept: isPreview ? [] : survey.questions.filter { $0.page != page }.flatMap { question in
-                (values[question.id] ?? []).map { KeptAnswer(name: keptPrefix + question.id, value: $0) }
-            })
+            kept: HiddenInputsMarkup(fields: isPreview ? [] : survey.questions.filter { $0.page != page }.flatMap { question in
+                (values[question.id] ?? []).map { (name: keptPrefix + question.id, value: $0) }
+            }).markup)
     }
 }
 
-/// A question's radio buttons or checkboxes, one line each, as markup the app writes itself with
-/// every name, id, value and label escaped (as `SelectOptionsMarkup` for a select). A survey page
-/// has a dozen questions of five to eleven choices, which Leaf looped over as data with three
-/// tests per choice, on the page every staff member opens in the survey week; see
-/// `Benchmarks/load/README.md` for the page's cost before and after.
+/// A page's questions as markup the app writes itself, every text, name, value and refusal
+/// escaped: a label (or a legend over the choices), the refusal beside it, then the text box or
+/// the choices. Leaf resolved a dozen `#if`s and `#( )`s per question against dictionaries, on
+/// the page every staff member opens twice in the survey week; see `Benchmarks/load/README.md`
+/// for the page's cost before and after.
+struct SurveyQuestionMarkup {
+    let questions: [SurveyAnswerPage.QuestionView]
+    /// The catalog's mark for a question that must be answered (必須).
+    let requiredMark: String
+
+    var markup: String {
+        var html = ""
+        html.reserveCapacity(questions.count * 1_200)
+        let required = " <span class=\"required\">\(Markup.escape(requiredMark))</span>"
+        for question in questions {
+            let id = Markup.escape(question.fieldID)
+            let text = Markup.escape(question.text) + (question.isRequired ? required : "")
+            let error = question.error.map(Markup.escape)
+            if question.isFreeText {
+                html += "<div class=\"field\(error == nil ? "" : " field--error")\">\n<label for=\"\(id)\">\(text)</label>\n"
+                if let error { html += "<p class=\"field-error\" id=\"\(id)-error\">\(error)</p>\n" }
+                html += "<textarea id=\"\(id)\" name=\"\(Markup.escape(question.name))\" rows=\"5\" maxlength=\"\(question.maxLength)\""
+                    + (error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"")
+                    + ">\(Markup.escape(question.value))</textarea>\n</div>\n"
+            } else {
+                html += "<fieldset class=\"field question\(error == nil ? "" : " field--error")\" id=\"\(id)\">\n<legend>\(text)</legend>\n"
+                if let error { html += "<p class=\"field-error\">\(error)</p>\n" }
+                if let scale = question.scaleLabels { html += "<p class=\"hint\">\(Markup.escape(scale.low)) ／ \(Markup.escape(scale.high))</p>\n" }
+                html += "<div class=\"\(Markup.escape(question.choicesClass))\">\n"
+                    + ChoiceInputsMarkup(choices: question.choices, name: question.name, isMultiple: question.isMultiple).markup
+                    + "</div>\n</fieldset>\n"
+            }
+        }
+        return html
+    }
+}
+
+/// A question's radio buttons or checkboxes, one line each, escaped as `SelectOptionsMarkup`
+/// escapes a select's.
 struct ChoiceInputsMarkup {
     let choices: [FormOption]
     let name: String
