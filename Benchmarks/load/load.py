@@ -743,6 +743,7 @@ async def main():
     parser.add_argument("--sqlite", help="SQLite file, to count the stored answers")
     parser.add_argument("--psql", help="postgresql:// URL, to count the stored answers")
     parser.add_argument("--server-pid", type=int, action="append", default=[], help="an app instance's pid (repeat): its CPU time per request is shown")
+    parser.add_argument("--burst-only", action="store_true", help="only the submission burst (sign-in, both POSTs, the count), to compare binaries")
     parser.add_argument("--flood", action="store_true", help="also: staff list while wrong passwords flood in (run last: it throttles new sign-ins from this address for the login window)")
     parser.add_argument("--flood-connections", type=int, default=8)
     faults = parser.add_argument_group("faults mode (ops/fault-check.sh)")
@@ -771,30 +772,32 @@ async def main():
     answer_path = f"/surveys/{args.survey}/answer"
     new = lambda n: [Client(host, port) for _ in range(n)]  # noqa: E731
 
-    # The framework's ceiling: a plain-text route that does not touch the database.
-    probe = Client(host, port)
-    ceiling_path = "/livez" if (await probe.request("GET", "/livez"))[0] == 200 else "/healthz"
-    probe.close()
-    rows = []
-    ceiling = await closed_loop(f"GET {ceiling_path} (ceiling)", new(args.clients), ceiling_path, args.seconds, args.warmup)
-    rows.append(ceiling)
-    if ceiling_path == "/healthz":
-        print("note: no /livez in this binary; the ceiling is /healthz (JSON, one database round trip)")
+    rows, ceiling, hr = [], None, []
+    if not args.burst_only:
+        # The framework's ceiling: a plain-text route that does not touch the database.
+        probe = Client(host, port)
+        ceiling_path = "/livez" if (await probe.request("GET", "/livez"))[0] == 200 else "/healthz"
+        probe.close()
+        ceiling = await closed_loop(f"GET {ceiling_path} (ceiling)", new(args.clients), ceiling_path, args.seconds, args.warmup)
+        rows.append(ceiling)
+        if ceiling_path == "/healthz":
+            print("note: no /livez in this binary; the ceiling is /healthz (JSON, one database round trip)")
 
-    hr = new(args.clients)
-    await sign_in_all(hr, ["D0004"] * args.clients, args.demo_password)
-    rows.append(await closed_loop("GET /organization/staff (HR, D0004)", hr, "/organization/staff", args.seconds, args.warmup))
-    staff = new(args.clients)
-    await sign_in_all(staff, ["D0001"] * args.clients, args.demo_password)
-    rows.append(await closed_loop("GET /career/self-report (staff, D0001)", staff, "/career/self-report", args.seconds, args.warmup))
-    for client in staff:
-        client.close()
+        hr = new(args.clients)
+        await sign_in_all(hr, ["D0004"] * args.clients, args.demo_password)
+        rows.append(await closed_loop("GET /organization/staff (HR, D0004)", hr, "/organization/staff", args.seconds, args.warmup))
+        staff = new(args.clients)
+        await sign_in_all(staff, ["D0001"] * args.clients, args.demo_password)
+        rows.append(await closed_loop("GET /career/self-report (staff, D0001)", staff, "/career/self-report", args.seconds, args.warmup))
+        for client in staff:
+            client.close()
 
     started = time.monotonic()
     submitters = new(args.submitters)
     await sign_in_all(submitters, accounts[:args.submitters], args.account_password)
     print(f"signed in {args.submitters} submitters in {time.monotonic() - started:.0f} s")
-    rows.append(await closed_loop("GET survey answer page", submitters[:args.clients], answer_path, args.seconds, args.warmup))
+    if not args.burst_only:
+        rows.append(await closed_loop("GET survey answer page", submitters[:args.clients], answer_path, args.seconds, args.warmup))
 
     counted = args.sqlite or args.psql
     before = (count(args, "survey_completions"), count(args, "survey_responses")) if counted else None
@@ -812,7 +815,7 @@ async def main():
         print(f"\nsubmissions answered with success: {succeeded}; stored: completions +{stored[0]}, responses +{stored[1]} "
               f"-> {'PASS' if same else 'FAIL'} (nothing lost, nothing counted twice)")
 
-    if args.flood:
+    if args.flood and not args.burst_only:
         quiet, loud, statuses = await flood(host, port, hr, args.seconds, args.warmup, args.flood_connections)
         table([quiet, loud], ceiling)
         print("flood answers: " + ", ".join(f"{k} ×{v}" for k, v in sorted(statuses.items(), key=str))

@@ -10,6 +10,7 @@
 # SurveyBench (default: beside the binary) prepares the survey's submitters; it is built with
 # -enable-testing, as in Benchmarks/surveys/run.sh.
 # CLIENTS=50 DURATION=15 SUBMITTERS=200 (sqlite) / 500 (postgres) FLOOD=1 LOG_LEVEL=info
+# BURST_ONLY=1: only the submission burst (and its count), to compare binaries
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODE=${1:?usage: run.sh sqlite|postgres JIBUNGOTO_BINARY [SURVEYBENCH_BINARY]}
@@ -35,7 +36,7 @@ load() { # base-url more-options...
   shift
   python3 Benchmarks/load/load.py "$base" --survey "$(cat "$WORK/survey")" --accounts "$WORK/accounts" \
     --account-password $PASSWORD --clients "$CLIENTS" --seconds "$DURATION" --submitters "$SUBMITTERS" \
-    "$@" $([ "${FLOOD:-1}" = 1 ] && echo --flood)
+    "$@" $([ "${FLOOD:-1}" = 1 ] && echo --flood) $([ "${BURST_ONLY:-0}" = 1 ] && echo --burst-only)
 }
 
 # The load average says whether something else shared the cores during the run.

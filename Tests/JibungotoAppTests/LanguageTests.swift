@@ -101,6 +101,17 @@ struct CatalogTests {
         return keys
     }
 
+    @Test("placeholders are replaced in one pass: an argument's own {1} stays as typed")
+    func placeholdersInOnePass() {
+        let substitute = MessageCatalogs.substitute
+        #expect(substitute(["総務部", "3"], "{0}の回答（{1}件）") == "総務部の回答（3件）")
+        #expect(substitute(["「{1}について」", "X"], "{0}／{1}") == "「{1}について」／X", "the first argument's text is not replaced again")
+        #expect(substitute(["a"], "{0}{0}・{1}・{}・{x}・{") == "aa・{1}・{}・{x}・{", "a placeholder without its argument stays")
+        #expect(substitute([], "{0}") == "{0}")
+        #expect(substitute(Array(repeating: "-", count: 10) + ["十一"], "{10}件") == "十一件", "two digits")
+        #expect(substitute(["👩‍💼"], "前{0}後🎌") == "前👩‍💼後🎌")
+    }
+
     @Test func everyTemplateKeyIsInBothCatalogs() throws {
         let catalogs = try Self.catalogs()
         let keys = try Self.templateKeys()

@@ -48,20 +48,26 @@ struct SurveyAnswerContext: Sendable {
     /// comparison across the two affinities cannot use the completions' index, so every page
     /// would read every completion of every survey (`SurveyAnswerContextTests` reads the plan).
     static func statement(surveyID: UUID, staffNumber: StaffNumber) -> SQLQueryString {
-        let surveyColumns = SQLList(Survey.columns.map { SQLColumn($0, table: Survey.schema) as any SQLExpression })
-        let survey = Survey.schema, target = SurveyTarget.schema, staff = StaffMember.schema, completion = SurveyCompletion.schema
+        let (survey, target, staff, completion) = (Survey.schema, SurveyTarget.schema, StaffMember.schema, SurveyCompletion.schema)
         return """
-            SELECT \(surveyColumns),
-                \(ident: target).staff_number AS target_staff_number, \(ident: target).department_code AS target_department_code,
-                \(ident: target).division_code AS target_division_code,
-                \(ident: staff).birth_date AS staff_birth_date, \(ident: staff).hire_date AS staff_hire_date,
-                \(ident: staff).employment_type AS staff_employment_type,
-                \(ident: completion).staff_number AS completed_by
-            FROM \(ident: survey)
-            LEFT JOIN \(ident: target) ON \(ident: target).survey_id = \(bind: surveyID) AND \(ident: target).staff_number = \(bind: staffNumber.rawValue)
-            LEFT JOIN \(ident: staff) ON \(ident: staff).staff_number = \(ident: target).staff_number
-            LEFT JOIN \(ident: completion) ON \(ident: completion).survey_id = \(bind: surveyID) AND \(ident: completion).staff_number = \(bind: staffNumber.rawValue)
-            WHERE \(ident: survey).id = \(bind: surveyID)
+            SELECT \(unsafeRaw: surveyColumns),
+                \(unsafeRaw: target).staff_number AS target_staff_number, \(unsafeRaw: target).department_code AS target_department_code,
+                \(unsafeRaw: target).division_code AS target_division_code,
+                \(unsafeRaw: staff).birth_date AS staff_birth_date, \(unsafeRaw: staff).hire_date AS staff_hire_date,
+                \(unsafeRaw: staff).employment_type AS staff_employment_type,
+                \(unsafeRaw: completion).staff_number AS completed_by
+            FROM \(unsafeRaw: survey)
+            LEFT JOIN \(unsafeRaw: target) ON \(unsafeRaw: target).survey_id = \(bind: surveyID) AND \(unsafeRaw: target).staff_number = \(bind: staffNumber.rawValue)
+            LEFT JOIN \(unsafeRaw: staff) ON \(unsafeRaw: staff).staff_number = \(unsafeRaw: target).staff_number
+            LEFT JOIN \(unsafeRaw: completion) ON \(unsafeRaw: completion).survey_id = \(bind: surveyID) AND \(unsafeRaw: completion).staff_number = \(bind: staffNumber.rawValue)
+            WHERE \(unsafeRaw: survey).id = \(bind: surveyID)
             """
     }
+
+    /// `Survey.columns`, each with its table, joined once. SQLKit quotes each identifier it is
+    /// given (`ident:`, `SQLColumn`) through a generic string replacement, and this statement had
+    /// fifty of them on every GET and POST of the answer pages (`Benchmarks/load/README.md`). So
+    /// its names are written as they are: the models' own table and column names (snake_case,
+    /// none a reserved word), which need no quotes in SQLite or PostgreSQL.
+    static let surveyColumns = Survey.columns.map { Survey.schema + "." + $0 }.joined(separator: ", ")
 }

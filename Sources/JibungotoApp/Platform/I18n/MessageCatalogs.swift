@@ -22,11 +22,32 @@ public struct MessageCatalogs: Sendable {
     /// The message for a key with `{0}`, `{1}` … replaced; a missing key shows itself so it is
     /// noticed (and the catalog test fails before it ships).
     public func message(_ key: String, language: Language, arguments: [String] = []) -> String {
-        var text = messages[language]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        Self.substitute(arguments, into: messages[language]?[key] ?? key)
+    }
+
+    /// `text` with each `{n}` replaced by `arguments[n]`, in one pass: what an argument brings
+    /// (a title someone typed with `{1}` in it) is never replaced again, as it was when each
+    /// placeholder was replaced in turn over the whole text. A `{n}` without its argument stays.
+    static func substitute(_ arguments: [String], into text: String) -> String {
+        let utf8 = text.utf8
+        guard !arguments.isEmpty, utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(utf8.count + arguments.reduce(0) { $0 + $1.utf8.count })
+        var copied = utf8.startIndex, position = utf8.startIndex
+        while let open = utf8[position...].firstIndex(of: UInt8(ascii: "{")) {
+            let digits = utf8[utf8.index(after: open)...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            guard !digits.isEmpty, digits.endIndex < utf8.endIndex, utf8[digits.endIndex] == UInt8(ascii: "}"),
+                  let index = Int(text[digits.startIndex..<digits.endIndex]), arguments.indices.contains(index) else {
+                position = utf8.index(after: open)
+                continue
+            }
+            result += text[copied..<open]
+            result += arguments[index]
+            copied = utf8.index(after: digits.endIndex)
+            position = copied
         }
-        return text
+        result += text[copied...]
+        return result
     }
 
     /// A message about `count` things: the key's `.one` variant when the count is 1 (English

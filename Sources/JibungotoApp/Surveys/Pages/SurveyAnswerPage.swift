@@ -45,6 +45,12 @@ enum SurveyAnswerPage {
         let maxLength: Int
     }
 
+    /// A question's element id: `q-` and its id with `-` for `.`, byte by byte (one ASCII
+    /// character for another keeps the UTF-8 valid; Foundation's replacement was 1 % of a burst).
+    static func fieldID(_ questionID: String) -> String {
+        "q-" + String(decoding: questionID.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+    }
+
     /// The form-field prefix of answers carried from other pages.
     static let keptPrefix = "_kept."
 
@@ -75,7 +81,7 @@ enum SurveyAnswerPage {
                 choices = []
             }
             return QuestionView(
-                fieldID: "q-" + question.id.replacingOccurrences(of: ".", with: "-"), name: question.id,
+                fieldID: fieldID(question.id), name: question.id,
                 text: localizer.text(question.text), isFreeText: question.kind == .freeText,
                 choicesClass: choicesClass, isRequired: question.isRequired,
                 choices: choices, isMultiple: question.kind == .multipleChoice,
