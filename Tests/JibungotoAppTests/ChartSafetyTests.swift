@@ -128,18 +128,26 @@ struct ChartSafetyTests {
         let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/JibungotoApp/Resources/Views")
         let enumerator = try #require(FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil))
-        var uses: [String] = []
+        var uses: Set<String> = []
         for case let url as URL in enumerator where url.pathExtension == "leaf" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            uses += text.matches(of: /#unsafeHTML\(([^)]*)\)/).map { String($0.output.1) }
+            let template = url.path.replacingOccurrences(of: views.path + "/", with: "")
+            uses.formUnion(text.matches(of: /#unsafeHTML\(([^)]*)\)/).map { "\(template): \($0.output.1)" })
         }
-        // Each of these is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
+        // Each chart is a `ChartSVG` in its page's view model (CompliancePage, SurveyRatePage,
         // SurveyResultsPage with its stacked bars, FairnessPage); the compiler keeps them so. The
         // rest are `SelectOptionsMarkup`, which `FormField` encodes for a select,
         // `SurveyQuestionMarkup` and `HiddenInputsMarkup`, which `SurveyAnswerPage` encodes for a
         // page's questions and the answers carried from its other pages, and `NavigationMarkup`,
-        // which the layout prints.
-        #expect(Set(uses) == ["content.trendChart", "content.dailyChart", "question.chart", "question.stackedChart", "dimension.chart", "content.routeChart",
-                              "field.selectOptions", "content.questions", "content.kept", "layout.navigation"])
+        // which the layout prints. Listed with their templates: another page's field of the same
+        // name (`content.questions` is typed text on the results page) is not markup.
+        #expect(uses == [
+            "rotation/compliance.leaf: content.trendChart", "retirement/years.leaf: content.trendChart",
+            "surveys/rate.leaf: content.trendChart", "surveys/rate.leaf: content.dailyChart",
+            "surveys/results.leaf: question.chart", "surveys/results.leaf: question.stackedChart",
+            "opportunities/figures.leaf: dimension.chart", "opportunities/figures.leaf: content.routeChart",
+            "partials/form.leaf: field.selectOptions",
+            "surveys/answer.leaf: content.questions", "surveys/answer.leaf: content.kept", "layout.leaf: layout.navigation",
+        ], "\(uses.sorted())")
     }
 }
