@@ -16,8 +16,8 @@ struct SignedInUser: Sendable {
     /// The active account with this id, with its roles, in one statement. Every signed-in
     /// request asks this, so it is SQL read by column rather than two Fluent models (the account
     /// and its roles): `Benchmarks/stack-floor` measured a row through a Fluent model at twice the
-    /// CPU of the same row through SQLKit. Its names go in unquoted, as `SurveyAnswerContext`
-    /// says why: the models' own snake_case names, none a reserved word.
+    /// CPU of the same row through SQLKit. Its names go in unquoted, as in every statement run on
+    /// each request (`docs/architecture.md`, "Sessions").
     static func load(id: UUID, on database: any Database) async throws -> SignedInUser? {
         guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError, reason: "accounts need an SQL database") }
         let (user, role) = (User.schema, UserRole.schema)
