@@ -72,14 +72,74 @@ struct DatabaseHardeningTests {
             try await app.db.writeTransaction { database in
                 let sql = try #require(database as? any SQLDatabase)
                 _ = try await sql.raw("SELECT COUNT(*) AS n FROM scratch").all()
-                await #expect(throws: (any Error).self) {
+                let refusal = await #expect(throws: (any Error).self) {
                     _ = try await other.query("INSERT INTO scratch (x) VALUES (3)", [])
                 }
+                #expect(refusal.map(DatabaseBusy.explains) == true, "answered as busy (503), not as the app's failure: \(String(describing: refusal))")
                 try await sql.raw("INSERT INTO scratch (x) VALUES (4)").run()
             }
             let stored = try await sql.raw("SELECT x FROM scratch ORDER BY x").all().map { try $0.decode(column: "x", as: Int.self) }
             #expect(stored == [1, 4])
             try await other.close()
+        }
+    }
+
+    @Test("this process's write transactions take turns, first come first served: while one holds the file, the next waits in line, not in SQLite's busy handler, and goes before a later writer of the first one's event loop")
+    func writersTakeTurns() async throws {
+        try await Self.withFileApp { app, _ in
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            try #require(loops.count >= 2, "two event loops, one SQLite connection each")
+            let first = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[0]))
+            let second = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[1]))
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            let writers = try #require(SQLiteWriters.of(second))
+            @Sendable func insert(_ x: Int, on database: any Database) async throws {
+                try await #require(database as? any SQLDatabase).raw("INSERT INTO scratch (x) VALUES (\(literal: x))").run()
+            }
+
+            let (held, heldSignal) = AsyncStream<Void>.makeStream()
+            let (release, releaser) = AsyncStream<Void>.makeStream()
+            let holder = Task {
+                try await first.writeTransaction { database in
+                    try await insert(1, on: database)
+                    heldSignal.yield()
+                    for await _ in release { break }
+                }
+            }
+            for await _ in held { break }
+            let next = Task { try await second.writeTransaction { try await insert(2, on: $0) } }
+            try await TurnQueueTests.waitUntil(writers.turns, holds: 1)
+            // Before the line, the first loop's next writer took the lock the moment the first
+            // committed, while the waiting one slept on in the busy handler.
+            let later = Task { try await first.writeTransaction { try await insert(3, on: $0) } }
+            releaser.yield()
+            try await holder.value
+            try await next.value
+            try await later.value
+            let stored = try await sql.raw("SELECT x FROM scratch ORDER BY rowid").all().map { try $0.decode(column: "x", as: Int.self) }
+            #expect(stored == [1, 2, 3])
+        }
+    }
+
+    @Test("a form whose write cannot get its turn within the limit is answered 503 with Retry-After, in the user's language, with the typed text given back; nothing is stored",
+          .enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"].map(\.isEmpty) ?? true, "the line is SQLite's; PostgreSQL locks rows"))
+    func busyWriterIsRefusedClearly() async throws {
+        try await ProposalTests().withCity { app in
+            let call = try await ProposalTests.call(app)
+            let author = try await ProposalTests().browser(app, "D0001")
+            let writers = try #require(SQLiteWriters.of(app.db))
+            let (release, releaser) = AsyncStream<Void>.makeStream()
+            let holder = await TurnQueueTests.holdPlace(in: writers.turns, until: release)
+            let response = try await author.post(ProposalRoute.new.path, try ProposalTests.form(call, action: "submit"))
+            releaser.yield()
+            await holder.value
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
+            let page = String(buffer: response.body)
+            #expect(page.contains("ただいま保存が混み合っています。少し待ってから、もう一度お試しください。"))
+            #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
+            #expect(try await Proposal.query(on: app.db).count() == 0)
         }
     }
 

@@ -16,7 +16,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
     app.unknownAccountHash = try app.password.hash(UUID().uuidString)
-    app.passwordCheckGate = PasswordCheckGate(capacity: System.coreCount / 2)
+    app.passwordCheckGate = TurnQueue(capacity: System.coreCount / 2)
 
     app.sessions.use { app in
         HashedSessionDriver(idleLifetime: TimeInterval(app.jibungotoSettings.sessionIdleMinutes * 60) + HashedSessionDriver.gracePeriod)

@@ -1,5 +1,6 @@
 import AsyncKit
 import PostgresNIO
+import SQLiteNIO
 import Vapor
 
 /// Turns every error into a page in the user's language with the request id to quote; the
@@ -35,6 +36,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .serviceUnavailable
                 messageKey = "error.databaseAway"
                 request.logger.error("database unreachable", metadata: ["error": .string(String(reflecting: error))])
+            case _ where DatabaseBusy.explains(error):
+                status = .serviceUnavailable
+                messageKey = "error.databaseBusy"
+                request.logger.warning("database busy", metadata: ["error": .string(String(reflecting: error))])
             case let abort as any AbortError:
                 status = abort.status
                 messageKey = Self.messageKey(for: abort.status)
@@ -48,10 +53,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 messageKey = "error.internal"
                 request.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
             }
-            // A form refused because the page or the sign-in expired comes back with what was typed.
-            // Only to the session that sent it: a form posted from another site arrives without the
-            // session cookie, and its text must not appear on this site's pages.
-            let givesBackInput = request.hasSession && (error is CSRFError || (status == .unauthorized && request.method == .POST))
+            // A form refused because the page or the sign-in expired, or because the database could
+            // not take it this moment, comes back with what was typed. Only to the session that sent
+            // it: a form posted from another site arrives without the session cookie, and its text
+            // must not appear on this site's pages.
+            let givesBackInput = request.hasSession && (error is CSRFError
+                || ((status == .unauthorized || status == .serviceUnavailable) && request.method == .POST))
             let response = await render(request, status: status, messageKey: messageKey, typed: givesBackInput ? Self.typedFields(request) : [])
             if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: DatabaseAway.retryAfterSeconds) }
             return response
@@ -140,6 +147,22 @@ enum DatabaseAway {
             [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code)
         case is ConnectionPoolTimeoutError, is ConnectionPoolError:
             true
+        default:
+            false
+        }
+    }
+}
+
+/// Another writer held the SQLite file for longer than a writer waits (`SQLiteWriters.waitLimit`
+/// in this process, the busy timeout from another): nothing was written, and the same request is
+/// likely to succeed in a moment, so it is answered 503 with Retry-After like `DatabaseAway`.
+enum DatabaseBusy {
+    static func explains(_ error: any Error) -> Bool {
+        switch error {
+        case is TurnQueue.WaitedTooLong:
+            true
+        case let error as SQLiteError:
+            error.reason == .busy || error.reason == .busyTimeout
         default:
             false
         }

@@ -9,14 +9,31 @@ extension Database {
     /// before it writes cannot write at all once another connection has committed in between
     /// (`SQLITE_BUSY_SNAPSHOT`, which no busy timeout waits out): a staff import, which checks the
     /// whole file before it writes, failed whenever anyone saved anything meanwhile
-    /// (`ops/fault-check.sh`). Taken first, the lock makes other writers wait their busy timeout
-    /// instead. PostgreSQL needs nothing of the kind.
+    /// (`ops/fault-check.sh`). Taken first, the lock makes other writers wait instead. PostgreSQL
+    /// needs nothing of the kind.
     ///
     /// `firstStatementWrites`: the body's first statement is a write, which takes the lock itself,
     /// so the extra statement is left out (the survey submission: one round trip fewer while the
     /// lock is held).
+    ///
+    /// On SQLite the transactions of this process also take turns in `SQLiteWriters`' line, first
+    /// come first served; one inside another's body (on its database) already has its turn.
     func writeTransaction<T: Sendable>(firstStatementWrites: Bool = false,
                                        _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard !inTransaction, let writers = SQLiteWriters.of(self) else {
+            return try await lockingTransaction(firstStatementWrites: firstStatementWrites, body)
+        }
+        // The turn is taken with the connection in hand: a writer waiting without one would keep
+        // the line while its loop's reads went first, so the writers behind it waited for those too.
+        return try await withConnection { connection in
+            try await writers.turns.run(waitingAtMost: SQLiteWriters.waitLimit) {
+                try await connection.lockingTransaction(firstStatementWrites: firstStatementWrites, body)
+            }
+        }
+    }
+
+    private func lockingTransaction<T: Sendable>(firstStatementWrites: Bool,
+                                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await transaction { database in
             if !firstStatementWrites, let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
                 // A write that changes nothing: it still begins the write transaction.
