@@ -9,11 +9,9 @@ enum DatabaseSetup {
     static func configure(_ app: Application, settings: AppSettings) throws {
         switch settings.database {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
-            app.databases.middleware.use(SQLiteWriters(), on: .sqlite)
+            app.databases.use(.linedSQLite(.file(path)), as: .sqlite)
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
-            app.databases.middleware.use(SQLiteWriters(), on: .sqlite)
+            app.databases.use(.linedSQLite(.memory), as: .sqlite)
         case .postgres(let url, let searchPath):
             let configuration = try DatabaseLocation.postgresConfiguration(url: url, searchPath: searchPath)
             app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: settings.databaseConnectionsPerLoop, sqlLogLevel: .debug), as: .psql)

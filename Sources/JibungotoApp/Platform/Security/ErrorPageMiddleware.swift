@@ -1,6 +1,5 @@
 import AsyncKit
 import PostgresNIO
-import SQLiteNIO
 import Vapor
 
 /// Turns every error into a page in the user's language with the request id to quote; the
@@ -153,18 +152,12 @@ enum DatabaseAway {
     }
 }
 
-/// Another writer held the SQLite file for longer than a writer waits (`SQLiteWriters.waitLimit`
-/// in this process, the busy timeout from another): nothing was written, and the same request is
+/// A write transaction could not begin because another writer held the SQLite file for longer
+/// than a writer waits (`SQLiteWriters.Busy`): nothing of it was written, and the same request is
 /// likely to succeed in a moment, so it is answered 503 with Retry-After like `DatabaseAway`.
+/// SQLite's busy error from any other statement is not this: work may have been saved before it.
 enum DatabaseBusy {
     static func explains(_ error: any Error) -> Bool {
-        switch error {
-        case is TurnQueue.WaitedTooLong:
-            true
-        case let error as SQLiteError:
-            error.reason == .busy || error.reason == .busyTimeout
-        default:
-            false
-        }
+        error is SQLiteWriters.Busy
     }
 }

@@ -26,8 +26,12 @@ extension Database {
         // The turn is taken with the connection in hand: a writer waiting without one would keep
         // the line while its loop's reads went first, so the writers behind it waited for those too.
         return try await withConnection { connection in
-            try await writers.turns.run(waitingAtMost: SQLiteWriters.waitLimit) {
-                try await connection.lockingTransaction(firstStatementWrites: firstStatementWrites, body)
+            do {
+                return try await writers.turns.run(waitingAtMost: SQLiteWriters.waitLimit) {
+                    try await connection.lockingTransaction(firstStatementWrites: firstStatementWrites, body)
+                }
+            } catch is TurnQueue.WaitedTooLong {
+                throw SQLiteWriters.Busy()
             }
         }
     }
@@ -36,8 +40,13 @@ extension Database {
                                                  _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await transaction { database in
             if !firstStatementWrites, let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" {
-                // A write that changes nothing: it still begins the write transaction.
-                try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 0").run()
+                // A write that changes nothing: it still begins the write transaction. Refused after
+                // the busy timeout only while another process writes; nothing is written yet then.
+                do {
+                    try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 0").run()
+                } catch where SQLiteWriters.isBusy(error) {
+                    throw SQLiteWriters.Busy()
+                }
             }
             return try await body(database)
         }
