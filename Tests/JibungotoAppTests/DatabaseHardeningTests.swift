@@ -4,6 +4,9 @@ import Foundation
 @testable import JibungotoApp
 import JibungotoDomain
 import JibungotoTestSupport
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import SQLKit
 import Testing
 import Vapor
@@ -37,15 +40,87 @@ struct DatabaseHardeningTests {
         return String(try row.decode(column: column, as: Int.self))
     }
 
-    @Test("an SQLite file runs in WAL mode with foreign keys and a 5-second busy timeout on every connection")
+    @Test("an SQLite file runs in WAL mode with foreign keys and a 5-second busy timeout on every connection, the readers' and the writers'")
     func sqliteSettings() async throws {
         try await Self.withFileApp { app, _ in
             #expect(try await Self.pragma("journal_mode", on: app.db(.sqlite)) == "wal")
-            for eventLoop in app.eventLoopGroup.makeIterator() {
-                let database = try #require(app.databases.database(.sqlite, logger: app.logger, on: eventLoop))
+            var connections = try app.eventLoopGroup.makeIterator().map { try #require(app.databases.database(.sqlite, logger: app.logger, on: $0)) }
+            connections.append(try #require(SQLiteWriters.of(app.db)?.database(for: app.db.context)))
+            for database in connections {
                 #expect(try await Self.pragma("busy_timeout", on: database) == "5000")
                 #expect(try await Self.pragma("foreign_keys", on: database) == "1")
             }
+            let writers = try #require(connections.last)
+            #expect(try await Self.pragma("cache_size", on: writers) == "-\(DatabaseSetup.writerCacheKibibytes)")
+            #expect(try await Self.pragma("temp_store", on: writers) == "2")   // memory
+        }
+    }
+
+    @Test("the write transactions of every event loop run on one connection, so it keeps its page cache: a connection forgets it whenever another connection has written",
+          .enabled(if: System.coreCount >= 2, "two event loops"))
+    func writersShareOneConnection() async throws {
+        try await Self.withScratchOnTwoLoops { _, first, second, _ in
+            // SQLite's data_version changes for a connection when another connection has committed.
+            @Sendable func dataVersion(_ database: any Database) async throws -> String {
+                try await database.writeTransaction { try await Self.pragma("data_version", on: $0) }
+            }
+            let before = try await dataVersion(first)
+            try await second.writeTransaction { try await Self.insert(1, on: $0) }
+            #expect(try await dataVersion(first) == before)
+        }
+    }
+
+    /// An SQLite file app with a `scratch (x)` table, and its database on each of two event loops.
+    static func withScratchOnTwoLoops(_ body: (Application, any Database, any Database, any SQLDatabase) async throws -> Void) async throws {
+        try await withFileApp { app, _ in
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            try #require(loops.count >= 2)
+            let first = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[0]))
+            let second = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[1]))
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            try await body(app, first, second, sql)
+        }
+    }
+
+    @Sendable static func insert(_ x: Int, on database: any Database) async throws {
+        try await #require(database as? any SQLDatabase).raw("INSERT INTO scratch (x) VALUES (\(literal: x))").run()
+    }
+
+    @Test("a write transaction's statements run on the writers' own thread: while every thread of the readers' pool is busy, a write transaction still commits, and a read waits")
+    func writersDoNotQueueBehindReads() async throws {
+        try await Self.withFileApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            // Every thread of the readers' pool (the application's) kept busy until released.
+            let threads = NIOSingletons.blockingPoolThreadCountSuggestion
+            let release = DispatchSemaphore(value: 0)
+            let busy = NIOLockedValueBox(0)
+            for _ in 0..<threads {
+                app.threadPool.submit { _ in
+                    busy.withLockedValue { $0 += 1 }
+                    _ = release.wait(timeout: .now() + 10)
+                    busy.withLockedValue { $0 -= 1 }
+                }
+            }
+            defer { for _ in 0..<threads { release.signal() } }
+            for _ in 0..<2_000 where busy.withLockedValue({ $0 }) < threads { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(busy.withLockedValue { $0 } == threads)
+            let readDone = NIOLockedValueBox(false)
+            let read = Task {
+                let rows = try await sql.raw("SELECT x FROM scratch").all()
+                readDone.withLockedValue { $0 = true }
+                return rows.count
+            }
+
+            try await app.db.writeTransaction { database in
+                try await Self.insert(1, on: database)
+            }
+            // Before, the write's statements waited in the same queue until the pool was free.
+            #expect(busy.withLockedValue { $0 } == threads)
+            #expect(!readDone.withLockedValue { $0 })
+            for _ in 0..<threads { release.signal() }
+            #expect(try await read.value == 1)
         }
     }
 
@@ -94,19 +169,10 @@ struct DatabaseHardeningTests {
     }
 
     @Test("this process's write transactions take turns, first come first served: while one holds the file, the next waits in line, not in SQLite's busy handler, and goes before a later writer of the first one's event loop",
-          .enabled(if: System.coreCount >= 2, "two event loops, one SQLite connection each"))
+          .enabled(if: System.coreCount >= 2, "two event loops"))
     func writersTakeTurns() async throws {
-        try await Self.withFileApp { app, _ in
-            let loops = Array(app.eventLoopGroup.makeIterator())
-            try #require(loops.count >= 2)
-            let first = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[0]))
-            let second = try #require(app.databases.database(.sqlite, logger: app.logger, on: loops[1]))
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+        try await Self.withScratchOnTwoLoops { _, first, second, sql in
             let writers = try #require(SQLiteWriters.of(second))
-            @Sendable func insert(_ x: Int, on database: any Database) async throws {
-                try await #require(database as? any SQLDatabase).raw("INSERT INTO scratch (x) VALUES (\(literal: x))").run()
-            }
 
             let (held, heldSignal) = AsyncStream<Void>.makeStream()
             let (release, releaser) = AsyncStream<Void>.makeStream()
@@ -114,17 +180,17 @@ struct DatabaseHardeningTests {
             let holder = Task {
                 defer { heldSignal.finish() }
                 try await first.writeTransaction { database in
-                    try await insert(1, on: database)
+                    try await Self.insert(1, on: database)
                     heldSignal.yield()
                     for await _ in release { break }
                 }
             }
             for await _ in held { break }
-            let next = Task { try await second.writeTransaction { try await insert(2, on: $0) } }
+            let next = Task { try await second.writeTransaction { try await Self.insert(2, on: $0) } }
             try await TurnQueueTests.waitUntil(writers.turns, holds: 1)
             // Before the line, the first loop's next writer took the lock the moment the first
             // committed, while the waiting one slept on in the busy handler.
-            let later = Task { try await first.writeTransaction { try await insert(3, on: $0) } }
+            let later = Task { try await first.writeTransaction { try await Self.insert(3, on: $0) } }
             releaser.yield()
             try await holder.value
             try await next.value

@@ -23,25 +23,37 @@ enum DatabaseSetup {
 
     /// How long an SQLite writer waits for another to finish before it gives up with an error.
     static let busyTimeoutMilliseconds = 5_000
+    /// The writers' connection's page cache (SQLite's default is 2 MiB per connection).
+    static let writerCacheKibibytes = 32_768
 
     /// What a production SQLite file needs beyond the drivers' defaults (foreign keys are on
     /// already, SQLiteKit's default):
     /// - write-ahead logging: readers never wait for the writer, and a process killed in the
     ///   middle of a transaction leaves the file as it was before it (the log is rolled back or
     ///   replayed on the next open). The mode is stored in the file, so one statement suffices.
-    /// - a busy timeout on each connection (one per event loop): a writer waits for another,
-    ///   sleeping, up to `busyTimeoutMilliseconds`. SQLiteNIO's own busy handler retries at once
-    ///   and forever, which spins a core while another instance of the command writes.
+    /// - a busy timeout on each connection (the readers' one per event loop, the writers' one): a
+    ///   writer waits for another, sleeping, up to `busyTimeoutMilliseconds`. SQLiteNIO's own busy
+    ///   handler retries at once and forever, which spins a core while another process writes.
     static func tune(_ app: Application, settings: AppSettings) async throws {
         guard case .sqliteFile = settings.database else { return }
         guard let sql = app.db(.sqlite) as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
+        let timeout: SQLQueryString = "PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))"
         for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let database = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) else { continue }
-            try await database.withConnection { connection in
-                guard let sql = connection as? any SQLDatabase else { return }
-                try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
+            guard let readers = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) else { continue }
+            try await readers.withConnection { connection in
+                try await (connection as? any SQLDatabase)?.raw(timeout).run()
             }
+        }
+        let database = app.db(.sqlite)
+        guard let writers = SQLiteWriters.of(database)?.database(for: database.context) else { return }
+        try await writers.withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return }
+            try await sql.raw(timeout).run()
+            // The one writer keeps the pages it changes (a survey week touches the same indexes
+            // again and again), and a statement's undo journal stays in memory, not a temporary file.
+            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(writerCacheKibibytes))").run()
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
     }
 

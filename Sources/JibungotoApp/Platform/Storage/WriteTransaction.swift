@@ -17,22 +17,20 @@ extension Database {
     /// lock is held).
     ///
     /// On SQLite the transactions of this process also take turns in `SQLiteWriters`' line, first
-    /// come first served; one inside another's body (on its database) already has its turn.
+    /// come first served, on the writers' connection; one inside another's body (on its
+    /// database) already has its turn.
     func writeTransaction<T: Sendable>(firstStatementWrites: Bool = false,
                                        _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard !inTransaction, let writers = SQLiteWriters.of(self) else {
+        guard !inTransaction, let writers = SQLiteWriters.of(self), let writing = writers.database(for: context) else {
             return try await lockingTransaction(firstStatementWrites: firstStatementWrites, body)
         }
-        // The turn is taken with the connection in hand: a writer waiting without one would keep
-        // the line while its loop's reads went first, so the writers behind it waited for those too.
-        return try await withConnection { connection in
-            do {
-                return try await writers.turns.run(waitingAtMost: SQLiteWriters.waitLimit) {
-                    try await connection.lockingTransaction(firstStatementWrites: firstStatementWrites, body)
-                }
-            } catch is TurnQueue.WaitedTooLong {
-                throw SQLiteWriters.Busy()
+        // Only the line's holder uses the writers' connection, so it is free once the turn is taken.
+        do {
+            return try await writers.turns.run(waitingAtMost: SQLiteWriters.waitLimit) {
+                try await writing.lockingTransaction(firstStatementWrites: firstStatementWrites, body)
             }
+        } catch is TurnQueue.WaitedTooLong {
+            throw SQLiteWriters.Busy()
         }
     }
 
