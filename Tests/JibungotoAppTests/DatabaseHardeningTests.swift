@@ -17,12 +17,12 @@ import Vapor
 @Suite("Database hardening: SQLite settings, backup and restore, migrations under a lock")
 struct DatabaseHardeningTests {
     /// An application on an SQLite file of its own in a new folder, as `jibungoto serve` opens it.
-    static func withFileApp(_ body: (Application, URL) async throws -> Void) async throws {
+    static func withFileApp(threadPool: NIOThreadPool? = nil, _ body: (Application, URL) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jibungoto-hardening-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("city.sqlite").path
-        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: path)), environment: .testing)
+        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: path)), environment: .testing, threadPool: threadPool)
         do {
             try await body(app, folder)
         } catch {
@@ -89,11 +89,12 @@ struct DatabaseHardeningTests {
 
     @Test("a write transaction's statements run on the writers' own thread: while every thread of the readers' pool is busy, a write transaction still commits, and a read waits")
     func writersDoNotQueueBehindReads() async throws {
-        try await Self.withFileApp { app, _ in
+        // The readers' pool of this app alone: the other suites' apps share NIO's.
+        let threads = 2
+        try await Self.withFileApp(threadPool: NIOThreadPool(numberOfThreads: threads)) { app, _ in
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
             // Every thread of the readers' pool (the application's) kept busy until released.
-            let threads = NIOSingletons.blockingPoolThreadCountSuggestion
             let release = DispatchSemaphore(value: 0)
             let busy = NIOLockedValueBox(0)
             for _ in 0..<threads {

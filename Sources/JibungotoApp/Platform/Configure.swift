@@ -62,8 +62,11 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 }
 
 /// Opens the application for a command: configured, migrated, ready to serve or to load data.
-public func makeApplication(settings: AppSettings, environment: Environment) async throws -> Application {
+/// `threadPool`: a pool of its own for the blocking work (the SQLite readers', files), which the
+/// application starts and shuts down; by default NIO's pool, shared by the whole process.
+public func makeApplication(settings: AppSettings, environment: Environment, threadPool: NIOThreadPool? = nil) async throws -> Application {
     let app = try await Application.make(environment)
+    if let threadPool { app.threadPool = threadPool }
     do {
         try await configure(app, settings: settings)
         try await DatabaseSetup.tune(app, settings: settings)

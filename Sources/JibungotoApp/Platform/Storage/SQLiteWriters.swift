@@ -12,8 +12,8 @@ import SQLiteNIO
 /// handler (1, 2, 5 … then 100 ms at a time), holding its loop's only connection, while the
 /// other loop's next writers kept taking the lock as soon as it was free. Under 200 survey
 /// submitters at once the busy handler slept about 70 times per burst (`perf stat` of the burst,
-/// 2026-12-02), up to 100 ms each. In the line, a transaction waits with its connection but
-/// without a thread, and starts the moment the one before it commits, before any later writer.
+/// 2026-12-02), up to 100 ms each. In the line, a transaction waits without a thread, and starts
+/// the moment the one before it commits, before any later writer.
 /// Single writes outside a transaction (a session, an audit row) and writers in another process
 /// (a command beside the server) still meet SQLite's busy timeout.
 ///
@@ -24,7 +24,9 @@ import SQLiteNIO
 /// up to 20–80 ms while page reads queued (uprobes on SQLite's prepare, 2026-12-02), and the
 /// line's holder kept the whole file waiting meanwhile. One connection, not one per event loop:
 /// a connection forgets its page cache whenever another has written, so two writers taking
-/// turns read their pages from the file again on every transaction.
+/// turns read their pages from the file again on every transaction. Single writes outside a
+/// transaction (a session, an audit row) still go through the readers' connections: they meet
+/// the writers' connection in SQLite's busy timeout, and each makes it forget its cache.
 final class SQLiteWriters: Sendable {
     /// The transaction could not begin: another writer held the file longer than `waitLimit`, in
     /// this process (the line) or another (SQLite's busy timeout). Nothing of it was written.
@@ -33,7 +35,7 @@ final class SQLiteWriters: Sendable {
     }
 
     let turns = TurnQueue(capacity: 1)
-    /// Set once, when Fluent makes the file's driver (`LinedSQLiteDriver`): the writers' driver and
+    /// Set when Fluent makes the file's driver (`LinedSQLiteDriver`): the writers' driver and
     /// the event loop whose pool holds their one connection.
     fileprivate let writer = NIOLockedValueBox<(driver: any DatabaseDriver, eventLoop: any EventLoop)?>(nil)
 
@@ -83,7 +85,8 @@ struct LinedSQLiteConfiguration: DatabaseConfiguration {
 }
 
 /// Every query on the readers' connections; write transactions find the writers' connections
-/// through `SQLiteWriters.database(for:)`. Shut down together, the writers' thread last.
+/// through `SQLiteWriters.database(for:)`. Shut down together, the writers' thread after their
+/// connections.
 struct LinedSQLiteDriver: DatabaseDriver {
     let readers: any DatabaseDriver
     let writer: any DatabaseDriver
