@@ -36,7 +36,8 @@ enum DatabaseSetup {
     ///   handler retries at once and forever, which spins a core while another process writes.
     static func tune(_ app: Application, settings: AppSettings) async throws {
         guard case .sqliteFile = settings.database else { return }
-        guard let sql = app.db(.sqlite) as? any SQLDatabase else { return }
+        let database = app.db(.sqlite)
+        guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         let timeout: SQLQueryString = "PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))"
         for eventLoop in app.eventLoopGroup.makeIterator() {
@@ -45,7 +46,6 @@ enum DatabaseSetup {
                 try await (connection as? any SQLDatabase)?.raw(timeout).run()
             }
         }
-        let database = app.db(.sqlite)
         guard let writers = SQLiteWriters.of(database)?.database(for: database.context) else { return }
         try await writers.withConnection { connection in
             guard let sql = connection as? any SQLDatabase else { return }

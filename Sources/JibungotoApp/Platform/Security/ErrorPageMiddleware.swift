@@ -35,7 +35,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .serviceUnavailable
                 messageKey = "error.databaseAway"
                 request.logger.error("database unreachable", metadata: ["error": .string(String(reflecting: error))])
-            case _ where DatabaseBusy.explains(error):
+            case is SQLiteWriters.Busy:
+                // Nothing of it was written, and the same request is likely to succeed in a moment.
                 status = .serviceUnavailable
                 messageKey = "error.databaseBusy"
                 request.logger.warning("database busy", metadata: ["error": .string(String(reflecting: error))])
@@ -149,15 +150,5 @@ enum DatabaseAway {
         default:
             false
         }
-    }
-}
-
-/// A write transaction could not begin because another writer held the SQLite file for longer
-/// than a writer waits (`SQLiteWriters.Busy`): nothing of it was written, and the same request is
-/// likely to succeed in a moment, so it is answered 503 with Retry-After like `DatabaseAway`.
-/// SQLite's busy error from any other statement is not this: work may have been saved before it.
-enum DatabaseBusy {
-    static func explains(_ error: any Error) -> Bool {
-        error is SQLiteWriters.Busy
     }
 }

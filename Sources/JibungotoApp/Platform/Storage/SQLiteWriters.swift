@@ -29,7 +29,9 @@ import SQLiteNIO
 /// the writers' connection in SQLite's busy timeout, and each makes it forget its cache.
 final class SQLiteWriters: Sendable {
     /// The transaction could not begin: another writer held the file longer than `waitLimit`, in
-    /// this process (the line) or another (SQLite's busy timeout). Nothing of it was written.
+    /// this process (the line) or another (SQLite's busy timeout). Nothing of it was written, so
+    /// the request is answered 503 with Retry-After (`ErrorPageMiddleware`). SQLite's busy error
+    /// from any later statement is not this: work may have been saved before it.
     struct Busy: Error, CustomStringConvertible {
         var description: String { "another writer held the SQLite file for longer than the wait limit" }
     }
