@@ -17,12 +17,14 @@ import Vapor
 @Suite("Database hardening: SQLite settings, backup and restore, migrations under a lock")
 struct DatabaseHardeningTests {
     /// An application on an SQLite file of its own in a new folder, as `jibungoto serve` opens it.
-    static func withFileApp(threadPool: NIOThreadPool? = nil, _ body: (Application, URL) async throws -> Void) async throws {
+    static func withFileApp(threadPool: NIOThreadPool? = nil, eventLoopGroup: (any EventLoopGroup)? = nil,
+                            _ body: (Application, URL) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jibungoto-hardening-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("city.sqlite").path
-        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: path)), environment: .testing, threadPool: threadPool)
+        let app = try await makeApplication(settings: AppSettings(database: .sqliteFile(path: path)), environment: .testing,
+                                            threadPool: threadPool, eventLoopGroup: eventLoopGroup)
         do {
             try await body(app, folder)
         } catch {
@@ -92,37 +94,83 @@ struct DatabaseHardeningTests {
         // The readers' pool of this app alone: the other suites' apps share NIO's.
         let threads = 2
         try await Self.withFileApp(threadPool: NIOThreadPool(numberOfThreads: threads)) { app, _ in
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
-            // Every thread of the readers' pool (the application's) kept busy until released.
-            let release = DispatchSemaphore(value: 0)
-            let busy = NIOLockedValueBox(0)
-            for _ in 0..<threads {
-                app.threadPool.submit { _ in
-                    busy.withLockedValue { $0 += 1 }
-                    _ = release.wait(timeout: .now() + 10)
-                    busy.withLockedValue { $0 -= 1 }
+            // Before, the write's statements waited in the same queue until the pool was free.
+            try await Self.expectWriteCommitsWhileReadWaits(app, busyThreads: threads) { block in
+                for _ in 0..<threads { app.threadPool.submit { _ in block() } }
+            }
+        }
+    }
+
+    @Test("a write transaction runs on the writers' own event loop: while every event loop of the application is busy, a write transaction still commits, and a read waits")
+    func writersDoNotWaitForTheEventLoops() async throws {
+        // Event loops of this app alone: the other suites' apps share NIO's.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        do {
+            try await Self.withFileApp(eventLoopGroup: loops) { app, _ in
+                // Before, each statement's result came back on one of these loops, and the
+                // transaction waited until they were free.
+                let each = Array(loops.makeIterator())
+                try await Self.expectWriteCommitsWhileReadWaits(app, busyThreads: each.count) { block in
+                    for loop in each { loop.execute(block) }
                 }
             }
-            defer { for _ in 0..<threads { release.signal() } }
-            for _ in 0..<2_000 where busy.withLockedValue({ $0 }) < threads { try await Task.sleep(for: .milliseconds(5)) }
-            try #require(busy.withLockedValue { $0 } == threads)
-            let readDone = NIOLockedValueBox(false)
-            let read = Task {
-                let rows = try await sql.raw("SELECT x FROM scratch").all()
-                readDone.withLockedValue { $0 = true }
-                return rows.count
-            }
-
-            try await app.db.writeTransaction { database in
-                try await Self.insert(1, on: database)
-            }
-            // Before, the write's statements waited in the same queue until the pool was free.
-            #expect(busy.withLockedValue { $0 } == threads)
-            #expect(!readDone.withLockedValue { $0 })
-            for _ in 0..<threads { release.signal() }
-            #expect(try await read.value == 1)
+        } catch {
+            try? await loops.shutdownGracefully()
+            throw error
         }
+        try await loops.shutdownGracefully()
+    }
+
+    @Test("a write transaction's body runs on the writers' thread, so no statement's result waits for another thread to wake")
+    func writeTransactionStaysOnTheWritersThread() async throws {
+        try await Self.withFileApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            let writers = try #require(SQLiteWriters.of(app.db)?.executor as? ThreadPoolTaskExecutor)
+            let writersThread = try await writers.pool.runIfActive { pthread_self() }
+            let threads = try await app.db.writeTransaction { database in
+                var seen = [pthread_self()]
+                for x in 1...3 {
+                    try await Self.insert(x, on: database)
+                    seen.append(pthread_self())
+                }
+                return seen
+            }
+            #expect(threads == Array(repeating: writersThread, count: 4))
+            #expect(try await sql.raw("SELECT x FROM scratch").all().count == 3)
+        }
+    }
+
+    /// Keeps `busyThreads` threads busy (`occupy` hands the blocking job to each), then checks that
+    /// a write transaction commits meanwhile while a read issued before it still waits.
+    static func expectWriteCommitsWhileReadWaits(_ app: Application, busyThreads: Int,
+                                                 occupy: (@escaping @Sendable () -> Void) -> Void) async throws {
+        let sql = try #require(app.db as? any SQLDatabase)
+        try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+        let release = DispatchSemaphore(value: 0)
+        let busy = NIOLockedValueBox(0)
+        occupy {
+            busy.withLockedValue { $0 += 1 }
+            _ = release.wait(timeout: .now() + 10)
+            busy.withLockedValue { $0 -= 1 }
+        }
+        defer { for _ in 0..<busyThreads { release.signal() } }
+        for _ in 0..<2_000 where busy.withLockedValue({ $0 }) < busyThreads { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(busy.withLockedValue { $0 } == busyThreads)
+        let readDone = NIOLockedValueBox(false)
+        let read = Task {
+            let rows = try await sql.raw("SELECT x FROM scratch").all()
+            readDone.withLockedValue { $0 = true }
+            return rows.count
+        }
+
+        try await app.db.writeTransaction { database in
+            try await insert(1, on: database)
+        }
+        #expect(busy.withLockedValue { $0 } == busyThreads)
+        #expect(!readDone.withLockedValue { $0 })
+        for _ in 0..<busyThreads { release.signal() }
+        #expect(try await read.value == 1)
     }
 
     @Test("a write transaction holds SQLite's write lock from its first statement: reading first never makes its write fail because another connection committed meanwhile")

@@ -63,9 +63,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
 /// Opens the application for a command: configured, migrated, ready to serve or to load data.
 /// `threadPool`: a pool of its own for the blocking work (the SQLite readers', files), which the
-/// application starts and shuts down; by default NIO's pool, shared by the whole process.
-public func makeApplication(settings: AppSettings, environment: Environment, threadPool: NIOThreadPool? = nil) async throws -> Application {
-    let app = try await Application.make(environment)
+/// application starts and shuts down; `eventLoopGroup`: event loops of its own for the connections
+/// and the readers' results, which the caller shuts down after the application. By default NIO's,
+/// shared by the whole process.
+public func makeApplication(settings: AppSettings, environment: Environment, threadPool: NIOThreadPool? = nil,
+                            eventLoopGroup: (any EventLoopGroup)? = nil) async throws -> Application {
+    let app = try await Application.make(environment, eventLoopGroup.map { .shared($0) } ?? .singleton)
     if let threadPool { app.threadPool = threadPool }
     do {
         try await configure(app, settings: settings)
