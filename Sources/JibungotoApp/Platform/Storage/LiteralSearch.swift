@@ -11,6 +11,8 @@ enum LiteralSearchPosition: Sendable {
 extension QueryBuilder {
     /// Rows whose `field` contains `text` as typed: `%` and `_` are letters here, not the LIKE
     /// wildcards they would be in Fluent's `.contains` (a search for "50%" must not match all).
+    /// Like Fluent's own filters it changes the builder itself; the result is for chaining.
+    @discardableResult
     func filter<Value>(
         _ field: KeyPath<Model, FieldProperty<Model, Value>>,
         containsLiterally text: String,
