@@ -147,8 +147,9 @@ final class ThreadPoolTaskExecutor: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        // Run whatever the pool's state: a stopped pool runs it here and now, and a job not run
-        // would leave its task waiting forever.
+        // Run whatever the pool's state (a stopped pool runs it here and now; one shutting down
+        // hands what is still queued to a dispatch queue): a job not run would leave its task
+        // waiting forever.
         pool.submit { _ in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
