@@ -55,27 +55,6 @@ struct DatabaseHardeningTests {
             let writers = try #require(connections.last)
             #expect(try await Self.pragma("cache_size", on: writers) == "-\(DatabaseSetup.writerCacheKibibytes)")
             #expect(try await Self.pragma("temp_store", on: writers) == "2")   // memory
-            #expect(try await Self.pragma("wal_autocheckpoint", on: writers) == "0")   // SQLiteCheckpointer's
-        }
-    }
-
-    @Test("the write-ahead log is copied back into the file once a second by a checkpoint beside the writers' line, since the writers' commits no longer do it")
-    func checkpointerEmptiesTheLog() async throws {
-        try await Self.withFileApp { app, _ in
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
-            for x in 1...20 {
-                try await app.db.writeTransaction { database in try await Self.insert(x, on: database) }
-            }
-            let checkpointer = try #require(SQLiteCheckpointer.of(app))
-            var pass = checkpointer.lastPass
-            for _ in 0..<1_000 where !(pass.map { $0.logPages > 0 && $0.copiedPages == $0.logPages } ?? false) {
-                try await Task.sleep(for: .milliseconds(10))
-                pass = checkpointer.lastPass
-            }
-            let copied = try #require(pass)
-            #expect(copied.logPages > 0)
-            #expect(copied.copiedPages == copied.logPages)
         }
     }
 

@@ -34,7 +34,6 @@ enum DatabaseSetup {
     /// - a busy timeout on each connection (the readers' one per event loop, the writers' one): a
     ///   writer waits for another, sleeping, up to `busyTimeoutMilliseconds`. SQLiteNIO's own busy
     ///   handler retries at once and forever, which spins a core while another process writes.
-    /// - the log's checkpoints beside the writers' line, not in it (`SQLiteCheckpointer`).
     static func tune(_ app: Application, settings: AppSettings) async throws {
         guard case .sqliteFile = settings.database else { return }
         let database = app.db(.sqlite)
@@ -55,10 +54,7 @@ enum DatabaseSetup {
             // again and again), and a statement's undo journal stays in memory, not a temporary file.
             try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(writerCacheKibibytes))").run()
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
-            // The log is copied back beside the line, not by the commit of the writer that fills it.
-            try await sql.raw("PRAGMA wal_autocheckpoint = 0").run()
         }
-        SQLiteCheckpointer.start(app)
     }
 
     /// Applies the pending migrations. On PostgreSQL, under an advisory lock held on a connection
