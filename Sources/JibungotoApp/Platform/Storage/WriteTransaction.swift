@@ -17,8 +17,8 @@ extension Database {
     /// lock is held).
     ///
     /// On SQLite the transactions of this process also take turns in `SQLiteWriters`' line, first
-    /// come first served, on the writers' connection and event loop; one inside another's body (on
-    /// its database) already has its turn.
+    /// come first served, on the writers' connection, the body on the writers' thread; one inside
+    /// another's body (on its database) already has its turn.
     func writeTransaction<T: Sendable>(firstStatementWrites: Bool = false,
                                        _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !inTransaction, let writers = SQLiteWriters.of(self), let writing = writers.database(for: context) else {
