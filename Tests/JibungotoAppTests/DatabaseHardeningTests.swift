@@ -236,7 +236,7 @@ struct DatabaseHardeningTests {
             }
             for await _ in held { break }
             let next = Task { try await second.writeTransaction { try await Self.insert(2, on: $0) } }
-            try await TurnQueueTests.waitUntil(writers.turns, holds: 1)
+            try await Self.waitUntil(writers, holds: 1)
             // Before the line, the first loop's next writer took the lock the moment the first
             // committed, while the waiting one slept on in the busy handler.
             let later = Task { try await first.writeTransaction { try await Self.insert(3, on: $0) } }
@@ -249,19 +249,107 @@ struct DatabaseHardeningTests {
         }
     }
 
+    @Test("writers that wait together are written in one transaction: none is told it is saved before its one COMMIT, each gets its own answer, and one whose body fails is rolled back alone")
+    func waitingWritersShareOneCommit() async throws {
+        struct Refused: Error {}
+        try await Self.withFileApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            let writers = try #require(SQLiteWriters.of(app.db))
+            let (release, releaser) = AsyncStream<Void>.makeStream()
+            defer { releaser.finish() }
+            let holder = try await Self.holdLine(app.db, until: release)
+            let first = Task { try await app.db.writeTransaction { database in
+                try await Self.insert(10, on: database)
+                return "first"
+            } }
+            try await Self.waitUntil(writers, holds: 1)
+            let refused = Task { try await app.db.writeTransaction { database in
+                try await Self.insert(20, on: database)
+                throw Refused()
+            } }
+            try await Self.waitUntil(writers, holds: 2)
+            let last = Task { try await app.db.writeTransaction { database in
+                try await Self.insert(30, on: database)
+                // What a reader sees meanwhile: each writer committing on its own, it saw 10.
+                return try await sql.raw("SELECT x FROM scratch").all().map { try $0.decode(column: "x", as: Int.self) }
+            } }
+            try await Self.waitUntil(writers, holds: 3)
+            releaser.yield()
+            try await holder.value
+            #expect(try await first.value == "first")
+            await #expect(throws: Refused.self) { try await refused.value }
+            #expect(try await last.value == [], "nothing of the batch is committed before its end")
+            let stored = try await sql.raw("SELECT x FROM scratch ORDER BY x").all().map { try $0.decode(column: "x", as: Int.self) }
+            #expect(stored == [10, 30])
+        }
+    }
+
+    @Test("if a batch cannot commit, every writer of it is answered with the failure and nothing of it is stored; the next batch writes")
+    func failedCommitFailsTheWholeBatch() async throws {
+        try await Self.withFileApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
+            // A foreign key checked at COMMIT: a savepoint's release does not check it.
+            try await sql.raw("CREATE TABLE parent (id INTEGER PRIMARY KEY)").run()
+            try await sql.raw("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)").run()
+            let writers = try #require(SQLiteWriters.of(app.db))
+            let (release, releaser) = AsyncStream<Void>.makeStream()
+            defer { releaser.finish() }
+            let holder = try await Self.holdLine(app.db, until: release)
+            let saved = Task { try await app.db.writeTransaction { try await Self.insert(10, on: $0) } }
+            try await Self.waitUntil(writers, holds: 1)
+            let orphan = Task { try await app.db.writeTransaction { database in
+                try await #require(database as? any SQLDatabase).raw("INSERT INTO child (parent_id) VALUES (99)").run()
+            } }
+            try await Self.waitUntil(writers, holds: 2)
+            releaser.yield()
+            // The three were one batch: the holder's and the first one's bodies succeeded, but
+            // their batch did not commit.
+            await #expect(throws: (any Error).self) { try await holder.value }
+            await #expect(throws: (any Error).self) { try await saved.value }
+            await #expect(throws: (any Error).self) { try await orphan.value }
+            #expect(try await sql.raw("SELECT x FROM scratch").all().isEmpty)
+            #expect(try await sql.raw("SELECT parent_id FROM child").all().isEmpty)
+            try await app.db.writeTransaction { try await Self.insert(11, on: $0) }
+            #expect(try await sql.raw("SELECT x FROM scratch").all().count == 1)
+        }
+    }
+
+    /// Waits until `count` writers stand in the line.
+    static func waitUntil(_ writers: SQLiteWriters, holds count: Int) async throws {
+        for _ in 0..<10_000 where writers.waitingCount < count {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        try #require(writers.waitingCount == count, "\(count) wait in line")
+    }
+
+    /// A write transaction that holds the line until `release` yields; returned once it holds it.
+    static func holdLine(_ database: any Database, until release: AsyncStream<Void>) async throws -> Task<Void, any Error> {
+        let (held, heldSignal) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            defer { heldSignal.finish() }
+            try await database.writeTransaction { _ in
+                heldSignal.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in held { break }
+        return holder
+    }
+
     @Test("a form whose write cannot get its turn within the limit is answered 503 with Retry-After, in the user's language, with the typed text given back; nothing is stored",
           .enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"].map(\.isEmpty) ?? true, "the line is SQLite's; PostgreSQL locks rows"))
     func busyWriterIsRefusedClearly() async throws {
         try await ProposalTests().withCity { app in
             let call = try await ProposalTests.call(app)
             let author = try await ProposalTests().browser(app, "D0001")
-            let writers = try #require(SQLiteWriters.of(app.db))
             let (release, releaser) = AsyncStream<Void>.makeStream()
             defer { releaser.finish() }
-            let holder = await TurnQueueTests.holdPlace(in: writers.turns, until: release)
+            let holder = try await Self.holdLine(app.db, until: release)
             let response = try await author.post(ProposalRoute.new.path, try ProposalTests.form(call, action: "submit"))
             releaser.yield()
-            await holder.value
+            try await holder.value
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
             let page = String(buffer: response.body)

@@ -1,9 +1,9 @@
 @testable import JibungotoApp
 import Testing
 
-/// The line for password checks and for SQLite's writers: never more at once than its places,
+/// The line for password checks: never more at once than its places,
 /// first come first served, and a waiter that gives up leaves the line as it was.
-@Suite("Turn queue: password checks and SQLite writers wait their turn")
+@Suite("Turn queue: password checks wait their turn")
 struct TurnQueueTests {
     actor Concurrency {
         var now = 0, most = 0, done = 0

@@ -11,7 +11,7 @@ enum SurveySubmission {
 
     /// Every statement is SQL written by column (a survey week runs this once per person, all
     /// at once): the completion with the open check, the sheet, its answers, the day's count and
-    /// the answer totals. Five statements while the write lock is held.
+    /// the answer totals.
     static func store(_ values: [String: SurveyAnswerValue], survey: Survey, respondent: SurveyRespondent, on database: any Database, today: LocalDate) async throws {
         let surveyID = try survey.requireID()
         let staffNumber = respondent.staffNumber
@@ -21,7 +21,7 @@ enum SurveySubmission {
             on: survey.opensOn, recording: Survey.sheetAttributes(survey.attributes))
         let answers = values.sorted { $0.key < $1.key }.flatMap { questionID, value in StoredAnswer.rows(for: value).map { (questionID: questionID, value: $0) } }
         do {
-            try await database.writeTransaction(firstStatementWrites: true) { database in
+            try await database.writeTransaction { database in
                 guard let sql = database as? any SQLDatabase else { throw AnonymousTable.Unsupported() }
                 // The completion is written only while the survey is open, read under a lock that
                 // closing waits for (closing writes the status first), so no answer is stored after

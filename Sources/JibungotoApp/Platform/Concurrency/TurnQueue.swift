@@ -1,7 +1,5 @@
 /// A line where at most `capacity` tasks run at once; the others wait their turn, first come
-/// first served, without holding a thread. The app has two: password checks
-/// (`Application.passwordCheckGate`) and the write transactions on an SQLite file
-/// (`SQLiteWriters`).
+/// first served, without holding a thread: the password checks (`Application.passwordCheckGate`).
 actor TurnQueue {
     /// A task waited longer than its limit and gave up before its turn came; nothing ran.
     struct WaitedTooLong: Error, CustomStringConvertible {

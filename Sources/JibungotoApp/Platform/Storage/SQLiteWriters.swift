@@ -5,7 +5,7 @@ import NIOPosix
 import SQLiteNIO
 
 /// The line in which this process's write transactions on one SQLite file take turns, first come
-/// first served (`Database.writeTransaction`).
+/// first served (`Database.writeTransaction`, `write`).
 ///
 /// SQLite lets one connection write at a time, and Fluent keeps one connection per event loop. A
 /// write transaction on one loop that found the file locked by the other slept in SQLite's busy
@@ -36,6 +36,12 @@ import SQLiteNIO
 /// median before, 0.14 after, mostly Swift building the next statement; BEGIN to COMMIT 1.7–1.8
 /// → 1.5–1.6 ms; uprobes, 2026-12-02). The writers' connection also has an event loop of its own,
 /// so taking it from Fluent's pool never waits behind the requests on the HTTP event loops.
+///
+/// The writers who wait together are written together: one transaction, each body in a savepoint
+/// of its own, one COMMIT, and only then the answers (`writeBatch`). Each writer committing on its
+/// own took about 2.5 ms per survey submission under 200 submitters, of which about 1 ms was
+/// handing the turn from one task to the next through Swift's shared pool and 0.5 ms the COMMIT
+/// with its `fsync`; the last of the 200 waited for that chain (uprobes, 2026-12-02).
 final class SQLiteWriters: Sendable {
     /// The transaction could not begin: another writer held the file longer than `waitLimit`, in
     /// this process (the line) or another (SQLite's busy timeout). Nothing of it was written, so
@@ -45,7 +51,8 @@ final class SQLiteWriters: Sendable {
         var description: String { "another writer held the SQLite file for longer than the wait limit" }
     }
 
-    let turns = TurnQueue(capacity: 1)
+    /// The writers waiting for their turn (`write`, in WriteTransaction.swift).
+    let line = NIOLockedValueBox(Line())
     /// Set when Fluent makes the file's driver (`LinedSQLiteDriver`): the writers' driver, their
     /// own event loop, whose pool holds their one connection, and their thread as an executor.
     fileprivate let writer = NIOLockedValueBox<(driver: any DatabaseDriver, loop: any EventLoop, thread: ThreadPoolTaskExecutor)?>(nil)
