@@ -305,14 +305,49 @@ struct DatabaseHardeningTests {
             try await Self.waitUntil(writers, holds: 2)
             releaser.yield()
             // The three were one batch: the holder's and the first one's bodies succeeded, but
-            // their batch did not commit.
-            await #expect(throws: (any Error).self) { try await holder.value }
-            await #expect(throws: (any Error).self) { try await saved.value }
-            await #expect(throws: (any Error).self) { try await orphan.value }
+            // their batch did not commit. The COMMIT's constraint error is no one's own: a
+            // survey submission would read it as "already answered".
+            for writer in [holder, saved, orphan] {
+                let failure = await #expect(throws: SQLiteWriters.NotSaved.self) { try await writer.value }
+                #expect((failure?.cause as? any DatabaseError)?.isConstraintFailure == true)
+            }
             #expect(try await sql.raw("SELECT x FROM scratch").all().isEmpty)
             #expect(try await sql.raw("SELECT parent_id FROM child").all().isEmpty)
             try await app.db.writeTransaction { try await Self.insert(11, on: $0) }
             #expect(try await sql.raw("SELECT x FROM scratch").all().count == 1)
+        }
+    }
+
+    @Test("a form whose write was in a batch that could not be committed is answered 503 with Retry-After, in the user's language, with the typed text given back; nothing is stored",
+          .enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"].map(\.isEmpty) ?? true, "the batches are SQLite's"))
+    func notSavedWriterIsToldClearly() async throws {
+        try await ProposalTests().withCity { app in
+            let call = try await ProposalTests.call(app)
+            let author = try await ProposalTests().browser(app, "D0001")
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE parent (id INTEGER PRIMARY KEY)").run()
+            try await sql.raw("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)").run()
+            let writers = try #require(SQLiteWriters.of(app.db))
+            let (release, releaser) = AsyncStream<Void>.makeStream()
+            defer { releaser.finish() }
+            let holder = try await Self.holdLine(app.db, until: release)
+            let form = try ProposalTests.form(call, action: "submit")
+            let submission = Task { try await author.post(ProposalRoute.new.path, form) }
+            try await Self.waitUntil(writers, holds: 1)
+            let orphan = Task { try await app.db.writeTransaction { database in
+                try await #require(database as? any SQLDatabase).raw("INSERT INTO child (parent_id) VALUES (99)").run()
+            } }
+            try await Self.waitUntil(writers, holds: 2)
+            releaser.yield()
+            _ = await holder.result
+            _ = await orphan.result
+            let response = try await submission.value
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
+            let page = String(buffer: response.body)
+            #expect(page.contains("保存できませんでした。少し待ってから、もう一度お試しください。入力した内容は保存されていません。"))
+            #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
+            #expect(try await Proposal.query(on: app.db).count() == 0)
         }
     }
 

@@ -40,6 +40,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .serviceUnavailable
                 messageKey = "error.databaseBusy"
                 request.logger.warning("database busy", metadata: ["error": .string(String(reflecting: error))])
+            case is SQLiteWriters.NotSaved:
+                // Nothing of it was stored; the cause (another writer's, or the disk's) is for the log.
+                status = .serviceUnavailable
+                messageKey = "error.notSaved"
+                request.logger.error("write not committed", metadata: ["error": .string(String(reflecting: error))])
             case let abort as any AbortError:
                 status = abort.status
                 messageKey = Self.messageKey(for: abort.status)

@@ -26,7 +26,8 @@ final class StoredSession: Model, @unchecked Sendable {
 /// hash of the cookie's id. An empty session is never written, and rows idle for longer than
 /// `idleLifetime` are read as absent and removed. The lifetime is the sign-in's idle limit plus
 /// a grace period, so a returning user is told their sign-in expired rather than shown a blank
-/// login page.
+/// login page. Every write is a write transaction, so on SQLite it takes its turn in the writers'
+/// line (`SQLiteWriters`) instead of waiting for a free moment between its batches.
 struct HashedSessionDriver: AsyncSessionDriver {
     let idleLifetime: TimeInterval
 
@@ -44,12 +45,14 @@ struct HashedSessionDriver: AsyncSessionDriver {
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let id = Self.newID()
         guard !data.snapshot.isEmpty else { return id }
-        try await StoredSession.query(on: request.db)
-            .filter(\.$updatedAt < Date().addingTimeInterval(-idleLifetime)).delete()
         let row = StoredSession()
         row.tokenHash = Self.hash(id)
         Self.fill(row, with: data)
-        try await row.create(on: request.db)
+        try await request.db.writeTransaction { [idleLifetime] database in
+            try await StoredSession.query(on: database)
+                .filter(\.$updatedAt < Date().addingTimeInterval(-idleLifetime)).delete()
+            try await row.create(on: database)
+        }
         return id
     }
 
@@ -77,21 +80,25 @@ struct HashedSessionDriver: AsyncSessionDriver {
         // Vapor updates only sessions it found at the start of the request, so a missing row was
         // deleted meanwhile — by a password change, a reset, a sign-out elsewhere or expiry. It must
         // stay deleted: storing it again would undo the sign-out for a request already in flight.
-        guard let row = try await row(sessionID, on: request.db) else { return sessionID }
-        guard !data.snapshot.isEmpty else {
-            try await row.delete(on: request.db)
-            return sessionID
+        try await request.db.writeTransaction { database in
+            guard let row = try await Self.row(sessionID, on: database) else { return }
+            guard !data.snapshot.isEmpty else {
+                try await row.delete(on: database)
+                return
+            }
+            Self.fill(row, with: data)
+            try await row.update(on: database)
         }
-        Self.fill(row, with: data)
-        try await row.update(on: request.db)
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await StoredSession.query(on: request.db).filter(\.$tokenHash == Self.hash(sessionID)).delete()
+        try await request.db.writeTransaction { database in
+            try await StoredSession.query(on: database).filter(\.$tokenHash == Self.hash(sessionID)).delete()
+        }
     }
 
-    private func row(_ id: SessionID, on database: any Database) async throws -> StoredSession? {
+    private static func row(_ id: SessionID, on database: any Database) async throws -> StoredSession? {
         try await StoredSession.query(on: database).filter(\.$tokenHash == Self.hash(id)).first()
     }
 

@@ -12,10 +12,12 @@ import SQLiteNIO
 /// handler (1, 2, 5 … then 100 ms at a time), holding its loop's only connection, while the
 /// other loop's next writers kept taking the lock as soon as it was free. Under 200 survey
 /// submitters at once the busy handler slept about 70 times per burst (`perf stat` of the burst,
-/// 2026-12-02), up to 100 ms each. In the line, a transaction waits without a thread, and starts
-/// the moment the one before it commits, before any later writer.
-/// Single writes outside a transaction (a session, an audit row) and writers in another process
-/// (a command beside the server) still meet SQLite's busy timeout.
+/// 2026-12-02), up to 100 ms each. In the line, a transaction waits without a thread, and is
+/// written in the first batch after those that came before it.
+/// Single writes outside a transaction (a last-seen time, a login failure) and writers in another
+/// process (a command beside the server) still meet SQLite's busy timeout. Sessions are written
+/// in the line (`HashedSessionDriver`): between batches the file is free only for a moment, which
+/// the busy handler's sleeps (up to 100 ms) could keep missing while the line stays full.
 ///
 /// The transactions run on one connection of their own, whose statements run on a thread of its
 /// own (`database(for:)`), and the transaction's body runs on that same thread (`executor`).
@@ -26,8 +28,8 @@ import SQLiteNIO
 /// line's holder kept the whole file waiting meanwhile. One connection, not one per event loop:
 /// a connection forgets its page cache whenever another has written, so two writers taking
 /// turns read their pages from the file again on every transaction. Single writes outside a
-/// transaction (a session, an audit row) still go through the readers' connections: they meet
-/// the writers' connection in SQLite's busy timeout, and each makes it forget its cache.
+/// transaction still go through the readers' connections: they meet the writers' connection in
+/// SQLite's busy timeout, and each makes it forget its cache.
 ///
 /// The body on the same thread: each statement's result woke the transaction's task in Swift's
 /// shared pool, busy with every other request, and its next statement woke the writers' thread
@@ -51,6 +53,14 @@ final class SQLiteWriters: Sendable {
         var description: String { "another writer held the SQLite file for longer than the wait limit" }
     }
 
+    /// The write ran, but the batch it ran in could not be committed (`cause`: a full disk, or
+    /// another writer's body that broke the transaction), so nothing of it was stored. Answered
+    /// 503 with Retry-After and the typed text (`ErrorPageMiddleware`).
+    struct NotSaved: Error, CustomStringConvertible {
+        let cause: any Error
+        var description: String { "the batch of writes this one ran in was not committed: \(String(reflecting: cause))" }
+    }
+
     /// The writers waiting for their turn (`write`, in WriteTransaction.swift).
     let line = NIOLockedValueBox(Line())
     /// Set when Fluent makes the file's driver (`LinedSQLiteDriver`): the writers' driver, their
@@ -65,8 +75,7 @@ final class SQLiteWriters: Sendable {
             history: context.history, pageSizeLimit: context.pageSizeLimit, shouldTrace: context.shouldTrace))
     }
 
-    /// Where a write transaction's task runs while it holds the line: the writers' thread, where
-    /// its statements run.
+    /// Where the batches of write transactions run: the writers' thread, where their statements run.
     var executor: (any TaskExecutor)? { writer.withLockedValue { $0?.thread } }
 
     /// How long a write transaction waits for its turn, the same as SQLite's busy timeout.

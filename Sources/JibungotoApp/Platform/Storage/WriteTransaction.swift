@@ -60,9 +60,9 @@ extension SQLiteWriters {
 
     /// Runs `body` in its turn on `database` (the writers' connection) and answers once the batch it
     /// ran in has committed: with the body's value, or its error (its savepoint rolled back, the
-    /// others' work kept). If the batch cannot commit, every writer of it gets that failure, so no
-    /// writer is ever told its work was saved when it was not. `Busy` if the turn did not come
-    /// within `waitLimit`.
+    /// others' work kept). If the batch cannot commit, no writer of it is told its work was saved:
+    /// the one whose body broke the transaction gets its own error, the others `NotSaved`. `Busy`
+    /// if the turn did not come within `waitLimit`.
     func write<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let write = PendingWrite(database: database, run: { database in
@@ -83,7 +83,8 @@ extension SQLiteWriters {
                 return !line.writing
             }
             if startsWriting {
-                Task(executorPreference: executor) { await self.writeBatches() }
+                // Detached: the batches are no one request's work, so none of its task-locals.
+                Task.detached(executorPreference: executor) { await self.writeBatches() }
             }
         }
     }
@@ -124,6 +125,7 @@ extension SQLiteWriters {
     private func writeBatch(startingWith first: PendingWrite) async {
         let taken = NIOLockedValueBox([first])
         let answers = NIOLockedValueBox<[@Sendable () -> Void]>([])
+        let culprit = NIOLockedValueBox<PendingWrite?>(nil)
         do {
             try await first.database.transaction { database in
                 try await withTaskExecutorPreference(self.executor) {
@@ -143,7 +145,12 @@ extension SQLiteWriters {
                         if let failure {
                             // If SQLite has already rolled back the whole transaction (a full disk),
                             // the body's error says why the batch failed, not the missing savepoint.
-                            do { try await sql.raw("ROLLBACK TO writer").run() } catch { throw failure }
+                            do {
+                                try await sql.raw("ROLLBACK TO writer").run()
+                            } catch {
+                                culprit.withLockedValue { $0 = write }
+                                throw failure
+                            }
                         }
                         try await sql.raw("RELEASE writer").run()
                         guard taken.withLockedValue({ $0.count }) < Self.batchSize, let following = self.takeNext(lastOfTheLine: false) else { break }
@@ -154,7 +161,12 @@ extension SQLiteWriters {
             }
             for answer in answers.withLockedValue({ $0 }) { answer() }
         } catch {
-            for write in taken.withLockedValue({ $0 }) { write.fail(error) }
+            // Its own error only to the writer it belongs to: another's (a refusal with its text,
+            // a constraint a caller reads as "already answered") would mislead the rest.
+            let culprit = culprit.withLockedValue { $0 }
+            for write in taken.withLockedValue({ $0 }) {
+                write.fail(write === culprit || error is Busy ? error : NotSaved(cause: error))
+            }
         }
     }
 }
