@@ -290,18 +290,14 @@ struct DatabaseHardeningTests {
         try await Self.withFileApp { app, _ in
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("CREATE TABLE scratch (x INTEGER)").run()
-            // A foreign key checked at COMMIT: a savepoint's release does not check it.
-            try await sql.raw("CREATE TABLE parent (id INTEGER PRIMARY KEY)").run()
-            try await sql.raw("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)").run()
+            try await Self.createCheckedAtCommit(sql)
             let writers = try #require(SQLiteWriters.of(app.db))
             let (release, releaser) = AsyncStream<Void>.makeStream()
             defer { releaser.finish() }
             let holder = try await Self.holdLine(app.db, until: release)
             let saved = Task { try await app.db.writeTransaction { try await Self.insert(10, on: $0) } }
             try await Self.waitUntil(writers, holds: 1)
-            let orphan = Task { try await app.db.writeTransaction { database in
-                try await #require(database as? any SQLDatabase).raw("INSERT INTO child (parent_id) VALUES (99)").run()
-            } }
+            let orphan = Self.writeOrphan(on: app.db)
             try await Self.waitUntil(writers, holds: 2)
             releaser.yield()
             // The three were one batch: the holder's and the first one's bodies succeeded, but
@@ -325,8 +321,7 @@ struct DatabaseHardeningTests {
             let call = try await ProposalTests.call(app)
             let author = try await ProposalTests().browser(app, "D0001")
             let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE parent (id INTEGER PRIMARY KEY)").run()
-            try await sql.raw("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)").run()
+            try await Self.createCheckedAtCommit(sql)
             let writers = try #require(SQLiteWriters.of(app.db))
             let (release, releaser) = AsyncStream<Void>.makeStream()
             defer { releaser.finish() }
@@ -334,21 +329,37 @@ struct DatabaseHardeningTests {
             let form = try ProposalTests.form(call, action: "submit")
             let submission = Task { try await author.post(ProposalRoute.new.path, form) }
             try await Self.waitUntil(writers, holds: 1)
-            let orphan = Task { try await app.db.writeTransaction { database in
-                try await #require(database as? any SQLDatabase).raw("INSERT INTO child (parent_id) VALUES (99)").run()
-            } }
+            let orphan = Self.writeOrphan(on: app.db)
             try await Self.waitUntil(writers, holds: 2)
             releaser.yield()
             _ = await holder.result
             _ = await orphan.result
-            let response = try await submission.value
-            #expect(response.status == .serviceUnavailable)
-            #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
-            let page = String(buffer: response.body)
-            #expect(page.contains("保存できませんでした。少し待ってから、もう一度お試しください。入力した内容は保存されていません。"))
-            #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
-            #expect(try await Proposal.query(on: app.db).count() == 0)
+            try await Self.expectProposalRefused(try await submission.value, on: app,
+                                                 saying: "保存できませんでした。少し待ってから、もう一度お試しください。入力した内容は保存されていません。")
         }
+    }
+
+    /// A foreign key checked at COMMIT (a savepoint's release does not check it): a write of
+    /// `writeOrphan` makes its batch's COMMIT fail.
+    static func createCheckedAtCommit(_ sql: any SQLDatabase) async throws {
+        try await sql.raw("CREATE TABLE parent (id INTEGER PRIMARY KEY)").run()
+        try await sql.raw("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)").run()
+    }
+
+    static func writeOrphan(on database: any Database) -> Task<Void, any Error> {
+        Task { try await database.writeTransaction { database in
+            try await #require(database as? any SQLDatabase).raw("INSERT INTO child (parent_id) VALUES (99)").run()
+        } }
+    }
+
+    /// The proposal form refused with 503, Retry-After, `message` and the typed text; nothing stored.
+    static func expectProposalRefused(_ response: PageResponse, on app: Application, saying message: String) async throws {
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
+        let page = String(buffer: response.body)
+        #expect(page.contains(message))
+        #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
+        #expect(try await Proposal.query(on: app.db).count() == 0)
     }
 
     /// Waits until `count` writers stand in the line.
@@ -385,12 +396,7 @@ struct DatabaseHardeningTests {
             let response = try await author.post(ProposalRoute.new.path, try ProposalTests.form(call, action: "submit"))
             releaser.yield()
             try await holder.value
-            #expect(response.status == .serviceUnavailable)
-            #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
-            let page = String(buffer: response.body)
-            #expect(page.contains("ただいま保存の処理が混み合っています。少し待ってから、もう一度お試しください。"))
-            #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
-            #expect(try await Proposal.query(on: app.db).count() == 0)
+            try await Self.expectProposalRefused(response, on: app, saying: "ただいま保存の処理が混み合っています。少し待ってから、もう一度お試しください。")
         }
     }
 
