@@ -249,7 +249,7 @@ struct DatabaseHardeningTests {
         }
     }
 
-    @Test("writers that wait together are written in one transaction: none is told it is saved before its one COMMIT, each gets its own answer, and one whose body fails is rolled back alone")
+    @Test("writers that wait together are written in one transaction: a reader meanwhile sees nothing of the batch before its one COMMIT, each writer gets its own answer, and one whose body fails is rolled back alone")
     func waitingWritersShareOneCommit() async throws {
         struct Refused: Error {}
         try await Self.withFileApp { app, _ in
@@ -360,6 +360,25 @@ struct DatabaseHardeningTests {
         #expect(page.contains(message))
         #expect(page.contains(Markup.escape(ProposalTests.effect)), "the typed text comes back")
         #expect(try await Proposal.query(on: app.db).count() == 0)
+    }
+
+    /// Vapor's sessions middleware sits outside the error page, so a session's write that the
+    /// writers' line refused reaches the plain last resort.
+    @Test("a write the writers did not take (its turn did not come, or its batch was not committed) reaching the plain last resort is answered 503 with Retry-After, not 500")
+    func plainErrorsForWritesNotTaken() async throws {
+        struct Failing: AsyncResponder {
+            let error: any Error
+            func respond(to request: Request) async throws -> Response { throw error }
+        }
+        try await Self.withFileApp { app, _ in
+            for error: any Error in [SQLiteWriters.Busy(), SQLiteWriters.NotSaved(cause: SQLiteWriters.Busy())] {
+                let request = Request(application: app, on: app.eventLoopGroup.next())
+                let response = try await PlainErrorMiddleware().respond(to: request, chainingTo: Failing(error: error))
+                #expect(response.status == .serviceUnavailable, "\(error)")
+                #expect(response.headers.first(name: .retryAfter) == DatabaseAway.retryAfterSeconds)
+                #expect(response.body.string?.contains("時間をおいてもう一度お試しください") == true)
+            }
+        }
     }
 
     /// Waits until `count` writers stand in the line.

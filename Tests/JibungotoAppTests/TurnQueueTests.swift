@@ -1,8 +1,7 @@
 @testable import JibungotoApp
 import Testing
 
-/// The line for password checks: never more at once than its places,
-/// first come first served, and a waiter that gives up leaves the line as it was.
+/// The line for password checks: never more at once than its places, first come first served.
 @Suite("Turn queue: password checks wait their turn")
 struct TurnQueueTests {
     actor Concurrency {
@@ -46,36 +45,15 @@ struct TurnQueueTests {
         let seen = Concurrency()
         let (release, releaser) = AsyncStream<Void>.makeStream()
         let holder = await Self.holdPlace(in: queue, until: release)
-        var waiters: [Task<Void, any Error>] = []
+        var waiters: [Task<Void, Never>] = []
         for number in 1...5 {
-            waiters.append(Task { try await queue.run(waitingAtMost: .seconds(600)) { await seen.enter(number) } })
+            waiters.append(Task { await queue.run { await seen.enter(number) } })
             try await Self.waitUntil(queue, holds: number)
         }
         releaser.yield()
         await holder.value
-        for waiter in waiters { try await waiter.value }
+        for waiter in waiters { await waiter.value }
         #expect(await seen.order == [1, 2, 3, 4, 5])
-    }
-
-    @Test("a task that waits past its limit gives up without running; the line goes on for the others")
-    func waitLimit() async throws {
-        let queue = TurnQueue(capacity: 1)
-        let seen = Concurrency()
-        let (release, releaser) = AsyncStream<Void>.makeStream()
-        let holder = await Self.holdPlace(in: queue, until: release)
-        let patient = Task { try await queue.run(waitingAtMost: .seconds(600)) { await seen.enter(2) } }
-        try await Self.waitUntil(queue, holds: 1)
-        await #expect(throws: TurnQueue.WaitedTooLong.self) {
-            try await queue.run(waitingAtMost: .milliseconds(20)) { await seen.enter(1) }
-        }
-        #expect(await queue.waitingCount == 1, "only the patient task still waits")
-        releaser.yield()
-        await holder.value
-        try await patient.value
-        #expect(await seen.order == [2], "the task that gave up never ran")
-        // The place is free again.
-        try await queue.run(waitingAtMost: .milliseconds(20)) { await seen.enter(3) }
-        #expect(await seen.order == [2, 3])
     }
 
     @Test("a task that fails frees its place")
@@ -85,7 +63,7 @@ struct TurnQueueTests {
         await #expect(throws: Failure.self) {
             try await queue.run { throw Failure() }
         }
-        #expect(try await queue.run(waitingAtMost: .milliseconds(20)) { 7 } == 7)
+        #expect(await queue.run { 7 } == 7)
     }
 
     /// A task that takes the line's one place and keeps it until `release` yields; returned once it holds it.

@@ -120,15 +120,17 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 }
 
-/// The last resort for errors raised before a page can be drawn (e.g. the session store is
-/// unreachable): plain text in both languages, still with the request id.
+/// The last resort for errors raised before a page can be drawn or after it was (the session
+/// store unreachable, or its write not taken by SQLite's writers): plain text in both languages,
+/// still with the request id.
 struct PlainErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
             request.logger.error("request failed before rendering", metadata: ["error": .string(String(reflecting: error))])
-            let away = DatabaseAway.explains(error)
+            // Nothing of the session's write was stored in these either, and it may succeed shortly.
+            let away = DatabaseAway.explains(error) || error is SQLiteWriters.Busy || error is SQLiteWriters.NotSaved
             let status = away ? .serviceUnavailable : (error as? any AbortError)?.status ?? .internalServerError
             let response = Response(status: status, body: .init(string:
                 "エラーが発生しました。時間をおいてもう一度お試しください。(\(status.code), 受付番号 \(request.id))\n"

@@ -14,7 +14,7 @@ import SQLiteNIO
 /// submitters at once the busy handler slept about 70 times per burst (`perf stat` of the burst,
 /// 2026-12-02), up to 100 ms each. In the line, a transaction waits without a thread, and is
 /// written in the first batch after those that came before it.
-/// Single writes outside a transaction (a last-seen time, a login failure) and writers in another
+/// Single writes outside a transaction (an audit row, a login failure) and writers in another
 /// process (a command beside the server) still meet SQLite's busy timeout. Sessions are written
 /// in the line (`HashedSessionDriver`): between batches the file is free only for a moment, which
 /// the busy handler's sleeps (up to 100 ms) could keep missing while the line stays full.

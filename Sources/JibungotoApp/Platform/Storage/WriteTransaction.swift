@@ -61,8 +61,10 @@ extension SQLiteWriters {
     /// Runs `body` in its turn on `database` (the writers' connection) and answers once the batch it
     /// ran in has committed: with the body's value, or its error (its savepoint rolled back, the
     /// others' work kept). If the batch cannot commit, no writer of it is told its work was saved:
-    /// the one whose body broke the transaction gets its own error, the others `NotSaved`. `Busy`
-    /// if the turn did not come within `waitLimit`.
+    /// a writer whose body failed so that its savepoint could not be rolled back (SQLite had
+    /// rolled back the whole transaction) gets its own error, every other writer `NotSaved`, also
+    /// when the COMMIT itself fails. `Busy` if the turn did not come within `waitLimit`, or if
+    /// another process held the file past the busy timeout when the batch began.
     func write<T: Sendable>(on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let write = PendingWrite(database: database, run: { database in
